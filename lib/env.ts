@@ -1,0 +1,75 @@
+// The environment, read once through a zod schema. A missing or bad variable
+// stops start-up with one line that names it (see describeEnvError).
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "" && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "must look like postgresql://user:password@host:5432/database");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Any PostgreSQL; when absent, the project starts its own embedded one. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** Where the embedded PostgreSQL and other local state live. */
+    BELLWETHER_DATA_DIR: z.string().min(1).default(".data"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: port.default(3000),
+    /** The address readers use; links in emails and feeds start with it. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Signs sessions and links. Required in production; the demo makes one. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (at least 32 random characters)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(issues.map((i) => `${i.variable} ${i.message}`).join("; "));
+    this.name = "EnvError";
+  }
+}
+
+/** Pure: parses a given environment; throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "not set", as shells and .env files write it.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.code === "invalid_type" && issue.input === undefined ? "is missing" : issue.message,
+      })),
+    );
+  }
+  const env = result.data;
+  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+}
+
+/** One line for a person: which variable, what is wrong with it. */
+export function describeEnvError(error: EnvError): string {
+  return `Configuration error: ${error.issues.map((i) => `${i.variable} ${i.message}`).join("; ")}.`;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
