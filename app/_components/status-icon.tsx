@@ -1,0 +1,70 @@
+// A status is always icon plus words, never colour alone.
+import type { ComponentStatus } from "@/lib/domain/status.ts";
+import { NO_DATA_LABEL, STATUS_LABEL } from "@/lib/domain/status.ts";
+
+const TONE: Record<ComponentStatus | "unknown", string> = {
+  operational: "text-emerald-700 dark:text-emerald-400",
+  under_maintenance: "text-sky-700 dark:text-sky-400",
+  degraded_performance: "text-amber-700 dark:text-amber-400",
+  partial_outage: "text-orange-700 dark:text-orange-400",
+  major_outage: "text-red-700 dark:text-red-400",
+  unknown: "text-slate-600 dark:text-slate-400",
+};
+
+function Glyph({ status }: { status: ComponentStatus | "unknown" }) {
+  const common = { width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": true, focusable: false } as const;
+  switch (status) {
+    case "operational":
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="7" fill="currentColor" />
+          <path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="white" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      );
+    case "under_maintenance":
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="7" fill="currentColor" />
+          <path d="M5 11l4.5-4.5M9.2 4.8a2 2 0 1 0 2 2" stroke="white" strokeWidth="1.6" fill="none" strokeLinecap="round" />
+        </svg>
+      );
+    case "degraded_performance":
+      return (
+        <svg {...common}>
+          <path d="M8 1.5l7 13H1z" fill="currentColor" />
+          <path d="M8 6v4M8 12.2v.1" stroke="white" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+      );
+    case "partial_outage":
+      return (
+        <svg {...common}>
+          <rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="currentColor" />
+          <path d="M4.5 8h7" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+      );
+    case "major_outage":
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="7" fill="currentColor" />
+          <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+      );
+    default:
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeDasharray="2.5 2" />
+        </svg>
+      );
+  }
+}
+
+export function StatusLabel({ status, compact = false }: { status: ComponentStatus | null; compact?: boolean }) {
+  const key = status ?? "unknown";
+  const label = status ? STATUS_LABEL[status] : NO_DATA_LABEL;
+  return (
+    <span className={`inline-flex items-center gap-1.5 ${TONE[key]}`} data-status={key}>
+      <Glyph status={key} />
+      <span className={compact ? "text-xs font-medium" : "text-sm font-medium"}>{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+// What `demo`, `start` and `dev` share: a database that is reachable,
+// migrated and (for the demo) seeded, and a clean shutdown on Ctrl-C.
+import { spawnSync } from "node:child_process";
+import { createDb } from "../lib/db.ts";
+import { applyMigrations } from "../lib/database/migrate.ts";
+import { type ProvisionedDatabase, provisionDatabase } from "../lib/database/provision.ts";
+import type { Env } from "../lib/env.ts";
+import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
+
+export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolean }): Promise<ProvisionedDatabase> {
+  const database = await provisionDatabase(env, (line) => console.log(`  ${line}`));
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length) console.log(`  applied migrations: ${applied.join(", ")}`);
+    if (options.seedWhenEmpty) {
+      const db = createDb(database.url, { max: 2 });
+      try {
+        if (await isEmpty(db)) {
+          const counts = await seedPlatform(db);
+          console.log(`  seeded the demo platform: ${counts.componentRegions} component-regions in ${counts.regions} regions`);
+        }
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    return database;
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+export function runNextBuild(): void {
+  console.log("Building the site (first run or sources changed)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("The build failed; see the output above.");
+}
+
+/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    stop()
+      .catch((error: unknown) => console.error(String(error)))
+      .finally(() => {
+        clearTimeout(force);
+        console.log("Stopped.");
+        process.exit(0);
+      });
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  process.on("SIGHUP", handler);
+}

@@ -1,0 +1,30 @@
+// npm start – serve the built site in production. Uses DATABASE_URL, or the
+// embedded PostgreSQL when it is not set; applies pending migrations first.
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const { runCommand } = await import("./command.ts");
+const { prepareDatabase, stopOnSignal } = await import("./boot.ts");
+const { buildIsStale } = await import("../lib/server/build.ts");
+const { startWebServer } = await import("../lib/server/web.ts");
+
+runCommand(async (env) => {
+  if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
+  const database = await prepareDatabase(env, { seedWhenEmpty: false });
+  process.env.DATABASE_URL = database.url;
+  let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
+  stopOnSignal(async () => {
+    await web?.close();
+    await database.stop();
+  });
+  try {
+    web = await startWebServer({ host: env.HOST, port: env.PORT });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  console.log(`Bellwether is serving at ${web.url}`);
+  await new Promise(() => {});
+});
+
+export {};
