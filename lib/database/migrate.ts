@@ -48,5 +48,7 @@ export async function applyMigrations(url: string, paths: MigrationPaths = {}): 
  * the schema has that the migrations lack. Returns its folder name, or null.
  */
 export async function createMigration(url: string, name: string, paths: MigrationPaths = {}): Promise<string | null> {
+  // Two processes: the engine cannot create a migration after it applied one.
+  await runEngine(url, ["apply"], paths);
   return (await runEngine(url, ["create", name], paths)).created;
 }
