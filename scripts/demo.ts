@@ -31,5 +31,3 @@ runCommand(async (env) => {
   console.log(`\nBellwether is running at ${web.url}  (Ctrl-C stops everything)\n`);
   await new Promise(() => {});
 });
-
-export {};

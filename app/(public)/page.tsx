@@ -37,7 +37,12 @@ function ProductTable({ name, regions, components }: { name: string; regions: Ov
   const used = regions.map((_, i) => components.some((c) => c.cells[i] !== null));
   const shown = regions.map((region, i) => ({ region, i })).filter(({ i }) => used[i]);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <section
+      className="overflow-x-auto rounded-lg border border-slate-200 focus:outline-2 focus:outline-offset-2 focus:outline-sky-600 dark:border-slate-800"
+      aria-label={`${name} status by region`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a wide table on a phone (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
         <caption className="sr-only">{name}: status of each component in each region</caption>
         <thead className="bg-slate-50 dark:bg-slate-900">
@@ -77,7 +82,7 @@ function ProductTable({ name, regions, components }: { name: string; regions: Ov
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -1,8 +1,11 @@
 // A status is always icon plus words, never colour alone.
+import type { ReactNode } from "react";
 import type { ComponentStatus } from "@/lib/domain/status.ts";
 import { NO_DATA_LABEL, STATUS_LABEL } from "@/lib/domain/status.ts";
 
-const TONE: Record<ComponentStatus | "unknown", string> = {
+type Shown = ComponentStatus | "unknown";
+
+const TONE: Record<Shown, string> = {
   operational: "text-emerald-700 dark:text-emerald-400",
   under_maintenance: "text-sky-700 dark:text-sky-400",
   degraded_performance: "text-amber-700 dark:text-amber-400",
@@ -11,59 +14,51 @@ const TONE: Record<ComponentStatus | "unknown", string> = {
   unknown: "text-slate-600 dark:text-slate-400",
 };
 
-function Glyph({ status }: { status: ComponentStatus | "unknown" }) {
-  const common = { width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": true, focusable: false } as const;
-  switch (status) {
-    case "operational":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="white" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      );
-    case "under_maintenance":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M5 11l4.5-4.5M9.2 4.8a2 2 0 1 0 2 2" stroke="white" strokeWidth="1.6" fill="none" strokeLinecap="round" />
-        </svg>
-      );
-    case "degraded_performance":
-      return (
-        <svg {...common}>
-          <path d="M8 1.5l7 13H1z" fill="currentColor" />
-          <path d="M8 6v4M8 12.2v.1" stroke="white" strokeWidth="1.6" strokeLinecap="round" />
-        </svg>
-      );
-    case "partial_outage":
-      return (
-        <svg {...common}>
-          <rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="currentColor" />
-          <path d="M4.5 8h7" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
-      );
-    case "major_outage":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
-      );
-    default:
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeDasharray="2.5 2" />
-        </svg>
-      );
-  }
-}
+const STROKE = { stroke: "white", fill: "none", strokeLinecap: "round", strokeLinejoin: "round" } as const;
+
+/** A distinct shape per status, so that it reads without colour too. */
+const SHAPES: Record<Shown, ReactNode> = {
+  operational: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="currentColor" />
+      <path d="M4.5 8.2l2.2 2.2 4.8-4.8" strokeWidth="1.8" {...STROKE} />
+    </>
+  ),
+  under_maintenance: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="currentColor" />
+      <path d="M5 11l4.5-4.5M9.2 4.8a2 2 0 1 0 2 2" strokeWidth="1.6" {...STROKE} />
+    </>
+  ),
+  degraded_performance: (
+    <>
+      <path d="M8 1.5l7 13H1z" fill="currentColor" />
+      <path d="M8 6v4M8 12.2v.1" strokeWidth="1.6" {...STROKE} />
+    </>
+  ),
+  partial_outage: (
+    <>
+      <rect x="1.5" y="1.5" width="13" height="13" rx="2" fill="currentColor" />
+      <path d="M4.5 8h7" strokeWidth="1.8" {...STROKE} />
+    </>
+  ),
+  major_outage: (
+    <>
+      <circle cx="8" cy="8" r="7" fill="currentColor" />
+      <path d="M5.5 5.5l5 5M10.5 5.5l-5 5" strokeWidth="1.8" {...STROKE} />
+    </>
+  ),
+  unknown: <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeDasharray="2.5 2" />,
+};
 
 export function StatusLabel({ status, compact = false }: { status: ComponentStatus | null; compact?: boolean }) {
-  const key = status ?? "unknown";
+  const key: Shown = status ?? "unknown";
   const label = status ? STATUS_LABEL[status] : NO_DATA_LABEL;
   return (
     <span className={`inline-flex items-center gap-1.5 ${TONE[key]}`} data-status={key}>
-      <Glyph status={key} />
+      <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        {SHAPES[key]}
+      </svg>
       <span className={compact ? "text-xs font-medium" : "text-sm font-medium"}>{label}</span>
     </span>
   );

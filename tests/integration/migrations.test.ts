@@ -71,8 +71,8 @@ describe("migrations", () => {
     const regions = await query<{ key: string; note: string | null }>(database.url, `SELECT key, note FROM "Region" ORDER BY "sortOrder"`);
     expect(regions.map((r) => r.key)).toEqual(["europe-west1.gcp", "us-central1.gcp", "australia-southeast1.gcp", "eu-central-1.aws", "us-east-2.aws"]);
     expect(regions.every((r) => r.note === null)).toBe(true);
-    const [{ n }] = await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Probe"`);
-    expect(Number(n)).toBe(counts.probes);
+    const probes = await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Probe"`);
+    expect(Number(probes[0]?.n)).toBe(counts.probes);
     const history = await query<{ migration_name: string }>(database.url, `SELECT migration_name FROM _prisma_migrations ORDER BY started_at`);
     expect(history.at(-1)?.migration_name).toBe(created);
   });

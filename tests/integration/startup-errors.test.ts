@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 function run(script: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", script], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });

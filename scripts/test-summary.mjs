@@ -1,0 +1,40 @@
+// Prints "N passed, N failed" from the runners' JSON reports. A report that
+// is missing counts as a failure: a runner that did not run proved nothing.
+import fs from "node:fs";
+
+function read(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const vitest = read(".reports/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+  // A test file that failed to load has no tests but is still a failure.
+  failed += vitest.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+} else {
+  console.error("no Vitest report (.reports/vitest.json)");
+  failed += 1;
+}
+
+const playwright = read(".reports/playwright.json");
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected + (playwright.errors?.length ?? 0);
+  skipped += playwright.stats.skipped;
+} else {
+  console.error("no Playwright report (.reports/playwright.json)");
+  failed += 1;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,26 @@
+// The site as the demo serves it, on a fresh embedded database seeded with
+// the demo platform, for Playwright. Requires `npm run build` first.
+import fs from "node:fs";
+import path from "node:path";
+import { localSecret } from "../../lib/server/secret.ts";
+
+const dataDir = process.env.BELLWETHER_DATA_DIR!;
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+process.env.AUTH_SECRET ||= localSecret(dataDir);
+
+const { getEnv } = await import("../../lib/env.ts");
+const { prepareDatabase, stopOnSignal } = await import("../../scripts/boot.ts");
+const { startWebServer } = await import("../../lib/server/web.ts");
+
+const env = getEnv();
+const database = await prepareDatabase(env, { seedWhenEmpty: true });
+process.env.DATABASE_URL = database.url;
+fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
+const web = await startWebServer({ host: "127.0.0.1", port: env.PORT });
+stopOnSignal(async () => {
+  await web.close();
+  await database.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+console.log(`e2e server at ${web.url}`);
