@@ -29,6 +29,10 @@ export const envSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Signs sessions and links. Required in production; the demo makes one. */
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** The simulated commerce platform the demo's probes watch, and `chaos` talks to. */
+    SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
+    /** How long raw check results are kept; rollups are kept for years. */
+    RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
