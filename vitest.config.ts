@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "probes/**/*.test.ts", "emails/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "probes/**/*.test.ts", "emails/**/*.test.ts", "simulator/**/*.test.ts"],
           environment: "node",
         },
       },

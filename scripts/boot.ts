@@ -16,7 +16,7 @@ export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolea
       const db = createDb(database.url, { max: 2 });
       try {
         if (await isEmpty(db)) {
-          const counts = await seedPlatform(db);
+          const counts = await seedPlatform(db, { simulatorUrl: env.SIMULATOR_URL });
           console.log(`  seeded the demo platform: ${counts.componentRegions} component-regions in ${counts.regions} regions`);
         }
       } finally {
@@ -39,23 +39,3 @@ export function runNextBuild(): void {
   if (result.status !== 0) throw new Error("The build failed; see the output above.");
 }
 
-/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
-export function stopOnSignal(stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    const force = setTimeout(() => process.exit(1), 20_000);
-    stop()
-      .catch((error: unknown) => console.error(String(error)))
-      .finally(() => {
-        clearTimeout(force);
-        console.log("Stopped.");
-        process.exit(0);
-      });
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  process.on("SIGHUP", handler);
-}

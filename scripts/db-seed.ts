@@ -11,7 +11,7 @@ runCommand(async (env) => {
     await applyMigrations(database.url);
     const db = createDb(database.url, { max: 2 });
     try {
-      const counts = await seedPlatform(db);
+      const counts = await seedPlatform(db, { simulatorUrl: env.SIMULATOR_URL });
       console.log(
         `seeded ${counts.regions} regions, ${counts.products} products, ${counts.components} components, ` +
           `${counts.componentRegions} component-regions with ${counts.probes} probes, ${counts.users} users, ${counts.customers} customer(s)`,

@@ -1,5 +1,6 @@
 // npm run demo – the whole product on this machine: its own PostgreSQL under
-// .data/, migrated and seeded, the site built if needed and served.
+// .data/ (migrated, seeded the first time), a simulated commerce platform,
+// one probe agent per vantage region, and the site, built if needed.
 Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -7,27 +8,65 @@ import { localSecret } from "../lib/server/secret.ts";
 
 process.env.AUTH_SECRET ||= localSecret(process.env.BELLWETHER_DATA_DIR || ".data");
 
+const path = await import("node:path");
 const { runCommand } = await import("./command.ts");
-const { prepareDatabase, runNextBuild, stopOnSignal } = await import("./boot.ts");
+const { prepareDatabase, runNextBuild } = await import("./boot.ts");
+const { stopOnSignal } = await import("./signals.ts");
 const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
+const { createDb } = await import("../lib/db.ts");
+const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
+const { ensureLocalAgents } = await import("../lib/monitoring/local-agents.ts");
+const { startAgent } = await import("../probes/agent.ts");
+const { startSimulator } = await import("../simulator/server.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) runNextBuild();
   console.log("Starting the database…");
   const database = await prepareDatabase(env, { seedWhenEmpty: true });
   process.env.DATABASE_URL = database.url;
-  let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
+  const db = createDb(database.url, { max: 5 });
+  const stops: (() => Promise<void>)[] = [];
   stopOnSignal(async () => {
-    await web?.close();
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(String(error)));
+    await db.$disconnect();
     await database.stop();
   });
+
   try {
-    web = await startWebServer({ host: env.HOST, port: env.PORT });
+    const simulatorUrl = new URL(env.SIMULATOR_URL);
+    const simulator = await startSimulator({ host: simulatorUrl.hostname, port: Number(simulatorUrl.port || 80) });
+    stops.push(simulator.close);
+    const web = await startWebServer({ host: env.HOST, port: env.PORT });
+    stops.push(web.close);
+    const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
+    stops.push(worker.stop);
+    const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
+    const agents = await Promise.all(
+      local.map((a) =>
+        startAgent({ server: `http://127.0.0.1:${env.PORT}`, token: a.token, expectVantage: a.vantage, dataDir: path.resolve(env.BELLWETHER_DATA_DIR, "probes"), log: () => {} }),
+      ),
+    );
+    stops.push(async () => {
+      await Promise.all(agents.map((a) => a.stop()));
+    });
+
+    console.log(`
+Bellwether is running at ${web.url}   (Ctrl-C stops everything)
+
+  simulated platform  ${simulator.url}
+  probe agents        ${agents.map((a) => a.vantage).join(", ")}
+
+Break something and watch the page follow (confirmed after 3 rounds of 15 s):
+  npm run chaos -- --component checkout --region us-central1.gcp --mode down --for 5m
+  npm run chaos -- --scenario bad-deploy
+  npm run chaos -- --clear
+`);
   } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await db.$disconnect();
     await database.stop();
     throw error;
   }
-  console.log(`\nBellwether is running at ${web.url}  (Ctrl-C stops everything)\n`);
   await new Promise(() => {});
 });

@@ -3,7 +3,8 @@
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { runCommand } = await import("./command.ts");
-const { prepareDatabase, stopOnSignal } = await import("./boot.ts");
+const { prepareDatabase } = await import("./boot.ts");
+const { stopOnSignal } = await import("./signals.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 
 runCommand(async (env) => {

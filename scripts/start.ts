@@ -4,22 +4,30 @@ if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" }
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { runCommand } = await import("./command.ts");
-const { prepareDatabase, stopOnSignal } = await import("./boot.ts");
+const { prepareDatabase } = await import("./boot.ts");
+const { stopOnSignal } = await import("./signals.ts");
 const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
+const { createDb } = await import("../lib/db.ts");
+const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
   const database = await prepareDatabase(env, { seedWhenEmpty: false });
   process.env.DATABASE_URL = database.url;
+  const db = createDb(database.url, { max: 5 });
+  const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   stopOnSignal(async () => {
     await web?.close();
+    await worker.stop();
+    await db.$disconnect();
     await database.stop();
   });
   try {
     web = await startWebServer({ host: env.HOST, port: env.PORT });
   } catch (error) {
+    await worker.stop();
     await database.stop();
     throw error;
   }

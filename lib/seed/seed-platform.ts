@@ -1,7 +1,7 @@
 // Writes the catalog, the demo people and the demo customer. Idempotent:
 // every row is found by its natural key, so a second run changes nothing.
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { healthUrl, PRODUCTS, REGIONS, SIMULATOR_BASE_URL } from "../platform/catalog.ts";
+import { DEMO_PROBE_INTERVAL_SECONDS, healthUrl, PRODUCTS, REGIONS, SIMULATOR_BASE_URL } from "../platform/catalog.ts";
 import { DEMO_CUSTOMER, DEMO_USERS } from "../platform/demo-people.ts";
 
 export interface SeedCounts {
@@ -48,7 +48,12 @@ export async function seedPlatform(db: PrismaClient, options: { simulatorUrl?: s
               update: {},
             });
             const name = `${spec.name} health`;
-            const probe = { kind: "http" as const, layer: "component" as const, target: healthUrl(simulatorUrl, regionKey, spec.key) };
+            const probe = {
+              kind: "http" as const,
+              layer: "component" as const,
+              target: healthUrl(simulatorUrl, regionKey, spec.key),
+              intervalSeconds: DEMO_PROBE_INTERVAL_SECONDS,
+            };
             await tx.probe.upsert({
               where: { componentRegionId_name: { componentRegionId: componentRegion.id, name } },
               create: { componentRegionId: componentRegion.id, name, ...probe },

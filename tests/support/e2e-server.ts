@@ -10,7 +10,8 @@ fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 process.env.AUTH_SECRET ||= localSecret(dataDir);
 
 const { getEnv } = await import("../../lib/env.ts");
-const { prepareDatabase, stopOnSignal } = await import("../../scripts/boot.ts");
+const { prepareDatabase } = await import("../../scripts/boot.ts");
+const { stopOnSignal } = await import("../../scripts/signals.ts");
 const { startWebServer } = await import("../../lib/server/web.ts");
 
 const env = getEnv();

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedDatabase } from "../../lib/database/embedded.ts";
-import { stopOnSignal } from "../../scripts/boot.ts";
+import { stopOnSignal } from "../../scripts/signals.ts";
 
 const dataDir = process.argv[2]!;
 const server = await startEmbeddedDatabase({ dataDir });
