@@ -1,8 +1,10 @@
 // GET / – the platform's overall status, then products → components × regions.
 import { StatusLabel } from "@/app/_components/status-icon.tsx";
+import { UptimeBars } from "@/app/_components/uptime-bars.tsx";
 import { db } from "@/lib/db.ts";
 import type { StatusIndicator } from "@/lib/domain/status.ts";
 import { getStatusOverview, type OverviewComponent, type OverviewRegion } from "@/lib/status/overview.ts";
+import { type ComponentRegionUptime, getUptime } from "@/lib/status/uptime.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +35,17 @@ function TierBadge({ tier }: { tier: OverviewComponent["tier"] }) {
   );
 }
 
-function ProductTable({ name, regions, components }: { name: string; regions: OverviewRegion[]; components: OverviewComponent[] }) {
+function ProductTable({
+  name,
+  regions,
+  components,
+  uptime,
+}: {
+  name: string;
+  regions: OverviewRegion[];
+  components: OverviewComponent[];
+  uptime: Map<string, ComponentRegionUptime>;
+}) {
   const used = regions.map((_, i) => components.some((c) => c.cells[i] !== null));
   const shown = regions.map((region, i) => ({ region, i })).filter(({ i }) => used[i]);
   return (
@@ -71,7 +83,12 @@ function ProductTable({ name, regions, components }: { name: string; regions: Ov
                 return (
                   <td key={region.key} className="px-3 py-2 align-top" data-region={region.key}>
                     {cell ? (
-                      <StatusLabel status={cell.status} compact />
+                      <>
+                        <StatusLabel status={cell.status} compact />
+                        {uptime.get(cell.componentRegionId) && (
+                          <UptimeBars bars={uptime.get(cell.componentRegionId)!.bars} availability={uptime.get(cell.componentRegionId)!.availability} />
+                        )}
+                      </>
                     ) : (
                       <span className="text-xs text-slate-600 dark:text-slate-400">Not hosted here</span>
                     )}
@@ -87,7 +104,8 @@ function ProductTable({ name, regions, components }: { name: string; regions: Ov
 }
 
 export default async function HomePage() {
-  const overview = await getStatusOverview(db(), new Date());
+  const now = new Date();
+  const [overview, uptime] = await Promise.all([getStatusOverview(db(), now), getUptime(db(), now)]);
   const { overall } = overview;
   const known = overall.total - overall.unknown;
   const tone = known === 0 ? "unknown" : overall.indicator;
@@ -120,7 +138,7 @@ export default async function HomePage() {
             <h2 id={`product-${product.key}`} className="text-xl font-semibold">
               {product.name}
             </h2>
-            <ProductTable name={product.name} regions={overview.regions} components={product.components} />
+            <ProductTable name={product.name} regions={overview.regions} components={product.components} uptime={uptime} />
           </section>
         ))}
       </main>
