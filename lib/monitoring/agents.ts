@@ -41,6 +41,15 @@ export async function rotateAgentToken(db: Db, name: string): Promise<string> {
   return token;
 }
 
+export async function revokeAgent(db: Db, name: string, now: Date): Promise<void> {
+  const { count } = await db.probeAgent.updateMany({ where: { name, revokedAt: null }, data: { revokedAt: now } });
+  if (count === 0) throw new AppError("NOT_FOUND", `No active agent named ${name}.`);
+}
+
+export async function listAgents(db: Db) {
+  return db.probeAgent.findMany({ include: { region: { select: { key: true } } }, orderBy: { name: "asc" } });
+}
+
 /** The agent behind an `Authorization: Bearer …` header, or UNAUTHENTICATED. */
 export async function authenticateAgent(db: Db, authorization: string | null, now: Date): Promise<AuthenticatedAgent> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
