@@ -5,9 +5,11 @@ import { createDb } from "../lib/db.ts";
 import { applyMigrations } from "../lib/database/migrate.ts";
 import { type ProvisionedDatabase, provisionDatabase } from "../lib/database/provision.ts";
 import type { Env } from "../lib/env.ts";
+import { seedHistory } from "../lib/seed/seed-history.ts";
 import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
 
-export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolean }): Promise<ProvisionedDatabase> {
+/** `history` (default true): with the seed, write 90 days of past results and incidents. */
+export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolean; history?: boolean }): Promise<ProvisionedDatabase> {
   const database = await provisionDatabase(env, (line) => console.log(`  ${line}`));
   try {
     const applied = await applyMigrations(database.url);
@@ -18,6 +20,13 @@ export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolea
         if (await isEmpty(db)) {
           const counts = await seedPlatform(db, { simulatorUrl: env.SIMULATOR_URL });
           console.log(`  seeded the demo platform: ${counts.componentRegions} component-regions in ${counts.regions} regions`);
+          if (options.history ?? true) {
+            console.log("  seeding 90 days of history through the ingest path (first start only, about a minute)…");
+            const started = performance.now();
+            const history = await seedHistory(db, { now: new Date() });
+            const seconds = ((performance.now() - started) / 1000).toFixed(1);
+            if (history.seeded) console.log(`  seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results in ${seconds} s`);
+          }
         }
       } finally {
         await db.$disconnect();

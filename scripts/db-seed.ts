@@ -1,7 +1,9 @@
-// npm run db:seed – write the demo platform, people and customer (idempotent)
+// npm run db:seed – write the demo platform, people and customer (idempotent);
+// with `-- --history`, also 90 days of past results, incidents and maintenance.
 import { createDb } from "../lib/db.ts";
 import { applyMigrations } from "../lib/database/migrate.ts";
 import { provisionDatabase } from "../lib/database/provision.ts";
+import { seedHistory } from "../lib/seed/seed-history.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { runCommand } from "./command.ts";
 
@@ -16,6 +18,14 @@ runCommand(async (env) => {
         `seeded ${counts.regions} regions, ${counts.products} products, ${counts.components} components, ` +
           `${counts.componentRegions} component-regions with ${counts.probes} probes, ${counts.users} users, ${counts.customers} customer(s)`,
       );
+      if (process.argv.includes("--history")) {
+        const history = await seedHistory(db, { now: new Date() });
+        console.log(
+          history.seeded
+            ? `seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results, ${history.statusChanges} status changes`
+            : `history not seeded: ${history.reason}`,
+        );
+      }
     } finally {
       await db.$disconnect();
     }

@@ -15,7 +15,8 @@ const { stopOnSignal } = await import("../../scripts/signals.ts");
 const { startWebServer } = await import("../../lib/server/web.ts");
 
 const env = getEnv();
-const database = await prepareDatabase(env, { seedWhenEmpty: true });
+// No history: the tests set the statuses they need and start from "no data".
+const database = await prepareDatabase(env, { seedWhenEmpty: true, history: false });
 process.env.DATABASE_URL = database.url;
 fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
 const web = await startWebServer({ host: "127.0.0.1", port: env.PORT });
