@@ -26,7 +26,9 @@ test.describe("the status page", () => {
     const checkout = page.locator('tr[data-component="checkout"]');
     await expect(checkout.getByRole("rowheader")).toContainText("Tier 1");
     await expect(page.locator('tr[data-component="merchant-center"]').getByRole("rowheader")).toContainText("Tier 2");
-    await expect(checkout.locator('td[data-region="us-central1.gcp"]')).toHaveText("No data yet");
+    const cell = checkout.locator('td[data-region="us-central1.gcp"]');
+    await expect(cell.locator("[data-status]")).toHaveText("No data yet");
+    await expect(cell.getByRole("img", { name: "90-day uptime no data" })).toBeVisible();
   });
 
   test("a customer finds checkout's status in their region within one screen", async ({ page }) => {
@@ -35,8 +37,8 @@ test.describe("the status page", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Major System Outage");
     const cell = page.locator('tr[data-component="checkout"] td[data-region="us-central1.gcp"]');
-    await expect(cell).toHaveText("Major outage");
-    await expect(page.locator('tr[data-component="checkout"] td[data-region="europe-west1.gcp"]')).toHaveText("Operational");
+    await expect(cell.locator("[data-status]")).toHaveText("Major outage");
+    await expect(page.locator('tr[data-component="checkout"] td[data-region="europe-west1.gcp"] [data-status]')).toHaveText("Operational");
     await cell.scrollIntoViewIfNeeded();
     await expect(cell).toBeInViewport();
   });
