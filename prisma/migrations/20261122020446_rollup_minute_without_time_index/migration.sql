@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "RollupMinute_bucketStart_idx";
