@@ -1,10 +1,10 @@
-// Applies and creates migrations through schema-engine.mjs, in a child
+// Applies and creates migrations through scripts/schema-engine.mjs, in a child
 // process of plain node (see that file for why).
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ENGINE = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema-engine.mjs");
+const ENGINE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "scripts", "schema-engine.mjs");
 
 export interface MigrationPaths {
   schemaPath?: string;

@@ -4,8 +4,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "../support/sql.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-embedded-"));
 fs.chmodSync(dataDir, 0o755);
@@ -41,16 +41,6 @@ async function hold(): Promise<{ child: ChildProcess; url: string; postmasterPid
     child.once("exit", (code) => reject(new Error(`fixture exited with ${code}`)));
   });
   return { child, ...JSON.parse(line) };
-}
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 describe("the embedded PostgreSQL", () => {

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db.ts";
 import { applyMigrations, createMigration } from "../../lib/database/migrate.ts";
 import { seedPlatform } from "../../lib/seed/seed-platform.ts";
 import { createEmptyDatabase } from "../support/database.ts";
+import { sql as query } from "../support/sql.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,16 +20,6 @@ function copyMigrations(): { dir: string; schemaPath: string } {
   const schemaPath = path.join(dir, "schema.prisma");
   fs.copyFileSync("prisma/schema.prisma", schemaPath);
   return { dir: path.join(dir, "migrations"), schemaPath };
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 describe("migrations", () => {
