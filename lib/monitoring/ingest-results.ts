@@ -1,11 +1,10 @@
 // Stores a batch of check results and updates the minute, hour and day
-// rollups in the same transaction. Idempotent by result id: a replayed batch
+// rollups in the same statement (so in the same transaction). Idempotent by result id: a replayed batch
 // inserts nothing and counts nothing twice.
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import { bucketIndex, HISTOGRAM_SIZE } from "../domain/latency-histogram.ts";
+import { HISTOGRAM_SIZE, LATENCY_BUCKET_BOUNDS_MS } from "../domain/latency-histogram.ts";
 import { AppError } from "../errors.ts";
-import type { CheckOutcome } from "../generated/prisma/enums.ts";
 
 export const MAX_BATCH = 5000;
 /** Results stamped further ahead than this are refused: the agent's clock is wrong. */
@@ -35,76 +34,22 @@ export interface IngestOutcome {
   duplicates: number;
 }
 
-interface InsertedRow {
-  checkedAt: Date;
-  componentRegionId: string;
-  outcome: CheckOutcome;
-  latencyMs: number | null;
-}
+const ROLLUP_TABLES = { RollupMinute: "minute", RollupHour: "hour", RollupDay: "day" } as const;
 
-interface Bucket {
-  componentRegionId: string;
-  bucketStart: Date;
-  up: number;
-  degraded: number;
-  down: number;
-  latencyCount: number;
-  latencySum: number;
-  latencyMin: number | null;
-  latencyMax: number | null;
-  histogram: number[];
-}
-
-const GRANULARITY_MS = { RollupMinute: 60_000, RollupHour: 3_600_000, RollupDay: 86_400_000 } as const;
-
-/** Pure: groups results into rollup buckets of one granularity, in lock order. */
-export function bucketize(rows: readonly InsertedRow[], granularityMs: number): Bucket[] {
-  const buckets = new Map<string, Bucket>();
-  for (const row of rows) {
-    const start = Math.floor(row.checkedAt.getTime() / granularityMs) * granularityMs;
-    const key = `${row.componentRegionId}|${start}`;
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      bucket = {
-        componentRegionId: row.componentRegionId,
-        bucketStart: new Date(start),
-        up: 0,
-        degraded: 0,
-        down: 0,
-        latencyCount: 0,
-        latencySum: 0,
-        latencyMin: null,
-        latencyMax: null,
-        histogram: new Array<number>(HISTOGRAM_SIZE).fill(0),
-      };
-      buckets.set(key, bucket);
-    }
-    bucket[row.outcome] += 1;
-    if (row.latencyMs !== null) {
-      bucket.latencyCount += 1;
-      bucket.latencySum += row.latencyMs;
-      bucket.latencyMin = bucket.latencyMin === null ? row.latencyMs : Math.min(bucket.latencyMin, row.latencyMs);
-      bucket.latencyMax = bucket.latencyMax === null ? row.latencyMs : Math.max(bucket.latencyMax, row.latencyMs);
-      bucket.histogram[bucketIndex(row.latencyMs)]! += 1;
-    }
-  }
-  // A fixed order keeps concurrent ingests from deadlocking on rollup rows.
-  return [...buckets.values()].sort((a, b) =>
-    a.componentRegionId === b.componentRegionId
-      ? a.bucketStart.getTime() - b.bucketStart.getTime()
-      : a.componentRegionId < b.componentRegionId
-        ? -1
-        : 1,
-  );
-}
-
-function upsertRollupsSql(table: keyof typeof GRANULARITY_MS): string {
+/**
+ * One rollup upsert over the rows just inserted (the CTE `graded`): counts by
+ * outcome, latency sum/min/max and the fixed histogram, grouped per bucket and
+ * written in key order so that concurrent agents cannot deadlock.
+ */
+function rollupCte(table: keyof typeof ROLLUP_TABLES): string {
+  const histogram = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `count(*) FILTER (WHERE b = ${i})::int`).join(", ");
   return `
     INSERT INTO "${table}" AS r ("componentRegionId", "bucketStart", "upCount", "degradedCount", "downCount",
       "latencyCount", "latencySumMs", "latencyMinMs", "latencyMaxMs", "latencyHistogram")
-    SELECT t.cr, t.b, t.u, t.d, t.dn, t.lc, t.ls, t.lmin, t.lmax, t.h::int[]
-      FROM unnest($1::text[], $2::timestamp(3)[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[], $8::int[], $9::int[], $10::text[])
-        AS t(cr, b, u, d, dn, lc, ls, lmin, lmax, h)
+    SELECT cr, date_trunc('${ROLLUP_TABLES[table]}', at),
+      count(*) FILTER (WHERE outcome = 'up'), count(*) FILTER (WHERE outcome = 'degraded'), count(*) FILTER (WHERE outcome = 'down'),
+      count(latency), COALESCE(sum(latency), 0), min(latency), max(latency), ARRAY[${histogram}]
+      FROM graded GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT ("componentRegionId", "bucketStart") DO UPDATE SET
       "upCount" = r."upCount" + EXCLUDED."upCount",
       "degradedCount" = r."degradedCount" + EXCLUDED."degradedCount",
@@ -119,20 +64,27 @@ function upsertRollupsSql(table: keyof typeof GRANULARITY_MS): string {
          ORDER BY i)`;
 }
 
-function rollupParams(buckets: readonly Bucket[]): unknown[] {
-  return [
-    buckets.map((b) => b.componentRegionId),
-    buckets.map((b) => b.bucketStart.toISOString()),
-    buckets.map((b) => b.up),
-    buckets.map((b) => b.degraded),
-    buckets.map((b) => b.down),
-    buckets.map((b) => b.latencyCount),
-    buckets.map((b) => String(b.latencySum)),
-    buckets.map((b) => b.latencyMin),
-    buckets.map((b) => b.latencyMax),
-    buckets.map((b) => `{${b.histogram.join(",")}}`),
-  ];
-}
+// Everything happens in one statement: the results are inserted, and only the
+// rows actually inserted (not replays) feed the rollups and lastResultAt.
+// Bucket i of the histogram holds (bound[i-1], bound[i]]: width_bucket(ms - 1).
+const INGEST_SQL = `
+  WITH ins AS (
+    INSERT INTO "CheckResult" (id, "checkedAt", "probeId", "componentRegionId", "vantageRegionId", "agentId", outcome, "latencyMs", "statusCode", error)
+    SELECT t.id, t.at, t.probe, t.cr, $6, $7, t.outcome, t.latency, t.code, t.error
+      FROM unnest($1::uuid[], $2::timestamp(3)[], $3::text[], $4::text[], $5::"CheckOutcome"[], $8::int[], $9::int[], $10::text[])
+        AS t(id, at, probe, cr, outcome, latency, code, error)
+    ON CONFLICT DO NOTHING
+    RETURNING "checkedAt" AS at, "componentRegionId" AS cr, outcome, "latencyMs" AS latency
+  ), graded AS (
+    SELECT at, cr, outcome, latency, width_bucket(latency - 1, ARRAY[${LATENCY_BUCKET_BOUNDS_MS.join(", ")}]::int[]) AS b FROM ins
+  ), minute AS (${rollupCte("RollupMinute")}
+  ), hour AS (${rollupCte("RollupHour")}
+  ), day AS (${rollupCte("RollupDay")}
+  ), seen AS (
+    UPDATE "ComponentRegion" c SET "lastResultAt" = GREATEST(c."lastResultAt", x.at)
+      FROM (SELECT cr, max(at) AS at FROM ins GROUP BY cr ORDER BY cr) x WHERE c.id = x.cr
+  )
+  SELECT count(*)::int AS accepted FROM ins`;
 
 export async function ingestResults(db: Db, source: IngestSource, input: unknown, now: Date): Promise<IngestOutcome> {
   const parsed = ingestBatchSchema.safeParse(input);
@@ -150,46 +102,19 @@ export async function ingestResults(db: Db, source: IngestSource, input: unknown
   const unknown = probeIds.filter((id) => !componentRegionOf.has(id));
   if (unknown.length > 0) throw new AppError("BAD_REQUEST", `Unknown probe id(s): ${unknown.slice(0, 5).join(", ")}.`);
 
-  return db.$transaction(
-    async (tx) => {
-      const inserted = await tx.$queryRawUnsafe<InsertedRow[]>(
-        `INSERT INTO "CheckResult" (id, "checkedAt", "probeId", "componentRegionId", "vantageRegionId", "agentId", outcome, "latencyMs", "statusCode", error)
-         SELECT t.id, t.at, t.probe, t.cr, $6, $7, t.outcome, t.latency, t.code, t.error
-           FROM unnest($1::uuid[], $2::timestamp(3)[], $3::text[], $4::text[], $5::"CheckOutcome"[], $8::int[], $9::int[], $10::text[])
-             AS t(id, at, probe, cr, outcome, latency, code, error)
-         ON CONFLICT DO NOTHING
-         RETURNING "checkedAt", "componentRegionId", outcome, "latencyMs"`,
-        results.map((r) => r.id),
-        results.map((r) => r.checkedAt.toISOString()),
-        results.map((r) => r.probeId),
-        results.map((r) => componentRegionOf.get(r.probeId)!),
-        results.map((r) => r.outcome),
-        source.vantageRegionId,
-        source.agentId,
-        results.map((r) => r.latencyMs),
-        results.map((r) => r.statusCode),
-        results.map((r) => r.error),
-      );
-      if (inserted.length > 0) {
-        for (const [table, ms] of Object.entries(GRANULARITY_MS) as [keyof typeof GRANULARITY_MS, number][]) {
-          const buckets = bucketize(inserted, ms);
-          await tx.$executeRawUnsafe(upsertRollupsSql(table), ...rollupParams(buckets));
-        }
-        const latest = new Map<string, Date>();
-        for (const row of inserted) {
-          const seen = latest.get(row.componentRegionId);
-          if (!seen || row.checkedAt > seen) latest.set(row.componentRegionId, row.checkedAt);
-        }
-        const entries = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-        await tx.$executeRawUnsafe(
-          `UPDATE "ComponentRegion" c SET "lastResultAt" = GREATEST(c."lastResultAt", t.at)
-             FROM unnest($1::text[], $2::timestamp(3)[]) AS t(id, at) WHERE c.id = t.id`,
-          entries.map(([id]) => id),
-          entries.map(([, at]) => at.toISOString()),
-        );
-      }
-      return { accepted: inserted.length, duplicates: results.length - inserted.length };
-    },
-    { timeout: 60_000 },
+  const [row] = await db.$queryRawUnsafe<{ accepted: number }[]>(
+    INGEST_SQL,
+    results.map((r) => r.id),
+    results.map((r) => r.checkedAt.toISOString()),
+    results.map((r) => r.probeId),
+    results.map((r) => componentRegionOf.get(r.probeId)!),
+    results.map((r) => r.outcome),
+    source.vantageRegionId,
+    source.agentId,
+    results.map((r) => r.latencyMs),
+    results.map((r) => r.statusCode),
+    results.map((r) => r.error),
   );
+  const accepted = row?.accepted ?? 0;
+  return { accepted, duplicates: results.length - accepted };
 }
