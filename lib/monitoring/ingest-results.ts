@@ -1,5 +1,5 @@
 // Stores a batch of check results and updates the minute, hour and day
-// rollups in the same statement (so in the same transaction). Idempotent by result id: a replayed batch
+// rollups in the same statement. Idempotent by result id: a replayed batch
 // inserts nothing and counts nothing twice.
 import { z } from "zod";
 import type { Db } from "../db.ts";

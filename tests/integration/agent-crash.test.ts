@@ -10,6 +10,7 @@ import { findFreePort } from "../../lib/database/embedded.ts";
 import { createAgent } from "../../lib/monitoring/agents.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
+import { startIngestServer } from "../support/ingest-server-process.ts";
 
 let t: TestDatabase;
 let target: http.Server;
@@ -39,8 +40,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function start(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   if (process.env.DEBUG_AGENT) {
     child.stdout!.on("data", (d: Buffer) => process.stderr.write(`[${args[0]}] ${d}`));
@@ -51,8 +52,9 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const server = start(["tests/support/ingest-server.ts", String(port)], { DATABASE_URL: t.url });
-  await new Promise<void>((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+  const server = await startIngestServer(t.url, port);
+  children.add(server);
+  server.once("exit", () => children.delete(server));
   return server;
 }
 

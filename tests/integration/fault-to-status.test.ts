@@ -2,7 +2,7 @@
 // platform is checked by agents from several vantages, pushed through the
 // real ingest route, confirmed by the round evaluator, and shown per region
 // in the overview; clearing it brings the status back the same way.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { getStatusOverview } from "../../lib/status/overview.ts";
 import { type RunningAgent, startAgent } from "../../probes/agent.ts";
 import { startSimulator } from "../../simulator/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { startIngestServer } from "../support/ingest-server-process.ts";
 
 const INTERVAL_S = 2;
 const TIMEOUT_MS = 1000;
@@ -40,8 +41,7 @@ beforeAll(async () => {
   });
 
   const port = await findFreePort();
-  server = spawn(process.execPath, ["--import", "tsx", "tests/support/ingest-server.ts", String(port)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+  server = await startIngestServer(t.url, port);
   for (const vantage of VANTAGES) {
     const { token } = await createAgent(t.db, { name: `test-${vantage}`, regionKey: vantage });
     agents.push(await startAgent({ server: `http://127.0.0.1:${port}`, token, dataDir, log: () => {} }));

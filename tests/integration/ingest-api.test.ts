@@ -1,11 +1,12 @@
 // The ingest API as an agent meets it: the real route handlers over HTTP.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/database/embedded.ts";
 import { createAgent } from "../../lib/monitoring/agents.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
+import { startIngestServer } from "../support/ingest-server-process.ts";
 
 let t: TestDatabase;
 let server: ChildProcess;
@@ -21,8 +22,7 @@ beforeAll(async () => {
   token = (await createAgent(t.db, { name: "api-test", regionKey: "vantage-api.gcp" })).token;
   const port = await findFreePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["--import", "tsx", "tests/support/ingest-server.ts", String(port)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+  server = await startIngestServer(t.url, port);
 });
 
 afterAll(async () => {
