@@ -37,7 +37,7 @@ runCommand(async (env) => {
     const simulatorUrl = new URL(env.SIMULATOR_URL);
     const simulator = await startSimulator({ host: simulatorUrl.hostname, port: Number(simulatorUrl.port || 80) });
     stops.push(simulator.close);
-    const web = await startWebServer({ host: env.HOST, port: env.PORT });
+    const web = await startWebServer({ host: env.HOST, port: env.PORT, databaseUrl: database.url });
     stops.push(web.close);
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);

@@ -25,7 +25,7 @@ runCommand(async (env) => {
     await database.stop();
   });
   try {
-    web = await startWebServer({ host: env.HOST, port: env.PORT });
+    web = await startWebServer({ host: env.HOST, port: env.PORT, databaseUrl: database.url });
   } catch (error) {
     await worker.stop();
     await database.stop();

@@ -12,6 +12,7 @@ import {
   type VantageObservation,
 } from "../domain/confirmation.ts";
 import type { CheckOutcome, ComponentStatus } from "../generated/prisma/enums.ts";
+import { announcePublicChange } from "../public/changes.ts";
 
 /** A round closes this long after its end (plus the probe's timeout), so late pushes still count. */
 export const ROUND_GRACE_MS = 5_000;
@@ -174,6 +175,7 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
         }
         if (since) await tx.componentRegion.update({ where: { id: cr.id }, data: { probeStatus: current, probeStatusSince: since } });
       }
+      if (statusChanges.length > 0) await announcePublicChange(tx, `status of ${statusChanges.length} component-regions`);
       return { rounds: roundCount, statusChanges };
     },
     { timeout: 60_000 },

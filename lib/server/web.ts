@@ -1,39 +1,141 @@
-// The web server: Next's request handler behind a plain node:http server, so
-// that hot public paths can later be answered from memory in front of it
-// (DESIGN.md, "The hot path").
+// The web server: a plain node:http server in front of Next's request
+// handler. Public hot paths (snapshot-routes.ts) are answered from in-memory
+// snapshots (snapshots.ts, DESIGN.md "The hot path"); everything else goes to
+// Next. Snapshots are rendered by Next itself through a second, loopback-only
+// listener that has no cache in front of it.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
+import { type ChangeListener, listenForPublicChanges } from "./change-listener.ts";
+import { snapshotKey } from "./snapshot-routes.ts";
+import { type Rendered, SnapshotCache, type SnapshotStats, sendSnapshot } from "./snapshots.ts";
 
 export interface WebServer {
   url: string;
+  /** Counters of the snapshot cache; undefined when snapshots are off (development). */
+  snapshotStats(): SnapshotStats | undefined;
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { host: string; port: number; dev?: boolean; dir?: string }): Promise<WebServer> {
+export interface WebServerOptions {
+  host: string;
+  port: number;
+  dev?: boolean;
+  dir?: string;
+  /** Where public changes are announced (LISTEN); without it snapshots only expire by age. */
+  databaseUrl?: string;
+  /** Longest a snapshot is served before it is re-rendered; default 5 s. */
+  snapshotMaxAgeSeconds?: number;
+  log?: (line: string) => void;
+}
+
+const MAX_RENDER_BYTES = 8 * 1024 * 1024;
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use: set PORT to a free one.`) : error),
+    );
+    server.listen(port, host, resolve);
+  });
+}
+
+/** GET a path from the internal listener, whole, as a snapshot render. */
+function renderThrough(port: number, key: string): Promise<Rendered> {
+  return new Promise<Rendered>((resolve, reject) => {
+    const request = http.request(
+      { host: "127.0.0.1", port, path: key, method: "GET", headers: { accept: "text/html,application/json;q=0.9,*/*;q=0.8", "accept-encoding": "identity" } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RENDER_BYTES) request.destroy(new Error(`${key} is larger than ${MAX_RENDER_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 500,
+            contentType: String(response.headers["content-type"] ?? "application/octet-stream"),
+            body: Buffer.concat(chunks),
+            location: response.headers.location,
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.setTimeout(30_000, () => request.destroy(new Error(`rendering ${key} took longer than 30 s`)));
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const log = options.log ?? ((line: string) => console.log(`[bellwether] ${line}`));
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
+  const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       console.error("[bellwether] request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");
     });
+  };
+
+  // Development renders every request, so edits show at once.
+  const useSnapshots = !(options.dev ?? false);
+  let internal: http.Server | undefined;
+  let cache: SnapshotCache | undefined;
+  let listener: ChangeListener | undefined;
+  const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
+  if (useSnapshots) {
+    internal = http.createServer(toNext);
+    await listen(internal, 0, "127.0.0.1");
+    const internalPort = (internal.address() as AddressInfo).port;
+    cache = new SnapshotCache({ render: (key) => renderThrough(internalPort, key), maxAgeMs: maxAgeSeconds * 1000, log });
+    const snapshots = cache;
+    if (options.databaseUrl) listener = listenForPublicChanges(options.databaseUrl, () => snapshots.invalidate(), { log });
+  }
+
+  const server = http.createServer((req, res) => {
+    const key = cache && (req.method === "GET" || req.method === "HEAD") ? snapshotKey(req.url ?? "/") : null;
+    if (!cache || key === null) {
+      toNext(req, res);
+      return;
+    }
+    cache
+      .get(key)
+      .then((result) => {
+        if ("failure" in result) {
+          res.writeHead(result.failure.status, { "content-type": result.failure.contentType, "cache-control": "no-store" });
+          res.end(req.method === "HEAD" ? undefined : result.failure.body);
+          return;
+        }
+        sendSnapshot(req, res, result.snapshot, { maxAgeSeconds, stale: result.stale, now: Date.now() });
+      })
+      .catch((error: unknown) => {
+        console.error("[bellwether] snapshot failed", error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("Internal error");
+      });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`Port ${options.port} is already in use: set PORT to a free one.`) : error),
-    );
-    server.listen(options.port, options.host, resolve);
-  });
+  await listen(server, options.port, options.host);
   const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" ? "localhost" : options.host;
+  const closeServer = (s: http.Server) =>
+    new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return {
-    url: `http://${shownHost}:${options.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-        void app.close?.();
-      }),
+    url: `http://${shownHost}:${(server.address() as AddressInfo).port}`,
+    snapshotStats: () => cache?.stats(),
+    async close() {
+      cache?.close();
+      await listener?.close();
+      await closeServer(server);
+      if (internal) await closeServer(internal);
+      void app.close?.();
+    },
   };
 }

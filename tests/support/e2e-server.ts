@@ -19,7 +19,7 @@ const env = getEnv();
 const database = await prepareDatabase(env, { seedWhenEmpty: true, history: false });
 process.env.DATABASE_URL = database.url;
 fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
-const web = await startWebServer({ host: "127.0.0.1", port: env.PORT });
+const web = await startWebServer({ host: "127.0.0.1", port: env.PORT, databaseUrl: database.url });
 stopOnSignal(async () => {
   await web.close();
   await database.stop();

@@ -1,0 +1,323 @@
+// The public hot path (DESIGN.md, "The hot path"): the status page, /api/v2,
+// feeds and badges are rendered once per change by Next and served from
+// memory with ETag, compression and Cache-Control.
+//
+// - One render at a time per snapshot (single-flight): a thousand readers of a
+//   stale page get the previous bytes while one render runs.
+// - A render is due when something public changed (PostgreSQL NOTIFY, see
+//   lib/public/changes.ts; replicas hear it too) or the snapshot is older than
+//   maxAge. Changes are debounced, so a whole region flipping is one re-render.
+// - A snapshot is replaced whole: a reader gets the old bytes or the new ones,
+//   never a mix.
+// - When a render fails (database unreachable) the last good snapshot keeps
+//   being served, and an HTML page says how old it is.
+// - Nothing in a request decides whether the cache is used: not a header, not
+//   a query parameter (snapshot-routes.ts drops the ones a page does not read).
+import { createHash } from "node:crypto";
+import type http from "node:http";
+import zlib from "node:zlib";
+import { etagMatches, pickEncoding } from "./snapshot-routes.ts";
+
+/** What a render produced. */
+export interface Rendered {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** For redirects. */
+  location?: string;
+}
+
+export type Renderer = (key: string) => Promise<Rendered>;
+
+interface Snapshot {
+  status: number;
+  contentType: string;
+  location?: string;
+  body: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+  etag: string;
+  renderedAt: number;
+  /** The change generation this render saw. */
+  generation: number;
+}
+
+interface Entry {
+  key: string;
+  snapshot?: Snapshot;
+  rendering?: Promise<Snapshot | undefined>;
+  /** When the last render failed; cleared by a good one. */
+  failedAt?: number;
+  lastReadAt: number;
+  reads: number;
+  /** A stale-page copy with its banner, made at most once a minute. */
+  bannered?: { minute: number; snapshot: Snapshot };
+}
+
+export interface SnapshotCacheOptions {
+  render: Renderer;
+  /** A snapshot older than this is re-rendered on its next read (served stale meanwhile). */
+  maxAgeMs: number;
+  /** Changes closer together than this cause one re-render. */
+  debounceMs?: number;
+  /** After a failed render, the next attempt waits this long. */
+  retryMs?: number;
+  /** Upper bound on distinct snapshots kept (least recently read go first). */
+  maxEntries?: number;
+  /** Snapshots read within this window are re-rendered right after a change. */
+  hotWindowMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface SnapshotStats {
+  entries: number;
+  renders: number;
+  failedRenders: number;
+  generation: number;
+}
+
+const COMPRESS_ABOVE = 1024;
+
+function isFailure(rendered: Rendered): boolean {
+  return rendered.status >= 500;
+}
+
+function compress(snapshot: Snapshot): Snapshot {
+  if (snapshot.body.length < COMPRESS_ABOVE) return snapshot;
+  return {
+    ...snapshot,
+    gzip: zlib.gzipSync(snapshot.body, { level: 6 }),
+    br: zlib.brotliCompressSync(snapshot.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  };
+}
+
+function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number): Snapshot {
+  const etag = `"${createHash("sha1").update(rendered.body).digest("base64url")}"`;
+  return compress({ ...rendered, etag, renderedAt, generation });
+}
+
+function ageText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "less than a minute ago";
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} hours ago` : `${Math.floor(hours / 24)} days ago`;
+}
+
+/** The last good page with a notice right after <body …>: live data is unavailable, this is from then. */
+export function withStaleBanner(body: Buffer, renderedAt: number, now: number): Buffer {
+  const html = body.toString("utf8");
+  const open = html.search(/<body[\s>]/i);
+  const end = open < 0 ? -1 : html.indexOf(">", open);
+  if (end < 0) return body;
+  const at = `${new Date(renderedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const banner =
+    `<div role="status" data-stale-snapshot style="background:#fef3c7;color:#451a03;border-bottom:2px solid #b45309;padding:.6rem 1rem;font:600 .95rem/1.4 system-ui,sans-serif;text-align:center">` +
+    `Live status is temporarily unavailable. This page shows the status as of ${at} (${ageText(now - renderedAt)}); it refreshes by itself when we are back.</div>`;
+  return Buffer.from(html.slice(0, end + 1) + banner + html.slice(end + 1), "utf8");
+}
+
+export class SnapshotCache {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private renders = 0;
+  private failedRenders = 0;
+  private debounce: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly options: Required<Omit<SnapshotCacheOptions, "log">> & { log: (line: string) => void };
+
+  constructor(options: SnapshotCacheOptions) {
+    this.options = {
+      debounceMs: 150,
+      retryMs: 2_000,
+      maxEntries: 1_000,
+      hotWindowMs: 60_000,
+      now: Date.now,
+      log: () => {},
+      ...options,
+    };
+  }
+
+  stats(): SnapshotStats {
+    return { entries: this.entries.size, renders: this.renders, failedRenders: this.failedRenders, generation: this.generation };
+  }
+
+  /**
+   * Something public changed: every snapshot is due at once (the first change
+   * of a burst takes effect immediately), further changes within debounceMs
+   * are folded into one more bump at its end. Recently read snapshots are
+   * re-rendered right away.
+   */
+  invalidate(): void {
+    if (this.closed) return;
+    if (this.debounce) {
+      this.pendingChange = true;
+      return;
+    }
+    this.bump();
+    const settle = () => {
+      if (this.pendingChange && !this.closed) {
+        this.pendingChange = false;
+        this.bump();
+        this.debounce = setTimeout(settle, this.options.debounceMs);
+        this.debounce.unref();
+      } else {
+        this.debounce = undefined;
+      }
+    };
+    this.debounce = setTimeout(settle, this.options.debounceMs);
+    this.debounce.unref();
+  }
+
+  private pendingChange = false;
+
+  private bump(): void {
+    this.generation++;
+    void this.refreshHot();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.debounce) clearTimeout(this.debounce);
+  }
+
+  /** The snapshot for a key, rendering it if there is none yet. Undefined when the first render fails. */
+  async get(key: string): Promise<{ snapshot: Snapshot; stale: boolean } | { failure: Rendered }> {
+    const now = this.options.now();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { key, lastReadAt: now, reads: 0 };
+      this.entries.set(key, entry);
+      this.evict();
+    }
+    entry.lastReadAt = now;
+    entry.reads++;
+    if (!entry.snapshot) {
+      const first = await this.render(entry);
+      if (first) return { snapshot: first, stale: false };
+      return { failure: this.lastFailure.get(key) ?? { status: 503, contentType: "text/plain; charset=utf-8", body: Buffer.from("Service unavailable") } };
+    }
+    if (entry.snapshot.generation < this.generation && entry.failedAt === undefined) {
+      // A known change: nobody is shown the status from before it. Readers
+      // share the one render; if it fails they get the last good page.
+      await this.render(entry);
+    } else if (this.isDue(entry, now)) {
+      // Only old: serve it while one render refreshes it.
+      void this.render(entry);
+    }
+    const failing = entry.failedAt !== undefined;
+    return { snapshot: failing ? this.bannered(entry, now) : entry.snapshot!, stale: failing };
+  }
+
+  private readonly lastFailure = new Map<string, Rendered>();
+
+  private isDue(entry: Entry, now: number): boolean {
+    const snapshot = entry.snapshot;
+    if (!snapshot) return true;
+    if (entry.failedAt !== undefined) return now - entry.failedAt >= this.options.retryMs;
+    return snapshot.generation < this.generation || now - snapshot.renderedAt >= this.options.maxAgeMs;
+  }
+
+  private bannered(entry: Entry, now: number): Snapshot {
+    const snapshot = entry.snapshot!;
+    if (!snapshot.contentType.startsWith("text/html")) return snapshot;
+    const minute = Math.floor(now / 60_000);
+    if (entry.bannered?.minute === minute && entry.bannered.snapshot.renderedAt === snapshot.renderedAt) return entry.bannered.snapshot;
+    const body = withStaleBanner(snapshot.body, snapshot.renderedAt, now);
+    const copy = { ...makeSnapshot({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation) };
+    entry.bannered = { minute, snapshot: copy };
+    return copy;
+  }
+
+  /** Single-flight: concurrent callers share one render. */
+  private render(entry: Entry): Promise<Snapshot | undefined> {
+    if (entry.rendering) return entry.rendering;
+    const generation = this.generation;
+    const started = this.options.now();
+    entry.rendering = (async () => {
+      this.renders++;
+      try {
+        const rendered = await this.options.render(entry.key);
+        if (isFailure(rendered)) {
+          this.lastFailure.set(entry.key, rendered);
+          throw new Error(`status ${rendered.status}`);
+        }
+        const snapshot = makeSnapshot(rendered, started, generation);
+        entry.snapshot = snapshot;
+        entry.failedAt = undefined;
+        entry.bannered = undefined;
+        this.lastFailure.delete(entry.key);
+        return snapshot;
+      } catch (error) {
+        this.failedRenders++;
+        if (entry.failedAt === undefined) this.options.log(`snapshot ${entry.key}: render failed (${String(error)}); serving the last good one`);
+        entry.failedAt = this.options.now();
+        return entry.snapshot;
+      } finally {
+        entry.rendering = undefined;
+      }
+    })();
+    return entry.rendering;
+  }
+
+  private async refreshHot(): Promise<void> {
+    const now = this.options.now();
+    const hot = [...this.entries.values()]
+      .filter((e) => e.snapshot && now - e.lastReadAt <= this.options.hotWindowMs)
+      .sort((a, b) => b.reads - a.reads);
+    // One at a time: re-rendering must not starve the readers it is for.
+    for (const entry of hot) {
+      if (this.closed) return;
+      // A render already running when the change came saw the old data: render once more.
+      for (let attempt = 0; attempt < 2 && entry.snapshot && entry.snapshot.generation < this.generation; attempt++) {
+        await this.render(entry);
+        if (entry.failedAt !== undefined) break;
+      }
+    }
+  }
+
+  private evict(): void {
+    if (this.entries.size <= this.options.maxEntries) return;
+    const oldest = [...this.entries.values()].sort((a, b) => a.lastReadAt - b.lastReadAt);
+    for (const entry of oldest.slice(0, this.entries.size - this.options.maxEntries)) {
+      this.entries.delete(entry.key);
+      this.lastFailure.delete(entry.key);
+    }
+  }
+}
+
+/** Writes a snapshot as the response, honouring HEAD, If-None-Match and Accept-Encoding. */
+export function sendSnapshot(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  snapshot: Snapshot,
+  options: { maxAgeSeconds: number; stale: boolean; now: number },
+): void {
+  const age = Math.max(0, Math.floor((options.now - snapshot.renderedAt) / 1000));
+  const headers: http.OutgoingHttpHeaders = {
+    "content-type": snapshot.contentType,
+    etag: snapshot.etag,
+    "last-modified": new Date(snapshot.renderedAt).toUTCString(),
+    age: String(age),
+    "cache-control": `public, max-age=0, s-maxage=${options.maxAgeSeconds}, stale-while-revalidate=30, stale-if-error=86400`,
+    vary: "Accept-Encoding",
+    "x-content-type-options": "nosniff",
+  };
+  if (snapshot.contentType.startsWith("application/json") || snapshot.contentType.includes("xml") || snapshot.contentType.startsWith("text/calendar")) {
+    headers["access-control-allow-origin"] = "*";
+  }
+  if (options.stale) headers["x-snapshot-stale"] = `rendered ${age} s ago; live data unavailable`;
+  if (snapshot.location) headers.location = snapshot.location;
+  if (snapshot.status === 200 && etagMatches(req.headers["if-none-match"], snapshot.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const encoding = pickEncoding(req.headers["accept-encoding"], { br: snapshot.br !== undefined, gzip: snapshot.gzip !== undefined });
+  const body = encoding === "br" ? snapshot.br! : encoding === "gzip" ? snapshot.gzip! : snapshot.body;
+  if (encoding !== "identity") headers["content-encoding"] = encoding;
+  headers["content-length"] = String(body.length);
+  res.writeHead(snapshot.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
