@@ -81,8 +81,9 @@ const INGEST_SQL = `
   ), hour AS (${rollupCte("RollupHour")}
   ), day AS (${rollupCte("RollupDay")}
   ), seen AS (
-    UPDATE "ComponentRegion" c SET "lastResultAt" = GREATEST(c."lastResultAt", x.at)
-      FROM (SELECT cr, max(at) AS at FROM ins GROUP BY cr ORDER BY cr) x WHERE c.id = x.cr
+    UPDATE "ComponentRegion" c SET "lastResultAt" = GREATEST(c."lastResultAt", x.at),
+           "historyRevision" = c."historyRevision" + (x.oldest < date_trunc('day', now() AT TIME ZONE 'UTC'))::int
+      FROM (SELECT cr, max(at) AS at, min(at) AS oldest FROM ins GROUP BY cr ORDER BY cr) x WHERE c.id = x.cr
   )
   SELECT count(*)::int AS accepted FROM ins`;
 

@@ -1,0 +1,237 @@
+// The public site under a crowd (issue: "fast exactly when everyone is
+// looking"). On demo data grown to ≥ 125 ComponentRegions with 90 days of
+// history, the product's server (snapshots in front of Next) is loaded with
+// 50 connections on / and /api/v2/summary.json and compared, in the same run,
+// with a bare node:http server returning the same bytes. Then every
+// ComponentRegion of one region goes down mid-run (the evaluator's own kind of
+// write: statuses, history and the change announcement in one transaction)
+// while a checker reads whole pages; and one uncached render is timed.
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { buildIsStale } from "../lib/server/build.ts";
+import { createDb, type Db } from "../lib/db.ts";
+import { PRODUCTS, REGIONS } from "../lib/platform/catalog.ts";
+import { announcePublicChange } from "../lib/public/changes.ts";
+import { seedHistory } from "../lib/seed/seed-history.ts";
+import { seedPlatform } from "../lib/seed/seed-platform.ts";
+import { runNextBuild } from "../scripts/boot.ts";
+import { startBenchDatabase } from "./database.ts";
+import { count, log, median, ms, percent, printSummary, timed, verdict } from "./report.ts";
+
+const CONNECTIONS = 50;
+const SECONDS = 8;
+const ROUNDS = 2;
+const MIN_COMPONENT_REGIONS = 125;
+/** Rounds of history every 2 h instead of the demo's 30 min: the same 90 days, a quarter of the rows. */
+const HISTORY_CADENCE_MINUTES = 120;
+const FLIP_REGION = "us-east-2.aws";
+const RENDER_RUNS = 9;
+const PATHS = ["/", "/api/v2/summary.json"] as const;
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  bytes: number;
+}
+
+function startChild(file: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
+    child.on("message", (message: { url?: string }) => {
+      if (message.url) resolve({ child, url: message.url });
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.send("stop");
+    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+  });
+}
+
+async function load(url: string, seconds = SECONDS): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytes: result.throughput.average,
+  };
+}
+
+/** Grows the demo catalog to at least 125 ComponentRegions: extra components, each in every region. */
+async function growCatalog(db: Db): Promise<number> {
+  const existing = PRODUCTS.reduce((sum, p) => sum + p.components.reduce((s, c) => s + c.regions.length, 0), 0);
+  const extra = Math.ceil((MIN_COMPONENT_REGIONS - existing) / REGIONS.length);
+  const product = await db.product.create({ data: { key: "bench-extensions", name: "Extensions", description: "Benchmark-only components.", sortOrder: 99 } });
+  const regions = await db.region.findMany();
+  for (let i = 1; i <= extra; i++) {
+    const component = await db.component.create({
+      data: { key: `extension-${i}`, name: `Extension ${i}`, description: "", tier: i % 2 ? "TIER_1" : "TIER_2", productId: product.id, sortOrder: 100 + i },
+    });
+    for (const region of regions) {
+      const cr = await db.componentRegion.create({ data: { componentId: component.id, regionId: region.id } });
+      await db.probe.create({ data: { componentRegionId: cr.id, name: `Extension ${i} health`, kind: "http", layer: "component", target: "http://127.0.0.1:9/", intervalSeconds: 60 } });
+    }
+  }
+  return db.componentRegion.count();
+}
+
+/** What the evaluator does when a whole region fails: every status, its history and the announcement, in one transaction. */
+async function flipRegion(db: Db, regionKey: string, to: "major_outage" | "operational"): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const crs = await tx.componentRegion.findMany({ where: { region: { key: regionKey } }, select: { id: true, probeStatus: true } });
+    const at = new Date();
+    for (const cr of crs) {
+      await tx.componentRegion.update({ where: { id: cr.id }, data: { probeStatus: to, probeStatusSince: at } });
+      await tx.statusChange.create({ data: { componentRegionId: cr.id, at, source: "probes", fromStatus: cr.probeStatus, toStatus: to, evidence: { bench: true } } });
+    }
+    await announcePublicChange(tx, `bench: ${regionKey} ${to}`);
+    return crs.length;
+  }, { maxWait: 30_000, timeout: 60_000 });
+}
+
+/** Reads whole pages while the region flips; a page is torn if it is cut short or shows the region half down. */
+function startChecker(url: string, regionKey: string) {
+  let stop = false;
+  const seen = { pages: 0, torn: 0, errors: 0, states: new Set<string>() };
+  const done = (async () => {
+    while (!stop) {
+      try {
+        const response = await fetch(url);
+        const html = await response.text();
+        seen.pages++;
+        if (response.status !== 200 || !html.trimEnd().endsWith("</html>")) {
+          seen.torn++;
+          continue;
+        }
+        const cells = [...html.matchAll(new RegExp(`data-region="${regionKey.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?data-status[^>]*>([^<]*)<`, "g"))].map((m) => m[1]);
+        const down = cells.filter((c) => c === "Major outage").length;
+        seen.states.add(down === 0 ? "up" : down === cells.length ? "down" : `half (${down}/${cells.length})`);
+        if (down !== 0 && down !== cells.length) seen.torn++;
+      } catch {
+        seen.errors++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    seen,
+    async stop() {
+      stop = true;
+      await done;
+    },
+  };
+}
+
+export async function run(): Promise<void> {
+  const started = performance.now();
+  if (buildIsStale()) runNextBuild();
+  const database = await startBenchDatabase("site");
+  const children: ChildProcess[] = [];
+  try {
+    const db = createDb(database.url, { max: 4 });
+    await seedPlatform(db);
+    const componentRegions = await growCatalog(db);
+    const now = new Date();
+    const { result: history, elapsedMs: historyMs } = await timed(() => seedHistory(db, { now, cadenceMinutes: HISTORY_CADENCE_MINUTES, concurrency: 2 }));
+    if (!history.seeded) throw new Error(`history not seeded: ${history.reason}`);
+    log(`data: ${componentRegions} ComponentRegions, ${count(history.results)} results and ${history.statusChanges} status changes over ${history.days} days (${ms(historyMs)})`);
+
+    const product = await startChild("./site-server-process.ts", {
+      DATABASE_URL: database.url,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+    });
+    children.push(product.child);
+    const reference = await startChild("./site-reference-process.ts");
+    children.push(reference.child);
+
+    const steady: Record<string, { product: Load; reference: Load; size: number }> = {};
+    for (const path of PATHS) {
+      const response = await fetch(`${product.url}${path}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      if (response.status !== 200) {
+        if (path === "/") throw new Error(`/ answers ${response.status}: the site is not serving`);
+        log(`note: ${path} answers ${response.status} on this build`);
+      }
+      await new Promise<void>((resolve) => {
+        reference.child.once("message", () => resolve());
+        reference.child.send({ path, body: body.toString("base64"), contentType: response.headers.get("content-type") ?? "text/plain" });
+      });
+      log(`steady load on ${path} (${count(body.length)} bytes), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`);
+      await load(`${product.url}${path}`, 2); // warm-up
+      // Interleaved rounds, best of each: this machine's load changes from one second to the next.
+      const rounds: { product: Load; reference: Load }[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds.push({ product: await load(`${product.url}${path}`, SECONDS / ROUNDS), reference: await load(`${reference.url}${path}`, SECONDS / ROUNDS) });
+      }
+      const best = (pick: (r: { product: Load; reference: Load }) => Load) => rounds.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
+      const productLoad = best((r) => r.product);
+      const referenceLoad = best((r) => r.reference);
+      steady[path] = { product: productLoad, reference: referenceLoad, size: body.length };
+      log(`  product   ${count(productLoad.requestsPerSecond)} req/s, p50 ${ms(productLoad.p50)}, p99 ${ms(productLoad.p99)}, errors ${productLoad.errors + productLoad.non2xx}`);
+      log(`  reference ${count(referenceLoad.requestsPerSecond)} req/s, p50 ${ms(referenceLoad.p50)}, p99 ${ms(referenceLoad.p99)}`);
+    }
+
+    log(`incident: every ComponentRegion of ${FLIP_REGION} goes down ${SECONDS / 2} s into a ${SECONDS} s run on / …`);
+    const checker = startChecker(`${product.url}/`, FLIP_REGION);
+    const during = load(`${product.url}/`);
+    await new Promise((resolve) => setTimeout(resolve, (SECONDS / 2) * 1000));
+    const flipped = await flipRegion(db, FLIP_REGION, "major_outage");
+    const incident = await during;
+    await checker.stop();
+    const finalPage = await (await fetch(`${product.url}/`)).text();
+    const showsOutage = finalPage.includes("Major outage");
+    log(`  ${flipped} ComponentRegions down; ${count(incident.requestsPerSecond)} req/s, p99 ${ms(incident.p99)}, errors ${incident.errors + incident.non2xx}; checker read ${checker.seen.pages} pages: ${[...checker.seen.states].join(" → ")}, torn ${checker.seen.torn}`);
+
+    // One uncached render: announce a change, then time the first read (it waits for the render).
+    const renders: number[] = [];
+    for (let i = 0; i < RENDER_RUNS; i++) {
+      await db.$transaction((tx) => announcePublicChange(tx, "bench: render"), { maxWait: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      renders.push((await timed(async () => (await fetch(`${product.url}/`)).text())).elapsedMs);
+    }
+    const render = median(renders);
+
+    const home = steady["/"]!;
+    const summary = steady["/api/v2/summary.json"]!;
+    const share = (p: Load, r: Load) => p.requestsPerSecond / r.requestsPerSecond;
+    const steadyOk = share(home.product, home.reference) >= 0.25 && share(summary.product, summary.reference) >= 0.25;
+    const incidentOk = incident.p99 <= 250 && incident.requestsPerSecond >= 0.5 * home.product.requestsPerSecond;
+    const clean = incident.errors + incident.non2xx === 0 && checker.seen.torn === 0 && checker.seen.errors === 0 && showsOutage;
+    printSummary("site", [
+      ["data", `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes`],
+      ["/ steady", `${count(home.product.requestsPerSecond)} req/s (p99 ${ms(home.product.p99)}) vs bare node:http ${count(home.reference.requestsPerSecond)} req/s = ${percent(home.product.requestsPerSecond, home.reference.requestsPerSecond)}`],
+      [
+        "summary.json steady",
+        `${count(summary.product.requestsPerSecond)} req/s (p99 ${ms(summary.product.p99)}) vs ${count(summary.reference.requestsPerSecond)} req/s = ${percent(summary.product.requestsPerSecond, summary.reference.requestsPerSecond)}`,
+      ],
+      ["target steady", `≥ 25 % of the bare server ${verdict(steadyOk)}`],
+      ["/ while a region fails", `${count(incident.requestsPerSecond)} req/s = ${percent(incident.requestsPerSecond, home.product.requestsPerSecond)} of steady, p99 ${ms(incident.p99)}`],
+      ["target incident", `p99 ≤ 250 ms and ≥ 50 % of steady ${verdict(incidentOk)}`],
+      ["readers", `${count(incident.errors + incident.non2xx)} errors under load; checker: ${checker.seen.pages} whole pages, ${checker.seen.torn} torn, ${checker.seen.errors} failed; outage shown after: ${showsOutage ? "yes" : "NO"}`],
+      ["uncached render of /", `median ${ms(render)} of ${RENDER_RUNS} (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`],
+      ["wall time", ms(performance.now() - started)],
+    ]);
+    if (!clean) throw new Error("site: a reader saw an error or a torn page");
+    await db.$disconnect();
+  } finally {
+    await Promise.all(children.map(stopChild));
+    await database.stop();
+  }
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ComponentRegion" ADD COLUMN     "historyRevision" INTEGER NOT NULL DEFAULT 0;
