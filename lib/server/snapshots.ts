@@ -182,7 +182,23 @@ export class SnapshotCache {
     if (this.debounce) clearTimeout(this.debounce);
   }
 
-  /** The snapshot for a key, rendering it if there is none yet. Undefined when the first render fails. */
+  /**
+   * The hot path, synchronous: the current snapshot when there is one that
+   * no known change has outdated (an old one starts a background refresh).
+   * Undefined means "ask get()".
+   */
+  peek(key: string): Snapshot | undefined {
+    const entry = this.entries.get(key);
+    const snapshot = entry?.snapshot;
+    if (!entry || !snapshot || entry.failedAt !== undefined || snapshot.generation < this.generation) return undefined;
+    const now = this.options.now();
+    entry.lastReadAt = now;
+    entry.reads++;
+    if (now - snapshot.renderedAt >= this.options.maxAgeMs) void this.render(entry);
+    return snapshot;
+  }
+
+  /** The snapshot for a key, rendering it if there is none yet; the failure when the first render fails. */
   async get(key: string): Promise<{ snapshot: Snapshot; stale: boolean } | { failure: Rendered }> {
     const now = this.options.now();
     let entry = this.entries.get(key);

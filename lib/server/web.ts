@@ -98,10 +98,27 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (options.databaseUrl) listener = listenForPublicChanges(options.databaseUrl, () => snapshots.invalidate(), { log });
   }
 
+  // Request targets seen → snapshot key (or null): parsing a URL per request is most of the hot path's cost.
+  const keys = new Map<string, string | null>();
+  const keyOf = (target: string): string | null => {
+    let key = keys.get(target);
+    if (key === undefined) {
+      key = snapshotKey(target);
+      if (keys.size >= 10_000) keys.clear();
+      keys.set(target, key);
+    }
+    return key;
+  };
+
   const server = http.createServer((req, res) => {
-    const key = cache && (req.method === "GET" || req.method === "HEAD") ? snapshotKey(req.url ?? "/") : null;
+    const key = cache && (req.method === "GET" || req.method === "HEAD") ? keyOf(req.url ?? "/") : null;
     if (!cache || key === null) {
       toNext(req, res);
+      return;
+    }
+    const current = cache.peek(key);
+    if (current) {
+      sendSnapshot(req, res, current, { maxAgeSeconds, stale: false, now: Date.now() });
       return;
     }
     cache

@@ -73,8 +73,12 @@ describe("the snapshot cache", () => {
           throw new Error("abort");
         }),
       ).rejects.toThrow("abort");
+      expect(cache.peek("/")?.body.toString()).toContain("Alpha");
       await rename("Beta");
       await vi.waitFor(() => expect(cache.stats().generation).toBeGreaterThan(0));
+      // The synchronous hot path never hands out a page a known change has outdated.
+      const peeked = cache.peek("/");
+      expect(peeked === undefined || peeked.body.toString().includes("Beta")).toBe(true);
       const after = text(await cache.get("/"));
       expect(after).toContain("Beta");
       expect(after).not.toContain("Rolled back");
