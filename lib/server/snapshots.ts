@@ -25,7 +25,20 @@ export interface Rendered {
   body: Buffer;
   /** For redirects. */
   location?: string;
+  /** Headers of the render a reader must get too (CORS, CSP …); caching headers are the cache's own. */
+  headers?: Readonly<Record<string, string>>;
 }
+
+/** Response headers a snapshot keeps from its render. */
+export const KEPT_HEADERS = [
+  "access-control-allow-origin",
+  "access-control-allow-methods",
+  "content-security-policy",
+  "x-content-type-options",
+  "x-frame-options",
+  "referrer-policy",
+  "content-language",
+] as const;
 
 export type Renderer = (key: string) => Promise<Rendered>;
 
@@ -33,6 +46,7 @@ interface Snapshot {
   status: number;
   contentType: string;
   location?: string;
+  headers?: Readonly<Record<string, string>>;
   body: Buffer;
   gzip?: Buffer;
   br?: Buffer;
@@ -312,6 +326,7 @@ export function sendSnapshot(
 ): void {
   const age = Math.max(0, Math.floor((options.now - snapshot.renderedAt) / 1000));
   const headers: http.OutgoingHttpHeaders = {
+    ...snapshot.headers,
     "content-type": snapshot.contentType,
     etag: snapshot.etag,
     "last-modified": new Date(snapshot.renderedAt).toUTCString(),
@@ -320,9 +335,6 @@ export function sendSnapshot(
     vary: "Accept-Encoding",
     "x-content-type-options": "nosniff",
   };
-  if (snapshot.contentType.startsWith("application/json") || snapshot.contentType.includes("xml") || snapshot.contentType.startsWith("text/calendar")) {
-    headers["access-control-allow-origin"] = "*";
-  }
   if (options.stale) headers["x-snapshot-stale"] = `rendered ${age} s ago; live data unavailable`;
   if (snapshot.location) headers.location = snapshot.location;
   if (snapshot.status === 200 && etagMatches(req.headers["if-none-match"], snapshot.etag)) {

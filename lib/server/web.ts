@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { type ChangeListener, listenForPublicChanges } from "./change-listener.ts";
 import { snapshotKey } from "./snapshot-routes.ts";
-import { type Rendered, SnapshotCache, type SnapshotStats, sendSnapshot } from "./snapshots.ts";
+import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats, sendSnapshot } from "./snapshots.ts";
 
 export interface WebServer {
   url: string;
@@ -53,14 +53,20 @@ function renderThrough(port: number, key: string): Promise<Rendered> {
           if (size > MAX_RENDER_BYTES) request.destroy(new Error(`${key} is larger than ${MAX_RENDER_BYTES} bytes`));
           else chunks.push(chunk);
         });
-        response.on("end", () =>
+        response.on("end", () => {
+          const headers: Record<string, string> = {};
+          for (const name of KEPT_HEADERS) {
+            const value = response.headers[name];
+            if (typeof value === "string") headers[name] = value;
+          }
           resolve({
             status: response.statusCode ?? 500,
             contentType: String(response.headers["content-type"] ?? "application/octet-stream"),
             body: Buffer.concat(chunks),
             location: response.headers.location,
-          }),
-        );
+            headers,
+          });
+        });
         response.on("error", reject);
       },
     );

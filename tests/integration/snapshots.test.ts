@@ -168,7 +168,12 @@ describe("sending a snapshot", () => {
   let base: string;
   const cache = new SnapshotCache({ render: pageRenderer({ renders: 0 }), maxAgeMs: 60_000 });
   const json = new SnapshotCache({
-    render: async () => ({ status: 200, contentType: "application/json; charset=utf-8", body: Buffer.from(JSON.stringify({ status: "ok", pad: "x".repeat(4000) })) }),
+    render: async () => ({
+      status: 200,
+      contentType: "application/json; charset=utf-8",
+      body: Buffer.from(JSON.stringify({ status: "ok", pad: "x".repeat(4000) })),
+      headers: { "access-control-allow-origin": "*" },
+    }),
     maxAgeMs: 60_000,
   });
 
@@ -227,7 +232,7 @@ describe("sending a snapshot", () => {
     expect(Number(head.headers["content-length"])).toBe(plain.body.length);
   });
 
-  it("lets any origin read the JSON API", async () => {
+  it("keeps the render's CORS header, so any origin can read the JSON API", async () => {
     const res = await get("/json");
     expect(res.headers["access-control-allow-origin"]).toBe("*");
     expect(JSON.parse(res.body.toString()).status).toBe("ok");
