@@ -1,7 +1,7 @@
 // Feeds, the maintenance calendar and badges as a reader's software meets
 // them: the real route handlers over HTTP, XML parsed by a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ComponentStatus } from "../../lib/domain/status.ts";
+import type { ComponentStatus } from "../../lib/domain/status.ts";
 import { childrenNamed, childText, descendantsNamed, startXmlReader, type XmlNode, type XmlReader } from "../support/browser-xml.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makePublicCatalog, makePublicIncident, makePublicMaintenance } from "../support/public-factories.ts";
