@@ -4,7 +4,7 @@
 // status page (lib/status/overview.ts applies the same rule).
 import type { Db } from "../db.ts";
 import { type ComponentStatus, effectiveStatus } from "../domain/status.ts";
-import type { ComponentRegionFacts } from "./statuspage-shape.ts";
+import type { ComponentRegionFacts } from "./statuspage-types.ts";
 
 export interface PublicComponentRegion extends ComponentRegionFacts {
   component: ComponentRegionFacts["component"] & { id: string; key: string };

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  affectedComponentsByUpdate,
-  type ComponentRegionFacts,
-  type IncidentFacts,
-  type MaintenanceFacts,
-  type ShapeContext,
-  shapeComponents,
-  shapeIncident,
-  shapeMaintenance,
-  shapeStatus,
-} from "./statuspage-shape.ts";
+import { affectedComponentsByUpdate, shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
+import type { ComponentRegionFacts, IncidentFacts, MaintenanceFacts, ShapeContext } from "./statuspage-types.ts";
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d));
 const product = { id: "p1", name: "Commerce", description: "", createdAt: day(1) };

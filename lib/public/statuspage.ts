@@ -3,20 +3,17 @@
 import type { Db } from "../db.ts";
 import type { PublicSite } from "./site.ts";
 import { loadPublicComponentRegions } from "./component-regions.ts";
-import {
-  type IncidentFacts,
-  type MaintenanceFacts,
-  type ShapeContext,
-  type SpComponent,
-  type SpIncident,
-  type SpPage,
-  type SpScheduledMaintenance,
-  type SpStatus,
-  shapeComponents,
-  shapeIncident,
-  shapeMaintenance,
-  shapeStatus,
-} from "./statuspage-shape.ts";
+import { shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
+import type {
+  IncidentFacts,
+  MaintenanceFacts,
+  ShapeContext,
+  SpComponent,
+  SpIncident,
+  SpPage,
+  SpScheduledMaintenance,
+  SpStatus,
+} from "./statuspage-types.ts";
 
 /** incidents.json and scheduled-maintenances.json list this many, newest first (as Statuspage does). */
 export const RECENT_LIMIT = 50;
