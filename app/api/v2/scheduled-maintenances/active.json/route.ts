@@ -1,0 +1,12 @@
+import { db } from "@/lib/db.ts";
+import { preflight, publicGet, publicJson } from "@/lib/public/http.ts";
+import { publicSite } from "@/lib/public/site.ts";
+import { statuspageDocument } from "@/lib/public/statuspage.ts";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v2/scheduled-maintenances/active.json – maintenance windows in progress or verifying (Statuspage API v2 shape)
+export const GET = publicGet(async () => publicJson(await statuspageDocument(db(), publicSite(), "scheduled-maintenances/active.json")));
+
+// OPTIONS /api/v2/scheduled-maintenances/active.json – CORS preflight
+export const OPTIONS = preflight;
