@@ -52,7 +52,9 @@ test.describe("the public API, feeds and badges", () => {
       const response = await request.get(`/api/v2/${path}`);
       expect(response.status(), path).toBe(200);
       expect(response.headers()["content-type"]).toBe("application/json; charset=utf-8");
-      expect(response.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30");
+      // Served from a snapshot: a CDN may keep it a few seconds and serve it stale while refreshing.
+      expect(response.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/);
+      expect(response.headers().etag).toBeTruthy();
       expect(response.headers()["access-control-allow-origin"]).toBe("*");
       expect(Object.keys(await response.json())).toContain("page");
     }
