@@ -1,10 +1,12 @@
-// The server's background work: closing probe rounds every few seconds, then
-// turning confirmed outages into proposals for engineers, and expiring raw
-// results every hour. Safe to run on every replica: the round evaluator and
-// detection take advisory locks, and deletes are idempotent.
+// The server's background work: every few seconds, closing probe rounds,
+// starting and ending maintenance windows on time, and turning confirmed
+// outages into proposals for engineers; every hour, expiring raw results.
+// Safe on every replica: the evaluator and detection take advisory locks,
+// maintenance moves claim a version, and deletes are idempotent.
 import cron from "node-cron";
 import type { Db } from "../db.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
+import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
 
@@ -22,7 +24,11 @@ export interface MonitoringWorkerOptions {
   log?: (line: string) => void;
 }
 
-/** One tick: evaluate closed rounds, then detect. Each step's failure is logged and does not stop the next. */
+/**
+ * One tick: evaluate closed rounds, move maintenance windows (so that one
+ * starting now already shields its ComponentRegions), then detect. Each
+ * step's failure is logged and does not stop the next.
+ */
 export async function runMonitoringCycle(db: Db, now: Date, options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> = {}): Promise<void> {
   const log = options.log ?? (() => {});
   try {
@@ -30,6 +36,13 @@ export async function runMonitoringCycle(db: Db, now: Date, options: Pick<Monito
     for (const change of summary.statusChanges) log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
   } catch (error) {
     console.error("[bellwether] evaluating probe rounds failed", error);
+  }
+  try {
+    const moved = await advanceMaintenances(db, now);
+    for (const id of moved.started) log(`maintenance ${id} started`);
+    for (const id of moved.completed) log(`maintenance ${id} completed`);
+  } catch (error) {
+    console.error("[bellwether] advancing maintenance failed", error);
   }
   try {
     const detection = await detectIncidents(db, now, { tier2: options.detectTier2 });
