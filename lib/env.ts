@@ -33,6 +33,10 @@ export const envSchema = z
     SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
     /** How long raw check results are kept; rollups are kept for years. */
     RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Detection proposes incidents for tier-2 components too (tier 1 always). */
+    DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
+    /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
+    MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(24 * 90).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
