@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.ts";
+import { type EnvError, parseEnv } from "./env.ts";
 
 describe("mail settings", () => {
   it("default to no mail server and no catcher: nothing is sent or shown by accident", () => {

@@ -27,5 +27,3 @@ runCommand(async (env) => {
   console.log(`Bellwether (development) at ${web.url}`);
   await new Promise(() => {});
 });
-
-export {};
