@@ -5,7 +5,7 @@ import type { IncidentStatus } from "../generated/prisma/enums.ts";
 
 export type { IncidentStatus };
 
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
+export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly IncidentStatus[];
 
 export const INCIDENT_STATUS_LABEL: Readonly<Record<IncidentStatus, string>> = {
   investigating: "Investigating",

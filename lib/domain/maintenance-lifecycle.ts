@@ -6,7 +6,7 @@ import type { TransitionCheck } from "./incident-lifecycle.ts";
 
 export type { MaintenanceStatus };
 
-export const MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = ["scheduled", "in_progress", "verifying", "completed"];
+export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const satisfies readonly MaintenanceStatus[];
 
 export const MAINTENANCE_STATUS_LABEL: Readonly<Record<MaintenanceStatus, string>> = {
   scheduled: "Scheduled",
