@@ -43,6 +43,6 @@ export function typedValue(state: FormState, field: string, fallback = ""): stri
 }
 
 /** Form input handed to a library verb as is: the verb parses it with its zod schema. */
-export function untrusted<T>(values: FormValues): T {
-  return values as unknown as T;
+export function untrusted<T>(values: unknown): T {
+  return values as T;
 }
