@@ -119,3 +119,32 @@ export function sampleErrors(evidence: readonly ComponentRegionEvidence[]): stri
   for (const cr of evidence) for (const v of cr.failingVantages) if (v.error) errors.add(v.error);
   return [...errors].slice(0, MAX_SAMPLE_ERRORS);
 }
+
+/** What evaluate-rounds stores on a StatusChange (read leniently: it is JSON). */
+interface StatusChangeEvidence {
+  verdicts?: unknown;
+  failing?: unknown;
+}
+
+/** The evidence an engineer sees for one ComponentRegion, from the StatusChange that confirmed its status. */
+export function componentRegionEvidence(
+  cr: { componentRegionId: string; componentKey: string; regionKey: string; status: ComponentStatus; since: Date },
+  change: { at: Date; evidence: unknown } | null,
+): ComponentRegionEvidence {
+  const raw = (change?.evidence ?? {}) as StatusChangeEvidence;
+  const failing = Array.isArray(raw.failing) ? (raw.failing as Record<string, unknown>[]) : [];
+  return {
+    componentRegionId: cr.componentRegionId,
+    componentKey: cr.componentKey,
+    regionKey: cr.regionKey,
+    status: cr.status,
+    since: (change?.at ?? cr.since).toISOString(),
+    failingVantages: failing.map((f) => ({
+      vantage: String(f.vantage ?? "unknown"),
+      outcome: String(f.outcome ?? "down"),
+      error: typeof f.error === "string" ? f.error : null,
+      checkedAt: String(f.checkedAt ?? ""),
+    })),
+    verdicts: Array.isArray(raw.verdicts) ? raw.verdicts.map(String) : [],
+  };
+}
