@@ -1,7 +1,7 @@
 // Signed-in browsers for console tests: a Session row made directly in the
 // e2e database and next-auth's cookie, as if the person had used a magic link.
 import { randomBytes } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { sql } from "./database.ts";
 
 export const SESSION_COOKIE = "next-auth.session-token";
@@ -30,3 +30,14 @@ export const PEOPLE = {
   accountManager: "account.manager@bellwether.test",
   viewer: "viewer@bellwether.test",
 } as const;
+
+/** The whole magic-link flow as a newcomer does it: ask for a link, read it in the demo mailbox, follow it. */
+export async function signInByMagicLink(page: Page, email: string, goingTo: string): Promise<void> {
+  await page.goto(goingTo);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
+  await page.getByRole("link", { name: "Demo: open the mailbox" }).click();
+  await page.getByRole("link", { name: /Sign in to Bellwether/ }).first().click();
+  await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
+}
