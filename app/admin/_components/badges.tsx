@@ -5,7 +5,7 @@ import type { IncidentImpact, IncidentReview, IncidentStatus, Priority, Tier } f
 
 const PRIORITY_TONE: Record<Priority, string> = {
   P1: "bg-red-700 text-white",
-  P2: "bg-orange-600 text-white",
+  P2: "bg-orange-700 text-white",
   P3: "bg-amber-300 text-amber-950",
   P4: "bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100",
 };

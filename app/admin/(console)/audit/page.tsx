@@ -6,6 +6,7 @@ import { db } from "@/lib/db.ts";
 import { fieldErrorsFromZod } from "@/lib/errors.ts";
 import { requireActor } from "@/lib/session/guards.ts";
 import { INPUT_CLASS } from "../../_components/field-props.ts";
+import { ScrollArea } from "../../_components/scroll-area.tsx";
 
 export const metadata: Metadata = { title: "Audit trail" };
 export const dynamic = "force-dynamic";
@@ -99,7 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </span>
                 </p>
                 {changes.length > 0 && (
-                  <div className="mt-2 overflow-x-auto">
+                  <ScrollArea label={`What changed in entry ${entry.id}`} className="mt-2">
                     <table className="text-sm">
                       <caption className="sr-only">What changed</caption>
                       <thead>
@@ -131,7 +132,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollArea>
                 )}
               </li>
             );
