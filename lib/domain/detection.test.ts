@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   allRecovered,
+  COVERED_BY_INCIDENT,
   componentRegionEvidence,
   type DetectionContext,
   MAX_SAMPLE_ERRORS,
   type Outage,
   planProposals,
   proposalTitle,
+  proposalWithdrawal,
+  RECOVERED_BEFORE_APPROVAL,
   sampleErrors,
   suggestedImpact,
 } from "./detection.ts";
@@ -84,6 +87,19 @@ describe("allRecovered", () => {
     expect(allRecovered(["operational", null])).toBe(false);
     expect(allRecovered(["operational", "partial_outage"])).toBe(false);
     expect(allRecovered([])).toBe(false);
+  });
+});
+
+describe("proposalWithdrawal", () => {
+  it("withdraws a proposal once everything recovered, or once open incidents cover all of it", () => {
+    expect(proposalWithdrawal([{ probeStatus: "operational", coveredByIncident: false }])).toBe(RECOVERED_BEFORE_APPROVAL);
+    expect(proposalWithdrawal([{ probeStatus: "major_outage", coveredByIncident: true }])).toBe(COVERED_BY_INCIDENT);
+    expect(
+      proposalWithdrawal([
+        { probeStatus: "major_outage", coveredByIncident: true },
+        { probeStatus: "major_outage", coveredByIncident: false },
+      ]),
+    ).toBeNull();
   });
 });
 

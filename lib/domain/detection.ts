@@ -8,6 +8,8 @@ export const DETECTED_STATUSES: readonly ComponentStatus[] = ["partial_outage", 
 
 /** The reason written on a proposal whose ComponentRegions all recovered before anyone approved it. */
 export const RECOVERED_BEFORE_APPROVAL = "recovered before approval";
+/** The reason written on a proposal an engineer overtook by declaring (or approving) an incident covering all of it. */
+export const COVERED_BY_INCIDENT = "covered by an open incident";
 
 /** What probes saw, stored on the incident (Incident.evidence) for engineers to judge. */
 export interface DetectionEvidence {
@@ -111,6 +113,13 @@ export function proposalTitle(componentName: string, affected: readonly { region
 /** A proposal is withdrawn when every ComponentRegion in it is confirmed operational again. */
 export function allRecovered(statuses: readonly (ComponentStatus | null)[]): boolean {
   return statuses.length > 0 && statuses.every((s) => s === "operational");
+}
+
+/** Why an open proposal withdraws itself now, or null while it still stands. */
+export function proposalWithdrawal(componentRegions: readonly { probeStatus: ComponentStatus | null; coveredByIncident: boolean }[]): string | null {
+  if (allRecovered(componentRegions.map((cr) => cr.probeStatus))) return RECOVERED_BEFORE_APPROVAL;
+  if (componentRegions.length > 0 && componentRegions.every((cr) => cr.coveredByIncident)) return COVERED_BY_INCIDENT;
+  return null;
 }
 
 /** Distinct non-empty errors, first seen first. */

@@ -1,10 +1,10 @@
 // Detection, run by the monitoring worker after each evaluation: confirmed
 // outages become draft incidents (one per component) for an engineer to
 // approve or dismiss; proposals whose ComponentRegions all recover before
-// anyone approved them are withdrawn. Nothing here is public.
+// anyone approved them, or that an open incident now covers, are withdrawn.
+// Nothing here is public.
 import type { Db, Prisma } from "../db.ts";
 import {
-  allRecovered,
   type ComponentRegionEvidence,
   componentRegionEvidence,
   DETECTED_STATUSES,
@@ -12,7 +12,7 @@ import {
   type Outage,
   planProposals,
   proposalTitle,
-  RECOVERED_BEFORE_APPROVAL,
+  proposalWithdrawal,
   sampleErrors,
   suggestedImpact,
 } from "../domain/detection.ts";
@@ -54,8 +54,10 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
         select: outageSelect,
       });
       const proposals = await tx.incident.findMany({ where: { review: "proposed" }, include: proposalInclude });
+      if (outageRows.length === 0 && proposals.length === 0) return summary;
+      const covered = await coveredByOpenIncident(tx, [...outageRows.map((r) => r.id), ...proposals.flatMap((p) => p.componentRegions.map((l) => l.componentRegionId))]);
       if (outageRows.length > 0) {
-        const plans = planProposals(outageRows.map(toOutage), await detectionContext(tx, outageRows, proposals, now, tier2));
+        const plans = planProposals(outageRows.map(toOutage), await detectionContext(tx, outageRows, proposals, covered, now, tier2));
         const byId = new Map(outageRows.map((r) => [r.id, r]));
         for (const plan of plans) {
           const members = plan.outages.map((o) => byId.get(o.componentRegionId)!);
@@ -65,9 +67,11 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
         }
       }
       for (const proposal of proposals) {
-        if (!allRecovered(proposal.componentRegions.map((l) => l.componentRegion.probeStatus))) continue;
-        if (!(await claimIncidentVersion(tx, proposal.id, proposal.version))) continue;
-        await tx.incident.update({ where: { id: proposal.id }, data: { review: "dismissed", dismissReason: RECOVERED_BEFORE_APPROVAL } });
+        const reason = proposalWithdrawal(
+          proposal.componentRegions.map((l) => ({ probeStatus: l.componentRegion.probeStatus, coveredByIncident: covered.has(l.componentRegionId) })),
+        );
+        if (!reason || !(await claimIncidentVersion(tx, proposal.id, proposal.version))) continue;
+        await tx.incident.update({ where: { id: proposal.id }, data: { review: "dismissed", dismissReason: reason } });
         summary.dismissed.push(proposal.id);
       }
       return summary;
@@ -80,7 +84,16 @@ function toOutage(row: OutageRow): Outage {
   return { componentRegionId: row.id, componentId: row.component.id, tier: row.component.tier, status: row.probeStatus!, since: row.probeStatusSince ?? new Date(0) };
 }
 
-async function detectionContext(tx: Tx, outages: OutageRow[], proposals: ProposalRow[], now: Date, tier2: boolean) {
+/** ComponentRegions an open, approved incident gives a status to. */
+async function coveredByOpenIncident(tx: Tx, componentRegionIds: string[]): Promise<Set<string>> {
+  const links = await tx.incidentComponentRegion.findMany({
+    where: { componentRegionId: { in: componentRegionIds }, incident: { review: "approved", status: { not: "resolved" } } },
+    select: { componentRegionId: true },
+  });
+  return new Set(links.map((l) => l.componentRegionId));
+}
+
+async function detectionContext(tx: Tx, outages: OutageRow[], proposals: ProposalRow[], covered: Set<string>, now: Date, tier2: boolean) {
   const ids = outages.map((o) => o.id);
   const maintained = await tx.maintenanceComponentRegion.findMany({
     where: {
@@ -97,7 +110,7 @@ async function detectionContext(tx: Tx, outages: OutageRow[], proposals: Proposa
   });
   const links = await tx.incidentComponentRegion.findMany({
     where: { componentRegionId: { in: ids } },
-    select: { componentRegionId: true, incident: { select: { review: true, status: true, updatedAt: true } } },
+    select: { componentRegionId: true, incident: { select: { updatedAt: true } } },
   });
   const lastHandledAt = new Map<string, Date>();
   for (const link of links) {
@@ -107,7 +120,7 @@ async function detectionContext(tx: Tx, outages: OutageRow[], proposals: Proposa
   return {
     tier2,
     inMaintenance: new Set(maintained.map((m) => m.componentRegionId)),
-    coveredByIncident: new Set(links.filter((l) => l.incident.review === "approved" && l.incident.status !== "resolved").map((l) => l.componentRegionId)),
+    coveredByIncident: covered,
     lastHandledAt,
     openProposals: proposals.map((p) => ({
       incidentId: p.id,

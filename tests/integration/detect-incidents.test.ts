@@ -2,7 +2,7 @@
 // ingested, the worker's cycle confirms statuses and turns confirmed outages
 // into proposals an engineer reviews.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { RECOVERED_BEFORE_APPROVAL } from "../../lib/domain/detection.ts";
+import { COVERED_BY_INCIDENT, RECOVERED_BEFORE_APPROVAL } from "../../lib/domain/detection.ts";
 import type { Actor } from "../../lib/domain/roles.ts";
 import { approveProposal } from "../../lib/incidents/approve-proposal.ts";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
@@ -154,6 +154,16 @@ describe("what detection leaves alone", () => {
     await outage(p.cr("hub", 0), "major_outage", new Date(NOW.getTime() - 60_000));
     await detectIncidents(t.db, NOW, { tier2: false });
     expect(await proposalsFor([p.cr("hub", 0)])).toEqual([]);
+  });
+
+  it("withdraws a proposal an engineer overtook by declaring an incident that covers it", async () => {
+    const p = await makePlatform(t.db, [{ key: "subs", tier: "TIER_1" }], 1);
+    await outage(p.cr("subs", 0), "partial_outage", new Date(NOW.getTime() - 60_000));
+    await detectIncidents(t.db, NOW, { tier2: false });
+    await declareIncident(t.db, engineer, { title: "Messages delayed", impact: "minor", message: "Queue backlog.", componentRegions: [{ componentRegionId: p.cr("subs", 0), status: "partial_outage" }] });
+    expect((await detectIncidents(t.db, NOW, { tier2: false })).dismissed).toHaveLength(1);
+    const [proposal] = await proposalsFor([p.cr("subs", 0)]);
+    expect(proposal).toMatchObject({ review: "dismissed", dismissReason: COVERED_BY_INCIDENT });
   });
 
   it("proposes tier-2 outages only when configured to", async () => {
