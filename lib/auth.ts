@@ -15,7 +15,7 @@ export const SIGN_IN_PATH = "/admin/sign-in";
 export const CHECK_EMAIL_PATH = "/admin/sign-in/check-email";
 /** A sign-in link works once, for this long. */
 export const SIGN_IN_LINK_MINUTES = 15;
-/** A console session lasts a week, extended at most hourly while in use. */
+/** A console session lasts a week from signing in. */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
 export function usesSecureCookies(): boolean {

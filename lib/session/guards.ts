@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { SIGN_IN_PATH, sessionCookieName } from "../auth.ts";
-import { db } from "../db.ts";
+import { type Db, db } from "../db.ts";
 import { can, type Permission } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { actorForSessionToken, type SessionActor } from "./actor.ts";
@@ -29,9 +29,9 @@ export async function requireActor(permission: Permission = "console.read", opti
 }
 
 /** For route handlers: throws AppError, which handle() turns into 401/403 JSON. */
-export async function requireApiActor(request: Request, permission: Permission): Promise<SessionActor> {
+export async function requireApiActor(request: Request, permission: Permission, client: Db = db()): Promise<SessionActor> {
   const token = cookieValue(request.headers.get("cookie"), sessionCookieName());
-  const actor = await actorForSessionToken(db(), token);
+  const actor = await actorForSessionToken(client, token);
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
   return actor;
