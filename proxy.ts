@@ -3,6 +3,7 @@
 // The real checks (session, role) run in every page and action (lib/session/guards.ts).
 import { type NextRequest, NextResponse } from "next/server";
 
+// next-auth's cookie names (lib/auth.ts), spelled out: the proxy must not load next-auth or the database.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
