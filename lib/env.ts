@@ -33,6 +33,16 @@ export const envSchema = z
     SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
     /** How long raw check results are kept; rollups are kept for years. */
     RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** The mail server for sign-in links (and, later, notifications), e.g. smtps://user:pass@smtp.example.com:465. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "must look like smtp://user:password@host:587 or smtps://…:465" })
+      .optional(),
+    /** The sender of every email. */
+    MAIL_FROM: z.string().trim().min(3).default("Bellwether <bellwether@localhost>"),
+    /** Demo only: catch all mail locally and show it at /admin/mailbox. Never with SMTP_URL. */
+    MAIL_CATCHER: z.stringbool().default(false),
+    /** Where the mail catcher listens (on 127.0.0.1). */
+    MAIL_CATCHER_PORT: port.default(1025),
     /** Detection proposes incidents for tier-2 components too (tier 1 always). */
     DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
     /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
@@ -41,6 +51,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (at least 32 random characters)" });
+    }
+    if (env.MAIL_CATCHER && env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone" });
     }
   });
 
@@ -80,4 +93,12 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * next-auth v4 reads its address from process.env.NEXTAUTH_URL; it must be
+ * ours, never the request's Host header, since sign-in links are built from it.
+ */
+export function exportAuthEnvironment(env: Env = getEnv()): void {
+  process.env.NEXTAUTH_URL = env.PUBLIC_URL;
 }

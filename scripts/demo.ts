@@ -7,6 +7,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 import { localSecret } from "../lib/server/secret.ts";
 
 process.env.AUTH_SECRET ||= localSecret(process.env.BELLWETHER_DATA_DIR || ".data");
+// Without a real mail server, sign-in links are caught and shown at /admin/mailbox.
+if (!process.env.SMTP_URL) process.env.MAIL_CATCHER ||= "true";
 
 const path = await import("node:path");
 const { runCommand } = await import("./command.ts");
@@ -19,6 +21,7 @@ const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { ensureLocalAgents } = await import("../lib/monitoring/local-agents.ts");
 const { startAgent } = await import("../probes/agent.ts");
 const { startSimulator } = await import("../simulator/server.ts");
+const { startMailCatcher } = await import("../lib/mail/catcher.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) runNextBuild();
@@ -37,6 +40,10 @@ runCommand(async (env) => {
     const simulatorUrl = new URL(env.SIMULATOR_URL);
     const simulator = await startSimulator({ host: simulatorUrl.hostname, port: Number(simulatorUrl.port || 80) });
     stops.push(simulator.close);
+    if (env.MAIL_CATCHER) {
+      const catcher = await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR });
+      stops.push(catcher.close);
+    }
     const web = await startWebServer({ host: env.HOST, port: env.PORT, databaseUrl: database.url });
     stops.push(web.close);
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
@@ -56,6 +63,8 @@ Bellwether is running at ${web.url}   (Ctrl-C stops everything)
 
   simulated platform  ${simulator.url}
   probe agents        ${agents.map((a) => a.vantage).join(", ")}
+  console             ${web.url}/admin  (sign in as admin@, engineer@, account.manager@ or viewer@bellwether.test)
+  ${env.MAIL_CATCHER ? `mail                no real mail is sent: sign-in links appear at ${web.url}/admin/mailbox` : `mail                sent through SMTP_URL`}
 
 Break something and watch the page follow (confirmed after 3 rounds of 15 s):
   npm run chaos -- --component checkout --region us-central1.gcp --mode down --for 5m

@@ -10,6 +10,7 @@ const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
+const { startMailCatcher } = await import("../lib/mail/catcher.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
@@ -18,8 +19,12 @@ runCommand(async (env) => {
   const db = createDb(database.url, { max: 5 });
   const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
+  // Only when asked (MAIL_CATCHER=true): caught sign-in links are readable by anyone.
+  const catcher = env.MAIL_CATCHER ? await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR }) : undefined;
+  if (!env.SMTP_URL && !env.MAIL_CATCHER) console.warn("SMTP_URL is not set: nobody can receive a sign-in link until it is.");
   stopOnSignal(async () => {
     await web?.close();
+    await catcher?.close();
     await worker.stop();
     await db.$disconnect();
     await database.stop();

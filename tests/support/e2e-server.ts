@@ -8,6 +8,11 @@ const dataDir = process.env.BELLWETHER_DATA_DIR!;
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 process.env.AUTH_SECRET ||= localSecret(dataDir);
+// Sign-in mail is caught (on any free port: several e2e servers may run at once) and read at /admin/mailbox.
+const { startMailCatcher } = await import("../../lib/mail/catcher.ts");
+const catcher = await startMailCatcher({ port: 0, dataDir });
+process.env.MAIL_CATCHER = "true";
+process.env.MAIL_CATCHER_PORT = String(catcher.port);
 
 const { getEnv } = await import("../../lib/env.ts");
 const { prepareDatabase } = await import("../../scripts/boot.ts");
@@ -22,6 +27,7 @@ fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
 const web = await startWebServer({ host: "127.0.0.1", port: env.PORT, databaseUrl: database.url });
 stopOnSignal(async () => {
   await web.close();
+  await catcher.close();
   await database.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,0 +1,61 @@
+// Every console page, signed in as the person who uses it, in light and dark
+// mode: no serious or critical accessibility violations.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { sql } from "./database.ts";
+import { PEOPLE, signInAs } from "./console-session.ts";
+
+let incidentId: string;
+let maintenanceId: string;
+
+test.beforeAll(async () => {
+  [{ id: incidentId }] = (await sql<{ id: string }>(
+    `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, evidence, "startedAt", "detectedAt", "updatedAt")
+     VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Checkout failing in Iowa', 'P2', 'major', 'investigating', 'detected', 'proposed',
+             '{"componentRegions":[],"sampleErrors":["HTTP 503 from checkout"]}', now(), now(), now()) RETURNING id`,
+  )) as [{ id: string }];
+  await sql(
+    `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
+     SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
+      WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
+    [incidentId],
+  );
+  [{ id: maintenanceId }] = (await sql<{ id: string }>(
+    `INSERT INTO "Maintenance" (id, title, "scheduledStart", "scheduledEnd", "updatedAt")
+     VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Database upgrade', now() + interval '2 days', now() + interval '2 days 1 hour', now()) RETURNING id`,
+  )) as [{ id: string }];
+});
+
+test.afterAll(async () => {
+  await sql(`DELETE FROM "Incident" WHERE id = $1`, [incidentId]);
+  await sql(`DELETE FROM "Maintenance" WHERE id = $1`, [maintenanceId]);
+});
+
+const PAGES: [string, string | null][] = [
+  ["/admin/sign-in", null],
+  ["/admin/sign-in/check-email?email=eli%40example.com", null],
+  ["/admin/mailbox", null],
+  ["/admin/incidents?state=proposed", PEOPLE.engineer],
+  ["/admin/incidents/new", PEOPLE.engineer],
+  ["/admin/incidents/:incident", PEOPLE.engineer],
+  ["/admin/maintenance", PEOPLE.engineer],
+  ["/admin/maintenance/new", PEOPLE.engineer],
+  ["/admin/maintenance/:maintenance", PEOPLE.engineer],
+  ["/admin/metrics", PEOPLE.viewer],
+  ["/admin/users", PEOPLE.admin],
+  ["/admin/audit", PEOPLE.admin],
+];
+
+for (const [path, who] of PAGES) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`${path} has no serious or critical accessibility violations (${colorScheme})`, async ({ page, context, baseURL }) => {
+      if (who) await signInAs(context, baseURL!, who);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path.replace(":incident", incidentId).replace(":maintenance", maintenanceId));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
+}

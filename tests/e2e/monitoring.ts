@@ -1,0 +1,59 @@
+// Starts tests/support/e2e-monitoring.ts for a browser test, injects faults
+// through the simulator's chaos API, and leaves the database as it found it.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_DATA_DIR } from "../../playwright.config.ts";
+import { sql } from "./database.ts";
+
+export interface Monitoring {
+  simulatorUrl: string;
+  injectFault(fault: { component: string; region?: string; mode: string; forSeconds?: number }): Promise<void>;
+  clearFaults(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type ProbeRow = { id: string; enabled: boolean; target: string; intervalSeconds: number; timeoutMs: number };
+
+export async function startMonitoring(serverUrl: string, components: string[]): Promise<Monitoring> {
+  const databaseUrl = fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8");
+  const saved = await sql<ProbeRow>(`SELECT id, enabled, target, "intervalSeconds", "timeoutMs" FROM "Probe"`);
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/support/e2e-monitoring.ts", serverUrl, components.join(",")], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const simulatorUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      const match = /ready (\S+)/.exec(d.toString());
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the monitoring fixture exited with ${code} before it was ready`)));
+  });
+
+  const chaos = async (method: string, pathname: string, body?: unknown) => {
+    const response = await fetch(`${simulatorUrl}${pathname}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+    if (!response.ok) throw new Error(`chaos ${method} ${pathname}: ${response.status} ${await response.text()}`);
+  };
+
+  return {
+    simulatorUrl,
+    injectFault: (fault) => chaos("POST", "/_chaos/faults", { forSeconds: 600, ...fault }),
+    clearFaults: () => chaos("DELETE", "/_chaos/faults"),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      });
+      // Back to "no data yet" for the watched components, and the probes as they were.
+      const where = `"componentRegionId" IN (SELECT cr.id FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" WHERE c.key = ANY($1))`;
+      for (const table of ["CheckResult", "RollupMinute", "RollupHour", "RollupDay", "StatusChange"]) await sql(`DELETE FROM "${table}" WHERE ${where}`, [components]);
+      await sql(`DELETE FROM "ProbeState"`);
+      await sql(`UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL, "lastResultAt" = NULL`);
+      await sql(`UPDATE "ProbeAgent" SET "revokedAt" = now() WHERE name LIKE 'e2e-%' AND "revokedAt" IS NULL`);
+      for (const p of saved) {
+        await sql(`UPDATE "Probe" SET enabled = $2, target = $3, "intervalSeconds" = $4, "timeoutMs" = $5 WHERE id = $1`, [p.id, p.enabled, p.target, p.intervalSeconds, p.timeoutMs]);
+      }
+    },
+  };
+}
