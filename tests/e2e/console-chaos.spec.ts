@@ -1,6 +1,7 @@
 // The whole path an on-call engineer walks, in a real browser: a fault
 // injected with chaos is confirmed by real probes from three vantages, proposed
-// as an incident, approved, updated and resolved, and the public page follows.
+// as an incident, approved, updated and resolved, and the public page and
+// /api/v2/incidents.json follow each step.
 import { expect, type Page, test } from "@playwright/test";
 import { sql } from "./database.ts";
 import { PEOPLE, signInByMagicLink } from "./console-session.ts";
@@ -21,6 +22,14 @@ test.afterAll(async () => {
 async function publicStatus(page: Page, component: string, region: string): Promise<string | null> {
   await page.goto("/");
   return page.locator(`tr[data-component="${component}"] td[data-region="${region}"] [data-status]`).textContent();
+}
+
+/** The incident as /api/v2/incidents.json tells it (what Statuspage clients and widgets read), or undefined. */
+async function apiIncident(page: Page, id: string): Promise<{ status: string; impact: string; incident_updates: { status: string; body: string }[] } | undefined> {
+  const response = await page.request.get("/api/v2/incidents.json");
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { incidents: { id: string; status: string; impact: string; incident_updates: { status: string; body: string }[] }[] };
+  return body.incidents.find((incident) => incident.id === id);
 }
 
 /** Reloads until the console shows what probes and detection have done by now. */
@@ -60,6 +69,7 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   const incidentUrl = page.url();
   const incidentId = incidentUrl.split("/").at(-1)!;
   expect((await sql<{ publishedAt: Date | null }>(`SELECT "publishedAt" FROM "Incident" WHERE id = $1`, [incidentId]))[0]!.publishedAt).toBeNull();
+  expect(await apiIncident(page, incidentId)).toBeUndefined();
 
   // Approve: public from now on.
   await page.getByLabel("First public message (optional)").fill("Payments fail for shoppers in North America (Iowa). We are investigating.");
@@ -67,6 +77,9 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await expect(page.getByRole("heading", { name: "Post an update" })).toBeVisible();
   await expect(page.locator('[data-update-status="investigating"]')).toContainText("Payments fail for shoppers in North America");
   expect(await publicStatus(page, ...CHECKOUT_US)).toBe("Major outage");
+  const published = await apiIncident(page, incidentId);
+  expect(published?.status).toBe("investigating");
+  expect(published?.incident_updates[0]?.body).toContain("Payments fail for shoppers in North America");
 
   // An update that lowers the region's status: readers see the engineer's word over the probes'.
   await page.goto(incidentUrl);
@@ -78,12 +91,14 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await expect(page.getByRole("status")).toHaveText("Update posted.");
   await expect(page.locator('[data-affected="checkout@us-central1.gcp"]')).toContainText("Partial outage");
   expect(await publicStatus(page, ...CHECKOUT_US)).toBe("Partial outage");
+  expect((await apiIncident(page, incidentId))?.status).toBe("identified");
 
   await page.goto(incidentUrl);
   await page.getByLabel("Status", { exact: true }).selectOption("monitoring");
   await page.getByLabel("Message", { exact: true }).fill("Failed over. Watching payments recover.");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.locator('[data-update-status="monitoring"]')).toContainText("Failed over.");
+  expect((await apiIncident(page, incidentId))?.incident_updates[0]).toMatchObject({ status: "monitoring", body: "Failed over. Watching payments recover." });
 
   // The fault ends; probes confirm recovery and the console offers to resolve.
   await monitoring.clearFaults();
@@ -96,6 +111,9 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await expect(page.getByTestId("resolved")).toBeVisible();
   await expect(page.locator('[data-update-status="resolved"]')).toContainText("probes confirm recovery");
   expect(await publicStatus(page, ...CHECKOUT_US)).toBe("Operational");
+  const resolved = await apiIncident(page, incidentId);
+  expect(resolved?.status).toBe("resolved");
+  expect(resolved?.incident_updates.map((u) => u.status)).toEqual(["resolved", "monitoring", "identified", "investigating"]);
 
   const row = (await sql<{ detectedAt: Date | null; acknowledgedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null }>(
     `SELECT "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt" FROM "Incident" WHERE id = $1`,
