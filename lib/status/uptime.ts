@@ -11,23 +11,32 @@ export interface ComponentRegionUptime {
   bars: DailyBar[];
 }
 
-export async function getUptime(db: Db, now: Date, days = UPTIME_DAYS): Promise<Map<string, ComponentRegionUptime>> {
+/** Every ComponentRegion's uptime, or only those in `componentRegionIds`. */
+export async function getUptime(
+  db: Db,
+  now: Date,
+  days = UPTIME_DAYS,
+  componentRegionIds?: readonly string[],
+): Promise<Map<string, ComponentRegionUptime>> {
   const from = utcDayWindows(now, days)[0]!.from;
+  const only = componentRegionIds === undefined ? undefined : { in: [...componentRegionIds] };
   const [componentRegions, changes, before, maintenances] = await Promise.all([
-    db.componentRegion.findMany({ select: { id: true } }),
+    db.componentRegion.findMany({ where: { id: only }, select: { id: true } }),
     db.statusChange.findMany({
-      where: { source: "probes", at: { gte: from, lt: now } },
+      where: { componentRegionId: only, source: "probes", at: { gte: from, lt: now } },
       orderBy: [{ at: "asc" }, { id: "asc" }],
       select: { componentRegionId: true, at: true, toStatus: true },
     }),
     db.$queryRawUnsafe<{ componentRegionId: string; toStatus: ComponentStatus | null }[]>(
       `SELECT DISTINCT ON ("componentRegionId") "componentRegionId", "toStatus"
-         FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3)
+         FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3) AND ($2::text[] IS NULL OR "componentRegionId" = ANY($2::text[]))
         ORDER BY "componentRegionId", at DESC, id DESC`,
       from.toISOString(),
+      componentRegionIds === undefined ? null : [...componentRegionIds],
     ),
     db.maintenanceComponentRegion.findMany({
       where: {
+        componentRegionId: only,
         maintenance: {
           status: { in: ["in_progress", "verifying", "completed"] },
           OR: [{ completedAt: null }, { completedAt: { gt: from } }],
