@@ -209,15 +209,18 @@ export async function getIncidentDays(
   componentRegionIds?: readonly string[],
 ): Promise<Map<string, Map<string, DayIncident[]>>> {
   const from = utcDayWindows(now, days)[0]!.from;
-  const links = await db.incidentComponentRegion.findMany({
-    where: {
-      componentRegionId: componentRegionIds === undefined ? undefined : { in: [...componentRegionIds] },
-      incident: { ...PUBLIC_INCIDENT, startedAt: { lt: now }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] },
-    },
-    select: { componentRegionId: true, incident: { select: { id: true, title: true, startedAt: true, resolvedAt: true } } },
-  });
-  const byComponentRegion = new Map<string, (typeof links)[number]["incident"][]>();
-  for (const link of links) byComponentRegion.set(link.componentRegionId, [...(byComponentRegion.get(link.componentRegionId) ?? []), link.incident]);
+  // One join, flat rows: the ORM's nested read of the same took several times longer.
+  const links = await db.$queryRawUnsafe<{ componentRegionId: string; id: string; title: string; startedAt: Date; resolvedAt: Date | null }[]>(
+    `SELECT l."componentRegionId", i.id, i.title, i."startedAt", i."resolvedAt"
+       FROM "IncidentComponentRegion" l JOIN "Incident" i ON i.id = l."incidentId"
+      WHERE i.review = 'approved' AND i."startedAt" < $1::timestamp(3) AND (i."resolvedAt" IS NULL OR i."resolvedAt" >= $2::timestamp(3))
+        AND ($3::text[] IS NULL OR l."componentRegionId" = ANY($3::text[]))`,
+    now.toISOString(),
+    from.toISOString(),
+    componentRegionIds === undefined ? null : [...componentRegionIds],
+  );
+  const byComponentRegion = new Map<string, (typeof links)[number][]>();
+  for (const link of links) byComponentRegion.set(link.componentRegionId, [...(byComponentRegion.get(link.componentRegionId) ?? []), link]);
   const result = new Map<string, Map<string, DayIncident[]>>();
   for (const [componentRegionId, incidents] of byComponentRegion) {
     const perDay = spansByDay(incidents, now, days);

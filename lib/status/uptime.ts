@@ -11,6 +11,31 @@ export interface ComponentRegionUptime {
   bars: DailyBar[];
 }
 
+/**
+ * Per ComponentRegion: the probes' status just before the window, and the
+ * changes inside it as one "ms:status,…" string. A row per ComponentRegion
+ * decodes far faster than a typed row per change (bench/public-site.ts).
+ */
+const HISTORY_SQL = `
+  SELECT cr.id,
+         (SELECT s."toStatus"::text FROM "StatusChange" s
+           WHERE s."componentRegionId" = cr.id AND s.source = 'probes' AND s.at < $1::timestamp(3)
+           ORDER BY s.at DESC, s.id DESC LIMIT 1) AS initial,
+         (SELECT string_agg((date_part('epoch', s.at) * 1000)::bigint || ':' || coalesce(s."toStatus"::text, ''), ',' ORDER BY s.at, s.id)
+            FROM "StatusChange" s
+           WHERE s."componentRegionId" = cr.id AND s.source = 'probes' AND s.at >= $1::timestamp(3) AND s.at < $2::timestamp(3)) AS changes
+    FROM "ComponentRegion" cr
+   WHERE $3::text[] IS NULL OR cr.id = ANY($3::text[])`;
+
+function parseChanges(text: string | null): StatusPoint[] {
+  if (!text) return [];
+  return text.split(",").map((change) => {
+    const colon = change.indexOf(":");
+    const status = change.slice(colon + 1);
+    return { at: new Date(Number(change.slice(0, colon))), status: status === "" ? null : (status as ComponentStatus) };
+  });
+}
+
 /** Every ComponentRegion's uptime, or only those in `componentRegionIds`. */
 export async function getUptime(
   db: Db,
@@ -19,24 +44,16 @@ export async function getUptime(
   componentRegionIds?: readonly string[],
 ): Promise<Map<string, ComponentRegionUptime>> {
   const from = utcDayWindows(now, days)[0]!.from;
-  const only = componentRegionIds === undefined ? undefined : { in: [...componentRegionIds] };
-  const [componentRegions, changes, before, maintenances] = await Promise.all([
-    db.componentRegion.findMany({ where: { id: only }, select: { id: true } }),
-    db.statusChange.findMany({
-      where: { componentRegionId: only, source: "probes", at: { gte: from, lt: now } },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      select: { componentRegionId: true, at: true, toStatus: true },
-    }),
-    db.$queryRawUnsafe<{ componentRegionId: string; toStatus: ComponentStatus | null }[]>(
-      `SELECT DISTINCT ON ("componentRegionId") "componentRegionId", "toStatus"
-         FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3) AND ($2::text[] IS NULL OR "componentRegionId" = ANY($2::text[]))
-        ORDER BY "componentRegionId", at DESC, id DESC`,
+  const [histories, maintenances] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string; initial: ComponentStatus | null; changes: string | null }[]>(
+      HISTORY_SQL,
       from.toISOString(),
+      now.toISOString(),
       componentRegionIds === undefined ? null : [...componentRegionIds],
     ),
     db.maintenanceComponentRegion.findMany({
       where: {
-        componentRegionId: only,
+        componentRegionId: componentRegionIds === undefined ? undefined : { in: [...componentRegionIds] },
         maintenance: {
           status: { in: ["in_progress", "verifying", "completed"] },
           OR: [{ completedAt: null }, { completedAt: { gt: from } }],
@@ -46,13 +63,6 @@ export async function getUptime(
     }),
   ]);
 
-  const history = new Map<string, StatusPoint[]>();
-  for (const change of changes) {
-    const points = history.get(change.componentRegionId) ?? [];
-    points.push({ at: change.at, status: change.toStatus });
-    history.set(change.componentRegionId, points);
-  }
-  const initial = new Map(before.map((b) => [b.componentRegionId, b.toStatus]));
   const windows = new Map<string, TimeWindow[]>();
   for (const link of maintenances) {
     const start = link.maintenance.startedAt ?? link.maintenance.scheduledStart;
@@ -62,10 +72,10 @@ export async function getUptime(
   }
 
   const result = new Map<string, ComponentRegionUptime>();
-  for (const { id } of componentRegions) {
-    const points = history.get(id) ?? [];
+  for (const { id, initial, changes } of histories) {
+    const points = parseChanges(changes);
     const maintenance = windows.get(id) ?? [];
-    const options = { initial: initial.get(id) ?? null };
+    const options = { initial };
     result.set(id, {
       availability: availabilityForWindow(points, { from, to: now }, maintenance, options).availability,
       bars: dailyBars(points, maintenance, { ...options, days, end: now }),
