@@ -81,7 +81,7 @@ export function LatencyChart({ series, rangeLabel, where }: { series: LatencySer
       </p>
       <details className="text-sm">
         <summary className="cursor-pointer underline underline-offset-2">Response times as a table</summary>
-        <div className="mt-2 max-h-96 overflow-y-auto">
+        <div className="mt-2">
           <table className="w-full border-collapse text-left text-xs">
             <caption className="sr-only">Response time per period (UTC), last {rangeLabel}, {where}</caption>
             <thead>

@@ -10,8 +10,11 @@ const BANNER: Record<StatusIndicator | "unknown", string> = {
   unknown: "bg-slate-50 border-slate-400 text-slate-900 dark:bg-slate-900 dark:text-slate-100",
 };
 
-/** `title` is the page's h1 when given (a region or component name); otherwise the status line is. */
-export function OverallBanner({ overall, title, children }: { overall: OverallStatus; title?: string; children?: React.ReactNode }) {
+/**
+ * `title` is the page's h1 when given (a region or component name), with
+ * `summary` (or the status line) under it; otherwise the status line is the h1.
+ */
+export function OverallBanner({ overall, title, summary, children }: { overall: OverallStatus; title?: string; summary?: string; children?: React.ReactNode }) {
   const known = overall.total - overall.unknown;
   const tone = known === 0 ? "unknown" : overall.indicator;
   return (
@@ -19,8 +22,8 @@ export function OverallBanner({ overall, title, children }: { overall: OverallSt
       {title ? (
         <>
           <h1 className="text-2xl font-bold">{title}</h1>
-          <p id="overall" className="mt-1 text-lg font-semibold">
-            {overall.description}
+          <p id="overall" className="mt-1 text-lg font-semibold" data-summary>
+            {summary ?? overall.description}
           </p>
         </>
       ) : (

@@ -66,7 +66,7 @@ export function StatusMatrix({
             </th>
             {shown.map(({ region }) => (
               <th {...ROLE.columnheader} key={region.key} scope="col" className="px-3 py-2 font-semibold">
-                <a className="block underline decoration-slate-400 underline-offset-2" href={`/regions/${region.key}`}>
+                <a className="block whitespace-nowrap underline decoration-slate-400 underline-offset-2" href={`/regions/${region.key}`}>
                   {region.key}
                 </a>
                 <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{region.name}</span>

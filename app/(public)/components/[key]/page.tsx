@@ -11,6 +11,7 @@ import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import { TierBadge } from "@/app/_components/status-matrix.tsx";
 import { UptimeBars } from "@/app/_components/uptime-bars.tsx";
 import { db } from "@/lib/db.ts";
+import { describeSpread } from "@/lib/domain/status-spread.ts";
 import { LATENCY_RANGE_KEYS, LATENCY_RANGES, type LatencyRangeKey } from "@/lib/domain/latency-series.ts";
 import { getComponentPage } from "@/lib/public/component.ts";
 import { componentQuerySchema, keyParam } from "@/lib/public/route-params.ts";
@@ -45,7 +46,14 @@ export default async function ComponentPage({ params, searchParams }: Props) {
 
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8">
-      <OverallBanner overall={page.overall} title={component.name}>
+      <OverallBanner
+        overall={page.overall}
+        title={component.name}
+        summary={describeSpread(
+          page.regions.map(({ region, cell }) => ({ name: region.key, status: cell.status })),
+          { one: "region", many: "regions" },
+        )}
+      >
         <span className="block">
           {component.product.name}
           <TierBadge tier={component.tier} />

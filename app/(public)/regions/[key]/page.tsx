@@ -9,6 +9,7 @@ import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import { TierBadge } from "@/app/_components/status-matrix.tsx";
 import { UptimeBars } from "@/app/_components/uptime-bars.tsx";
 import { db } from "@/lib/db.ts";
+import { describeSpread } from "@/lib/domain/status-spread.ts";
 import { getRegionPage } from "@/lib/public/region.ts";
 import { keyParam } from "@/lib/public/route-params.ts";
 
@@ -31,7 +32,14 @@ export default async function RegionPage({ params }: Props) {
 
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8">
-      <OverallBanner overall={page.overall} title={region.key}>
+      <OverallBanner
+        overall={page.overall}
+        title={region.key}
+        summary={describeSpread(
+          page.products.flatMap((p) => p.components.map((c) => ({ name: c.name, status: c.cell.status }))),
+          { one: "component", many: "components" },
+        )}
+      >
         {region.name} · {region.location}. As of <LocalTime at={now.toISOString()} />.
       </OverallBanner>
 
