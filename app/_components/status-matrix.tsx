@@ -2,11 +2,27 @@
 // screens; on a phone each component becomes a card with one line per region,
 // so that a region's name always sits next to its status. Explicit ARIA roles
 // keep the table's semantics when CSS lays it out as blocks.
+import { cache, type ReactElement } from "react";
 import type { DayIncident } from "@/lib/domain/uptime-days.ts";
 import type { OverviewComponent, OverviewRegion } from "@/lib/status/overview.ts";
 import type { ComponentRegionUptime } from "@/lib/status/uptime.ts";
 import { StatusLabel } from "./status-icon.tsx";
-import { UptimeBars } from "./uptime-bars.tsx";
+import { stripModel, UptimeBars } from "./uptime-bars.tsx";
+
+/**
+ * Per request: cells that look the same share one element object, which the
+ * RSC payload then writes once and refers to (on a calm day, all 125 strips).
+ */
+const sharedElements = cache(() => new Map<string, ReactElement>());
+function shared(key: string, make: () => ReactElement): ReactElement {
+  const elements = sharedElements();
+  let element = elements.get(key);
+  if (!element) {
+    element = make();
+    elements.set(key, element);
+  }
+  return element;
+}
 
 /**
  * Safari drops a table's semantics once CSS changes its display (the phone
@@ -26,9 +42,7 @@ export function TierBadge({ tier }: { tier: OverviewComponent["tier"] }) {
   const tier1 = tier === "TIER_1";
   return (
     <span
-      className={`ml-2 inline-block rounded px-1.5 py-0.5 align-middle text-[0.7rem] font-semibold ${
-        tier1 ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"
-      }`}
+      className={`tier-badge ${tier1 ? "tier-1" : "tier-2"}`}
       title={tier1 ? "Tier 1: enables primary use of the platform" : "Tier 2: enhances use of the platform"}
     >
       {tier1 ? "Tier 1" : "Tier 2"}
@@ -79,15 +93,15 @@ export function StatusMatrix({
             <tr
               {...ROLE.row}
               key={component.key}
-              className="border-slate-200 max-md:block max-md:rounded-lg max-md:border max-md:p-3 md:border-t dark:border-slate-800"
+              className="matrix-row"
               data-component={component.key}
             >
-              <th {...ROLE.rowheader} scope="row" className="align-top font-medium max-md:block max-md:pb-1 md:px-3 md:py-2">
+              <th {...ROLE.rowheader} scope="row" className="matrix-rowheader">
                 <a className="underline decoration-slate-400 underline-offset-2" href={`/components/${component.key}`}>
                   {component.name}
                 </a>
                 <TierBadge tier={component.tier} />
-                <span className="block text-xs font-normal text-slate-600 max-md:hidden dark:text-slate-400">{component.description}</span>
+                {component.description && <span className="muted block text-xs font-normal max-md:hidden">{component.description}</span>}
               </th>
               {shown.map(({ region, i }) => {
                 const cell = component.cells[i];
@@ -104,10 +118,12 @@ export function StatusMatrix({
                     </span>
                     {cell ? (
                       <div className="matrix-status">
-                        <StatusLabel status={cell.status} compact />
-                        {cellUptime && (
-                          <UptimeBars bars={cellUptime.bars} availability={cellUptime.availability} incidents={incidentDays.get(cell.componentRegionId)} />
-                        )}
+                        {shared(`status:${cell.status}`, () => StatusLabel({ status: cell.status, compact: true }))}
+                        {cellUptime &&
+                          (() => {
+                            const model = stripModel(cellUptime.bars, cellUptime.availability, incidentDays.get(cell.componentRegionId));
+                            return shared(`strip:${model.key}`, () => UptimeBars({ model }));
+                          })()}
                       </div>
                     ) : (
                       <span className="muted text-xs">Not hosted here</span>

@@ -1,20 +1,38 @@
-// 90 daily bars in one small SVG: one path per colour paints them, and
-// transparent hit areas carry a <title> each, so hovering a day tells its
-// uptime and incidents without JavaScript. Quiet days share one hit area per
-// stretch, which keeps a page of 125 strips light. The days worth knowing
-// about are also a list behind a <details>, which a keyboard or a screen
-// reader reaches in one stop. Colour is never alone: the words say it.
+// 90 daily bars in one small SVG: dashed strokes paint them, and transparent
+// hit areas carry a <title> each, so hovering a day tells its uptime and
+// incidents without JavaScript. Quiet days share one hit area per stretch,
+// which keeps a page of 125 strips light. The days worth knowing about are
+// also a list behind a <details>, which a keyboard or a screen reader reaches
+// in one stop. Colour is never alone: the words say it.
 import type { DailyBar } from "@/lib/domain/uptime.ts";
-import { type DayIncident, describeDayStatus, formatAvailability, stripSegments } from "@/lib/domain/uptime-days.ts";
+import { type DayIncident, describeDayStatus, formatAvailability, type StripSegment, stripSegments } from "@/lib/domain/uptime-days.ts";
 
 export { formatAvailability };
 
-/**
- * Consecutive days of one colour, each drawn as a single dashed stroke whose
- * dashes are the bars: a quiet 90-day strip is one short path.
- */
-function colourRuns(bars: readonly DailyBar[]): { key: string; first: number; last: number }[] {
-  const runs: { key: string; first: number; last: number }[] = [];
+const NONE: readonly DayIncident[] = [];
+
+interface ColourRun {
+  key: string;
+  first: number;
+  last: number;
+}
+
+/** Everything a strip shows, worked out before drawing; `key` is equal for strips that look the same. */
+export interface StripModel {
+  days: number;
+  availability: number | null;
+  runs: ColourRun[];
+  segments: StripSegment[];
+  /** Newest first, with what the wide strip links to. */
+  notable: { day: string; title: string; status: string; incidents: readonly DayIncident[] }[];
+  label: string;
+  caption: string;
+  key: string;
+}
+
+/** Consecutive days of one colour: each is one dashed stroke whose dashes are the bars. */
+function colourRuns(bars: readonly DailyBar[]): ColourRun[] {
+  const runs: ColourRun[] = [];
   bars.forEach((bar, i) => {
     const key = bar.worstStatus ?? "unknown";
     const last = runs.at(-1);
@@ -24,41 +42,49 @@ function colourRuns(bars: readonly DailyBar[]): { key: string; first: number; la
   return runs;
 }
 
-const NONE: readonly DayIncident[] = [];
+export function stripModel(bars: readonly DailyBar[], availability: number | null, incidents?: ReadonlyMap<string, readonly DayIncident[]>): StripModel {
+  const incidentsOn = (day: string) => incidents?.get(day) ?? NONE;
+  const runs = colourRuns(bars);
+  const segments = stripSegments(bars, incidentsOn);
+  const notable = segments
+    .filter((s) => s.notable)
+    .reverse()
+    .map(({ first, title }) => ({ day: bars[first]!.day, title, status: describeDayStatus(bars[first]!), incidents: incidentsOn(bars[first]!.day) }));
+  const figure = formatAvailability(availability);
+  const issues = notable.length ? `, ${notable.length} day${notable.length > 1 ? "s" : ""} with issues` : "";
+  return {
+    days: bars.length,
+    availability,
+    runs,
+    segments,
+    notable,
+    label: `${bars.length}-day uptime ${figure}${issues}`,
+    caption: `${figure} · ${bars.length} d`,
+    key: `${availability}|${runs.map((r) => `${r.key}${r.first}`).join()}|${segments.map((s) => s.title).join("\n")}`,
+  };
+}
 
 export function UptimeBars({
   bars,
   availability,
   incidents,
+  model = stripModel(bars ?? [], availability ?? null, incidents),
   wide = false,
 }: {
-  bars: readonly DailyBar[];
-  availability: number | null;
+  bars?: readonly DailyBar[];
+  availability?: number | null;
   /** UTC day → incidents that touched this component-region that day. */
   incidents?: ReadonlyMap<string, readonly DayIncident[]>;
+  /** Instead of the three above, when the caller worked it out already. */
+  model?: StripModel;
   /** Full width and taller, for pages about one region or component. */
   wide?: boolean;
 }) {
-  const incidentsOn = (day: string) => incidents?.get(day) ?? NONE;
-  const runs = colourRuns(bars);
-  const dash = `${wide ? 0.8 : 0.72} ${wide ? 0.2 : 0.28}`;
-  const segments = stripSegments(bars, incidentsOn);
-  const notable = segments.filter((s) => s.notable).reverse();
-  const figure = formatAvailability(availability);
-  const issues = notable.length ? `, ${notable.length} day${notable.length > 1 ? "s" : ""} with issues` : "";
-  const label = `${bars.length}-day uptime ${figure}${issues}`;
-  const caption = `${figure} · ${bars.length} d`;
-
+  const { days, runs, segments, notable, label, caption } = model;
   return (
-    <div className={wide ? "mt-2" : "mt-1"} data-availability={availability ?? ""}>
-      <svg
-        viewBox={`0 0 ${bars.length} 10`}
-        preserveAspectRatio="none"
-        className={wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"}
-        role="img"
-        aria-label={label}
-      >
-        <g strokeWidth="10" strokeDasharray={dash}>
+    <div className={wide ? "mt-2" : "mt-1"} data-availability={model.availability ?? ""}>
+      <svg viewBox={`0 0 ${days} 10`} preserveAspectRatio="none" className={wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"} role="img" aria-label={label}>
+        <g strokeWidth="10" strokeDasharray={wide ? "0.8 0.2" : "0.72 0.28"}>
           {runs.map((run) => (
             <path key={run.first} d={`M${run.first} 5h${run.last - run.first + 1}`} className={`bar-${run.key}`} />
           ))}
@@ -73,7 +99,7 @@ export function UptimeBars({
       </svg>
       {wide && (
         <div className="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true">
-          <span>{bars.length} days ago</span>
+          <span>{days} days ago</span>
           <span>Today</span>
         </div>
       )}
@@ -83,14 +109,12 @@ export function UptimeBars({
             {caption} · {notable.length} day{notable.length > 1 ? "s" : ""} with issues
           </summary>
           <ul className="mt-1 max-w-xs space-y-1 text-left">
-            {notable.map(({ first, title }) => {
-              const bar = bars[first]!;
+            {notable.map((day) =>
               // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
-              if (!wide) return <li key={bar.day}>{title}</li>;
-              return (
-                <li key={bar.day}>
-                  {describeDayStatus(bar)}
-                  {incidentsOn(bar.day).map((incident) => (
+              wide ? (
+                <li key={day.day}>
+                  {day.status}
+                  {day.incidents.map((incident) => (
                     <span key={incident.id}>
                       {" · "}
                       <a className="underline" href={`/incidents/${incident.id}`}>
@@ -99,8 +123,10 @@ export function UptimeBars({
                     </span>
                   ))}
                 </li>
-              );
-            })}
+              ) : (
+                <li key={day.day}>{day.title}</li>
+              ),
+            )}
           </ul>
         </details>
       ) : (
