@@ -53,18 +53,21 @@ export function groupByStartMonth<T extends Span>(items: readonly T[]): Month<T>
  * O(items × days each spans).
  */
 export function spansByDay<T extends Span>(items: readonly T[], now: Date, days: number): Map<string, T[]> {
-  const windows = utcDayWindows(now, days);
-  const first = windows[0]!.from.getTime();
   const result = new Map<string, T[]>();
+  if (items.length === 0) return result;
+  // The same days as utcDayWindows(now, days), without building all of them: callers ask once per ComponentRegion.
+  const first = utcDayWindows(now, 1)[0]!.from.getTime() - (days - 1) * DAY_MS;
   for (const item of items) {
     const start = item.startedAt.getTime();
     // An instantaneous incident still belongs to the day it happened on.
     const lastMoment = Math.max(start, (item.resolvedAt ?? now).getTime() - 1);
     const from = Math.max(0, Math.floor((start - first) / DAY_MS));
-    const to = Math.min(windows.length - 1, Math.floor((lastMoment - first) / DAY_MS));
+    const to = Math.min(days - 1, Math.floor((lastMoment - first) / DAY_MS));
     for (let d = from; d <= to; d++) {
-      const day = windows[d]!.day;
-      result.set(day, [...(result.get(day) ?? []), item]);
+      const day = new Date(first + d * DAY_MS).toISOString().slice(0, 10);
+      const list = result.get(day);
+      if (list) list.push(item);
+      else result.set(day, [item]);
     }
   }
   for (const list of result.values()) list.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
