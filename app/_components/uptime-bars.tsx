@@ -1,39 +1,137 @@
-// 90 daily bars in one small SVG: one path per colour keeps the page light
-// with a bar strip in every cell. Colour is never alone: the label says it.
+// 90 daily bars in one small SVG: dashed strokes paint them, and transparent
+// hit areas carry a <title> each, so hovering a day tells its uptime and
+// incidents without JavaScript. Quiet days share one hit area per stretch,
+// which keeps a page of 125 strips light. The days worth knowing about are
+// also a list behind a <details>, which a keyboard or a screen reader reaches
+// in one stop. Colour is never alone: the words say it.
 import type { DailyBar } from "@/lib/domain/uptime.ts";
+import { type DayIncident, describeDayStatus, formatAvailability, type StripSegment, stripSegments } from "@/lib/domain/uptime-days.ts";
 
-const FILL: Record<string, string> = {
-  operational: "fill-emerald-600 dark:fill-emerald-500",
-  under_maintenance: "fill-sky-600 dark:fill-sky-500",
-  degraded_performance: "fill-amber-500",
-  partial_outage: "fill-orange-600 dark:fill-orange-500",
-  major_outage: "fill-red-600 dark:fill-red-500",
-  unknown: "fill-slate-300 dark:fill-slate-700",
-};
+export { formatAvailability };
 
-export function formatAvailability(availability: number | null): string {
-  if (availability === null) return "no data";
-  const percent = availability * 100;
-  return `${percent >= 99.995 ? percent.toFixed(2) : (Math.floor(percent * 100) / 100).toFixed(2)}%`;
+const NONE: readonly DayIncident[] = [];
+
+interface ColourRun {
+  key: string;
+  first: number;
+  last: number;
 }
 
-export function UptimeBars({ bars, availability }: { bars: readonly DailyBar[]; availability: number | null }) {
-  const paths = new Map<string, string>();
+/** Everything a strip shows, worked out before drawing; `key` is equal for strips that look the same. */
+export interface StripModel {
+  days: number;
+  availability: number | null;
+  runs: ColourRun[];
+  segments: StripSegment[];
+  /** Newest first, with what the wide strip links to. */
+  notable: { day: string; title: string; status: string; incidents: readonly DayIncident[] }[];
+  label: string;
+  caption: string;
+  key: string;
+}
+
+/** Consecutive days of one colour: each is one dashed stroke whose dashes are the bars. */
+function colourRuns(bars: readonly DailyBar[]): ColourRun[] {
+  const runs: ColourRun[] = [];
   bars.forEach((bar, i) => {
     const key = bar.worstStatus ?? "unknown";
-    paths.set(key, `${paths.get(key) ?? ""}M${i} 0h0.72v10h-0.72z`);
+    const last = runs.at(-1);
+    if (last?.key === key) last.last = i;
+    else runs.push({ key, first: i, last: i });
   });
-  const troubled = bars.filter((b) => b.worstStatus && b.worstStatus !== "operational").length;
-  const label = `${bars.length}-day uptime ${formatAvailability(availability)}${troubled ? `, ${troubled} day${troubled > 1 ? "s" : ""} with issues` : ""}`;
+  return runs;
+}
+
+export function stripModel(bars: readonly DailyBar[], availability: number | null, incidents?: ReadonlyMap<string, readonly DayIncident[]>): StripModel {
+  const incidentsOn = (day: string) => incidents?.get(day) ?? NONE;
+  const runs = colourRuns(bars);
+  const segments = stripSegments(bars, incidentsOn);
+  const notable = segments
+    .filter((s) => s.notable)
+    .reverse()
+    .map(({ first, title }) => ({ day: bars[first]!.day, title, status: describeDayStatus(bars[first]!), incidents: incidentsOn(bars[first]!.day) }));
+  const figure = formatAvailability(availability);
+  const issues = notable.length ? `, ${notable.length} day${notable.length > 1 ? "s" : ""} with issues` : "";
+  return {
+    days: bars.length,
+    availability,
+    runs,
+    segments,
+    notable,
+    label: `${bars.length}-day uptime ${figure}${issues}`,
+    caption: `${figure} · ${bars.length} d`,
+    key: `${availability}|${runs.map((r) => `${r.key}${r.first}`).join()}|${segments.map((s) => s.title).join("\n")}`,
+  };
+}
+
+export function UptimeBars({
+  bars,
+  availability,
+  incidents,
+  model = stripModel(bars ?? [], availability ?? null, incidents),
+  wide = false,
+}: {
+  bars?: readonly DailyBar[];
+  availability?: number | null;
+  /** UTC day → incidents that touched this component-region that day. */
+  incidents?: ReadonlyMap<string, readonly DayIncident[]>;
+  /** Instead of the three above, when the caller worked it out already. */
+  model?: StripModel;
+  /** Full width and taller, for pages about one region or component. */
+  wide?: boolean;
+}) {
+  const { days, runs, segments, notable, label, caption } = model;
   return (
-    <span className="mt-1 block" data-availability={availability ?? ""}>
-      <svg viewBox={`0 0 ${bars.length} 10`} preserveAspectRatio="none" className="block h-2.5 w-full max-w-40" role="img" aria-label={label}>
-        <title>{label}</title>
-        {[...paths].map(([key, d]) => (
-          <path key={key} d={d} className={FILL[key]} />
-        ))}
+    <div className={wide ? "mt-2" : "mt-1"} data-availability={model.availability ?? ""}>
+      <svg viewBox={`0 0 ${days} 10`} preserveAspectRatio="none" className={wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"} role="img" aria-label={label}>
+        <g strokeWidth="10" strokeDasharray={wide ? "0.8 0.2" : "0.72 0.28"}>
+          {runs.map((run) => (
+            <path key={run.first} d={`M${run.first} 5h${run.last - run.first + 1}`} className={`bar-${run.key}`} />
+          ))}
+        </g>
+        <g fill="transparent">
+          {segments.map((s) => (
+            <rect key={s.first} x={s.first} width={s.last - s.first + 1} height="10">
+              <title>{s.title}</title>
+            </rect>
+          ))}
+        </g>
       </svg>
-      <span className="text-[0.7rem] text-slate-600 dark:text-slate-400">{formatAvailability(availability)} · 90 d</span>
-    </span>
+      {wide && (
+        <div className="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true">
+          <span>{days} days ago</span>
+          <span>Today</span>
+        </div>
+      )}
+      {notable.length > 0 ? (
+        <details className="strip-details">
+          <summary className="strip-summary">
+            {caption} · {notable.length} day{notable.length > 1 ? "s" : ""} with issues
+          </summary>
+          <ul className="mt-1 max-w-xs space-y-1 text-left">
+            {notable.map((day) =>
+              // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
+              wide ? (
+                <li key={day.day}>
+                  {day.status}
+                  {day.incidents.map((incident) => (
+                    <span key={incident.id}>
+                      {" · "}
+                      <a className="underline" href={`/incidents/${incident.id}`}>
+                        {incident.title}
+                      </a>
+                    </span>
+                  ))}
+                </li>
+              ) : (
+                <li key={day.day}>{day.title}</li>
+              ),
+            )}
+          </ul>
+        </details>
+      ) : (
+        <span className="strip-caption">{caption}</span>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // Availability of a ComponentRegion, time-weighted from its confirmed status
 // history. Pure: windows and `end` are arguments; all arithmetic is in UTC
 // milliseconds, so month and day boundaries are exact.
-import { type ComponentStatus, worstStatus } from "./status.ts";
+import type { ComponentStatus } from "./status.ts";
 
 /** Statuses that count as measured time; maintenance leaves the denominator. */
 export type MeasuredStatus = Exclude<ComponentStatus, "under_maintenance">;
@@ -224,37 +224,70 @@ export interface DailyBarsOptions extends AvailabilityOptions {
   end: Date;
 }
 
+/** Index of each status in a day's accumulator, and a bit for "seen that day". */
+const SLOT: Readonly<Record<ComponentStatus, number>> = {
+  operational: 0,
+  degraded_performance: 1,
+  partial_outage: 2,
+  major_outage: 3,
+  under_maintenance: 4,
+};
+const SLOTS = 6; // the five above and unknown
+const UNKNOWN_SLOT = 5;
+/** Worst first, by STATUS_SEVERITY, to read a day's worst status from its bits. */
+const BY_SEVERITY: readonly ComponentStatus[] = ["major_outage", "partial_outage", "degraded_performance", "under_maintenance", "operational"];
+
+/**
+ * The status page asks for the same days for every ComponentRegion in one
+ * render; computing their keys once keeps 125 × 90 bars cheap.
+ */
+let lastDays: { end: number; days: number; windows: readonly { day: string; from: number; to: number }[] } | undefined;
+function daySpans(end: Date, days: number): readonly { day: string; from: number; to: number }[] {
+  const endMs = timeOf(end, "end");
+  if (lastDays?.end !== endMs || lastDays.days !== days) {
+    const windows = utcDayWindows(end, days).map((w) => ({ day: w.day, from: w.from.getTime(), to: w.to.getTime() }));
+    lastDays = { end: endMs, days, windows };
+  }
+  return lastDays.windows;
+}
+
 /** One bar per UTC day, oldest first, from a single sweep over the history. */
 export function dailyBars(history: readonly StatusPoint[], maintenance: readonly TimeWindow[], options: DailyBarsOptions): DailyBar[] {
   const weights = options.weights ?? PUBLIC_UPTIME_WEIGHTS;
   assertWeights(weights);
-  const windows = utcDayWindows(options.end, options.days);
-  const spans = windows.map(spanOf);
-  const perDay = spans.map((s) => ({ durations: emptyDurations(s.to - s.from), seen: new Set<ComponentStatus>() }));
+  const spans = daySpans(options.end, options.days);
+  // Flat accumulators: time per status slot per day, and a bit per status seen.
+  const ms = new Float64Array(spans.length * SLOTS);
+  const seen = new Uint8Array(spans.length);
   const range = { from: spans[0]!.from, to: spans.at(-1)!.to };
 
   let d = 0;
   sweep(history, range, maintenanceWithin(maintenance, range), options.initial ?? null, (from, to, status, inMaintenance) => {
-    const seen = inMaintenance ? "under_maintenance" : status;
+    const slot = inMaintenance ? SLOT.under_maintenance : status === null ? UNKNOWN_SLOT : SLOT[status];
     while (from < to) {
       while (spans[d]!.to <= from) d++;
       const end = Math.min(to, spans[d]!.to);
-      add(perDay[d]!.durations, end - from, status, inMaintenance);
-      if (seen !== null) perDay[d]!.seen.add(seen);
+      ms[d * SLOTS + slot]! += end - from;
+      if (slot !== UNKNOWN_SLOT) seen[d]! |= 1 << slot;
       from = end;
     }
   });
 
-  return windows.map((w, k) => {
-    const { durations, seen } = perDay[k]!;
-    const a = withAvailability(durations, weights);
+  return spans.map((span, k) => {
+    const at = k * SLOTS;
+    const measured = ms[at]! + ms[at + 1]! + ms[at + 2]! + ms[at + 3]!;
+    const downtimeMs =
+      weights.operational * ms[at]! +
+      weights.degraded_performance * ms[at + 1]! +
+      weights.partial_outage * ms[at + 2]! +
+      weights.major_outage * ms[at + 3]!;
     return {
-      day: w.day,
-      availability: a.availability,
-      worstStatus: worstStatus(seen),
-      unknownMs: a.unknownMs,
-      maintenanceMs: a.maintenanceMs,
-      downtimeMs: a.downtimeMs,
+      day: span.day,
+      availability: measured > 0 ? 1 - downtimeMs / measured : null,
+      worstStatus: BY_SEVERITY.find((s) => (seen[k]! & (1 << SLOT[s])) !== 0) ?? null,
+      unknownMs: ms[at + UNKNOWN_SLOT]!,
+      maintenanceMs: ms[at + SLOT.under_maintenance]!,
+      downtimeMs,
     };
   });
 }

@@ -15,7 +15,7 @@ const ROUTES: readonly SnapshotRoute[] = [
   { pattern: /^\/$/, params: [] },
   { pattern: /^\/history$/, params: ["page", "region", "component"] },
   { pattern: new RegExp(`^/(incidents|maintenance|regions)/${SEGMENT}$`), params: [] },
-  { pattern: new RegExp(`^/components/${SEGMENT}$`), params: ["range"] },
+  { pattern: new RegExp(`^/components/${SEGMENT}$`), params: ["range", "region"] },
   {
     pattern:
       /^\/api\/v2\/(summary|status|components|incidents|incidents\/unresolved|scheduled-maintenances|scheduled-maintenances\/upcoming|scheduled-maintenances\/active)\.json$/,

@@ -1,17 +1,89 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { addRollups, addStatusChange, createIncident, createMaintenance, DAY, HOUR, MINUTE, publishPostmortem, removeFixtures, setProbeStatus } from "./public-site-fixtures.ts";
 
-// Every public page, in light and dark mode.
-const PUBLIC_PAGES = ["/", "/no-such-page"];
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
-for (const path of PUBLIC_PAGES) {
+// Every public page, in light and dark mode: first as a new installation shows them.
+const EMPTY_PAGES = ["/", "/no-such-page", "/history", "/regions/us-central1.gcp", "/components/checkout"];
+
+for (const path of EMPTY_PAGES) {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`${path} has no serious or critical accessibility violations (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 }
+
+// Then with everything a page can show: incidents open and past, maintenance, a postmortem, uptime and response times.
+test.describe("with incidents, maintenance and history", () => {
+  const paths: Record<string, string> = {};
+
+  test.beforeAll(async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    await setProbeStatus("checkout", "europe-west1.gcp", "operational");
+    await setProbeStatus("checkout", "us-central1.gcp", "degraded_performance");
+    await addStatusChange("checkout", "us-central1.gcp", ago(80 * DAY), "operational");
+    await addStatusChange("checkout", "us-central1.gcp", ago(3 * DAY), "major_outage");
+    await addStatusChange("checkout", "us-central1.gcp", ago(3 * DAY - 2 * HOUR), "operational");
+    const open = await createIncident({
+      title: "Checkout slow in North America",
+      status: "monitoring",
+      impact: "minor",
+      startedAt: ago(HOUR),
+      affected: [{ component: "checkout", region: "us-central1.gcp", status: "degraded_performance" }],
+      updates: [
+        { status: "investigating", message: "Checkout is slow.", at: ago(HOUR) },
+        { status: "monitoring", message: "A fix is out; we are watching.", at: ago(10 * MINUTE) },
+      ],
+    });
+    const past = await createIncident({
+      title: "Checkout database failure",
+      status: "resolved",
+      startedAt: ago(3 * DAY),
+      resolvedAt: ago(3 * DAY - 2 * HOUR),
+      affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
+      updates: [{ status: "resolved", message: "Recovered.", at: ago(3 * DAY - 2 * HOUR) }],
+    });
+    await publishPostmortem(past, { summary: "Two hours without checkout.", rootCause: "A full disk." }, ago(DAY));
+    const maintenance = await createMaintenance({
+      title: "Search index rebuild",
+      status: "scheduled",
+      scheduledStart: new Date(Date.now() + DAY),
+      scheduledEnd: new Date(Date.now() + DAY + 2 * HOUR),
+      affected: [{ component: "search", region: "us-central1.gcp" }],
+      updates: [{ status: "scheduled", message: "Planned.", at: ago(HOUR) }],
+    });
+    await addRollups("checkout", "us-central1.gcp", "RollupMinute", ago(2 * HOUR), 60, MINUTE, [120, 180, 900]);
+    Object.assign(paths, {
+      home: "/",
+      open: `/incidents/${open}`,
+      postmortem: `/incidents/${past}`,
+      maintenance: `/maintenance/${maintenance}`,
+      history: "/history?region=us-central1.gcp",
+      region: "/regions/us-central1.gcp",
+      component: "/components/checkout",
+    });
+  });
+  test.afterAll(removeFixtures);
+
+  for (const page of ["home", "open", "postmortem", "maintenance", "history", "region", "component"]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`the ${page} page has no serious or critical accessibility violations (${colorScheme})`, async ({ page: browser }) => {
+        await browser.emulateMedia({ colorScheme });
+        await browser.goto(paths[page]!);
+        // Open every disclosure, so that what it hides is checked too.
+        await browser.locator("details").evaluateAll((all) => {
+          for (const d of all) (d as HTMLDetailsElement).open = true;
+        });
+        await expectNoSeriousViolations(browser);
+      });
+    }
+  }
+});

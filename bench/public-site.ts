@@ -1,0 +1,132 @@
+// Uncached renders of the public pages through the production Next server
+// (requires `npm run build`), on 125 ComponentRegions with 90 days of
+// rollups: first a calm platform, then the same one made busy (bad spells on
+// every ComponentRegion, 80 incidents). Reference in the same run: GET
+// /api/health, the cheapest dynamic route (one query) on the same server.
+// Also the front page's data alone, without rendering.
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import zlib from "node:zlib";
+import { createDb } from "../lib/db.ts";
+import { getHomePage } from "../lib/public/home.ts";
+import { startBenchDatabase } from "./database.ts";
+import { addBusyHistory, buildPublicSiteData, type PublicSiteData } from "./public-site-data.ts";
+import { count, log, median, ms, printSummary, ratio, samplePercentile, timed, verdict } from "./report.ts";
+
+const COMPONENT_REGIONS = 125;
+const WARM_UP = 20;
+const RUNS = 30;
+const TARGET_MS = 50;
+
+interface Measured {
+  times: number[];
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function repeat(work: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARM_UP; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await timed(work)).elapsedMs);
+  return times;
+}
+
+async function measure(url: string): Promise<Measured> {
+  let body = "";
+  const times = await repeat(async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    body = await response.text();
+  });
+  return { times, bytes: Buffer.byteLength(body), gzipBytes: zlib.gzipSync(body).length };
+}
+
+const size = (m: Measured) => `${count(m.bytes / 1024)} KB HTML, ${count(m.gzipBytes / 1024)} KB gzipped`;
+const summary = (m: Measured) => `median ${ms(median(m.times))}, p95 ${ms(samplePercentile(m.times, 95))}; ${size(m)}`;
+
+async function measureScenario(name: string, databaseUrl: string, base: string, data: PublicSiteData): Promise<{ data: number[]; pages: Map<string, Measured> }> {
+  const db = createDb(databaseUrl, { max: 10 });
+  let loads: number[];
+  try {
+    loads = await repeat(() => getHomePage(db, new Date()));
+  } finally {
+    await db.$disconnect();
+  }
+  log(`${name}: front page data (lib/public/home.ts) median ${ms(median(loads))}`);
+  const paths: [string, string][] = [
+    ["GET /api/health (reference)", "/api/health"],
+    ["GET /", "/"],
+    ["GET /regions/us-central1.gcp", "/regions/us-central1.gcp"],
+    ["GET /components/checkout?range=7d", "/components/checkout?range=7d"],
+    ["GET /history", "/history"],
+    ["GET /incidents/[id]", `/incidents/${data.incidentId}`],
+  ];
+  const pages = new Map<string, Measured>();
+  for (const [label, path] of paths) {
+    const result = await measure(base + path);
+    pages.set(label, result);
+    log(`${name}: ${label.padEnd(34)} ${summary(result)}`);
+  }
+  return { data: loads, pages };
+}
+
+export async function run(): Promise<void> {
+  const started = performance.now();
+  const database = await startBenchDatabase("public-site");
+  try {
+    const now = new Date();
+    const calmData = await buildPublicSiteData(database, COMPONENT_REGIONS, now);
+    log(`calm: ${calmData.componentRegions} component-regions, ${calmData.incidents} incidents, ${count(calmData.rollupRows)} rollup rows`);
+
+    // The server reads its environment once, when it first needs it.
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    });
+    const { startWebServer } = await import("../lib/server/web.ts");
+    const port = await freePort();
+    const web = await startWebServer({ host: "127.0.0.1", port });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const calm = await measureScenario("calm", database.url, base, calmData);
+      const busyData = await addBusyHistory(database, calmData, now);
+      log(`busy: ${count(busyData.statusChanges)} status changes, ${busyData.incidents} incidents`);
+      const busy = await measureScenario("busy", database.url, base, busyData);
+
+      const reference = median(calm.pages.get("GET /api/health (reference)")!.times);
+      const calmHome = calm.pages.get("GET /")!;
+      const busyHome = busy.pages.get("GET /")!;
+      const others = ["GET /regions/us-central1.gcp", "GET /components/checkout?range=7d", "GET /history", "GET /incidents/[id]"];
+      printSummary("public-site", [
+        ["data", `${calmData.componentRegions} component-regions, 90 days, ${count(calmData.rollupRows)} rollup rows`],
+        ["calm", `all operational, ${calmData.incidents} incidents, maintenance past/now/next`],
+        ["busy", `${count(busyData.statusChanges)} status changes (a bad spell every ~30 days on each), ${busyData.incidents} incidents`],
+        ["front page data alone", `calm median ${ms(median(calm.data))}, busy ${ms(median(busy.data))}`],
+        ["GET / calm (uncached)", summary(calmHome)],
+        ["GET / busy (uncached)", summary(busyHome)],
+        ["reference GET /api/health", `median ${ms(reference)}`],
+        ["ratio to reference", `calm ${ratio(median(calmHome.times), reference)}, busy ${ratio(median(busyHome.times), reference)}`],
+        ...others.map((label): [string, string] => [label, `calm median ${ms(median(calm.pages.get(label)!.times))}, busy ${ms(median(busy.pages.get(label)!.times))}`]),
+        ["target", `GET / ≤ ${TARGET_MS} ms: calm ${verdict(median(calmHome.times) <= TARGET_MS)}, busy ${verdict(median(busyHome.times) <= TARGET_MS)}`],
+        ["wall time", ms(performance.now() - started)],
+      ]);
+    } finally {
+      await web.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
