@@ -3,10 +3,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-const pages = new Map<string, { body: Buffer; contentType: string }>();
-process.on("message", (message: { path: string; body: string; contentType: string } | "stop") => {
+const pages = new Map<string, { body: Buffer; contentType: string; contentEncoding?: string }>();
+process.on("message", (message: { path: string; body: string; contentType: string; contentEncoding?: string } | "stop") => {
   if (message === "stop") process.exit(0);
-  pages.set(message.path, { body: Buffer.from(message.body, "base64"), contentType: message.contentType });
+  pages.set(message.path, { body: Buffer.from(message.body, "base64"), contentType: message.contentType, contentEncoding: message.contentEncoding });
   process.send?.({ stored: message.path });
 });
 process.on("disconnect", () => process.exit(0));
@@ -17,7 +17,11 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": page.contentType, "content-length": page.body.length });
+  res.writeHead(200, {
+    "content-type": page.contentType,
+    "content-length": page.body.length,
+    ...(page.contentEncoding ? { "content-encoding": page.contentEncoding } : {}),
+  });
   res.end(page.body);
 });
 server.listen(0, "127.0.0.1", () => process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));

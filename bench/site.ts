@@ -8,6 +8,10 @@
 // while a checker reads whole pages; and one uncached render is timed.
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path_ from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { buildIsStale } from "../lib/server/build.ts";
@@ -29,6 +33,28 @@ const HISTORY_CADENCE_MINUTES = 120;
 const FLIP_REGION = "us-east-2.aws";
 const RENDER_RUNS = 9;
 const PATHS = ["/", "/api/v2/summary.json"] as const;
+/** What browsers send. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
+
+/** One GET as a browser makes it, body left compressed. */
+function rawGet(url: string): Promise<{ status: number; body: Buffer; contentType: string; contentEncoding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": ACCEPT_ENCODING } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            contentType: String(response.headers["content-type"] ?? "text/plain"),
+            contentEncoding: response.headers["content-encoding"],
+          }),
+        );
+      })
+      .on("error", reject);
+  });
+}
 
 interface Load {
   requestsPerSecond: number;
@@ -61,7 +87,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function load(url: string, seconds = SECONDS): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, headers: { "accept-encoding": ACCEPT_ENCODING } });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -118,9 +144,15 @@ function startChecker(url: string, regionKey: string) {
           seen.torn++;
           continue;
         }
-        const cells = [...html.matchAll(new RegExp(`data-region="${regionKey.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?data-status[^>]*>([^<]*)<`, "g"))].map((m) => m[1]);
-        const down = cells.filter((c) => c === "Major outage").length;
-        seen.states.add(down === 0 ? "up" : down === cells.length ? "down" : `half (${down}/${cells.length})`);
+        const cells = [...html.matchAll(new RegExp(`data-region="${regionKey.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?data-status="([a-z_]+)"`, "g"))].map((m) => m[1]);
+        const down = cells.filter((c) => c === "major_outage").length;
+        if (cells.length === 0) {
+          seen.torn++;
+          seen.states.add("no cells found");
+          continue;
+        }
+        const state = down === 0 ? "up" : down === cells.length ? "down" : `half (${down}/${cells.length})`;
+        if (!seen.states.has(state)) seen.states.add(state);
         if (down !== 0 && down !== cells.length) seen.torn++;
       } catch {
         seen.errors++;
@@ -163,17 +195,19 @@ export async function run(): Promise<void> {
 
     const steady: Record<string, { product: Load; reference: Load; size: number }> = {};
     for (const path of PATHS) {
-      const response = await fetch(`${product.url}${path}`);
-      const body = Buffer.from(await response.arrayBuffer());
+      // Readers' browsers and CDNs ask for compressed bodies; both servers send the same compressed bytes.
+      const response = await rawGet(`${product.url}${path}`);
+      const body = response.body;
+      if (path === "/") fs.writeFileSync(path_.join(os.tmpdir(), "bellwether-bench-site-home.html.br"), body);
       if (response.status !== 200) {
         if (path === "/") throw new Error(`/ answers ${response.status}: the site is not serving`);
         log(`note: ${path} answers ${response.status} on this build`);
       }
       await new Promise<void>((resolve) => {
         reference.child.once("message", () => resolve());
-        reference.child.send({ path, body: body.toString("base64"), contentType: response.headers.get("content-type") ?? "text/plain" });
+        reference.child.send({ path, body: body.toString("base64"), contentType: response.contentType, contentEncoding: response.contentEncoding });
       });
-      log(`steady load on ${path} (${count(body.length)} bytes), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`);
+      log(`steady load on ${path} (${count(body.length)} bytes ${response.contentEncoding ?? "uncompressed"}), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`);
       await load(`${product.url}${path}`, 2); // warm-up
       // Interleaved rounds, best of each: this machine's load changes from one second to the next.
       const rounds: { product: Load; reference: Load }[] = [];
@@ -199,12 +233,21 @@ export async function run(): Promise<void> {
     const showsOutage = finalPage.includes("Major outage");
     log(`  ${flipped} ComponentRegions down; ${count(incident.requestsPerSecond)} req/s, p99 ${ms(incident.p99)}, errors ${incident.errors + incident.non2xx}; checker read ${checker.seen.pages} pages: ${[...checker.seen.states].join(" → ")}, torn ${checker.seen.torn}`);
 
-    // One uncached render: announce a change, then time the first read (it waits for the render).
+    // One uncached render: announce a change, and read how long the render of the next snapshot took (Server-Timing).
     const renders: number[] = [];
     for (let i = 0; i < RENDER_RUNS; i++) {
+      const before = (await fetch(`${product.url}/`)).headers.get("etag");
       await db.$transaction((tx) => announcePublicChange(tx, "bench: render"), { maxWait: 30_000 });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      renders.push((await timed(async () => (await fetch(`${product.url}/`)).text())).elapsedMs);
+      for (let wait = 0; wait < 100; wait++) {
+        const response = await fetch(`${product.url}/`);
+        await response.arrayBuffer();
+        const timing = /render;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
+        if (response.headers.get("etag") !== before || (timing && wait > 0)) {
+          if (timing) renders.push(Number(timing[1]));
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
     const render = median(renders);
 
@@ -215,7 +258,7 @@ export async function run(): Promise<void> {
     const incidentOk = incident.p99 <= 250 && incident.requestsPerSecond >= 0.5 * home.product.requestsPerSecond;
     const clean = incident.errors + incident.non2xx === 0 && checker.seen.torn === 0 && checker.seen.errors === 0 && showsOutage;
     printSummary("site", [
-      ["data", `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes`],
+      ["data", `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes as sent (brotli)`],
       ["/ steady", `${count(home.product.requestsPerSecond)} req/s (p99 ${ms(home.product.p99)}) vs bare node:http ${count(home.reference.requestsPerSecond)} req/s = ${percent(home.product.requestsPerSecond, home.reference.requestsPerSecond)}`],
       [
         "summary.json steady",

@@ -43,6 +43,8 @@ export const KEPT_HEADERS = [
 export type Renderer = (key: string) => Promise<Rendered>;
 
 interface Snapshot {
+  /** How long the render took, sent as Server-Timing. */
+  renderMs: number;
   status: number;
   contentType: string;
   location?: string;
@@ -106,9 +108,9 @@ function compress(snapshot: Snapshot): Snapshot {
   };
 }
 
-function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number): Snapshot {
+function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number, renderMs: number): Snapshot {
   const etag = `"${createHash("sha1").update(rendered.body).digest("base64url")}"`;
-  return compress({ ...rendered, etag, renderedAt, generation });
+  return compress({ ...rendered, etag, renderedAt, generation, renderMs });
 }
 
 function ageText(ms: number): string {
@@ -255,7 +257,7 @@ export class SnapshotCache {
     const minute = Math.floor(now / 60_000);
     if (entry.bannered?.minute === minute && entry.bannered.snapshot.renderedAt === snapshot.renderedAt) return entry.bannered.snapshot;
     const body = withStaleBanner(snapshot.body, snapshot.renderedAt, now);
-    const copy = { ...makeSnapshot({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation) };
+    const copy = makeSnapshot({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation, snapshot.renderMs);
     entry.bannered = { minute, snapshot: copy };
     return copy;
   }
@@ -265,6 +267,7 @@ export class SnapshotCache {
     if (entry.rendering) return entry.rendering;
     const generation = this.generation;
     const started = this.options.now();
+    const clock = performance.now();
     entry.rendering = (async () => {
       this.renders++;
       try {
@@ -273,7 +276,7 @@ export class SnapshotCache {
           this.lastFailure.set(entry.key, rendered);
           throw new Error(`status ${rendered.status}`);
         }
-        const snapshot = makeSnapshot(rendered, started, generation);
+        const snapshot = makeSnapshot(rendered, started, generation, performance.now() - clock);
         entry.snapshot = snapshot;
         entry.failedAt = undefined;
         entry.bannered = undefined;
@@ -333,6 +336,7 @@ export function sendSnapshot(
     age: String(age),
     "cache-control": `public, max-age=0, s-maxage=${options.maxAgeSeconds}, stale-while-revalidate=30, stale-if-error=86400`,
     vary: "Accept-Encoding",
+    "server-timing": `render;dur=${snapshot.renderMs.toFixed(1)};desc="snapshot rendered ${age} s ago"`,
     "x-content-type-options": "nosniff",
   };
   if (options.stale) headers["x-snapshot-stale"] = `rendered ${age} s ago; live data unavailable`;
