@@ -232,8 +232,12 @@ export class SnapshotCache {
     }
     if (entry.snapshot.generation < this.generation && entry.failedAt === undefined) {
       // A known change: nobody is shown the status from before it. Readers
-      // share the one render; if it fails they get the last good page.
-      await this.render(entry);
+      // share the one render; if it fails they get the last good page. A
+      // render already running may have begun before the change: then wait
+      // for the next one.
+      for (let attempt = 0; attempt < 3 && entry.snapshot!.generation < this.generation && entry.failedAt === undefined; attempt++) {
+        await this.render(entry);
+      }
     } else if (this.isDue(entry, now)) {
       // Only old: serve it while one render refreshes it.
       void this.render(entry);

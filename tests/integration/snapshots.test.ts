@@ -94,6 +94,32 @@ describe("the snapshot cache", () => {
     }
   });
 
+  it("never hands a reader after a change the render that began before it", async () => {
+    let release: () => void = () => {};
+    let version = "v1";
+    const cache = new SnapshotCache({
+      render: async () => {
+        const seen = version;
+        if (seen === "v2") await new Promise<void>((resolve) => (release = resolve));
+        return { status: 200, contentType: "text/html", body: Buffer.from(`<html><body>${seen}</body></html>`) };
+      },
+      maxAgeMs: 0,
+      debounceMs: 1,
+    });
+    expect(text(await cache.get("/"))).toContain("v1");
+    version = "v2";
+    const old = cache.get("/"); // age-due: serves v1 and starts a render that sees v2, held open
+    expect(text(await old)).toContain("v1");
+    version = "v3";
+    cache.invalidate(); // a change after that render began
+    const reader = cache.get("/");
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    expect(text(await reader)).toContain("v3");
+    cache.close();
+  });
+
   it("keeps listening after its connection is cut, and treats the gap as a change", async () => {
     const cache = new SnapshotCache({ render: pageRenderer({ renders: 0 }), maxAgeMs: 60_000, debounceMs: 10 });
     const listener = listenForPublicChanges(database.url, () => cache.invalidate(), { minRetryMs: 50 });
