@@ -39,3 +39,21 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
 });
+
+describe("mail settings", () => {
+  it("default to the demo's local mail catcher", () => {
+    expect(parseEnv({})).toMatchObject({ SMTP_URL: "smtp://127.0.0.1:1025", MAIL_FROM: "Bellwether Status <status@bellwether.test>" });
+    expect(errorOf({ SMTP_URL: "http://mail" }).issues[0]?.variable).toBe("SMTP_URL");
+    expect(errorOf({ MAIL_FROM: "nobody" }).issues[0]?.variable).toBe("MAIL_FROM");
+  });
+
+  it("takes DKIM's three variables together, with a real RSA key whose line breaks may be written as \\n", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const env = parseEnv({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n") });
+    expect(env.DKIM_PRIVATE_KEY).toBe(pem.trim());
+    expect(errorOf({ DKIM_DOMAIN: "example.com" }).issues.map((i) => i.variable)).toEqual(["DKIM_SELECTOR"]);
+    expect(errorOf({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: "not a key" }).issues[0]?.variable).toBe("DKIM_PRIVATE_KEY");
+  });
+});

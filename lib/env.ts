@@ -1,5 +1,6 @@
 // The environment, read once through a zod schema. A missing or bad variable
 // stops start-up with one line that names it (see describeEnvError).
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -33,10 +34,34 @@ export const envSchema = z
     SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
     /** How long raw check results are kept; rollups are kept for years. */
     RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. The demo's catcher listens on 1025. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default("smtp://127.0.0.1:1025"),
+    /** The From of every email, e.g. `Bellwether Status <status@example.com>`. */
+    MAIL_FROM: z.string().trim().regex(/^[^@]*<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, "must be an address, e.g. Status <status@example.com>").default("Bellwether Status <status@bellwether.test>"),
+    /** DKIM signing of subscriber mail: all three or none. */
+    DKIM_DOMAIN: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as example.com").optional(),
+    DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9._-]+$/i, "must be a DNS label such as bellwether1").optional(),
+    /** PEM (PKCS#1 or PKCS#8); a one-line value may write its line breaks as \n. */
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((value) => value.replace(/\\n/g, "\n").trim())
+      .refine((pem) => {
+        try {
+          return createPrivateKey(pem).asymmetricKeyType === "rsa";
+        } catch {
+          return false;
+        }
+      }, "must be an RSA private key in PEM form")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (at least 32 random characters)" });
+    }
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
+    if (dkim.some((v) => v !== undefined) && dkim.some((v) => v === undefined)) {
+      const missing = (["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const).find((name) => env[name] === undefined)!;
+      ctx.addIssue({ code: "custom", path: [missing], message: "is needed too: DKIM takes DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together" });
     }
   });
 
