@@ -30,7 +30,7 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<EnqueuedEve
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "NotificationEvent" ("id", "kind", "incidentId", "maintenanceId", "postmortemId", "payload", "dedupeKey", "createdAt")
     VALUES (gen_random_uuid()::text, ${event.kind}::"NotificationEventKind", ${event.incidentId ?? null}, ${event.maintenanceId ?? null},
-            ${event.postmortemId ?? null}, ${JSON.stringify(payload)}::jsonb, ${event.dedupeKey}, now())
+            ${event.postmortemId ?? null}, ${JSON.stringify(payload)}::jsonb, ${event.dedupeKey}, now() AT TIME ZONE 'UTC')
     ON CONFLICT ("dedupeKey") DO NOTHING
     RETURNING "id"`;
   const eventId = inserted[0]?.id;
@@ -38,7 +38,7 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<EnqueuedEve
   const ids = [...event.componentRegionIds];
   const notifications = await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "eventId", "subscriberId", "state", "attempts", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid()::text, ${eventId}, s."id", 'pending'::"NotificationState", 0, now(), now()
+    SELECT gen_random_uuid()::text, ${eventId}, s."id", 'pending'::"NotificationState", 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM "Subscriber" s
     WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL AND s."suppressedAt" IS NULL
       AND (
