@@ -6,9 +6,11 @@
 // Exactly once: a row is marked sent only after the SMTP server accepted the
 // message, so a crash never loses one. The one window left is between the
 // server's "250 OK" and the commit of the 'sent' mark (marks are grouped and
-// committed as soon as the previous commit returns, a few ms): a sender
-// killed inside it makes the next one send those few again — with the same
-// Message-ID, which receivers use to drop duplicates. README, "Exactly once".
+// committed as soon as the previous commit returns): a sender killed inside
+// it makes the next one send those again — with the same Message-ID, which
+// receivers use to drop duplicates. No more than MAX_UNCONFIRMED_PER_CONNECTION
+// × maxConnections sends are ever started and not yet recorded, which bounds
+// what one crash can repeat. README, "Exactly once".
 import { renderEventEmail } from "../../emails/event-email.ts";
 import type { Db } from "../db.ts";
 import { afterFailure, classifySmtpFailure, type SmtpFailure } from "../domain/delivery.ts";
@@ -34,6 +36,9 @@ export const SENDER_DEFAULTS = {
   /** How often an idle sender looks for new rows. */
   pollMs: 1_000,
 } as const;
+
+/** Sends started but not yet recorded, per connection: the most one crash can repeat. */
+export const MAX_UNCONFIRMED_PER_CONNECTION = 3;
 
 /** A message is not started with less lease left than this: SMTP's socket timeout plus a margin. */
 const LEASE_MARGIN_MS = 45_000;
@@ -78,8 +83,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   const log = options.log ?? (() => {});
   const random = options.random ?? Math.random;
   const transport = createMailTransport(mail, { maxConnections: settings.maxConnections });
-  // Two per connection, so each connection has its next message ready.
-  const concurrency = settings.maxConnections * 2;
+  const maxUnconfirmed = settings.maxConnections * MAX_UNCONFIRMED_PER_CONNECTION;
   const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, suppressed: 0 };
   const payloads = new Map<string, EventPayload | null>();
@@ -87,6 +91,19 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   let wake: (() => void) | null = null;
   let pausedUntil = 0;
   let pauseMs = 0;
+
+  // Sends started whose outcome is not committed yet; only the run loop waits for a slot.
+  let unconfirmed = 0;
+  let slotFreed: (() => void) | null = null;
+  const release = (n: number) => {
+    unconfirmed -= n;
+    slotFreed?.();
+    slotFreed = null;
+  };
+  const acquire = async () => {
+    while (unconfirmed >= maxUnconfirmed) await new Promise<void>((resolve) => (slotFreed = resolve));
+    unconfirmed += 1;
+  };
 
   // Sent marks are grouped: while one commit runs, the next ones queue up.
   let marks: { id: string; messageId: string; sentAt: Date }[] = [];
@@ -98,6 +115,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         marks = [];
         try {
           await markSent(db, batch);
+          release(batch.length);
         } catch (error) {
           console.error("[bellwether] recording sent notifications failed; retrying", error);
           marks = [...batch, ...marks];
@@ -118,12 +136,13 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
     return payloads.get(row.eventId)!;
   }
 
-  async function sendOne(row: LeasedNotification): Promise<void> {
+  /** "sent": recorded when its mark commits; "settled": recorded already. */
+  async function sendOne(row: LeasedNotification): Promise<"sent" | "settled"> {
     const payload = payloadOf(row);
     if (!payload || !row.confirmedAt) {
       await markFailed(db, row.id, "the event's payload is not valid", null);
       stats.failed += 1;
-      return;
+      return "settled";
     }
     const links = subscriberLinks(mail, { id: row.subscriberId, confirmedAt: row.confirmedAt });
     const email = renderEventEmail({ kind: row.kind, payload, siteName: mail.siteName ?? SITE_NAME, pageUrl: absoluteUrl(mail, payload.path), ...links });
@@ -134,6 +153,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       stats.sent += 1;
       marks.push({ id: row.id, messageId, sentAt: new Date() });
       void flush();
+      return "sent";
     } catch (error) {
       const failure = smtpFailureOf(error);
       const kind = classifySmtpFailure(failure);
@@ -152,6 +172,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         stats.failed += 1;
         if (next.suppressSubscriber) log(`suppressed ${row.email}: ${failure.message}`);
       }
+      return "settled";
     }
   }
 
@@ -159,7 +180,16 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
     const inFlight = new Set<Promise<void>>();
     const start = (row: LeasedNotification) => {
       const sending: Promise<void> = sendOne(row)
-        .catch((error: unknown) => console.error("[bellwether] sending a notification failed", error))
+        .then(
+          (outcome) => {
+            if (outcome === "settled") release(1);
+          },
+          (error: unknown) => {
+            // Not recorded (the database failed us): the lease runs out and the row is tried again.
+            console.error("[bellwether] recording a notification's outcome failed", error);
+            release(1);
+          },
+        )
         .finally(() => inFlight.delete(sending));
       inFlight.add(sending);
     };
@@ -192,12 +222,13 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       const unstarted: string[] = [];
       for (const row of rows) {
         if (row.inactive) continue;
+        const acquired = !stopped && (await acquire(), true);
         // Stopping, paused, or too little lease left: leave it for the next lease.
         if (stopped || Date.now() < pausedUntil || Date.now() > row.leasedUntil.getTime() - margin) {
+          if (acquired) release(1);
           unstarted.push(row.id);
           continue;
         }
-        while (inFlight.size >= concurrency) await Promise.race(inFlight);
         start(row);
       }
       await releaseLeases(db, unstarted).catch(() => {});

@@ -69,15 +69,19 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       stream.on("error", () => {});
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          raw: options.keepRaw === false ? Buffer.alloc(0) : raw,
-          messageId: headerValue(raw, "Message-ID"),
-          receivedAt: Date.now(),
-        });
-        if (options.delayMs) setTimeout(() => callback(), options.delayMs);
-        else callback();
+        // Like a real server: the message is kept (queued) the moment "250 OK" goes out.
+        const accept = () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            raw: options.keepRaw === false ? Buffer.alloc(0) : raw,
+            messageId: headerValue(raw, "Message-ID"),
+            receivedAt: Date.now(),
+          });
+          callback();
+        };
+        if (options.delayMs) setTimeout(accept, options.delayMs);
+        else accept();
       });
     },
   });
