@@ -222,7 +222,8 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       const unstarted: string[] = [];
       for (const row of rows) {
         if (row.inactive) continue;
-        const acquired = !stopped && (await acquire(), true);
+        const acquired = !stopped;
+        if (acquired) await acquire();
         // Stopping, paused, or too little lease left: leave it for the next lease.
         if (stopped || Date.now() < pausedUntil || Date.now() > row.leasedUntil.getTime() - margin) {
           if (acquired) release(1);
