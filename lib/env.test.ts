@@ -38,6 +38,12 @@ describe("parseEnv", () => {
     expect(errorOf({ NODE_ENV: "production", AUTH_SECRET: "short" }).issues[0]?.variable).toBe("AUTH_SECRET");
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
+
+  it("reads detection and maintenance settings, with defaults", () => {
+    expect(parseEnv({})).toMatchObject({ DETECT_TIER_2: false, MAINTENANCE_NOTICE_HOURS: 24 });
+    expect(parseEnv({ DETECT_TIER_2: "true", MAINTENANCE_NOTICE_HOURS: "48" })).toMatchObject({ DETECT_TIER_2: true, MAINTENANCE_NOTICE_HOURS: 48 });
+    expect(errorOf({ DETECT_TIER_2: "yes" }).issues).toEqual([{ variable: "DETECT_TIER_2", message: "must be true or false" }]);
+  });
 });
 
 describe("mail settings", () => {

@@ -53,6 +53,10 @@ export const envSchema = z
         }
       }, "must be an RSA private key in PEM form")
       .optional(),
+    /** Detection proposes incidents for tier-2 components too (tier 1 always). */
+    DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
+    /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
+    MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(24 * 90).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -1,8 +1,12 @@
-// The server's background work: closing probe rounds every few seconds and
-// expiring raw results every hour. Safe to run on every replica: the round
-// evaluator takes an advisory lock, and deletes are idempotent.
+// The server's background work: every few seconds, closing probe rounds,
+// starting and ending maintenance windows on time, and turning confirmed
+// outages into proposals for engineers; every hour, expiring raw results.
+// Safe on every replica: the evaluator and detection take advisory locks,
+// maintenance moves claim a version, and deletes are idempotent.
 import cron from "node-cron";
 import type { Db } from "../db.ts";
+import { detectIncidents } from "../incidents/detect-incidents.ts";
+import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
 
@@ -13,21 +17,52 @@ export interface MonitoringWorker {
   stop(): Promise<void>;
 }
 
-export function startMonitoringWorker(db: Db, options: { retentionDays: number; log?: (line: string) => void }): MonitoringWorker {
+export interface MonitoringWorkerOptions {
+  retentionDays: number;
+  /** Propose incidents for tier-2 components too; defaults to DETECT_TIER_2. */
+  detectTier2?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * One tick: evaluate closed rounds, move maintenance windows (so that one
+ * starting now already shields its ComponentRegions), then detect. Each
+ * step's failure is logged and does not stop the next.
+ */
+export async function runMonitoringCycle(db: Db, now: Date, options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  try {
+    const summary = await evaluateDueRounds(db, now);
+    for (const change of summary.statusChanges) log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
+  } catch (error) {
+    console.error("[bellwether] evaluating probe rounds failed", error);
+  }
+  try {
+    const moved = await advanceMaintenances(db, now);
+    for (const id of moved.started) log(`maintenance ${id} started`);
+    for (const id of moved.completed) log(`maintenance ${id} completed`);
+  } catch (error) {
+    console.error("[bellwether] advancing maintenance failed", error);
+  }
+  try {
+    const detection = await detectIncidents(db, now, { tier2: options.detectTier2 });
+    for (const id of detection.proposed) log(`proposed incident ${id}`);
+    for (const id of detection.dismissed) log(`withdrew proposal ${id}: recovered before approval`);
+  } catch (error) {
+    console.error("[bellwether] detecting incidents failed", error);
+  }
+}
+
+export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions): MonitoringWorker {
   const log = options.log ?? (() => {});
   let running: Promise<void> | null = null;
   let stopped = false;
 
   const tick = () => {
     if (running || stopped) return;
-    running = evaluateDueRounds(db, new Date())
-      .then((summary) => {
-        for (const change of summary.statusChanges) log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
-      })
-      .catch((error: unknown) => console.error("[bellwether] evaluating probe rounds failed", error))
-      .finally(() => {
-        running = null;
-      });
+    running = runMonitoringCycle(db, new Date(), { detectTier2: options.detectTier2, log }).finally(() => {
+      running = null;
+    });
   };
   const timer = setInterval(tick, EVALUATE_EVERY_MS);
   timer.unref();
