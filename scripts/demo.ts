@@ -16,6 +16,8 @@ const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
+const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 const { ensureLocalAgents } = await import("../lib/monitoring/local-agents.ts");
 const { startAgent } = await import("../probes/agent.ts");
 const { startSimulator } = await import("../simulator/server.ts");
@@ -41,6 +43,8 @@ runCommand(async (env) => {
     stops.push(web.close);
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);
+    const sender = startNotificationSender(db, { mail: mailSettingsFromEnv(env), log: console.log });
+    stops.push(sender.stop);
     const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
     const agents = await Promise.all(
       local.map((a) =>

@@ -10,6 +10,8 @@ const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
+const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
@@ -17,9 +19,12 @@ runCommand(async (env) => {
   process.env.DATABASE_URL = database.url;
   const db = createDb(database.url, { max: 5 });
   const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
+  // Any number of replicas may run a sender: rows are leased with FOR UPDATE SKIP LOCKED.
+  const sender = startNotificationSender(db, { mail: mailSettingsFromEnv(env), log: console.log });
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   stopOnSignal(async () => {
     await web?.close();
+    await sender.stop();
     await worker.stop();
     await db.$disconnect();
     await database.stop();
@@ -27,6 +32,7 @@ runCommand(async (env) => {
   try {
     web = await startWebServer({ host: env.HOST, port: env.PORT });
   } catch (error) {
+    await sender.stop();
     await worker.stop();
     await database.stop();
     throw error;

@@ -1,5 +1,6 @@
 "use server";
 // The subscription forms' server actions: thin — read the form, call lib/subscribers, map errors.
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { db } from "@/lib/db.ts";
 import { subscriberLinks } from "@/lib/notifications/mail.ts";
@@ -56,21 +57,27 @@ export async function confirmAction(_: FormState, form: FormData): Promise<FormS
   }
 }
 
-// POST /subscribe/manage – new choices (and a lapsed subscription subscribes again)
-export async function changeScopeAction(_: FormState, form: FormData): Promise<FormState> {
+// POST /subscribe/manage – save new choices (a lapsed subscription subscribes again), or unsubscribe
+export async function manageAction(_: FormState, form: FormData): Promise<FormState> {
+  const token = String(form.get("token") ?? "");
   try {
-    const saved = await changeSubscription(db(), mailSettings().secret, { token: String(form.get("token") ?? ""), scope: scopeFromForm(form) });
-    return { status: "done", email: saved.email, message: "Your choices are saved." };
+    if (form.get("intent") === "unsubscribe") {
+      const { email } = await unsubscribe(db(), mailSettings().secret, { token, purpose: "manage" }, new Date());
+      return { status: "done", email, active: false, message: `Unsubscribed: ${email} will get no more status emails.` };
+    }
+    const saved = await changeSubscription(db(), mailSettings().secret, { token, scope: scopeFromForm(form) });
+    // The form's defaults come from the page: render it again with what was saved.
+    revalidatePath("/subscribe/manage");
+    return { status: "done", email: saved.email, active: true, message: "Your choices are saved." };
   } catch (error) {
     return errorState(error);
   }
 }
 
-// POST /subscribe/manage, /subscribe/unsubscribe – stop every email
+// POST /subscribe/unsubscribe – the unsubscribe link's button: stop every email
 export async function unsubscribeAction(_: FormState, form: FormData): Promise<FormState> {
   try {
-    const purpose = form.get("purpose") === "manage" ? "manage" : "unsubscribe";
-    const { email } = await unsubscribe(db(), mailSettings().secret, { token: String(form.get("token") ?? ""), purpose }, new Date());
+    const { email } = await unsubscribe(db(), mailSettings().secret, { token: String(form.get("token") ?? ""), purpose: "unsubscribe" }, new Date());
     return { status: "done", email, message: `Unsubscribed: ${email} will get no more status emails.` };
   } catch (error) {
     return errorState(error);

@@ -8,6 +8,8 @@ export interface FormState {
   /** What the reader typed, to fill the form again after an error. */
   email?: string;
   manageUrl?: string;
+  /** On the manage page: whether the subscription is active after this action. */
+  active?: boolean;
 }
 
 export const IDLE: FormState = { status: "idle", message: "" };

@@ -5,7 +5,7 @@ import { findPendingConfirmation } from "@/lib/subscribers/confirm-subscription.
 import { ConfirmForm } from "./confirm-form.tsx";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Confirm your subscription", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your subscription", referrer: "same-origin" };
 
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;

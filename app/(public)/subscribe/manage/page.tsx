@@ -8,7 +8,7 @@ import { mailSettings } from "@/lib/subscribers/settings.ts";
 import { ManageForms } from "./manage-forms.tsx";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Manage your subscription", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Manage your subscription", referrer: "same-origin" };
 
 export default async function ManagePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
