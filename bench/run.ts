@@ -1,4 +1,4 @@
-// npm run bench [-- probes|ingest|uptime] – runs one benchmark, or all of them
+// npm run bench [-- probes|ingest|uptime|notify] – runs one benchmark, or all of them
 // in turn. Each starts what it needs (its own PostgreSQL, its own simulator)
 // on 127.0.0.1, prints its figures with a ratio to a same-run reference, and stops.
 import { runCommand } from "../scripts/command.ts";
@@ -7,6 +7,7 @@ const BENCHMARKS = {
   probes: () => import("./probes.ts"),
   ingest: () => import("./ingest.ts"),
   uptime: () => import("./uptime.ts"),
+  notify: () => import("./notify.ts"),
 } satisfies Record<string, () => Promise<{ run(): Promise<void> }>>;
 
 type BenchmarkName = keyof typeof BENCHMARKS;

@@ -8,9 +8,10 @@
 // server's "250 OK" and the commit of the 'sent' mark (marks are grouped and
 // committed as soon as the previous commit returns): a sender killed inside
 // it makes the next one send those again — with the same Message-ID, which
-// receivers use to drop duplicates. No more than MAX_UNCONFIRMED_PER_CONNECTION
-// × maxConnections sends are ever started and not yet recorded, which bounds
-// what one crash can repeat. README, "Exactly once".
+// receivers use to drop duplicates. A sender keeps at most MAX_PENDING_PER_CONNECTION
+// × maxConnections messages accepted but unrecorded (plus one per connection
+// whose "250" is on its way), which bounds what one crash can repeat.
+// README, "Exactly once".
 import { renderEventEmail } from "../../emails/event-email.ts";
 import type { Db } from "../db.ts";
 import { afterFailure, classifySmtpFailure, type SmtpFailure } from "../domain/delivery.ts";
@@ -37,8 +38,13 @@ export const SENDER_DEFAULTS = {
   pollMs: 1_000,
 } as const;
 
-/** Sends started but not yet recorded, per connection: the most one crash can repeat. */
-export const MAX_UNCONFIRMED_PER_CONNECTION = 3;
+/** Per connection: sends in flight at most, and accepted-but-unrecorded messages at most. */
+export const MAX_PENDING_PER_CONNECTION = 3;
+
+/** The most messages one crash of a sender can make the next one repeat. */
+export function crashRepeatBound(maxConnections: number): number {
+  return maxConnections * MAX_PENDING_PER_CONNECTION + maxConnections;
+}
 
 /** A message is not started with less lease left than this: SMTP's socket timeout plus a margin. */
 const LEASE_MARGIN_MS = 45_000;
@@ -83,7 +89,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   const log = options.log ?? (() => {});
   const random = options.random ?? Math.random;
   const transport = createMailTransport(mail, { maxConnections: settings.maxConnections });
-  const maxUnconfirmed = settings.maxConnections * MAX_UNCONFIRMED_PER_CONNECTION;
+  const cap = settings.maxConnections * MAX_PENDING_PER_CONNECTION;
   const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, suppressed: 0 };
   const payloads = new Map<string, EventPayload | null>();
@@ -92,17 +98,17 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   let pausedUntil = 0;
   let pauseMs = 0;
 
-  // Sends started whose outcome is not committed yet; only the run loop waits for a slot.
-  let unconfirmed = 0;
+  // Sends in flight, and messages accepted whose 'sent' mark is not committed yet; only the run loop waits.
+  let sending = 0;
+  let unrecorded = 0;
   let slotFreed: (() => void) | null = null;
-  const release = (n: number) => {
-    unconfirmed -= n;
+  const changed = () => {
     slotFreed?.();
     slotFreed = null;
   };
   const acquire = async () => {
-    while (unconfirmed >= maxUnconfirmed) await new Promise<void>((resolve) => (slotFreed = resolve));
-    unconfirmed += 1;
+    while (sending >= cap || unrecorded >= cap) await new Promise<void>((resolve) => (slotFreed = resolve));
+    sending += 1;
   };
 
   // Sent marks are grouped: while one commit runs, the next ones queue up.
@@ -115,7 +121,8 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         marks = [];
         try {
           await markSent(db, batch);
-          release(batch.length);
+          unrecorded -= batch.length;
+          changed();
         } catch (error) {
           console.error("[bellwether] recording sent notifications failed; retrying", error);
           marks = [...batch, ...marks];
@@ -151,6 +158,9 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       await transport.sendMail({ from: mail.from, to: row.email, subject: email.subject, html: email.html, text: email.text, messageId, headers: subscriberHeaders(mail, links) });
       pauseMs = 0;
       stats.sent += 1;
+      sending -= 1;
+      unrecorded += 1;
+      changed();
       marks.push({ id: row.id, messageId, sentAt: new Date() });
       void flush();
       return "sent";
@@ -179,19 +189,23 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   async function run(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     const start = (row: LeasedNotification) => {
-      const sending: Promise<void> = sendOne(row)
+      const attempt: Promise<void> = sendOne(row)
         .then(
           (outcome) => {
-            if (outcome === "settled") release(1);
+            if (outcome === "settled") {
+              sending -= 1;
+              changed();
+            }
           },
           (error: unknown) => {
             // Not recorded (the database failed us): the lease runs out and the row is tried again.
             console.error("[bellwether] recording a notification's outcome failed", error);
-            release(1);
+            sending -= 1;
+            changed();
           },
         )
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
+        .finally(() => inFlight.delete(attempt));
+      inFlight.add(attempt);
     };
     while (!stopped) {
       if (Date.now() < pausedUntil) {
@@ -226,7 +240,10 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         if (acquired) await acquire();
         // Stopping, paused, or too little lease left: leave it for the next lease.
         if (stopped || Date.now() < pausedUntil || Date.now() > row.leasedUntil.getTime() - margin) {
-          if (acquired) release(1);
+          if (acquired) {
+            sending -= 1;
+            changed();
+          }
           unstarted.push(row.id);
           continue;
         }
