@@ -47,10 +47,12 @@ describe("parseEnv", () => {
 });
 
 describe("mail settings", () => {
-  it("default to the demo's local mail catcher", () => {
-    expect(parseEnv({})).toMatchObject({ SMTP_URL: "smtp://127.0.0.1:1025", MAIL_FROM: "Bellwether Status <status@bellwether.test>" });
+  it("send nowhere until SMTP_URL (or the demo's catcher) is set", () => {
+    const env = parseEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env).toMatchObject({ MAIL_FROM: "Bellwether <bellwether@localhost>", MAIL_CATCHER: false, MAIL_CATCHER_PORT: 1025 });
     expect(errorOf({ SMTP_URL: "http://mail" }).issues[0]?.variable).toBe("SMTP_URL");
-    expect(errorOf({ MAIL_FROM: "nobody" }).issues[0]?.variable).toBe("MAIL_FROM");
+    expect(errorOf({ SMTP_URL: "smtp://mail:25", MAIL_CATCHER: "true" }).issues[0]?.variable).toBe("MAIL_CATCHER");
   });
 
   it("takes DKIM's three variables together, with a real RSA key whose line breaks may be written as \\n", async () => {

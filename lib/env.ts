@@ -34,10 +34,16 @@ export const envSchema = z
     SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
     /** How long raw check results are kept; rollups are kept for years. */
     RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. The demo's catcher listens on 1025. */
-    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default("smtp://127.0.0.1:1025"),
-    /** The From of every email, e.g. `Bellwether Status <status@example.com>`. */
-    MAIL_FROM: z.string().trim().regex(/^[^@]*<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, "must be an address, e.g. Status <status@example.com>").default("Bellwether Status <status@bellwether.test>"),
+    /** The mail server for sign-in links and subscriber email, e.g. smtps://user:pass@smtp.example.com:465. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "must look like smtp://user:password@host:587 or smtps://…:465" })
+      .optional(),
+    /** The sender of every email. */
+    MAIL_FROM: z.string().trim().min(3).default("Bellwether <bellwether@localhost>"),
+    /** Demo only: catch all mail locally and show it at /admin/mailbox. Never with SMTP_URL. */
+    MAIL_CATCHER: z.stringbool().default(false),
+    /** Where the mail catcher listens (on 127.0.0.1). */
+    MAIL_CATCHER_PORT: port.default(1025),
     /** DKIM signing of subscriber mail: all three or none. */
     DKIM_DOMAIN: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as example.com").optional(),
     DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9._-]+$/i, "must be a DNS label such as bellwether1").optional(),
@@ -61,6 +67,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (at least 32 random characters)" });
+    }
+    if (env.MAIL_CATCHER && env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone" });
     }
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
     if (dkim.some((v) => v !== undefined) && dkim.some((v) => v === undefined)) {

@@ -43,8 +43,9 @@ runCommand(async (env) => {
     stops.push(web.close);
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);
-    const sender = startNotificationSender(db, { mail: mailSettingsFromEnv(env), log: console.log });
-    stops.push(sender.stop);
+    const mail = mailSettingsFromEnv(env);
+    if (mail) stops.push(startNotificationSender(db, { mail, log: console.log }).stop);
+    else console.log("  No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
     const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
     const agents = await Promise.all(
       local.map((a) =>

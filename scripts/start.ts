@@ -20,11 +20,13 @@ runCommand(async (env) => {
   const db = createDb(database.url, { max: 5 });
   const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
   // Any number of replicas may run a sender: rows are leased with FOR UPDATE SKIP LOCKED.
-  const sender = startNotificationSender(db, { mail: mailSettingsFromEnv(env), log: console.log });
+  const mail = mailSettingsFromEnv(env);
+  const sender = mail ? startNotificationSender(db, { mail, log: console.log }) : null;
+  if (!sender) console.log("No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   stopOnSignal(async () => {
     await web?.close();
-    await sender.stop();
+    await sender?.stop();
     await worker.stop();
     await db.$disconnect();
     await database.stop();
@@ -32,7 +34,7 @@ runCommand(async (env) => {
   try {
     web = await startWebServer({ host: env.HOST, port: env.PORT });
   } catch (error) {
-    await sender.stop();
+    await sender?.stop();
     await worker.stop();
     await database.stop();
     throw error;

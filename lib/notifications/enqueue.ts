@@ -1,7 +1,9 @@
 // The outbox's write side: an event and one Notification row per subscriber
 // whose scope covers it, in the caller's transaction (DESIGN.md: written in
 // the same transaction as the change that causes them). The scope rule is
-// lib/domain/scoping.ts's, in SQL so that 100,000 subscribers are one statement.
+// lib/domain/scoping.ts's, in SQL so that 100,000 subscribers are one statement
+// (tests/integration/scoping-sql.test.ts holds the two together). Times are
+// written in UTC, as Prisma writes every DateTime, whatever the session's zone.
 import type { Prisma } from "../db.ts";
 import { type EventKind, type EventPayload, eventPayloadSchema } from "./events.ts";
 

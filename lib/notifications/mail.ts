@@ -16,6 +16,8 @@ export const DKIM_SIGNED_HEADERS =
 
 export interface MailSettings {
   smtpUrl: string;
+  /** Never STARTTLS, even when offered (the demo's local catcher). */
+  ignoreTLS?: boolean;
   from: string;
   /** Links start with it; must be https in production for one-click unsubscribe. */
   publicUrl: string;
@@ -25,13 +27,16 @@ export interface MailSettings {
   siteName?: string;
 }
 
-export function mailSettingsFromEnv(env: Env): MailSettings {
+/** The mail server to use: SMTP_URL, else the demo's catcher when it is on, else none (null). */
+export function mailSettingsFromEnv(env: Env): MailSettings | null {
+  const smtpUrl = env.SMTP_URL ?? (env.MAIL_CATCHER ? `smtp://127.0.0.1:${env.MAIL_CATCHER_PORT}` : undefined);
+  if (!smtpUrl) return null;
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is missing: it signs the links in subscriber emails.");
   const dkim =
     env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
       ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY }
       : undefined;
-  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL, secret: env.AUTH_SECRET, dkim };
+  return { smtpUrl, ignoreTLS: !env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL, secret: env.AUTH_SECRET, dkim };
 }
 
 export type MailTransport = ReturnType<typeof createMailTransport>;
@@ -40,6 +45,7 @@ export function createMailTransport(settings: MailSettings, options: { maxConnec
   return nodemailer.createTransport({
     pool: true,
     url: settings.smtpUrl,
+    ignoreTLS: settings.ignoreTLS,
     maxConnections: options.maxConnections ?? 5,
     // Keep connections for as long as the server lets us: reconnecting costs more than sending.
     maxMessages: Number.POSITIVE_INFINITY,
@@ -56,7 +62,10 @@ export function mailDomain(settings: MailSettings): string {
   return /@([^\s<>@]+)>?\s*$/.exec(settings.from)?.[1]?.toLowerCase() ?? "bellwether.invalid";
 }
 
-export function absoluteUrl(settings: MailSettings, pathAndQuery: string): string {
+/** What links in emails need: where the site is, and the key that signs them. */
+export type LinkSettings = Pick<MailSettings, "publicUrl" | "secret">;
+
+export function absoluteUrl(settings: Pick<MailSettings, "publicUrl">, pathAndQuery: string): string {
   return new URL(pathAndQuery, settings.publicUrl).toString();
 }
 
@@ -69,7 +78,7 @@ export interface SubscriberLinks {
   oneClickUrl: string;
 }
 
-export function subscriberLinks(settings: MailSettings, subscriber: { id: string; confirmedAt: Date }): SubscriberLinks {
+export function subscriberLinks(settings: LinkSettings, subscriber: { id: string; confirmedAt: Date }): SubscriberLinks {
   const manage = encodeURIComponent(signSubscriberLink(settings.secret, "manage", subscriber.id, subscriber.confirmedAt));
   const unsubscribe = encodeURIComponent(signSubscriberLink(settings.secret, "unsubscribe", subscriber.id, subscriber.confirmedAt));
   return {

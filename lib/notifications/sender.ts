@@ -25,7 +25,8 @@ import {
   subscriberHeaders,
   subscriberLinks,
 } from "./mail.ts";
-import { type LeasedNotification, leaseDueNotifications, markFailed, markRetry, markSent, markSuppressed, releaseLeases } from "./outbox.ts";
+import { type LeasedNotification, leaseDueNotifications, markFailed, markRetry, markSuppressed, releaseLeases } from "./outbox.ts";
+import { SentMarks } from "./sent-marks.ts";
 
 export const SENDER_DEFAULTS = {
   /** SMTP connections in the pool. */
@@ -98,40 +99,17 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   let pausedUntil = 0;
   let pauseMs = 0;
 
-  // Sends in flight, and messages accepted whose 'sent' mark is not committed yet; only the run loop waits.
+  // Sends in flight, and accepted messages not yet recorded, each capped; only the run loop waits for room.
   let sending = 0;
-  let unrecorded = 0;
   let slotFreed: (() => void) | null = null;
   const changed = () => {
     slotFreed?.();
     slotFreed = null;
   };
+  const marks = new SentMarks(db, changed);
   const acquire = async () => {
-    while (sending >= cap || unrecorded >= cap) await new Promise<void>((resolve) => (slotFreed = resolve));
+    while (sending >= cap || marks.unrecorded >= cap) await new Promise<void>((resolve) => (slotFreed = resolve));
     sending += 1;
-  };
-
-  // Sent marks are grouped: while one commit runs, the next ones queue up.
-  let marks: { id: string; messageId: string; sentAt: Date }[] = [];
-  let flushing: Promise<void> | null = null;
-  const flush = (): Promise<void> => {
-    flushing ??= (async () => {
-      while (marks.length > 0) {
-        const batch = marks;
-        marks = [];
-        try {
-          await markSent(db, batch);
-          unrecorded -= batch.length;
-          changed();
-        } catch (error) {
-          console.error("[bellwether] recording sent notifications failed; retrying", error);
-          marks = [...batch, ...marks];
-          await sleep(1_000);
-        }
-      }
-      flushing = null;
-    })();
-    return flushing;
   };
 
   function payloadOf(row: LeasedNotification): EventPayload | null {
@@ -159,10 +137,8 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       pauseMs = 0;
       stats.sent += 1;
       sending -= 1;
-      unrecorded += 1;
+      marks.add({ id: row.id, messageId, sentAt: new Date() });
       changed();
-      marks.push({ id: row.id, messageId, sentAt: new Date() });
-      void flush();
       return "sent";
     } catch (error) {
       const failure = smtpFailureOf(error);
@@ -267,7 +243,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       wake?.();
       clearInterval(reporter);
       await running;
-      await flush();
+      await marks.flush();
       transport.close();
     },
   };

@@ -9,7 +9,7 @@ import { smtpSubscriptionMailer } from "@/lib/subscribers/mailer.ts";
 import { changeSubscription, unsubscribe } from "@/lib/subscribers/manage-subscription.ts";
 import { checkIpLimit, subscribeLimits } from "@/lib/subscribers/rate-limits.ts";
 import { requestSubscription } from "@/lib/subscribers/request-subscription.ts";
-import { mailSettings } from "@/lib/subscribers/settings.ts";
+import { linkSettings, mailSettings } from "@/lib/subscribers/settings.ts";
 import { CONFIRM_TTL_MS } from "@/lib/subscribers/tokens.ts";
 import { errorState, type FormState } from "./form-state.ts";
 
@@ -50,7 +50,7 @@ export async function subscribeAction(_: FormState, form: FormData): Promise<For
 export async function confirmAction(_: FormState, form: FormData): Promise<FormState> {
   try {
     const confirmed = await confirmSubscription(db(), { token: String(form.get("token") ?? "") }, new Date());
-    const links = subscriberLinks(mailSettings(), { id: confirmed.subscriberId, confirmedAt: confirmed.confirmedAt });
+    const links = subscriberLinks(linkSettings(), { id: confirmed.subscriberId, confirmedAt: confirmed.confirmedAt });
     return { status: "done", email: confirmed.email, manageUrl: links.manageUrl, message: `You are subscribed: ${confirmed.email} will get an email when something you chose starts, changes or ends.` };
   } catch (error) {
     return errorState(error);
@@ -62,10 +62,10 @@ export async function manageAction(_: FormState, form: FormData): Promise<FormSt
   const token = String(form.get("token") ?? "");
   try {
     if (form.get("intent") === "unsubscribe") {
-      const { email } = await unsubscribe(db(), mailSettings().secret, { token, purpose: "manage" }, new Date());
+      const { email } = await unsubscribe(db(), linkSettings().secret, { token, purpose: "manage" }, new Date());
       return { status: "done", email, active: false, message: `Unsubscribed: ${email} will get no more status emails.` };
     }
-    const saved = await changeSubscription(db(), mailSettings().secret, { token, scope: scopeFromForm(form) });
+    const saved = await changeSubscription(db(), linkSettings().secret, { token, scope: scopeFromForm(form) });
     // The form's defaults come from the page: render it again with what was saved.
     revalidatePath("/subscribe/manage");
     return { status: "done", email: saved.email, active: true, message: "Your choices are saved." };
@@ -77,7 +77,7 @@ export async function manageAction(_: FormState, form: FormData): Promise<FormSt
 // POST /subscribe/unsubscribe – the unsubscribe link's button: stop every email
 export async function unsubscribeAction(_: FormState, form: FormData): Promise<FormState> {
   try {
-    const { email } = await unsubscribe(db(), mailSettings().secret, { token: String(form.get("token") ?? ""), purpose: "unsubscribe" }, new Date());
+    const { email } = await unsubscribe(db(), linkSettings().secret, { token: String(form.get("token") ?? ""), purpose: "unsubscribe" }, new Date());
     return { status: "done", email, message: `Unsubscribed: ${email} will get no more status emails.` };
   } catch (error) {
     return errorState(error);

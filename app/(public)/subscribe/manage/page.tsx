@@ -4,7 +4,7 @@ import Link from "next/link";
 import { db } from "@/lib/db.ts";
 import { findSubscriptionByLink } from "@/lib/subscribers/manage-subscription.ts";
 import { getSubscriptionChoices } from "@/lib/subscribers/scope.ts";
-import { mailSettings } from "@/lib/subscribers/settings.ts";
+import { linkSettings } from "@/lib/subscribers/settings.ts";
 import { ManageForms } from "./manage-forms.tsx";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Manage your subscription", referrer:
 export default async function ManagePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const [subscription, choices] = await Promise.all([findSubscriptionByLink(db(), mailSettings().secret, "manage", value), getSubscriptionChoices(db())]);
+  const [subscription, choices] = await Promise.all([findSubscriptionByLink(db(), linkSettings().secret, "manage", value), getSubscriptionChoices(db())]);
   if (!subscription) {
     return (
       <>

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db.ts";
 import { findSubscriptionByLink } from "@/lib/subscribers/manage-subscription.ts";
-import { mailSettings } from "@/lib/subscribers/settings.ts";
+import { linkSettings } from "@/lib/subscribers/settings.ts";
 import { UnsubscribeForm } from "./unsubscribe-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Unsubscribe", referrer: "same-origin
 export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const subscription = await findSubscriptionByLink(db(), mailSettings().secret, "unsubscribe", value);
+  const subscription = await findSubscriptionByLink(db(), linkSettings().secret, "unsubscribe", value);
   return (
     <>
       <h1 className="text-2xl font-bold">Unsubscribe from status updates</h1>

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db.ts";
 import { handle, json } from "@/lib/http/handler.ts";
 import { unsubscribe } from "@/lib/subscribers/manage-subscription.ts";
-import { mailSettings } from "@/lib/subscribers/settings.ts";
+import { linkSettings } from "@/lib/subscribers/settings.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // "List-Unsubscribe=One-Click" here and the subscription ends at once (the token is the only credential).
 export const POST = handle(async (request: Request) => {
   const token = new URL(request.url).searchParams.get("token");
-  const { email } = await unsubscribe(db(), mailSettings().secret, { token: token ?? "", purpose: "unsubscribe" }, new Date());
+  const { email } = await unsubscribe(db(), linkSettings().secret, { token: token ?? "", purpose: "unsubscribe" }, new Date());
   return json({ unsubscribed: email }, { headers: { "cache-control": "no-store" } });
 });
 
@@ -17,7 +17,7 @@ export const POST = handle(async (request: Request) => {
 // never unsubscribe on a GET; show the page with the button instead.
 export const GET = handle(async (request: Request) => {
   const url = new URL(request.url);
-  const target = new URL("/subscribe/unsubscribe", mailSettings().publicUrl);
+  const target = new URL("/subscribe/unsubscribe", linkSettings().publicUrl);
   target.searchParams.set("token", url.searchParams.get("token") ?? "");
   return new Response(null, { status: 303, headers: { location: target.toString(), "cache-control": "no-store" } });
 });
