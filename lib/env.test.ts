@@ -45,3 +45,23 @@ describe("parseEnv", () => {
     expect(errorOf({ DETECT_TIER_2: "yes" }).issues).toEqual([{ variable: "DETECT_TIER_2", message: "must be true or false" }]);
   });
 });
+
+describe("mail settings", () => {
+  it("send nowhere until SMTP_URL (or the demo's catcher) is set", () => {
+    const env = parseEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env).toMatchObject({ MAIL_FROM: "Bellwether <bellwether@localhost>", MAIL_CATCHER: false, MAIL_CATCHER_PORT: 1025 });
+    expect(errorOf({ SMTP_URL: "http://mail" }).issues[0]?.variable).toBe("SMTP_URL");
+    expect(errorOf({ SMTP_URL: "smtp://mail:25", MAIL_CATCHER: "true" }).issues[0]?.variable).toBe("MAIL_CATCHER");
+  });
+
+  it("takes DKIM's three variables together, with a real RSA key whose line breaks may be written as \\n", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const env = parseEnv({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n") });
+    expect(env.DKIM_PRIVATE_KEY).toBe(pem.trim());
+    expect(errorOf({ DKIM_DOMAIN: "example.com" }).issues.map((i) => i.variable)).toEqual(["DKIM_SELECTOR"]);
+    expect(errorOf({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: "not a key" }).issues[0]?.variable).toBe("DKIM_PRIVATE_KEY");
+  });
+});

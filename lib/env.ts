@@ -1,5 +1,6 @@
 // The environment, read once through a zod schema. A missing or bad variable
 // stops start-up with one line that names it (see describeEnvError).
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -33,7 +34,7 @@ export const envSchema = z
     SIMULATOR_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
     /** How long raw check results are kept; rollups are kept for years. */
     RAW_RESULT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    /** The mail server for sign-in links (and, later, notifications), e.g. smtps://user:pass@smtp.example.com:465. */
+    /** The mail server for sign-in links and subscriber email, e.g. smtps://user:pass@smtp.example.com:465. */
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "must look like smtp://user:password@host:587 or smtps://…:465" })
       .optional(),
@@ -43,6 +44,21 @@ export const envSchema = z
     MAIL_CATCHER: z.stringbool().default(false),
     /** Where the mail catcher listens (on 127.0.0.1). */
     MAIL_CATCHER_PORT: port.default(1025),
+    /** DKIM signing of subscriber mail: all three or none. */
+    DKIM_DOMAIN: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as example.com").optional(),
+    DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9._-]+$/i, "must be a DNS label such as bellwether1").optional(),
+    /** PEM (PKCS#1 or PKCS#8); a one-line value may write its line breaks as \n. */
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((value) => value.replace(/\\n/g, "\n").trim())
+      .refine((pem) => {
+        try {
+          return createPrivateKey(pem).asymmetricKeyType === "rsa";
+        } catch {
+          return false;
+        }
+      }, "must be an RSA private key in PEM form")
+      .optional(),
     /** Detection proposes incidents for tier-2 components too (tier 1 always). */
     DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
     /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
@@ -54,6 +70,11 @@ export const envSchema = z
     }
     if (env.MAIL_CATCHER && env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone" });
+    }
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
+    if (dkim.some((v) => v !== undefined) && dkim.some((v) => v === undefined)) {
+      const missing = (["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const).find((name) => env[name] === undefined)!;
+      ctx.addIssue({ code: "custom", path: [missing], message: "is needed too: DKIM takes DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together" });
     }
   });
 

@@ -18,6 +18,8 @@ const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
+const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 const { ensureLocalAgents } = await import("../lib/monitoring/local-agents.ts");
 const { startAgent } = await import("../probes/agent.ts");
 const { startSimulator } = await import("../simulator/server.ts");
@@ -48,6 +50,9 @@ runCommand(async (env) => {
     stops.push(web.close);
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);
+    const mail = mailSettingsFromEnv(env);
+    if (mail) stops.push(startNotificationSender(db, { mail, log: console.log }).stop);
+    else console.log("  No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
     const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
     const agents = await Promise.all(
       local.map((a) =>

@@ -11,6 +11,8 @@ const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { startMailCatcher } = await import("../lib/mail/catcher.ts");
+const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 
 runCommand(async (env) => {
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
@@ -18,12 +20,17 @@ runCommand(async (env) => {
   process.env.DATABASE_URL = database.url;
   const db = createDb(database.url, { max: 5 });
   const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
+  // Any number of replicas may run a sender: rows are leased with FOR UPDATE SKIP LOCKED.
+  const mail = mailSettingsFromEnv(env);
+  const sender = mail ? startNotificationSender(db, { mail, log: console.log }) : null;
+  if (!sender) console.log("No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   // Only when asked (MAIL_CATCHER=true): caught sign-in links are readable by anyone.
   const catcher = env.MAIL_CATCHER ? await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR }) : undefined;
   if (!env.SMTP_URL && !env.MAIL_CATCHER) console.warn("SMTP_URL is not set: nobody can receive a sign-in link until it is.");
   stopOnSignal(async () => {
     await web?.close();
+    await sender?.stop();
     await catcher?.close();
     await worker.stop();
     await db.$disconnect();
@@ -32,6 +39,7 @@ runCommand(async (env) => {
   try {
     web = await startWebServer({ host: env.HOST, port: env.PORT, databaseUrl: database.url });
   } catch (error) {
+    await sender?.stop();
     await worker.stop();
     await database.stop();
     throw error;

@@ -1,7 +1,9 @@
 // The outbox's write side: an event and one Notification row per subscriber
 // whose scope covers it, in the caller's transaction (DESIGN.md: written in
 // the same transaction as the change that causes them). The scope rule is
-// lib/domain/scoping.ts's, in SQL so that 100,000 subscribers are one statement.
+// lib/domain/scoping.ts's, in SQL so that 100,000 subscribers are one statement
+// (tests/integration/scoping-sql.test.ts holds the two together). Times are
+// written in UTC, as Prisma writes every DateTime, whatever the session's zone.
 import type { Prisma } from "../db.ts";
 import { type EventKind, type EventPayload, eventPayloadSchema } from "./events.ts";
 
@@ -30,7 +32,7 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<EnqueuedEve
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "NotificationEvent" ("id", "kind", "incidentId", "maintenanceId", "postmortemId", "payload", "dedupeKey", "createdAt")
     VALUES (gen_random_uuid()::text, ${event.kind}::"NotificationEventKind", ${event.incidentId ?? null}, ${event.maintenanceId ?? null},
-            ${event.postmortemId ?? null}, ${JSON.stringify(payload)}::jsonb, ${event.dedupeKey}, now())
+            ${event.postmortemId ?? null}, ${JSON.stringify(payload)}::jsonb, ${event.dedupeKey}, now() AT TIME ZONE 'UTC')
     ON CONFLICT ("dedupeKey") DO NOTHING
     RETURNING "id"`;
   const eventId = inserted[0]?.id;
@@ -38,7 +40,7 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<EnqueuedEve
   const ids = [...event.componentRegionIds];
   const notifications = await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "eventId", "subscriberId", "state", "attempts", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid()::text, ${eventId}, s."id", 'pending'::"NotificationState", 0, now(), now()
+    SELECT gen_random_uuid()::text, ${eventId}, s."id", 'pending'::"NotificationState", 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM "Subscriber" s
     WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL AND s."suppressedAt" IS NULL
       AND (

@@ -1,0 +1,85 @@
+"use server";
+// The subscription forms' server actions: thin — read the form, call lib/subscribers, map errors.
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { db } from "@/lib/db.ts";
+import { subscriberLinks } from "@/lib/notifications/mail.ts";
+import { confirmSubscription } from "@/lib/subscribers/confirm-subscription.ts";
+import { smtpSubscriptionMailer } from "@/lib/subscribers/mailer.ts";
+import { changeSubscription, unsubscribe } from "@/lib/subscribers/manage-subscription.ts";
+import { checkIpLimit, subscribeLimits } from "@/lib/subscribers/rate-limits.ts";
+import { requestSubscription } from "@/lib/subscribers/request-subscription.ts";
+import { linkSettings, mailSettings } from "@/lib/subscribers/settings.ts";
+import { CONFIRM_TTL_MS } from "@/lib/subscribers/tokens.ts";
+import { errorState, type FormState } from "./form-state.ts";
+
+function scopeFromForm(form: FormData) {
+  return {
+    all: form.get("scope") !== "chosen",
+    tier1Only: form.get("tier1Only") === "on",
+    regionIds: form.getAll("region").map(String),
+    componentIds: form.getAll("component").map(String),
+  };
+}
+
+/** Behind a proxy, the last X-Forwarded-For entry is the address the proxy saw (README: rate limits). */
+async function clientAddress(): Promise<string> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return forwarded || h.get("x-real-ip") || "unknown";
+}
+
+// POST /subscribe – ask for status emails; the same answer whatever the address's state
+export async function subscribeAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get("email") ?? "").trim();
+  try {
+    checkIpLimit(subscribeLimits(), await clientAddress(), Date.now());
+    const mail = mailSettings();
+    await requestSubscription(db(), { email, scope: scopeFromForm(form) }, { now: new Date(), mail, mailer: smtpSubscriptionMailer(mail), limits: subscribeLimits() });
+    return {
+      status: "done",
+      email,
+      message: `Check your inbox: we have sent an email to ${email}. Follow its link within ${CONFIRM_TTL_MS / 3_600_000} hours to confirm. If the address is already subscribed, the email has a link to manage the subscription instead.`,
+    };
+  } catch (error) {
+    return errorState(error, { email });
+  }
+}
+
+// POST /subscribe/confirm – the click that confirms the address
+export async function confirmAction(_: FormState, form: FormData): Promise<FormState> {
+  try {
+    const confirmed = await confirmSubscription(db(), { token: String(form.get("token") ?? "") }, new Date());
+    const links = subscriberLinks(linkSettings(), { id: confirmed.subscriberId, confirmedAt: confirmed.confirmedAt });
+    return { status: "done", email: confirmed.email, manageUrl: links.manageUrl, message: `You are subscribed: ${confirmed.email} will get an email when something you chose starts, changes or ends.` };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+// POST /subscribe/manage – save new choices (a lapsed subscription subscribes again), or unsubscribe
+export async function manageAction(_: FormState, form: FormData): Promise<FormState> {
+  const token = String(form.get("token") ?? "");
+  try {
+    if (form.get("intent") === "unsubscribe") {
+      const { email } = await unsubscribe(db(), linkSettings().secret, { token, purpose: "manage" }, new Date());
+      return { status: "done", email, active: false, message: `Unsubscribed: ${email} will get no more status emails.` };
+    }
+    const saved = await changeSubscription(db(), linkSettings().secret, { token, scope: scopeFromForm(form) });
+    // The form's defaults come from the page: render it again with what was saved.
+    revalidatePath("/subscribe/manage");
+    return { status: "done", email: saved.email, active: true, message: "Your choices are saved." };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+// POST /subscribe/unsubscribe – the unsubscribe link's button: stop every email
+export async function unsubscribeAction(_: FormState, form: FormData): Promise<FormState> {
+  try {
+    const { email } = await unsubscribe(db(), linkSettings().secret, { token: String(form.get("token") ?? ""), purpose: "unsubscribe" }, new Date());
+    return { status: "done", email, message: `Unsubscribed: ${email} will get no more status emails.` };
+  } catch (error) {
+    return errorState(error);
+  }
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { eventKinds, type EventPayload } from "../lib/notifications/events.ts";
+import { renderEventEmail } from "./event-email.ts";
+import { escapeHtml, oneLine } from "./layout.ts";
+import { renderAlreadySubscribedEmail, renderConfirmEmail } from "./subscription-email.ts";
+
+const links = {
+  siteName: "Acme Status",
+  pageUrl: "https://status.acme.test/incidents/cm123",
+  manageUrl: "https://status.acme.test/subscribe/manage?token=m.abc",
+  unsubscribeUrl: "https://status.acme.test/subscribe/unsubscribe?token=u.abc",
+};
+
+const payload: EventPayload = {
+  title: "Checkout errors in us-central1",
+  path: "/incidents/cm123",
+  status: "identified",
+  impact: "major",
+  message: "We found the cause.\n\nA fix is rolling out.",
+  affected: [{ component: "Checkout", region: "us-central1.gcp", status: "major_outage" }],
+  scheduledStart: "2026-03-02T14:00:00.000Z",
+  scheduledEnd: "2026-03-02T16:00:00.000Z",
+  at: "2026-03-01T10:00:00.000Z",
+};
+
+/** Every URL an email refers to, in HTML attributes of any kind. */
+function referencedUrls(html: string): string[] {
+  return [...html.matchAll(/\b(?:href|src|background|action)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+}
+
+describe("event emails", () => {
+  it.each(eventKinds)("%s: a subject, HTML and text with the page, manage and unsubscribe links", (kind) => {
+    const email = renderEventEmail({ kind, payload, ...links });
+    expect(email.subject).toContain(payload.title);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    for (const body of [email.html, email.text]) {
+      expect(body).toContain(links.pageUrl);
+      expect(body).toContain(links.manageUrl);
+      expect(body).toContain(links.unsubscribeUrl);
+      expect(body).toContain("Checkout");
+    }
+    expect(email.text).toContain("We found the cause.\n\nA fix is rolling out.");
+    expect(email.text).not.toMatch(/<[a-z]/i);
+    // No external assets: nothing to load, only the three links to follow.
+    expect(referencedUrls(email.html).sort()).toEqual([links.manageUrl, links.pageUrl, links.unsubscribeUrl].sort());
+    expect(email.html).not.toMatch(/<img|<link|<script|@import|url\(/i);
+  });
+
+  it("names what happened in the subject, the way a reader scans an inbox", () => {
+    const subject = (kind: (typeof eventKinds)[number], p: Partial<EventPayload> = {}) => renderEventEmail({ kind, payload: { ...payload, ...p }, ...links }).subject;
+    expect(subject("incident_published", { status: "investigating" })).toBe("Incident: Checkout errors in us-central1 — Investigating");
+    expect(subject("incident_updated")).toBe("Update: Checkout errors in us-central1 — Identified");
+    expect(subject("incident_resolved")).toBe("Resolved: Checkout errors in us-central1");
+    expect(subject("maintenance_scheduled")).toBe("Scheduled maintenance: Checkout errors in us-central1 — 2 Mar 2026, 14:00 UTC");
+    expect(subject("maintenance_reminder")).toBe("Reminder: maintenance Checkout errors in us-central1 starts 2 Mar 2026, 14:00 UTC");
+    expect(subject("postmortem_published")).toBe("Postmortem: Checkout errors in us-central1");
+  });
+
+  it("escapes everything a person typed, and keeps it readable in the text part", () => {
+    const hostile: EventPayload = {
+      ...payload,
+      title: `<script>alert("t")</script> & "quotes"`,
+      message: `<img src=x onerror=alert(1)> <a href="javascript:evil()">click</a>\nsecond line`,
+      affected: [{ component: "<b>Check</b>out", region: `eu" onmouseover="x`, status: "<i>down</i>" }],
+    };
+    const email = renderEventEmail({ kind: "incident_updated", payload: hostile, ...links });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).not.toContain("<img");
+    expect(email.html).not.toContain("<b>Check");
+    expect(email.html).not.toContain('href="javascript:');
+    expect(email.html).not.toContain('" onmouseover="');
+    expect(email.html).toContain("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;");
+    expect(email.html).toContain("&lt;img src=x onerror=alert(1)&gt; &lt;a href=&quot;javascript:evil()&quot;&gt;click&lt;/a&gt;<br>second line");
+    expect(referencedUrls(email.html).every((u) => u.startsWith("https://status.acme.test/"))).toBe(true);
+    expect(email.text).toContain(`<script>alert("t")</script> & "quotes"`);
+    expect(email.subject).toBe(`Update: <script>alert("t")</script> & "quotes" — Identified`);
+  });
+
+  it("keeps a typed title from adding header lines to the subject", () => {
+    const email = renderEventEmail({ kind: "incident_published", payload: { ...payload, title: "Down\r\nBcc: everyone@example.com" }, ...links });
+    expect(email.subject).toBe("Incident: Down Bcc: everyone@example.com — Identified");
+  });
+});
+
+describe("subscription emails", () => {
+  it("asks to confirm, says until when, and escapes the scope it repeats", () => {
+    const email = renderConfirmEmail({
+      siteName: "Acme Status",
+      confirmUrl: "https://status.acme.test/subscribe/confirm?token=abc",
+      expiresAt: "2026-03-03T10:00:00.000Z",
+      scopeDescription: "<Checkout> in eu",
+    });
+    expect(email.subject).toBe("Confirm your subscription to Acme Status");
+    expect(email.html).toContain("&lt;Checkout&gt; in eu");
+    expect(email.text).toContain("Confirm subscription: https://status.acme.test/subscribe/confirm?token=abc");
+    expect(email.text).toContain("3 Mar 2026, 10:00 UTC");
+    expect(referencedUrls(email.html)).toEqual(["https://status.acme.test/subscribe/confirm?token=abc"]);
+  });
+
+  it("tells an existing subscriber that nothing changed, with their links", () => {
+    const email = renderAlreadySubscribedEmail({ siteName: "Acme Status", manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl });
+    expect(email.text).toContain("Nothing has changed");
+    expect(email.text).toContain(links.unsubscribeUrl);
+  });
+});
+
+describe("escapeHtml and oneLine", () => {
+  it("escape the five characters and flatten control characters", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(oneLine("a\u0000b\tc\n\nd")).toBe("a b c d");
+    expect(oneLine("x".repeat(300), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});
