@@ -231,8 +231,11 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   }
 
   const running = run();
+  let reported = "";
   const reporter = setInterval(() => {
-    if (stats.sent + stats.failed > 0) log(`notifications: ${stats.sent} sent, ${stats.retried} retried, ${stats.failed} failed, ${stats.suppressed} suppressed`);
+    const line = `notifications: ${stats.sent} sent, ${stats.retried} retried, ${stats.failed} failed, ${stats.suppressed} suppressed`;
+    if (line !== reported && stats.sent + stats.retried + stats.failed + stats.suppressed > 0) log(line);
+    reported = line;
   }, 60_000);
   reporter.unref();
 
