@@ -5,7 +5,6 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_DATA_DIR = path.join(os.tmpdir(), `bellwether-e2e-${PORT}`);
 /** Where the e2e server sends mail: the subscribe spec listens here with its own SMTP sink. */
-export const E2E_SMTP_PORT = PORT + 1000;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -30,6 +29,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { PORT: String(PORT), BELLWETHER_DATA_DIR: E2E_DATA_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}` },
+    env: { PORT: String(PORT), BELLWETHER_DATA_DIR: E2E_DATA_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -1,19 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { E2E_SMTP_PORT } from "../../playwright.config.ts";
-import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
+import { E2E_DATA_DIR } from "../../playwright.config.ts";
+import { listCaughtMail } from "../../lib/mail/mailbox.ts";
 
 // The subscription pages in a browser with JavaScript off: plain forms must do everything.
 test.use({ javaScriptEnabled: false });
 test.describe.configure({ mode: "serial" });
 
-let sink: SmtpSink;
-test.beforeAll(async () => {
-  sink = await startSmtpSink({ port: E2E_SMTP_PORT });
-});
-test.afterAll(async () => {
-  await sink.close();
-});
 
 let clients = 0;
 /** Each test is its own client behind the proxy, so the per-address-of-client limit is each test's own. */
@@ -26,10 +19,11 @@ function address(name: string) {
   return `${name}-${test.info().project.name}-${Date.now()}@example.test`.toLowerCase();
 }
 
+/** The e2e server's mail goes to the demo's mail catcher, as in the demo; its mailbox is read from disk, oldest first. */
 async function mailTo(email: string, count = 1) {
-  await expect.poll(() => sink.messages.filter((m) => m.to.includes(email)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
-  const messages = sink.messages.filter((m) => m.to.includes(email));
-  return sink.parse(messages[count - 1]!);
+  const caught = async () => (await listCaughtMail(E2E_DATA_DIR, { to: email })).sort((a, b) => a.id.localeCompare(b.id));
+  await expect.poll(async () => (await caught()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return (await caught())[count - 1]!;
 }
 
 /** The emailed link, on the server under test (PUBLIC_URL is its own address). */
