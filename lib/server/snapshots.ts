@@ -2,11 +2,14 @@
 // feeds and badges are rendered once per change by Next and served from
 // memory with ETag, compression and Cache-Control.
 //
-// - One render at a time per snapshot (single-flight): a thousand readers of a
-//   stale page get the previous bytes while one render runs.
-// - A render is due when something public changed (PostgreSQL NOTIFY, see
-//   lib/public/changes.ts; replicas hear it too) or the snapshot is older than
-//   maxAge. Changes are debounced, so a whole region flipping is one re-render.
+// - One render at a time per snapshot (single-flight).
+// - When something public changed (PostgreSQL NOTIFY, see lib/public/changes.ts;
+//   replicas hear it too), every snapshot is due at once: readers after the
+//   change share the one render that began after it, so nobody is shown the
+//   status from before it. A burst of changes (a whole region flipping) is
+//   folded into one more render.
+// - A snapshot that is merely older than maxAge is served as it is while one
+//   render refreshes it in the background.
 // - A snapshot is replaced whole: a reader gets the old bytes or the new ones,
 //   never a mix.
 // - When a render fails (database unreachable) the last good snapshot keeps
