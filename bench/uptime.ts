@@ -204,7 +204,7 @@ export async function run(): Promise<void> {
         ["data", `${count(data.rawRows)} raw results, ${ids.length} ComponentRegions × ${VANTAGES} vantages, one per ${data.intervalSeconds} s, ${DAYS} days`],
         ["data built in", `${ms(buildMs)} (${data.timings.map((t) => `${t.label.split(":")[0]} ${ms(t.ms)}`).join(", ")})`],
         ["indexes not rebuilt", `${data.skippedIndexes.join(", ")} (no query here reads them)`],
-        ["from day rollups", `median ${ms(best)} over ${ROLLUP_RUNS} runs, as the site reads them (closed days kept; revisions and the open day read)`],
+        ["from day rollups", `median ${ms(best)} over ${ROLLUP_RUNS} runs, warm: a long-lived reader (ended days kept; revisions and the open day read)`],
         ["  cold", `median ${ms(median(coldMs))} (every one of the ${count(ids.length * DAYS)} ComponentRegion-days read: one query, a row per ComponentRegion with its days as arrays)`],
         ["from raw results", `best of ${RAW_RUNS} runs ${ms(rawBest)} (reference)`],
         ["ratio to reference", `raw is ${ratio(rawBest, best)} slower than the warm read (${percent(best, rawBest)} of its time) and ${ratio(rawBest, median(coldMs))} slower than the cold one`],

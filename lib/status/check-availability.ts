@@ -3,7 +3,7 @@
 // window and for each day. Status-based uptime (what SLAs use) is
 // lib/status/uptime.ts; this is the raw evidence beside it.
 //
-// Days that ended are kept in memory: the status page asks for 90 days every
+// Days that ended are kept in memory: a page asks for 90 days every
 // few seconds, and 88 of them cannot change — unless a late result lands in
 // one (an agent replaying its buffer), which makes ingest bump the
 // ComponentRegion's historyRevision; a changed revision reloads that
