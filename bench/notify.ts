@@ -4,8 +4,6 @@
 // as many ready-made messages to the same sink. Meanwhile the status page,
 // served by the real web server in this process (as `npm start` runs it,
 // beside the sender), is timed idle and during the fan-out.
-import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import nodemailer from "nodemailer";
 import { renderEventEmail } from "../emails/event-email.ts";
 import { findFreePort } from "../lib/database/embedded.ts";
@@ -17,6 +15,7 @@ import { MAX_PENDING_PER_CONNECTION, SENDER_DEFAULTS, startNotificationSender } 
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { buildIsStale } from "../lib/server/build.ts";
 import { runNextBuild } from "../scripts/boot.ts";
+import { type BenchChild, forkChild } from "./child.ts";
 import { startBenchDatabase } from "./database.ts";
 import { count, log, ms, percent, printSummary, ratio, samplePercentile, verdict } from "./report.ts";
 
@@ -26,35 +25,16 @@ const TARGET_SHARE = 0.5;
 const TARGET_P99_FACTOR = 2;
 const MAX_CONNECTIONS = SENDER_DEFAULTS.maxConnections;
 
-function child(script: string, args: string[] = []): { process: ChildProcess; next<T>(): Promise<T>; stop(): void } {
-  const proc = fork(fileURLToPath(new URL(script, import.meta.url)), args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  return {
-    process: proc,
-    next: <T>() =>
-      new Promise<T>((resolve, reject) => {
-        proc.once("message", (message) => resolve(message as T));
-        proc.once("exit", (code) => reject(new Error(`${script} exited (code ${code})`)));
-      }),
-    stop: () => proc.connected && proc.disconnect(),
-  };
-}
-
-async function ask<T>(c: ReturnType<typeof child>, message: string): Promise<T> {
-  const answer = c.next<T>();
-  c.process.send(message);
-  return answer;
-}
-
 interface Latency {
   p50: number;
   p99: number;
   samples: number;
 }
 
-async function sampled<T>(sampler: ReturnType<typeof child>, work: () => Promise<T>): Promise<{ result: T; latency: Latency }> {
+async function sampled<T>(sampler: BenchChild, work: () => Promise<T>): Promise<{ result: T; latency: Latency }> {
   sampler.process.send("start");
   const result = await work();
-  const { samples, errors } = await ask<{ samples: number[]; errors: number }>(sampler, "stop");
+  const { samples, errors } = await sampler.ask<{ samples: number[]; errors: number }>("stop");
   if (errors > 0) throw new Error(`notify: ${errors} status page requests failed`);
   return { result, latency: { p50: samplePercentile(samples, 50), p99: samplePercentile(samples, 99), samples: samples.length } };
 }
@@ -98,7 +78,7 @@ export async function run(): Promise<void> {
   const database = await startBenchDatabase("notify");
   process.env.DATABASE_URL = database.url;
   const db = createDb(database.url, { max: 4 });
-  const sink = child("./smtp-sink-process.ts");
+  const sink = forkChild("./smtp-sink-process.ts");
   const stops: (() => Promise<void> | void)[] = [sink.stop];
   try {
     const { url: smtpUrl } = await sink.next<{ url: string }>();
@@ -122,7 +102,7 @@ export async function run(): Promise<void> {
     const { startWebServer } = await import("../lib/server/web.ts");
     const web = await startWebServer({ host: "127.0.0.1", port: await findFreePort() });
     stops.push(web.close);
-    const sampler = child("./page-latency-process.ts", [`${web.url.replace("localhost", "127.0.0.1")}/`]);
+    const sampler = forkChild("./page-latency-process.ts", { args: [`${web.url.replace("localhost", "127.0.0.1")}/`] });
     stops.push(sampler.stop);
     await sampler.next();
     log(`status page at ${web.url}/ (real web server in this process, as npm start runs it beside the sender)`);
@@ -136,9 +116,9 @@ export async function run(): Promise<void> {
     log(`reference: a bare pooled nodemailer loop, ${count(SUBSCRIBERS)} ready-made messages, ${MAX_CONNECTIONS} connections …`);
     const reference = await sampled(sampler, () => bareLoop(mail));
     const referenceRate = SUBSCRIBERS / (reference.result / 1000);
-    const afterReference = await ask<{ count: number; distinct: number }>(sink, "count");
+    const afterReference = await sink.ask<{ count: number; distinct: number }>("count");
     log(`reference: ${count(referenceRate)} msg/s (${ms(reference.result)}; sink got ${count(afterReference.count)}); status page meanwhile: ${formatLatency(reference.latency)}`);
-    await ask(sink, "reset");
+    await sink.ask("reset");
 
     const enqueueStarted = performance.now();
     const enqueued = await db.$transaction(
@@ -160,7 +140,7 @@ export async function run(): Promise<void> {
     });
     await senderDb.$disconnect();
     const senderRate = SUBSCRIBERS / (fanOut.result.elapsed / 1000);
-    const received = await ask<{ count: number; distinct: number }>(sink, "count");
+    const received = await sink.ask<{ count: number; distinct: number }>("count");
     const [{ sent }] = (await db.$queryRawUnsafe<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM "Notification" WHERE "state" = 'sent'`)) as [{ sent: number }];
     const exact = received.count === SUBSCRIBERS && received.distinct === SUBSCRIBERS && sent === SUBSCRIBERS;
     log(`sender: ${count(senderRate)} msg/s (${ms(fanOut.result.elapsed)}); sink got ${count(received.count)} (${count(received.distinct)} distinct Message-IDs), ${count(sent)} rows sent`);

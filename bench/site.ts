@@ -6,13 +6,11 @@
 // ComponentRegion of one region goes down mid-run (the evaluator's own kind of
 // write: statuses, history and the change announcement in one transaction)
 // while a checker reads whole pages; and one uncached render is timed.
-import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path_ from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { buildIsStale } from "../lib/server/build.ts";
 import { createDb, type Db } from "../lib/db.ts";
@@ -21,6 +19,7 @@ import { announcePublicChange } from "../lib/public/changes.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { runNextBuild } from "../scripts/boot.ts";
+import { type BenchChild, startChildServer } from "./child.ts";
 import { startBenchDatabase } from "./database.ts";
 import { count, log, median, ms, percent, printSummary, timed, verdict } from "./report.ts";
 
@@ -63,27 +62,6 @@ interface Load {
   errors: number;
   non2xx: number;
   bytes: number;
-}
-
-function startChild(file: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...env } });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
-    child.on("message", (message: { url?: string }) => {
-      if (message.url) resolve({ child, url: message.url });
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.send("stop");
-    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-  });
 }
 
 async function load(url: string, seconds = SECONDS): Promise<Load> {
@@ -173,7 +151,7 @@ export async function run(): Promise<void> {
   const started = performance.now();
   if (buildIsStale()) runNextBuild();
   const database = await startBenchDatabase("site");
-  const children: ChildProcess[] = [];
+  const children: BenchChild[] = [];
   try {
     const db = createDb(database.url, { max: 4 });
     await seedPlatform(db);
@@ -183,14 +161,14 @@ export async function run(): Promise<void> {
     if (!history.seeded) throw new Error(`history not seeded: ${history.reason}`);
     log(`data: ${componentRegions} ComponentRegions, ${count(history.results)} results and ${history.statusChanges} status changes over ${history.days} days (${ms(historyMs)})`);
 
-    const product = await startChild("./site-server-process.ts", {
+    const product = await startChildServer("./site-server-process.ts", {
       DATABASE_URL: database.url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: randomBytes(32).toString("hex"),
     });
     children.push(product.child);
-    const reference = await startChild("./site-reference-process.ts");
+    const reference = await startChildServer("./site-reference-process.ts");
     children.push(reference.child);
 
     const steady: Record<string, { product: Load; reference: Load; size: number }> = {};
@@ -203,10 +181,7 @@ export async function run(): Promise<void> {
         if (path === "/") throw new Error(`/ answers ${response.status}: the site is not serving`);
         log(`note: ${path} answers ${response.status} on this build`);
       }
-      await new Promise<void>((resolve) => {
-        reference.child.once("message", () => resolve());
-        reference.child.send({ path, body: body.toString("base64"), contentType: response.contentType, contentEncoding: response.contentEncoding });
-      });
+      await reference.child.ask({ path, body: body.toString("base64"), contentType: response.contentType, contentEncoding: response.contentEncoding });
       log(`steady load on ${path} (${count(body.length)} bytes ${response.contentEncoding ?? "uncompressed"}), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`);
       await load(`${product.url}${path}`, 2); // warm-up
       // Interleaved rounds, best of each: this machine's load changes from one second to the next.
@@ -274,7 +249,7 @@ export async function run(): Promise<void> {
     if (!clean) throw new Error("site: a reader saw an error or a torn page");
     await db.$disconnect();
   } finally {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => child.stop()));
     await database.stop();
   }
 }
