@@ -1,12 +1,11 @@
 // Scheduler lateness at 2,000 checks/min: 1,000 probes every 30 s doing real
 // HTTP checks against the simulator, compared with a bare setTimeout loop
 // firing at the same rate on the same grid (the event loop's own jitter).
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { healthUrl, PRODUCTS } from "../lib/platform/catalog.ts";
 import { type CheckDefinition, type CheckOutcome, runCheck } from "../probes/checks/index.ts";
 import { nextSlot, probeOffsetMs } from "../probes/schedule.ts";
 import { Scheduler } from "../probes/scheduler.ts";
+import { startChildServer } from "./child.ts";
 import { count, log, ms, printSummary, ratio, samplePercentile, verdict } from "./report.ts";
 
 const PROBES = 1_000;
@@ -15,6 +14,7 @@ const CONCURRENCY = 100;
 const WARM_UP_MS = 15_000;
 const MEASURE_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
+const WINDOW_LEAD_MS = 100;
 const VANTAGE = "bench.local";
 
 const TARGET_P99_MS = 100;
@@ -43,15 +43,6 @@ function summarize(samples: readonly number[]): Lateness {
 
 function formatLateness(l: Lateness): string {
   return `p50 ${ms(l.p50)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (${count(l.samples)} samples)`;
-}
-
-async function startSimulatorProcess(): Promise<{ url: string; stop(): void }> {
-  const child = fork(fileURLToPath(new URL("./simulator-process.ts", import.meta.url)), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { url: string }).url));
-    child.once("exit", (code) => reject(new Error(`the simulator exited (code ${code}) before it answered`)));
-  });
-  return { url, stop: () => child.connected && child.disconnect() };
 }
 
 function benchProbes(simulatorUrl: string): BenchProbe[] {
@@ -104,7 +95,7 @@ async function bareTimerLateness(ids: readonly string[], intervalMs: number, dur
 }
 
 export async function run(): Promise<void> {
-  const simulator = await startSimulatorProcess();
+  const simulator = await startChildServer("./simulator-process.ts");
   try {
     const probes = benchProbes(simulator.url);
     const intervalMs = INTERVAL_SECONDS * 1000;
@@ -134,10 +125,12 @@ export async function run(): Promise<void> {
     log(`warming up for ${WARM_UP_MS / 1000} s, then measuring for ${MEASURE_MS / 1000} s …`);
     await sleep(WARM_UP_MS);
     const skippedBefore = scheduler.stats.skipped;
-    window.from = clock();
+    // The window opens a little ahead: timers fire up to a millisecond early, so a
+    // slot right at "now" may already have run before the window existed.
+    window.from = clock() + WINDOW_LEAD_MS;
     window.to = window.from + MEASURE_MS;
     // Slots just before the window's end must still get their chance to run.
-    await sleep(MEASURE_MS + STOP_GRACE_MS);
+    await sleep(WINDOW_LEAD_MS + MEASURE_MS + STOP_GRACE_MS);
     const skipped = scheduler.stats.skipped - skippedBefore;
     await scheduler.stop();
     const ids = probes.map((p) => p.id);
@@ -163,6 +156,6 @@ export async function run(): Promise<void> {
       ["targets", `p99 ≤ ${TARGET_P99_MS} ms ${verdict(scheduled.p99 <= TARGET_P99_MS)}; max ≤ ${TARGET_MAX_MS} ms ${verdict(scheduled.max <= TARGET_MAX_MS)}; zero missed ${verdict(missed === 0 && skipped === 0)}`],
     ]);
   } finally {
-    simulator.stop();
+    await simulator.child.stop();
   }
 }
