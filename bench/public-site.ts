@@ -98,7 +98,8 @@ export async function run(): Promise<void> {
     });
     const { startWebServer } = await import("../lib/server/web.ts");
     const port = await freePort();
-    const web = await startWebServer({ host: "127.0.0.1", port });
+    // Snapshots off: every GET is a render, which is what this benchmark times.
+    const web = await startWebServer({ host: "127.0.0.1", port, snapshots: false });
     try {
       const base = `http://127.0.0.1:${port}`;
       const calm = await measureScenario("calm", database.url, base, calmData);

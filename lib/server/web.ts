@@ -26,6 +26,8 @@ export interface WebServerOptions {
   databaseUrl?: string;
   /** Longest a snapshot is served before it is re-rendered; default 5 s. */
   snapshotMaxAgeSeconds?: number;
+  /** Serve public pages from snapshots; default true outside development. Off: every request renders (benchmarks of the render). */
+  snapshots?: boolean;
   log?: (line: string) => void;
 }
 
@@ -90,7 +92,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   // Development renders every request, so edits show at once.
-  const useSnapshots = !(options.dev ?? false);
+  const useSnapshots = options.snapshots ?? !(options.dev ?? false);
   let internal: http.Server | undefined;
   let cache: SnapshotCache | undefined;
   let listener: ChangeListener | undefined;
