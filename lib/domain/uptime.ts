@@ -153,6 +153,19 @@ function withAvailability(d: StatusDurations, weights: UptimeWeights): Availabil
   return { ...d, measuredMs, downtimeMs, availability: measuredMs > 0 ? 1 - downtimeMs / measuredMs : null };
 }
 
+/** Durations of two disjoint windows as one: time adds up, so availability over both is exact. */
+export function addDurations(a: StatusDurations, b: StatusDurations): StatusDurations {
+  const ms = { ...a.ms };
+  for (const s of MEASURED) ms[s] += b.ms[s];
+  return { windowMs: a.windowMs + b.windowMs, maintenanceMs: a.maintenanceMs + b.maintenanceMs, unknownMs: a.unknownMs + b.unknownMs, ms };
+}
+
+/** Availability from durations already counted. */
+export function availabilityOf(durations: StatusDurations, weights: UptimeWeights = PUBLIC_UPTIME_WEIGHTS): Availability {
+  assertWeights(weights);
+  return withAvailability(durations, weights);
+}
+
 /** How each millisecond of the window was spent; the buckets sum to windowMs. */
 export function statusDurations(
   history: readonly StatusPoint[],
