@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elapsed, formatDuration, formatMonth, formatUtcDate, formatUtcDateTime, formatUtcDay, formatUtcTime } from "./time-display.ts";
+import { elapsed, formatDayKey, formatDuration, formatMonth, formatUtcDate, formatUtcDateTime, formatUtcDay, formatUtcTime } from "./time-display.ts";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -47,6 +47,12 @@ describe("UTC text", () => {
     expect(formatUtcDay(at)).toBe("Sat 21 Nov 2026");
     expect(formatUtcTime(at)).toBe("23:30 UTC");
     expect(formatUtcDateTime(new Date("2026-01-02T03:04:59Z"))).toBe("2 Jan 2026, 03:04 UTC");
+  });
+  it("writes a day key as its date, the same as from the day's first instant", () => {
+    expect(formatDayKey("2026-11-21")).toBe("21 Nov 2026");
+    expect(formatDayKey("2026-01-02")).toBe(formatUtcDate(new Date("2026-01-02T00:00:00Z")));
+    expect(() => formatDayKey("2026-11-21T00:00")).toThrow(RangeError);
+    expect(() => formatDayKey("2026-13-01")).toThrow(RangeError);
   });
   it("names months", () => {
     expect(formatMonth("2026-11")).toBe("November 2026");

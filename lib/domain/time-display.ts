@@ -36,6 +36,16 @@ export function formatUtcDate(date: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/**
+ * "21 Nov 2026" for a UTC day key "2026-11-21", without making a Date: uptime
+ * strips write one per segment, 125 strips a page.
+ */
+export function formatDayKey(day: string): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(day);
+  if (!match) throw new RangeError(`day must look like YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
 /** "Sat 21 Nov 2026" (UTC), for day headings. */
 export function formatUtcDay(date: Date): string {
   return `${WEEKDAYS[valid(date).getUTCDay()]} ${formatUtcDate(date)}`;

@@ -2,7 +2,7 @@
 // status seen, maintenance, and the incidents that touched it. The same words
 // serve the hover tooltip and the keyboard/screen-reader list. Pure.
 import { STATUS_LABEL } from "./status.ts";
-import { formatUtcDate } from "./time-display.ts";
+import { formatDayKey } from "./time-display.ts";
 import type { DailyBar } from "./uptime.ts";
 
 export interface DayIncident {
@@ -24,7 +24,7 @@ export function isNotableDay(bar: DailyBar, incidents: readonly DayIncident[]): 
 
 /** "21 Nov 2026: 91.66% uptime · Major outage · Maintenance": the day without its incidents. */
 export function describeDayStatus(bar: DailyBar): string {
-  const parts = [`${formatUtcDate(new Date(`${bar.day}T00:00:00Z`))}: ${bar.availability === null ? "no data" : `${formatAvailability(bar.availability)} uptime`}`];
+  const parts = [`${formatDayKey(bar.day)}: ${bar.availability === null ? "no data" : `${formatAvailability(bar.availability)} uptime`}`];
   if (bar.worstStatus !== null && bar.worstStatus !== "operational" && bar.worstStatus !== "under_maintenance") parts.push(STATUS_LABEL[bar.worstStatus]);
   if (bar.maintenanceMs > 0 || bar.worstStatus === "under_maintenance") parts.push("Maintenance");
   return parts.join(" · ");
@@ -70,7 +70,7 @@ export function stripSegments(bars: readonly DailyBar[], incidentsOn: (day: stri
       if (next.worstStatus !== bar.worstStatus || isNotableDay(next, incidentsOn(next.day))) break;
       last++;
     }
-    const day = (k: number) => formatUtcDate(new Date(`${bars[k]!.day}T00:00:00Z`));
+    const day = (k: number) => formatDayKey(bars[k]!.day);
     const title =
       last === i
         ? describeDay(bar, NO_INCIDENTS)
