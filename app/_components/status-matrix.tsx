@@ -6,8 +6,9 @@ import { cache, type ReactElement } from "react";
 import type { DayIncident } from "@/lib/domain/uptime-days.ts";
 import type { OverviewComponent, OverviewRegion } from "@/lib/status/overview.ts";
 import type { ComponentRegionUptime } from "@/lib/status/uptime.ts";
-import { StatusLabel } from "./status-icon.tsx";
-import { stripModel, UptimeBars } from "./uptime-bars.tsx";
+import { html, inner } from "@/lib/public/html.ts";
+import { statusLabelHtml } from "./status-icon.tsx";
+import { stripModel, uptimeBarsHtml } from "./uptime-bars.tsx";
 
 /**
  * Per request: cells that look the same share one element object, which the
@@ -117,14 +118,13 @@ export function StatusMatrix({
                       {region.key}
                     </span>
                     {cell ? (
-                      <div className="matrix-status">
-                        {shared(`status:${cell.status}`, () => StatusLabel({ status: cell.status, compact: true }))}
-                        {cellUptime &&
-                          (() => {
-                            const model = stripModel(cellUptime.bars, cellUptime.availability, incidentDays.get(cell.componentRegionId));
-                            return shared(`strip:${model.key}`, () => UptimeBars({ model }));
-                          })()}
-                      </div>
+                      (() => {
+                        const model = cellUptime && stripModel(cellUptime.bars, cellUptime.availability, incidentDays.get(cell.componentRegionId));
+                        // Built as markup (html.ts); cells that look the same share one element.
+                        return shared(`${cell.status}|${model ? model.key : ""}`, () => (
+                          <div className="matrix-status" {...inner(html`${statusLabelHtml(cell.status, { compact: true })}${model && uptimeBarsHtml(model)}`)} />
+                        ));
+                      })()
                     ) : (
                       <span className="muted text-xs">Not hosted here</span>
                     )}

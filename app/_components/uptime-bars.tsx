@@ -5,6 +5,7 @@
 // also a list behind a <details>, which a keyboard or a screen reader reaches
 // in one stop. Colour is never alone: the words say it.
 import type { DailyBar } from "@/lib/domain/uptime.ts";
+import { type Html, html, inner } from "@/lib/public/html.ts";
 import { type DayIncident, describeDayStatus, formatAvailability, type StripSegment, stripSegments } from "@/lib/domain/uptime-days.ts";
 
 export { formatAvailability };
@@ -64,6 +65,32 @@ export function stripModel(bars: readonly DailyBar[], availability: number | nul
   };
 }
 
+/** The strip's contents as markup (html.ts): the front page draws 125 of them. */
+function stripInner(model: StripModel, wide: boolean): Html {
+  const { days, runs, segments, notable, label, caption } = model;
+  const count = `${notable.length} day${notable.length > 1 ? "s" : ""} with issues`;
+  return html`<svg viewBox="0 0 ${days} 10" preserveAspectRatio="none" class="${wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"}" role="img" aria-label="${label}"><g stroke-width="10" stroke-dasharray="${wide ? "0.8 0.2" : "0.72 0.28"}">${runs.map(
+    (run) => html`<path d="M${run.first} 5h${run.last - run.first + 1}" class="bar-${run.key}"/>`,
+  )}</g><g fill="transparent">${segments.map((s) => html`<rect x="${s.first}" width="${s.last - s.first + 1}" height="10"><title>${s.title}</title></rect>`)}</g></svg>${
+    wide &&
+    html`<div class="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true"><span>${days} days ago</span><span>Today</span></div>`
+  }${
+    notable.length > 0
+      ? html`<details class="strip-details"><summary class="strip-summary">${caption} · ${count}</summary><ul class="mt-1 max-w-xs space-y-1 text-left">${notable.map((day) =>
+          // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
+          wide
+            ? html`<li>${day.status}${day.incidents.map((incident) => html` · <a class="underline" href="/incidents/${incident.id}">${incident.title}</a>`)}</li>`
+            : html`<li>${day.title}</li>`,
+        )}</ul></details>`
+      : html`<span class="strip-caption">${caption}</span>`
+  }`;
+}
+
+/** A compact strip as markup, for cells built as strings. */
+export function uptimeBarsHtml(model: StripModel): Html {
+  return html`<div class="mt-1" data-availability="${model.availability ?? ""}">${stripInner(model, false)}</div>`;
+}
+
 export function UptimeBars({
   bars,
   availability,
@@ -80,58 +107,5 @@ export function UptimeBars({
   /** Full width and taller, for pages about one region or component. */
   wide?: boolean;
 }) {
-  const { days, runs, segments, notable, label, caption } = model;
-  return (
-    <div className={wide ? "mt-2" : "mt-1"} data-availability={model.availability ?? ""}>
-      <svg viewBox={`0 0 ${days} 10`} preserveAspectRatio="none" className={wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"} role="img" aria-label={label}>
-        <g strokeWidth="10" strokeDasharray={wide ? "0.8 0.2" : "0.72 0.28"}>
-          {runs.map((run) => (
-            <path key={run.first} d={`M${run.first} 5h${run.last - run.first + 1}`} className={`bar-${run.key}`} />
-          ))}
-        </g>
-        <g fill="transparent">
-          {segments.map((s) => (
-            <rect key={s.first} x={s.first} width={s.last - s.first + 1} height="10">
-              <title>{s.title}</title>
-            </rect>
-          ))}
-        </g>
-      </svg>
-      {wide && (
-        <div className="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true">
-          <span>{days} days ago</span>
-          <span>Today</span>
-        </div>
-      )}
-      {notable.length > 0 ? (
-        <details className="strip-details">
-          <summary className="strip-summary">
-            {caption} · {notable.length} day{notable.length > 1 ? "s" : ""} with issues
-          </summary>
-          <ul className="mt-1 max-w-xs space-y-1 text-left">
-            {notable.map((day) =>
-              // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
-              wide ? (
-                <li key={day.day}>
-                  {day.status}
-                  {day.incidents.map((incident) => (
-                    <span key={incident.id}>
-                      {" · "}
-                      <a className="underline" href={`/incidents/${incident.id}`}>
-                        {incident.title}
-                      </a>
-                    </span>
-                  ))}
-                </li>
-              ) : (
-                <li key={day.day}>{day.title}</li>
-              ),
-            )}
-          </ul>
-        </details>
-      ) : (
-        <span className="strip-caption">{caption}</span>
-      )}
-    </div>
-  );
+  return <div className={wide ? "mt-2" : "mt-1"} data-availability={model.availability ?? ""} {...inner(stripInner(model, wide))} />;
 }

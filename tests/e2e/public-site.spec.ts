@@ -168,6 +168,29 @@ test("an uptime bar tells each day's story by hover and by keyboard", async ({ p
   await expect(day.getByRole("link", { name: "Search unavailable in Frankfurt" })).toBeVisible();
 });
 
+test("what people typed stays text in the uptime strips, which are built as markup", async ({ page }) => {
+  const title = `<img src=x onerror="window.hacked=1">Checkout "down" & out`;
+  const day = new Date(Math.floor(Date.now() / DAY) * DAY - DAY + 9 * HOUR);
+  await addStatusChange("checkout", "us-central1.gcp", ago(30 * DAY), "operational");
+  await setProbeStatus("checkout", "us-central1.gcp", "operational");
+  await createIncident({
+    title,
+    status: "resolved",
+    startedAt: day,
+    resolvedAt: new Date(day.getTime() + HOUR),
+    affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
+  });
+  for (const path of ["/", "/regions/us-central1.gcp"]) {
+    await page.goto(path);
+    const checkout = path === "/" ? page.locator('tr[data-component="checkout"] td[data-region="us-central1.gcp"]') : page.locator('[data-component="checkout"]');
+    await expect(checkout.locator("svg rect title", { hasText: title })).toHaveCount(1);
+    await checkout.locator("summary").click();
+    await expect(checkout.getByRole("listitem").filter({ hasText: title })).toBeVisible();
+    await expect(page.locator("main img")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  }
+});
+
 test("a component page charts response times from the rollups, with the numbers as text", async ({ page }) => {
   const hour = Math.floor(Date.now() / HOUR) * HOUR;
   await addRollups("checkout", "europe-west1.gcp", "RollupMinute", new Date(hour - 3 * HOUR), 60, MINUTE, [80, 90, 100, 110]);
