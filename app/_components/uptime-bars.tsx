@@ -69,9 +69,10 @@ export function stripModel(bars: readonly DailyBar[], availability: number | nul
 function stripInner(model: StripModel, wide: boolean): Html {
   const { days, runs, segments, notable, label, caption } = model;
   const count = `${notable.length} day${notable.length > 1 ? "s" : ""} with issues`;
-  return html`<svg viewBox="0 0 ${days} 10" preserveAspectRatio="none" class="${wide ? "block h-8 w-full" : "block h-2.5 w-full max-w-40"}" role="img" aria-label="${label}"><g stroke-width="10" stroke-dasharray="${wide ? "0.8 0.2" : "0.72 0.28"}">${runs.map(
+  // Stroke width, dashes and the rects' transparent fill come from the strip's class (globals.css).
+  return html`<svg viewBox="0 0 ${days} 10" preserveAspectRatio="none" class="${wide ? "strip-wide" : "strip"}" role="img" aria-label="${label}">${runs.map(
     (run) => html`<path d="M${run.first} 5h${run.last - run.first + 1}" class="bar-${run.key}"/>`,
-  )}</g><g fill="transparent">${segments.map((s) => html`<rect x="${s.first}" width="${s.last - s.first + 1}" height="10"><title>${s.title}</title></rect>`)}</g></svg>${
+  )}${segments.map((s) => html`<rect x="${s.first}" width="${s.last - s.first + 1}" height="10"><title>${s.title}</title></rect>`)}</svg>${
     wide &&
     html`<div class="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true"><span>${days} days ago</span><span>Today</span></div>`
   }${
