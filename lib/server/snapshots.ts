@@ -68,7 +68,8 @@ interface Entry {
   /** When the last render failed; cleared by a good one. */
   failedAt?: number;
   lastReadAt: number;
-  reads: number;
+  /** Reads, each fading with DEMAND_FADE_MS as it ages: how much readers want this page now. */
+  demand: number;
   /** A stale-page copy with its banner, made at most once a minute. */
   bannered?: { minute: number; snapshot: Snapshot };
 }
@@ -97,6 +98,18 @@ export interface SnapshotStats {
 }
 
 const COMPRESS_ABOVE = 1024;
+
+/** A read counts e-fold less after this long: after a change, what readers are reading now is rendered first. */
+const DEMAND_FADE_MS = 5_000;
+
+function demandAt(entry: Entry, now: number): number {
+  return entry.demand * Math.exp(-(now - entry.lastReadAt) / DEMAND_FADE_MS);
+}
+
+function noteRead(entry: Entry, now: number): void {
+  entry.demand = demandAt(entry, now) + 1;
+  entry.lastReadAt = now;
+}
 
 function isFailure(rendered: Rendered): boolean {
   return rendered.status >= 500;
@@ -211,8 +224,7 @@ export class SnapshotCache {
     const snapshot = entry?.snapshot;
     if (!entry || !snapshot || entry.failedAt !== undefined || snapshot.generation < this.generation) return undefined;
     const now = this.options.now();
-    entry.lastReadAt = now;
-    entry.reads++;
+    noteRead(entry, now);
     if (now - snapshot.renderedAt >= this.options.maxAgeMs) void this.render(entry);
     return snapshot;
   }
@@ -222,12 +234,11 @@ export class SnapshotCache {
     const now = this.options.now();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { key, lastReadAt: now, reads: 0 };
+      entry = { key, lastReadAt: now, demand: 0 };
       this.entries.set(key, entry);
       this.evict();
     }
-    entry.lastReadAt = now;
-    entry.reads++;
+    noteRead(entry, now);
     if (!entry.snapshot) {
       const first = await this.render(entry);
       if (first) return { snapshot: first, stale: false };
@@ -305,7 +316,7 @@ export class SnapshotCache {
     const now = this.options.now();
     const hot = [...this.entries.values()]
       .filter((e) => e.snapshot && now - e.lastReadAt <= this.options.hotWindowMs)
-      .sort((a, b) => b.reads - a.reads);
+      .sort((a, b) => demandAt(b, now) - demandAt(a, now));
     // One at a time: re-rendering must not starve the readers it is for.
     for (const entry of hot) {
       if (this.closed) return;

@@ -189,6 +189,33 @@ describe("the snapshot cache", () => {
   });
 });
 
+describe("after a change", () => {
+  it("re-renders first the page readers are reading now, not the one read most long ago", async () => {
+    let now = 0;
+    const order: string[] = [];
+    const render = pageRenderer({ renders: 0 });
+    const cache = new SnapshotCache({
+      render: async (key) => {
+        order.push(key);
+        return render(key);
+      },
+      maxAgeMs: 600_000,
+      debounceMs: 10,
+      now: () => now,
+    });
+    // The API was read a thousand times a minute ago; the page is being read now, less often.
+    await cache.get("/api/v2/summary.json");
+    for (let i = 0; i < 1000; i++) cache.peek("/api/v2/summary.json");
+    now = 40_000;
+    await cache.get("/");
+    for (let i = 0; i < 20; i++) cache.peek("/");
+    order.length = 0;
+    cache.invalidate();
+    await vi.waitFor(() => expect(order).toEqual(["/", "/api/v2/summary.json"]));
+    cache.close();
+  });
+});
+
 describe("sending a snapshot", () => {
   let server: http.Server;
   let base: string;
