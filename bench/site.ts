@@ -30,7 +30,9 @@ const MIN_COMPONENT_REGIONS = 125;
 /** Rounds of history every 2 h instead of the demo's 30 min: the same 90 days, a quarter of the rows. */
 const HISTORY_CADENCE_MINUTES = 120;
 const FLIP_REGION = "us-east-2.aws";
-const RENDER_RUNS = 9;
+const RENDER_RUNS = 15;
+/** Renders before those measured: a server that has rendered the page a few times, as one in service has. */
+const RENDER_WARM_UP = 5;
 const PATHS = ["/", "/api/v2/summary.json"] as const;
 /** What browsers send. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -210,19 +212,22 @@ export async function run(): Promise<void> {
 
     // One uncached render: announce a change, and read how long the render of the next snapshot took (Server-Timing).
     const renders: number[] = [];
-    for (let i = 0; i < RENDER_RUNS; i++) {
+    for (let i = 0; i < RENDER_WARM_UP + RENDER_RUNS; i++) {
       const before = (await fetch(`${product.url}/`)).headers.get("etag");
       await db.$transaction((tx) => announcePublicChange(tx, "bench: render"), { maxWait: 30_000 });
       for (let wait = 0; wait < 100; wait++) {
         const response = await fetch(`${product.url}/`);
         await response.arrayBuffer();
         const timing = /render;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
-        if (response.headers.get("etag") !== before || (timing && wait > 0)) {
-          if (timing) renders.push(Number(timing[1]));
+        // Every render differs ("As of" carries the time), so a new ETag is the render after this change.
+        if (response.headers.get("etag") !== before) {
+          if (timing && i >= RENDER_WARM_UP) renders.push(Number(timing[1]));
           break;
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      // Let the other hot snapshots (summary.json) re-render before the next change: one render measured at a time.
+      await new Promise((resolve) => setTimeout(resolve, 300));
     }
     const render = median(renders);
 
@@ -243,7 +248,7 @@ export async function run(): Promise<void> {
       ["/ while a region fails", `${count(incident.requestsPerSecond)} req/s = ${percent(incident.requestsPerSecond, home.product.requestsPerSecond)} of steady, p99 ${ms(incident.p99)}`],
       ["target incident", `p99 ≤ 250 ms and ≥ 50 % of steady ${verdict(incidentOk)}`],
       ["readers", `${count(incident.errors + incident.non2xx)} errors under load; checker: ${checker.seen.pages} whole pages, ${checker.seen.torn} torn, ${checker.seen.errors} failed; outage shown after: ${showsOutage ? "yes" : "NO"}`],
-      ["uncached render of /", `median ${ms(render)} of ${RENDER_RUNS} (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`],
+      ["uncached render of /", `median ${ms(render)} of ${renders.length} after ${RENDER_WARM_UP} unmeasured (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`],
       ["wall time", ms(performance.now() - started)],
     ]);
     if (!clean) throw new Error("site: a reader saw an error or a torn page");
