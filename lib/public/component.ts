@@ -10,7 +10,7 @@ import { getStatusOverview, type OverviewCell, type OverviewRegion } from "../st
 import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "../status/uptime.ts";
 import { getActiveIncidents, getIncidentDays, getIncidentsStartedSince, type IncidentSummary } from "./incidents.ts";
 import { getLatencySeries } from "./latency.ts";
-import { getActiveMaintenance, getUpcomingMaintenance, type MaintenanceSummary } from "./maintenance.ts";
+import { getCurrentMaintenance, type MaintenanceSummary } from "./maintenance.ts";
 import { RECENT_INCIDENTS_LIMIT } from "./region.ts";
 
 export interface ComponentPage {
@@ -36,7 +36,7 @@ export interface ComponentPageOptions {
 export async function getComponentPage(db: Db, key: string, now: Date, options: ComponentPageOptions): Promise<ComponentPage | null> {
   const scope = { componentKey: key };
   const recentFrom = utcDayWindows(now, UPTIME_DAYS)[0]!.from;
-  const [component, overview, activeIncidents, recentIncidents, activeMaintenance, upcomingMaintenance] = await Promise.all([
+  const [component, overview, activeIncidents, recentIncidents, maintenance] = await Promise.all([
     db.component.findUnique({
       where: { key },
       select: { key: true, name: true, description: true, tier: true, product: { select: { key: true, name: true } } },
@@ -44,8 +44,7 @@ export async function getComponentPage(db: Db, key: string, now: Date, options: 
     getStatusOverview(db, now),
     getActiveIncidents(db, scope),
     getIncidentsStartedSince(db, recentFrom, scope, RECENT_INCIDENTS_LIMIT),
-    getActiveMaintenance(db, scope),
-    getUpcomingMaintenance(db, now, scope),
+    getCurrentMaintenance(db, now, scope),
   ]);
   if (!component) return null;
 
@@ -71,7 +70,7 @@ export async function getComponentPage(db: Db, key: string, now: Date, options: 
     latency: { range: options.range, regionKey: chosen ? chosen.region.key : null, series },
     activeIncidents,
     recentIncidents,
-    activeMaintenance,
-    upcomingMaintenance,
+    activeMaintenance: maintenance.active,
+    upcomingMaintenance: maintenance.upcoming,
   };
 }

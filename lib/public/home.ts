@@ -7,7 +7,7 @@ import type { DayIncident } from "../domain/uptime-days.ts";
 import { getStatusOverview, type StatusOverview } from "../status/overview.ts";
 import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "../status/uptime.ts";
 import { getActiveIncidents, getIncidentDays, getIncidentsStartedSince, type IncidentSummary } from "./incidents.ts";
-import { getActiveMaintenance, getUpcomingMaintenance, type MaintenanceSummary } from "./maintenance.ts";
+import { getCurrentMaintenance, type MaintenanceSummary } from "./maintenance.ts";
 
 /** Past incidents on the front page, like Statuspage: the last week, quiet days included. */
 export const RECENT_HISTORY_DAYS = 7;
@@ -26,13 +26,12 @@ export interface HomePage {
 
 export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
   const recentFrom = utcDayWindows(now, RECENT_HISTORY_DAYS)[0]!.from;
-  const [overview, uptime, incidentDays, activeIncidents, activeMaintenance, upcomingMaintenance, recent] = await Promise.all([
+  const [overview, uptime, incidentDays, activeIncidents, maintenance, recent] = await Promise.all([
     getStatusOverview(db, now),
     getUptime(db, now),
     getIncidentDays(db, now, UPTIME_DAYS),
     getActiveIncidents(db),
-    getActiveMaintenance(db),
-    getUpcomingMaintenance(db, now),
+    getCurrentMaintenance(db, now),
     getIncidentsStartedSince(db, recentFrom),
   ]);
   return {
@@ -40,8 +39,8 @@ export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
     uptime,
     incidentDays,
     activeIncidents,
-    activeMaintenance,
-    upcomingMaintenance,
+    activeMaintenance: maintenance.active,
+    upcomingMaintenance: maintenance.upcoming,
     recentDays: groupByStartDay(recent, now, RECENT_HISTORY_DAYS),
   };
 }

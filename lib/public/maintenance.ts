@@ -87,25 +87,25 @@ function scopeWhere(scope: IncidentScope): Prisma.MaintenanceWhereInput {
   return where ? { componentRegions: { some: { componentRegion: where } } } : {};
 }
 
-/** In progress or being verified: the components are under maintenance now. */
-export async function getActiveMaintenance(db: Db, scope: IncidentScope = {}): Promise<MaintenanceSummary[]> {
-  const rows = await db.maintenance.findMany({
-    where: { status: { in: ["in_progress", "verifying"] }, ...scopeWhere(scope) },
-    orderBy: [{ scheduledStart: "asc" }, { id: "asc" }],
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
+export interface CurrentMaintenance {
+  /** In progress or being verified: the components are under maintenance now. */
+  active: MaintenanceSummary[];
+  /** Scheduled windows that have not ended yet, soonest first. */
+  upcoming: MaintenanceSummary[];
 }
 
-/** Scheduled windows that have not ended yet, soonest first. */
-export async function getUpcomingMaintenance(db: Db, now: Date, scope: IncidentScope = {}, limit = 10): Promise<MaintenanceSummary[]> {
+/** What a page shows of maintenance, in one read: windows under way and the next ones scheduled. */
+export async function getCurrentMaintenance(db: Db, now: Date, scope: IncidentScope = {}, upcomingLimit = 10): Promise<CurrentMaintenance> {
   const rows = await db.maintenance.findMany({
-    where: { status: "scheduled", scheduledEnd: { gt: now }, ...scopeWhere(scope) },
+    where: { OR: [{ status: { in: ["in_progress", "verifying"] } }, { status: "scheduled", scheduledEnd: { gt: now } }], ...scopeWhere(scope) },
     orderBy: [{ scheduledStart: "asc" }, { id: "asc" }],
-    take: limit,
     select: summarySelect,
   });
-  return rows.map(toSummary);
+  const summaries = rows.map(toSummary);
+  return {
+    active: summaries.filter((m) => m.status !== "scheduled"),
+    upcoming: summaries.filter((m) => m.status === "scheduled").slice(0, upcomingLimit),
+  };
 }
 
 export async function getMaintenance(db: Db, id: string): Promise<MaintenanceDetail | null> {

@@ -8,7 +8,7 @@ import type { Tier } from "../generated/prisma/enums.ts";
 import { getStatusOverview, type OverviewCell } from "../status/overview.ts";
 import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "../status/uptime.ts";
 import { getActiveIncidents, getIncidentDays, getIncidentsStartedSince, type IncidentSummary } from "./incidents.ts";
-import { getActiveMaintenance, getUpcomingMaintenance, type MaintenanceSummary } from "./maintenance.ts";
+import { getCurrentMaintenance, type MaintenanceSummary } from "./maintenance.ts";
 
 export interface RegionComponent {
   key: string;
@@ -37,13 +37,12 @@ export const RECENT_INCIDENTS_LIMIT = 20;
 export async function getRegionPage(db: Db, key: string, now: Date): Promise<RegionPage | null> {
   const scope = { regionKey: key };
   const recentFrom = utcDayWindows(now, UPTIME_DAYS)[0]!.from;
-  const [region, overview, activeIncidents, recentIncidents, activeMaintenance, upcomingMaintenance] = await Promise.all([
+  const [region, overview, activeIncidents, recentIncidents, maintenance] = await Promise.all([
     db.region.findUnique({ where: { key }, select: { key: true, name: true, provider: true, location: true } }),
     getStatusOverview(db, now),
     getActiveIncidents(db, scope),
     getIncidentsStartedSince(db, recentFrom, scope, RECENT_INCIDENTS_LIMIT),
-    getActiveMaintenance(db, scope),
-    getUpcomingMaintenance(db, now, scope),
+    getCurrentMaintenance(db, now, scope),
   ]);
   if (!region) return null;
 
@@ -69,7 +68,7 @@ export async function getRegionPage(db: Db, key: string, now: Date): Promise<Reg
     incidentDays,
     activeIncidents,
     recentIncidents,
-    activeMaintenance,
-    upcomingMaintenance,
+    activeMaintenance: maintenance.active,
+    upcomingMaintenance: maintenance.upcoming,
   };
 }

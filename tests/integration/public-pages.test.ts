@@ -4,7 +4,7 @@ import { getHistoryPage, historyQuerySchema } from "../../lib/public/history.ts"
 import { getHomePage } from "../../lib/public/home.ts";
 import { getActiveIncidents, getIncident, getIncidentDays, getIncidentHistory } from "../../lib/public/incidents.ts";
 import { getLatencySeries } from "../../lib/public/latency.ts";
-import { getMaintenance, getUpcomingMaintenance } from "../../lib/public/maintenance.ts";
+import { getCurrentMaintenance, getMaintenance } from "../../lib/public/maintenance.ts";
 import { getRegionPage } from "../../lib/public/region.ts";
 import { getUptime } from "../../lib/status/uptime.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -185,10 +185,15 @@ describe("maintenance on the public site", () => {
     });
     await makeMaintenanceWindow(t.db, { title: "Done", status: "completed", scheduledStart: ago(2 * DAY), scheduledEnd: ago(DAY), componentRegionIds: [p.checkoutEu.id] });
 
-    const upcoming = await getUpcomingMaintenance(t.db, NOW, { componentKey: p.checkout.key });
+    const underWay = await makeMaintenanceWindow(t.db, { title: "Now", status: "in_progress", scheduledStart: ago(HOUR), scheduledEnd: new Date(NOW.getTime() + HOUR), componentRegionIds: [p.checkoutUs.id] });
+
+    const { active, upcoming } = await getCurrentMaintenance(t.db, NOW, { componentKey: p.checkout.key });
+    expect(active.map((m) => m.id)).toEqual([underWay.id]);
     expect(upcoming.map((m) => m.id)).toEqual([soon.id, later.id]);
     expect(upcoming[0]!.latestUpdate?.message).toBe("Moved by an hour.");
-    expect((await getUpcomingMaintenance(t.db, NOW, { regionKey: p.us.key })).map((m) => m.id)).toEqual([soon.id]);
+    expect((await getCurrentMaintenance(t.db, NOW, { regionKey: p.us.key })).upcoming.map((m) => m.id)).toEqual([soon.id]);
+    expect((await getCurrentMaintenance(t.db, NOW, { regionKey: p.eu.key })).active).toEqual([]);
+    expect((await getCurrentMaintenance(t.db, NOW, {}, 1)).upcoming.map((m) => m.id)).toEqual([soon.id]);
 
     const detail = (await getMaintenance(t.db, soon.id))!;
     expect(detail.updates.map((u) => u.message)).toEqual(["Planned.", "Moved by an hour."]);
