@@ -28,36 +28,45 @@ export interface ComponentRegionUptime {
   bars: DailyBar[];
 }
 
-/**
- * Per ComponentRegion: the probes' status just before `from` (an index probe
- * each), and the changes in [from, to) as one "ms:status,…" string (one scan,
- * whatever the planner's statistics say). A row per ComponentRegion decodes
- * far faster than a typed row per change.
- */
-const HISTORY_SQL = `
-  WITH window_changes AS (
+/** Per ComponentRegion, the probes' changes in [$1, $2) as one "ms:status,…" string: one scan, and a row per ComponentRegion decodes far faster than a typed row per change. */
+const WINDOW_CHANGES = `
+  window_changes AS (
     SELECT c."componentRegionId",
            string_agg((date_part('epoch', c.at) * 1000)::bigint || ':' || coalesce(c."toStatus"::text, ''), ',' ORDER BY c.at, c.id) AS changes
       FROM "StatusChange" c
      WHERE c.source = 'probes' AND c.at >= $1::timestamp(3) AND c.at < $2::timestamp(3)
-     GROUP BY 1)
+     GROUP BY 1)`;
+
+/** The ended days [$1, $2): the changes, and the status just before them (an index probe each). */
+const ENDED_SQL = `
+  WITH ${WINDOW_CHANGES}
   SELECT cr.id,
-         CASE WHEN $3::boolean THEN (SELECT s."toStatus"::text FROM "StatusChange" s
+         (SELECT s."toStatus"::text FROM "StatusChange" s
            WHERE s."componentRegionId" = cr.id AND s.source = 'probes' AND s.at < $1::timestamp(3)
-           ORDER BY s.at DESC, s.id DESC LIMIT 1) END AS initial,
+           ORDER BY s.at DESC, s.id DESC LIMIT 1) AS initial,
          w.changes
     FROM "ComponentRegion" cr LEFT JOIN window_changes w ON w."componentRegionId" = cr.id`;
 
-/** Every probe status change before the end of the ended days: any insert or delete moves it. */
-const ENDED_FINGERPRINT_SQL = `
-  SELECT count(*)::text || '/' || coalesce(sum(hashtext(id)), 0)::text AS fingerprint
-    FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3)`;
+/**
+ * Today [$1, $2), with a fingerprint of every probe change before it: any
+ * insert or delete among those moves it, and then the ended days are counted
+ * again.
+ */
+const TODAY_SQL = `
+  WITH ${WINDOW_CHANGES},
+  ended AS (
+    SELECT count(*)::text || '/' || coalesce(sum(hashtext(id)), 0)::text AS fingerprint
+      FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3))
+  SELECT cr.id, NULL AS initial, w.changes, e.fingerprint
+    FROM "ComponentRegion" cr LEFT JOIN window_changes w ON w."componentRegionId" = cr.id CROSS JOIN ended e`;
 
 interface HistoryRow {
   id: string;
   initial: ComponentStatus | null;
   changes: string | null;
 }
+
+type TodayRow = HistoryRow & { fingerprint: string };
 
 function parseChanges(text: string | null): StatusPoint[] {
   if (!text) return [];
@@ -129,8 +138,8 @@ export class UptimeReader {
     const windows = utcDayWindows(now, days);
     const from = windows[0]!.from;
     const end = windows.at(-1)!.from;
-    const [todayRows, maintenanceRows, fingerprintRows] = await Promise.all([
-      this.db.$queryRawUnsafe<HistoryRow[]>(HISTORY_SQL, end.toISOString(), now.toISOString(), false),
+    const [todayRows, maintenanceRows] = await Promise.all([
+      this.db.$queryRawUnsafe<TodayRow[]>(TODAY_SQL, end.toISOString(), now.toISOString()),
       this.db.maintenanceComponentRegion.findMany({
         where: {
           maintenance: {
@@ -140,10 +149,9 @@ export class UptimeReader {
         },
         select: { componentRegionId: true, maintenance: { select: { startedAt: true, scheduledStart: true, completedAt: true } } },
       }),
-      this.db.$queryRawUnsafe<{ fingerprint: string }[]>(ENDED_FINGERPRINT_SQL, end.toISOString()),
     ]);
     const maintenance = maintenanceWindows(maintenanceRows, now);
-    const fingerprint = `${fingerprintRows[0]!.fingerprint}|${maintenanceFingerprint(maintenance, from.getTime(), end.getTime())}`;
+    const fingerprint = `${todayRows[0]?.fingerprint ?? ""}|${maintenanceFingerprint(maintenance, from.getTime(), end.getTime())}`;
 
     let ended = this.ended;
     const current =
@@ -176,7 +184,7 @@ export class UptimeReader {
 
   private async countEndedDays(from: Date, end: Date, days: number, maintenance: ReadonlyMap<string, readonly TimeWindow[]>, fingerprint: string): Promise<EndedDays> {
     this.endedCounts++;
-    const rows = await this.db.$queryRawUnsafe<HistoryRow[]>(HISTORY_SQL, from.toISOString(), end.toISOString(), true);
+    const rows = await this.db.$queryRawUnsafe<HistoryRow[]>(ENDED_SQL, from.toISOString(), end.toISOString());
     const byId = new Map<string, EndedHistory>();
     for (const { id, initial, changes } of rows) {
       const points = parseChanges(changes);
