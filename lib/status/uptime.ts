@@ -4,9 +4,9 @@
 // Days that ended are kept in memory between reads: the front page asks for 90
 // days after every change, and 89 of them only change when a status change or
 // a maintenance window lands in the past (an evaluation that confirms a round
-// from before midnight, a seeded history). A fingerprint of exactly those
-// inputs is read with every read; when it moved, the ended days are counted
-// again. Today is counted on every read.
+// from before midnight, a seeded history). A fingerprint of the changes and
+// maintenance in the ended days is read with every read; when it moved, the
+// ended days are counted again. Today is counted on every read.
 import type { Db } from "../db.ts";
 import {
   addDurations,
@@ -48,15 +48,17 @@ const ENDED_SQL = `
     FROM "ComponentRegion" cr LEFT JOIN window_changes w ON w."componentRegionId" = cr.id`;
 
 /**
- * Today [$1, $2), with a fingerprint of every probe change before it: any
- * insert or delete among those moves it, and then the ended days are counted
- * again.
+ * Today [$1, $2), with a fingerprint of the probe changes in the ended days
+ * [$3, $1): any insert or delete among them moves it, and then the ended days
+ * are counted again. A change before the window could only alter the status
+ * it starts from, and nothing writes one three months late; the next UTC day
+ * recounts everything anyway.
  */
 const TODAY_SQL = `
   WITH ${WINDOW_CHANGES},
   ended AS (
     SELECT count(*)::text || '/' || coalesce(sum(hashtext(id)), 0)::text AS fingerprint
-      FROM "StatusChange" WHERE source = 'probes' AND at < $1::timestamp(3))
+      FROM "StatusChange" WHERE source = 'probes' AND at >= $3::timestamp(3) AND at < $1::timestamp(3))
   SELECT cr.id, NULL AS initial, w.changes, e.fingerprint
     FROM "ComponentRegion" cr LEFT JOIN window_changes w ON w."componentRegionId" = cr.id CROSS JOIN ended e`;
 
@@ -139,7 +141,7 @@ export class UptimeReader {
     const from = windows[0]!.from;
     const end = windows.at(-1)!.from;
     const [todayRows, maintenanceRows] = await Promise.all([
-      this.db.$queryRawUnsafe<TodayRow[]>(TODAY_SQL, end.toISOString(), now.toISOString()),
+      this.db.$queryRawUnsafe<TodayRow[]>(TODAY_SQL, end.toISOString(), now.toISOString(), from.toISOString()),
       this.db.maintenanceComponentRegion.findMany({
         where: {
           maintenance: {
