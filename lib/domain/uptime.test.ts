@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ComponentStatus } from "./status.ts";
 import {
+  addDurations,
   availabilityForWindow,
+  availabilityOf,
   dailyBars,
   type MeasuredStatus,
   monthWindow,
@@ -265,6 +267,28 @@ describe("property: the sweep agrees with a minute-by-minute brute force", () =>
         });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("property: a window counted in two parts adds up to the whole", () => {
+  it("addDurations and availabilityOf", () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: SPAN_MIN }), fc.integer({ min: 0, max: SPAN_MIN }), (s, a, b) => {
+        const { history: h, maintenance } = inputsOf(s);
+        const [fromMin, toMin] = [0, SPAN_MIN];
+        const cut = Math.min(a, b);
+        const whole = statusDurations(h, { from: atMinute(fromMin), to: atMinute(toMin) }, maintenance, s.initial);
+        const before = statusDurations(h, { from: atMinute(fromMin), to: atMinute(cut) }, maintenance, s.initial);
+        // The second part starts from the status the first part ended in, as a reader keeping ended days does.
+        const last = h.filter((p) => p.at.getTime() < atMinute(cut).getTime()).at(-1);
+        const statusAtCut = last ? last.status : s.initial;
+        const after = statusDurations(h.filter((p) => p.at.getTime() >= atMinute(cut).getTime()), { from: atMinute(cut), to: atMinute(toMin) }, maintenance, statusAtCut);
+        const sum = addDurations(before, after);
+        expect(sum).toEqual(whole);
+        expect(availabilityOf(sum, s.weights)).toEqual(availabilityForWindow(h, { from: atMinute(fromMin), to: atMinute(toMin) }, maintenance, { weights: s.weights, initial: s.initial }));
+      }),
+      { numRuns: 150 },
     );
   });
 });
