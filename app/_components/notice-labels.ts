@@ -1,6 +1,8 @@
 // Words and tones for incident and maintenance lifecycles and impact, as the
 // public site writes them (Statuspage's vocabulary).
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus } from "@/lib/generated/prisma/enums.ts";
+import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
+import type { MaintenanceStatus } from "@/lib/domain/maintenance-lifecycle.ts";
+import type { IncidentImpact } from "@/lib/domain/priority.ts";
 
 export const INCIDENT_STATUS_LABEL: Readonly<Record<IncidentStatus, string>> = {
   investigating: "Investigating",

@@ -1,9 +1,10 @@
 // The incident lifecycle: investigating → identified → monitoring → resolved.
 // One table decides every move; postIncidentUpdate refuses what it refuses,
 // with the reason in words an engineer can act on.
-import type { IncidentStatus } from "../generated/prisma/enums.ts";
+import type { IncidentReview, IncidentStatus } from "../generated/prisma/enums.ts";
 
-export type { IncidentStatus };
+/** An incident's review (proposed, approved, dismissed) is beside its lifecycle: only approved ones are public. */
+export type { IncidentReview, IncidentStatus };
 
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly IncidentStatus[];
 

@@ -1,7 +1,7 @@
 // Small labels the console shows everywhere: priority, tier, lifecycle and
 // review state, and times in UTC. Always words, never colour alone.
-import { INCIDENT_STATUS_LABEL } from "@/lib/domain/incident-lifecycle.ts";
-import type { IncidentImpact, IncidentReview, IncidentStatus, Priority, Tier } from "@/lib/generated/prisma/enums.ts";
+import { INCIDENT_STATUS_LABEL, type IncidentReview, type IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
+import type { IncidentImpact, Priority, Tier } from "@/lib/domain/priority.ts";
 
 const PRIORITY_TONE: Record<Priority, string> = {
   P1: "bg-red-700 text-white",

@@ -2,7 +2,7 @@
 // Pick the affected components in each region, each with the status the
 // incident gives it. One labelled select per component × region.
 import { STATUS_LABEL } from "@/lib/domain/status.ts";
-import type { ComponentStatus } from "@/lib/generated/prisma/enums.ts";
+import type { ComponentStatus } from "@/lib/domain/status.ts";
 import type { PickerData } from "./picker-data.ts";
 
 const CHOICES: ComponentStatus[] = ["major_outage", "partial_outage", "degraded_performance", "operational"];

@@ -1,6 +1,7 @@
 // What the affected-component picker offers: every component in every region
 // it runs in, with the status readers see now, tier 1 first within a product.
-import type { ComponentStatus, Tier } from "@/lib/generated/prisma/enums.ts";
+import type { Tier } from "@/lib/domain/priority.ts";
+import type { ComponentStatus } from "@/lib/domain/status.ts";
 import type { StatusOverview } from "@/lib/status/overview.ts";
 
 export interface PickerCell {

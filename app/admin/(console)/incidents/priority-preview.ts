@@ -1,7 +1,7 @@
 // The priority an incident will get from the form as it stands (the same
 // pure function the library uses), so an engineer sees it before saving.
 import { highestTier, incidentPriority } from "@/lib/domain/priority.ts";
-import type { IncidentImpact, Priority, Tier } from "@/lib/generated/prisma/enums.ts";
+import type { IncidentImpact, Priority, Tier } from "@/lib/domain/priority.ts";
 import type { PickerData } from "./picker-data.ts";
 
 const IMPACTS = new Set<string>(["none", "minor", "major", "critical"]);
