@@ -17,8 +17,20 @@ describe("can", () => {
     expect(can("ADMIN", "audit.read")).toBe(true);
   });
 
-  it("gives SLA reports to account managers but not engineers", () => {
-    expect(can("ACCOUNT_MANAGER", "sla.report")).toBe(true);
-    expect(can("ENGINEER", "sla.report")).toBe(false);
+  it("lets every console role read SLA statements, and only admins and account managers change contracts", () => {
+    for (const role of ["ADMIN", "ENGINEER", "ACCOUNT_MANAGER", "VIEWER"] as const) expect(can(role, "sla.read")).toBe(true);
+    expect(can("ADMIN", "sla.manage")).toBe(true);
+    expect(can("ACCOUNT_MANAGER", "sla.manage")).toBe(true);
+    expect(can("ENGINEER", "sla.manage")).toBe(false);
+    expect(can("VIEWER", "sla.manage")).toBe(false);
+  });
+
+  it("lets engineers and admins write and review postmortems; account managers and viewers only read them", () => {
+    for (const permission of ["postmortem.write", "postmortem.review", "postmortem.publish"] as const) {
+      expect(can("ADMIN", permission)).toBe(true);
+      expect(can("ENGINEER", permission)).toBe(true);
+      expect(can("ACCOUNT_MANAGER", permission)).toBe(false);
+      expect(can("VIEWER", permission)).toBe(false);
+    }
   });
 });

@@ -16,17 +16,31 @@ export type Permission =
   | "incident.write"
   | "maintenance.write"
   | "postmortem.write"
+  | "postmortem.review"
   | "postmortem.publish"
   | "subscriber.read"
-  | "sla.report"
+  | "sla.read"
+  | "sla.manage"
   | "user.manage"
   | "audit.read";
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  ADMIN: ["console.read", "incident.write", "maintenance.write", "postmortem.write", "postmortem.publish", "subscriber.read", "sla.report", "user.manage", "audit.read"],
-  ENGINEER: ["console.read", "incident.write", "maintenance.write", "postmortem.write", "postmortem.publish", "subscriber.read"],
-  ACCOUNT_MANAGER: ["console.read", "sla.report", "subscriber.read"],
-  VIEWER: ["console.read"],
+  ADMIN: [
+    "console.read",
+    "incident.write",
+    "maintenance.write",
+    "postmortem.write",
+    "postmortem.review",
+    "postmortem.publish",
+    "subscriber.read",
+    "sla.read",
+    "sla.manage",
+    "user.manage",
+    "audit.read",
+  ],
+  ENGINEER: ["console.read", "incident.write", "maintenance.write", "postmortem.write", "postmortem.review", "postmortem.publish", "subscriber.read", "sla.read"],
+  ACCOUNT_MANAGER: ["console.read", "sla.read", "sla.manage", "subscriber.read"],
+  VIEWER: ["console.read", "sla.read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {
