@@ -19,6 +19,7 @@ const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { startStaffMailSender } = await import("../lib/mail/staff-mail.ts");
 const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 const { ensureLocalAgents } = await import("../lib/monitoring/local-agents.ts");
 const { startAgent } = await import("../probes/agent.ts");
@@ -51,7 +52,7 @@ runCommand(async (env) => {
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);
     const mail = mailSettingsFromEnv(env);
-    if (mail) stops.push(startNotificationSender(db, { mail, log: console.log }).stop);
+    if (mail) stops.push(startNotificationSender(db, { mail, log: console.log }).stop, startStaffMailSender(db, { mail, log: console.log }).stop);
     else console.log("  No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
     const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
     const agents = await Promise.all(

@@ -12,6 +12,7 @@ const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { startMailCatcher } = await import("../lib/mail/catcher.ts");
 const { startNotificationSender } = await import("../lib/notifications/sender.ts");
+const { startStaffMailSender } = await import("../lib/mail/staff-mail.ts");
 const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 
 runCommand(async (env) => {
@@ -23,6 +24,7 @@ runCommand(async (env) => {
   // Any number of replicas may run a sender: rows are leased with FOR UPDATE SKIP LOCKED.
   const mail = mailSettingsFromEnv(env);
   const sender = mail ? startNotificationSender(db, { mail, log: console.log }) : null;
+  const staffSender = mail ? startStaffMailSender(db, { mail, log: console.log }) : null;
   if (!sender) console.log("No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
   // Only when asked (MAIL_CATCHER=true): caught sign-in links are readable by anyone.
@@ -31,6 +33,7 @@ runCommand(async (env) => {
   stopOnSignal(async () => {
     await web?.close();
     await sender?.stop();
+    await staffSender?.stop();
     await catcher?.close();
     await worker.stop();
     await db.$disconnect();
@@ -40,6 +43,7 @@ runCommand(async (env) => {
     web = await startWebServer({ host: env.HOST, port: env.PORT, databaseUrl: database.url });
   } catch (error) {
     await sender?.stop();
+    await staffSender?.stop();
     await worker.stop();
     await database.stop();
     throw error;
