@@ -1,0 +1,245 @@
+// A contract's SLA downtime, minute by minute: the ONE definition that SLA
+// statements, error budgets and postmortem impact all use. Pure: every time is
+// an argument, arithmetic is in UTC milliseconds, weights in thousandths.
+import type { MonthRule } from "../generated/prisma/enums.ts";
+import { sweepContract } from "./sla-sweep.ts";
+import type { ComponentStatus } from "./status.ts";
+import { monthWindow, type StatusPoint, type TimeWindow } from "./uptime.ts";
+
+export type { MonthRule };
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+/** commercetools' SLA month: 30 days, whatever the calendar says. */
+export const FIXED_MONTH_MINUTES = 43_200;
+export const MONTH_RULES: readonly MonthRule[] = ["calendar", "fixed_30_days"];
+/** A major outage minute is a whole minute of downtime. */
+export const MAJOR_OUTAGE_WEIGHT = 1;
+/** Maintenance past the allowance, or announced too late, counts like a major outage. */
+export const COUNTED_MAINTENANCE_WEIGHT = 1;
+/** Contract defaults (the schema's): notice ahead of a window, and excluded hours per contract year. */
+export const DEFAULT_MAINTENANCE_NOTICE_DAYS = 7;
+export const DEFAULT_MAINTENANCE_ALLOWANCE_HOURS = 24;
+/** Weights and percentages are read to thousandths, as the contract stores them. */
+export const SLA_DECIMALS = 3;
+
+/** Bad input to the SLA arithmetic, naming the field so the caller can map it to a 400. */
+export class SlaInputError extends RangeError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = "SlaInputError";
+    this.field = field;
+  }
+}
+
+/** What the contract says about counting; coverage itself is resolved by the caller. */
+export interface SlaTerms {
+  /** First covered day (its 00:00 UTC); contract years start on its anniversaries. */
+  startsOn: Date;
+  /** Last covered day, inclusive (coverage ends at the next 00:00 UTC); null while open. */
+  endsOn: Date | null;
+  /** Share of a partial-outage minute counted as downtime, 0..1. */
+  partialOutageWeight: number;
+  /** Share of a degraded minute counted as downtime, 0..1. */
+  degradedWeight: number;
+  maintenanceNoticeDays: number;
+  maintenanceAllowanceHours: number;
+}
+
+/** One covered ComponentRegion and its confirmed status history. */
+export interface CoveredComponentRegion {
+  componentRegionId: string;
+  /** Status in force before history[0] (or throughout, when history is empty); null = no data. Default null. */
+  initial?: ComponentStatus | null;
+  /** Confirmed changes sorted by time; points before the window are fine (the last one sets the status at its start). */
+  history: readonly StatusPoint[];
+}
+
+export interface SlaMaintenance {
+  id: string;
+  from: Date;
+  to: Date;
+  announcedAt: Date;
+  componentRegionIds: readonly string[];
+}
+
+export interface ContractDowntimeInput {
+  terms: SlaTerms;
+  /** Whole minutes, half-open: a measurement month's window, or any window (postmortem impact). */
+  window: TimeWindow;
+  /** Denominator before exclusions; defaults to the window's minutes (see measurementMonth). */
+  monthMinutes?: number;
+  componentRegions: readonly CoveredComponentRegion[];
+  maintenance: readonly SlaMaintenance[];
+  /**
+   * Excluded maintenance minutes already used in the contract year running at window.from, before it.
+   * Omit it to have them counted here from the histories and maintenance, which must then reach back
+   * to that contract year's start (contractYearStart(terms, window.from)).
+   */
+  allowanceUsedMinutes?: number;
+}
+
+/** Half-open minute span. */
+export interface MinuteSpan {
+  from: Date;
+  to: Date;
+  minutes: number;
+}
+
+/** A run of minutes charged at the same weight; weighted minutes = minutes × weight. */
+export interface ChargedSpan extends MinuteSpan {
+  weight: number;
+}
+
+export type ComponentRegionMinuteKind =
+  | "operational"
+  | "degraded_performance"
+  | "partial_outage"
+  | "major_outage"
+  | "maintenance_excluded"
+  | "maintenance_counted"
+  | "unknown";
+
+export const COMPONENT_REGION_MINUTE_KINDS: readonly ComponentRegionMinuteKind[] = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "maintenance_excluded",
+  "maintenance_counted",
+  "unknown",
+];
+
+export interface ComponentRegionDowntime {
+  componentRegionId: string;
+  /** Minutes of the window inside the contract's term, by what this ComponentRegion was in each. */
+  minutes: Record<ComponentRegionMinuteKind, number>;
+  /** Weighted: major + partial × w + degraded × w + maintenance counted. */
+  downtimeMinutes: number;
+  /** Same base as the contract: monthMinutes − outside term − its excluded − its unknown. */
+  measuredMinutes: number;
+  /** 1 − downtime ÷ measured, in [0, 1]; null when nothing was measured. */
+  availability: number | null;
+}
+
+export interface MaintenanceDowntime {
+  id: string;
+  /** Announced at least the notice days ahead. */
+  qualifying: boolean;
+  /** Whole days between announcement and start (negative when announced after it began). */
+  daysAhead: number;
+  /** Minutes of the window (inside the report window and term) on at least one covered ComponentRegion. */
+  excludedMinutes: number;
+  countedMinutes: number;
+  reason: string;
+}
+
+export interface DailyDowntime {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  minutes: number;
+  downtimeMinutes: number;
+  excludedMinutes: number;
+  unknownMinutes: number;
+  outsideTermMinutes: number;
+  /** 1 − downtime ÷ (minutes − excluded − unknown − outside term); null when nothing was measured. */
+  availability: number | null;
+}
+
+export interface ContractDowntime {
+  window: TimeWindow;
+  windowMinutes: number;
+  monthMinutes: number;
+  /** Weighted downtime minutes (exact to thousandths). */
+  downtimeMinutes: number;
+  excludedMinutes: number;
+  unknownMinutes: number;
+  /** Minutes before startsOn or after endsOn: they leave the denominator like unknown ones, unflagged. */
+  outsideTermMinutes: number;
+  /** monthMinutes − excluded − unknown − outside term, never below 0. */
+  measuredMinutes: number;
+  /** 1 − downtime ÷ measured, clamped to [0, 1]; null when nothing was measured. */
+  availability: number | null;
+  unknownSpans: MinuteSpan[];
+  /** Every minute with downtime > 0, merged by weight, in time order. */
+  charged: ChargedSpan[];
+  componentRegions: ComponentRegionDowntime[];
+  maintenance: MaintenanceDowntime[];
+  daily: DailyDowntime[];
+  allowance: {
+    /** maintenanceAllowanceHours × 60. */
+    minutesPerYear: number;
+    /** Used in the contract year running at window.from, before it. */
+    usedBeforeWindow: number;
+    /** Used in the contract year running at window.to, before it: the next window's allowanceUsedMinutes. */
+    usedAtEnd: number;
+  };
+}
+
+export interface MeasurementMonth {
+  month: string;
+  rule: MonthRule;
+  /** Always the calendar month in UTC: downtime, exclusions and unknown minutes are counted over it. */
+  window: TimeWindow;
+  /** The denominator before exclusions: the calendar month's minutes, or 43,200 under fixed_30_days. */
+  monthMinutes: number;
+}
+
+/** The month "YYYY-MM" under a contract's rule; throws SlaInputError("month") on a malformed month. */
+export function measurementMonth(month: string, rule: MonthRule): MeasurementMonth {
+  if (!MONTH_RULES.includes(rule)) throw new SlaInputError("monthRule", `month rule must be one of ${MONTH_RULES.join(", ")}, got ${JSON.stringify(rule)}`);
+  let window: TimeWindow;
+  try {
+    window = monthWindow(month);
+  } catch {
+    throw new SlaInputError("month", `month must be YYYY-MM with a month from 01 to 12, got ${JSON.stringify(month)}`);
+  }
+  const calendarMinutes = (window.to.getTime() - window.from.getTime()) / MINUTE_MS;
+  return { month, rule, window, monthMinutes: rule === "fixed_30_days" ? FIXED_MONTH_MINUTES : calendarMinutes };
+}
+
+/** The contract's coverage, [startsOn 00:00 UTC, the day after endsOn 00:00 UTC or open). */
+export function contractTerm(terms: Pick<SlaTerms, "startsOn" | "endsOn">): { from: number; to: number } {
+  const from = Math.floor(terms.startsOn.getTime() / DAY_MS) * DAY_MS;
+  const to = terms.endsOn === null ? Number.POSITIVE_INFINITY : Math.floor(terms.endsOn.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new SlaInputError("startsOn", "contract dates must be valid dates");
+  if (to <= from) throw new SlaInputError("endsOn", "the contract must end on or after the day it starts");
+  return { from, to };
+}
+
+/** The k-th anniversary of startsOn (k may be 0); 29 February rolls to 1 March in other years. */
+export function contractYearAt(terms: Pick<SlaTerms, "startsOn">, k: number): Date {
+  const start = new Date(Math.floor(terms.startsOn.getTime() / DAY_MS) * DAY_MS);
+  const at = new Date(start);
+  at.setUTCFullYear(start.getUTCFullYear() + k, start.getUTCMonth(), start.getUTCDate());
+  return at;
+}
+
+/** Start of the contract year running at `at` (startsOn itself before the contract starts). */
+export function contractYearStart(terms: Pick<SlaTerms, "startsOn">, at: Date): Date {
+  const t = at.getTime();
+  let k = Math.max(0, at.getUTCFullYear() - contractYearAt(terms, 0).getUTCFullYear() - 1);
+  while (contractYearAt(terms, k + 1).getTime() <= t) k++;
+  return contractYearAt(terms, k);
+}
+
+/** The contract's downtime over a window: figures, per ComponentRegion, per maintenance window, per day. */
+export function contractDowntime(input: ContractDowntimeInput): ContractDowntime {
+  return sweepContract(input);
+}
+
+/**
+ * Weighted downtime minutes a computed window charges within [from, to), widened to whole minutes
+ * (an incident from 12:00:30 takes in minute 12:00). Postmortem impact uses it with the incident's span.
+ */
+export function chargedMinutesWithin(downtime: Pick<ContractDowntime, "charged">, from: Date, to: Date): number {
+  const a = Math.floor(from.getTime() / MINUTE_MS) * MINUTE_MS;
+  const b = Math.ceil(to.getTime() / MINUTE_MS) * MINUTE_MS;
+  let milli = 0;
+  for (const span of downtime.charged) {
+    const overlap = Math.min(b, span.to.getTime()) - Math.max(a, span.from.getTime());
+    if (overlap > 0) milli += (overlap / MINUTE_MS) * Math.round(span.weight * 1000);
+  }
+  return milli / 1000;
+}
