@@ -1,0 +1,147 @@
+// Postmortem Markdown, parsed once by remark and rendered three ways: sanitized
+// HTML for the page and emails, PDF blocks, and plain text for email text parts.
+// Raw HTML never passes: remark-rehype drops it and rehype-sanitize re-checks
+// every element, attribute and URL the Markdown itself produced.
+import type { Element, Root as HastRoot } from "hast";
+import type { Image, ImageReference, Link, LinkReference, Nodes, Root as MdastRoot, Parents } from "mdast";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import type { PdfBlock } from "../pdf/document.ts";
+import { markdownTreeToBlocks, plainBlocksToText } from "./plain-blocks.ts";
+import { SAFE_LINK_PROTOCOLS } from "./safe-url.ts";
+
+export { isSafeUrl, SAFE_LINK_PROTOCOLS } from "./safe-url.ts";
+
+/** rel on every link to another page: no referrer leaks, no window.opener, no SEO credit for pasted links. */
+export const LINK_REL = ["nofollow", "noopener", "noreferrer"] as const;
+
+/** Only the elements Markdown itself produces; `img` is absent on purpose (images render as links). */
+const TAGS = [
+  "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input",
+  "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+];
+
+const aria = ["ariaDescribedBy", "ariaLabel", "ariaLabelledBy"];
+
+/** GitHub's schema narrowed: fewer tags, no global attribute bag (so no style, no on*), three link schemes. */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: TAGS,
+  attributes: {
+    a: [...aria, "dataFootnoteBackref", "dataFootnoteRef", ["className", "data-footnote-backref"], "href", "title", "id"],
+    code: [["className", /^language-./]],
+    h2: [["className", "sr-only"], "id"],
+    input: [
+      ["disabled", true],
+      ["type", "checkbox"],
+    ],
+    li: [["className", "task-list-item"], "id"],
+    ol: [...aria, ["className", "contains-task-list"], "start"],
+    ul: [...aria, ["className", "contains-task-list"]],
+    section: ["dataFootnotes", ["className", "footnotes"]],
+    td: ["align"],
+    th: ["align"],
+  },
+  protocols: { href: [...SAFE_LINK_PROTOCOLS] },
+  // Ids are prefixed per document below (prefixIds), after sanitizing.
+  clobber: [],
+  clobberPrefix: "",
+  strip: ["script", "style"],
+};
+
+/** An image becomes a link to it: no third-party image loads on the page or in mail, and nothing is lost. */
+function imagesAsLinks() {
+  return (tree: MdastRoot) => replaceImages(tree);
+}
+
+function replaceImages(node: Parents): void {
+  node.children = node.children.map((child) => {
+    if (child.type === "image") return imageLink(child);
+    if (child.type === "imageReference") return imageReferenceLink(child);
+    if ("children" in child) replaceImages(child);
+    return child;
+  }) as typeof node.children;
+}
+
+function imageLink(image: Image): Link {
+  const text = image.alt || image.url;
+  return { type: "link", url: image.url, title: image.title, children: [{ type: "text", value: text }] };
+}
+
+function imageReferenceLink(image: ImageReference): LinkReference {
+  const { identifier, label, referenceType } = image;
+  return { type: "linkReference", identifier, label, referenceType, children: [{ type: "text", value: image.alt || label || identifier }] };
+}
+
+/** Footnote ids get a per-document prefix so two sections on one page never share an id. */
+function prefixIds() {
+  return (tree: HastRoot, file: { value: unknown }) => {
+    const prefix = `md-${fingerprint(String(file.value))}-`;
+    const ids = new Set<string>();
+    walkElements(tree, (el) => {
+      if (typeof el.properties.id === "string") ids.add(el.properties.id);
+    });
+    walkElements(tree, (el) => {
+      const p = el.properties;
+      if (typeof p.id === "string") p.id = prefix + p.id;
+      if (Array.isArray(p.ariaDescribedBy)) p.ariaDescribedBy = p.ariaDescribedBy.map((id) => prefix + String(id));
+      if (typeof p.href === "string" && p.href.startsWith("#") && ids.has(p.href.slice(1))) p.href = `#${prefix}${p.href.slice(1)}`;
+    });
+  };
+}
+
+function linkRel() {
+  return (tree: HastRoot) =>
+    walkElements(tree, (el) => {
+      const href = el.properties.href;
+      if (el.tagName === "a" && typeof href === "string" && !href.startsWith("#")) el.properties.rel = [...LINK_REL];
+    });
+}
+
+function walkElements(node: HastRoot | Element, visit: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    visit(child);
+    walkElements(child, visit);
+  }
+}
+
+/** FNV-1a, base 36: a short stable tag, not a security boundary. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+const toHtml = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(imagesAsLinks)
+  .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: "" })
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(prefixIds)
+  .use(linkRel)
+  .use(rehypeStringify)
+  .freeze();
+
+const toTree = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Sanitized HTML for Markdown people typed (GFM: tables, lists, code, links, emphasis, task lists, footnotes). */
+export function renderMarkdown(markdown: string): string {
+  return String(toHtml.processSync(markdown));
+}
+
+/** The same parse as renderMarkdown, as blocks for lib/pdf. */
+export function markdownToPlainBlocks(markdown: string): PdfBlock[] {
+  const tree = toTree.runSync(toTree.parse(markdown)) as MdastRoot;
+  return markdownTreeToBlocks(tree as Nodes as MdastRoot);
+}
+
+/** Plain text for email text parts: lists keep their markers, links show their URL. */
+export function markdownToText(markdown: string): string {
+  return plainBlocksToText(markdownToPlainBlocks(markdown));
+}

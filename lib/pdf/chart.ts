@@ -1,0 +1,98 @@
+// A small bar chart drawn with vector calls (pdfkit cannot import SVG): one
+// bar per point, a gap marked "no data" for null, and a dashed target line.
+import { COLOR, contentWidth, type Doc, ensureSpace, FONT, SIZE, text } from "./page.ts";
+
+export interface ChartInput {
+  title: string;
+  points: { label: string; value: number | null }[];
+  min?: number;
+  max?: number;
+  target?: number;
+  /** Appended to axis and target labels, e.g. "%". */
+  unit?: string;
+}
+
+const PLOT_HEIGHT = 120;
+const AXIS_WIDTH = 44;
+const LABEL_HEIGHT = 14;
+const MAX_X_LABELS = 8;
+
+export function drawChart(doc: Doc, chart: ChartInput): void {
+  ensureSpace(doc, PLOT_HEIGHT + LABEL_HEIGHT + 36);
+  doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text);
+  text(doc, chart.title);
+  doc.y += 4;
+  const [min, max] = valueRange(chart);
+  const plot = { x: doc.page.margins.left + AXIS_WIDTH, y: doc.y, width: contentWidth(doc) - AXIS_WIDTH, height: PLOT_HEIGHT };
+  const toY = (value: number) => plot.y + plot.height - ((clamp(value, min, max) - min) / (max - min)) * plot.height;
+  drawAxes(doc, plot, min, max, chart.unit ?? "");
+  drawBars(doc, plot, chart.points, toY);
+  if (chart.target !== undefined) drawTarget(doc, plot, toY(chart.target), `${format(chart.target)}${chart.unit ?? ""}`);
+  drawXLabels(doc, plot, chart.points);
+  doc.x = doc.page.margins.left;
+  doc.y = plot.y + plot.height + LABEL_HEIGHT + 10;
+}
+
+type Plot = { x: number; y: number; width: number; height: number };
+
+function valueRange(chart: ChartInput): [number, number] {
+  const values = chart.points.flatMap((p) => (p.value === null || !Number.isFinite(p.value) ? [] : [p.value]));
+  const min = chart.min ?? Math.min(...values, chart.target ?? Infinity, 0);
+  const max = chart.max ?? Math.max(...values, chart.target ?? -Infinity, min + 1);
+  return max > min ? [min, max] : [min, min + 1];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function format(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/0+$/, "");
+}
+
+function drawAxes(doc: Doc, plot: Plot, min: number, max: number, unit: string): void {
+  doc.save().lineWidth(0.5).strokeColor(COLOR.rule);
+  doc.moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).stroke();
+  doc.restore();
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+  const left = doc.page.margins.left;
+  text(doc, `${format(max)}${unit}`, { x: left, y: plot.y - 3, width: AXIS_WIDTH - 4, align: "right", lineBreak: false });
+  text(doc, `${format(min)}${unit}`, { x: left, y: plot.y + plot.height - 6, width: AXIS_WIDTH - 4, align: "right", lineBreak: false });
+}
+
+function drawBars(doc: Doc, plot: Plot, points: ChartInput["points"], toY: (v: number) => number): void {
+  if (points.length === 0) return;
+  const slot = plot.width / points.length;
+  const bar = Math.max(slot * 0.7, 0.5);
+  points.forEach((point, i) => {
+    const x = plot.x + i * slot + (slot - bar) / 2;
+    if (point.value === null || !Number.isFinite(point.value)) {
+      // No data is shown, not hidden: a light hatched column the full height.
+      doc.save().rect(x, plot.y, bar, plot.height).fillOpacity(0.35).fill(COLOR.shade).restore();
+      return;
+    }
+    const top = toY(point.value);
+    doc.save().rect(x, top, bar, plot.y + plot.height - top).fill(COLOR.accent).restore();
+  });
+}
+
+function drawTarget(doc: Doc, plot: Plot, y: number, label: string): void {
+  doc.save().dash(3, { space: 2 }).lineWidth(0.8).strokeColor(COLOR.target);
+  doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).stroke().undash().restore();
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.target);
+  text(doc, `target ${label}`, { x: plot.x + plot.width - 90, y: y - 10, width: 90, align: "right", lineBreak: false });
+  doc.fillColor(COLOR.text);
+}
+
+function drawXLabels(doc: Doc, plot: Plot, points: ChartInput["points"]): void {
+  if (points.length === 0) return;
+  const slot = plot.width / points.length;
+  const every = Math.ceil(points.length / MAX_X_LABELS);
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+  points.forEach((point, i) => {
+    if (i % every !== 0 && i !== points.length - 1) return;
+    const center = plot.x + i * slot + slot / 2;
+    text(doc, point.label, { x: center - 30, y: plot.y + plot.height + 3, width: 60, align: "center", lineBreak: false });
+  });
+  doc.fillColor(COLOR.text);
+}
