@@ -7,6 +7,7 @@ import { type ProvisionedDatabase, provisionDatabase } from "../lib/database/pro
 import type { Env } from "../lib/env.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
+import { seedDemoStories } from "../lib/seed/seed-stories.ts";
 
 /** `history` (default true): with the seed, write 90 days of past results and incidents. */
 export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolean; history?: boolean }): Promise<ProvisionedDatabase> {
@@ -27,6 +28,11 @@ export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolea
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
             if (history.seeded) console.log(`  seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results in ${seconds} s`);
           }
+        }
+        // Every start: an existing .data/ gains stories added since it was seeded.
+        if (options.history ?? true) {
+          const stories = await seedDemoStories(db);
+          if (stories.incidents.length) console.log(`  seeded the demo's stories: ${stories.incidents.length} incidents`);
         }
       } finally {
         await db.$disconnect();

@@ -5,6 +5,7 @@ import { applyMigrations } from "../lib/database/migrate.ts";
 import { provisionDatabase } from "../lib/database/provision.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
+import { seedDemoStories } from "../lib/seed/seed-stories.ts";
 import { runCommand } from "./command.ts";
 
 runCommand(async (env) => {
@@ -25,6 +26,8 @@ runCommand(async (env) => {
             ? `seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results, ${history.statusChanges} status changes`
             : `history not seeded: ${history.reason}`,
         );
+        const stories = await seedDemoStories(db);
+        console.log(`seeded the demo's stories: ${stories.incidents.length} new incidents`);
       }
     } finally {
       await db.$disconnect();

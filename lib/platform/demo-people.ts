@@ -1,10 +1,13 @@
-// The people and the customer the demo starts with: one user per role, and
-// one customer whose contract an account manager can report on.
+// The people and the customer the demo starts with: one user per role (two
+// engineers), and one customer whose contract an account manager can report on.
+// lib/seed/demo-customers.ts adds the customers whose contracts show the SLA rules.
 import type { Role } from "../generated/prisma/enums.ts";
 
 export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
   { email: "admin@bellwether.test", name: "Ada Admin", role: "ADMIN" },
   { email: "engineer@bellwether.test", name: "Eli Engineer", role: "ENGINEER" },
+  // A second engineer: postmortems need a reviewer who is not their author.
+  { email: "oncall@bellwether.test", name: "Omar On-call", role: "ENGINEER" },
   { email: "account.manager@bellwether.test", name: "Amara Account-Manager", role: "ACCOUNT_MANAGER" },
   { email: "viewer@bellwether.test", name: "Vic Viewer", role: "VIEWER" },
 ];

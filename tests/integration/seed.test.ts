@@ -31,7 +31,7 @@ describe("the demo seed", () => {
       components: 12,
       componentRegions: expectedComponentRegions,
       probes: expectedComponentRegions,
-      users: 4,
+      users: 5,
       customers: 1,
     });
     expect((await t.db.region.findMany({ orderBy: { sortOrder: "asc" } })).map((r) => r.key)).toEqual(REGIONS.map((r) => r.key));
@@ -46,9 +46,9 @@ describe("the demo seed", () => {
     expect(tier("TIER_2")).toEqual(["Audit Log", "Import & Export", "Merchant Center", "Studio"]);
   });
 
-  it("has one demo user per role and a customer with a contract to report on", async () => {
+  it("has a demo user per role, two engineers (a postmortem's reviewer is never its author), and a customer with a contract to report on", async () => {
     const roles = (await t.db.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
-    expect(roles).toEqual(["ACCOUNT_MANAGER", "ADMIN", "ENGINEER", "VIEWER"]);
+    expect(roles).toEqual(["ACCOUNT_MANAGER", "ADMIN", "ENGINEER", "ENGINEER", "VIEWER"]);
     const contract = await t.db.contract.findFirstOrThrow({
       include: { customer: true, regions: { include: { region: true } }, products: { include: { product: true } } },
     });
