@@ -63,6 +63,12 @@ export const envSchema = z
     DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
     /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
     MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(24 * 90).default(24),
+    /** A P1 incident's postmortem is due this many business days (Mon–Fri, UTC) after resolution. */
+    POSTMORTEM_DUE_BUSINESS_DAYS_P1: z.coerce.number().int().min(1).max(60).default(3),
+    /** A P2 incident's postmortem is due this many business days after resolution. */
+    POSTMORTEM_DUE_BUSINESS_DAYS_P2: z.coerce.number().int().min(1).max(60).default(5),
+    /** Action-item owners are reminded this many days before the due date. */
+    ACTION_ITEM_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
