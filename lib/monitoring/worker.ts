@@ -1,17 +1,30 @@
 // The server's background work: every few seconds, closing probe rounds,
 // starting and ending maintenance windows on time, and turning confirmed
-// outages into proposals for engineers; every hour, expiring raw results.
+// outages into proposals for engineers; every hour, expiring raw results,
+// reminding owners of action items, and issuing SLA statements of closed months.
 // Safe on every replica: the evaluator and detection take advisory locks,
-// maintenance moves claim a version, and deletes are idempotent.
+// maintenance moves claim a version, deletes are idempotent, and the hourly
+// jobs write under deterministic keys (one reminder per item and day, one
+// digest per person and week, one statement per contract, month and revision).
 import cron from "node-cron";
 import type { Db } from "../db.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
 import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
+import { sendActionItemReminders, sendOverdueDigest } from "../postmortems/reminders.ts";
+import { issueDueStatements } from "../sla/issue-statements.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
 
 export const EVALUATE_EVERY_MS = 2_000;
 export const RETENTION_SCHEDULE = "17 * * * *";
+
+/** Hourly, so that a restart never skips a day; the jobs' keys make a second run a no-op. */
+export const SCHEDULED_JOBS: readonly { name: string; schedule: string; run: (db: Db, now: Date) => Promise<unknown> }[] = [
+  { name: "action-item reminders", schedule: "7 * * * *", run: sendActionItemReminders },
+  // The weekly digest goes out with the first run on Monday (UTC).
+  { name: "overdue action-item digest", schedule: "13 * * * 1", run: sendOverdueDigest },
+  { name: "SLA statement issuing", schedule: "23 * * * *", run: issueDueStatements },
+];
 
 export interface MonitoringWorker {
   stop(): Promise<void>;
@@ -67,6 +80,14 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   const timer = setInterval(tick, EVALUATE_EVERY_MS);
   timer.unref();
 
+  const jobs = SCHEDULED_JOBS.map((job) =>
+    cron.schedule(job.schedule, () => {
+      job.run(db, new Date()).catch((error: unknown) => console.error(`[bellwether] ${job.name} failed`, error));
+    }),
+  );
+  // Statements of a month that closed while no worker ran are issued at start, not an hour later.
+  const issuingAtStart = issueDueStatements(db, new Date()).catch((error: unknown) => console.error("[bellwether] SLA statement issuing failed", error));
+
   const retention = cron.schedule(RETENTION_SCHEDULE, () => {
     deleteExpiredResults(db, new Date(), options.retentionDays)
       .then((n) => n > 0 && log(`expired ${n} raw check results older than ${options.retentionDays} days`))
@@ -78,6 +99,8 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
       stopped = true;
       clearInterval(timer);
       await retention.destroy();
+      for (const job of jobs) await job.destroy();
+      await issuingAtStart;
       await running;
     },
   };
