@@ -11,7 +11,9 @@ const isoDay = z
   .regex(DAY, "Use a date like 2026-01-01.")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
 
-const number = (message: string) => z.coerce.number({ error: message }).refine(Number.isFinite, message);
+/** Form strings become numbers; an empty field is missing, not 0. */
+const number = (message: string) =>
+  z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v), z.number({ error: message }).refine(Number.isFinite, message));
 
 export const contractTermsInput = z
   .object({

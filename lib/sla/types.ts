@@ -87,6 +87,8 @@ export interface StatementComponentRegion {
   minutesByStatus: Record<MeasuredStatus, number>;
   downtimeMinutes: number;
   excludedMaintenanceMinutes: number;
+  /** Maintenance that counts as downtime (announced too late, or past the allowance). */
+  countedMaintenanceMinutes: number;
   unknownMinutes: number;
 }
 
