@@ -33,3 +33,18 @@ export async function recordAudit(tx: Tx, actor: Actor, change: AuditChange): Pr
     },
   });
 }
+
+/** A change no person made (a cron job in the worker): no actor id, and the job's name where the email would be. */
+export async function recordSystemAudit(tx: Tx, job: string, change: AuditChange): Promise<void> {
+  await tx.auditEntry.create({
+    data: {
+      actorId: null,
+      actorEmail: `system:${job}`,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: snapshot(change.before),
+      after: snapshot(change.after),
+    },
+  });
+}
