@@ -2,8 +2,8 @@
 // HTML for the page and emails, PDF blocks, and plain text for email text parts.
 // Raw HTML never passes: remark-rehype drops it and rehype-sanitize re-checks
 // every element, attribute and URL the Markdown itself produced.
-import type { Element, Root as HastRoot } from "hast";
-import type { Image, ImageReference, Link, LinkReference, Nodes, Root as MdastRoot, Parents } from "mdast";
+import type { Element, ElementContent, Root as HastRoot } from "hast";
+import type { Image, ImageReference, Link, LinkReference, Nodes, Parents, Root as MdastRoot, Text } from "mdast";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
@@ -33,12 +33,9 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   tagNames: TAGS,
   attributes: {
     a: [...aria, "dataFootnoteBackref", "dataFootnoteRef", ["className", "data-footnote-backref"], "href", "title", "id"],
-    code: [["className", /^language-./]],
+    code: [["className", /^language-[\w#+.-]+$/]],
     h2: [["className", "sr-only"], "id"],
-    input: [
-      ["disabled", true],
-      ["type", "checkbox"],
-    ],
+    input: [["checked", true], ["disabled", true], ["type", "checkbox"]],
     li: [["className", "task-list-item"], "id"],
     ol: [...aria, ["className", "contains-task-list"], "start"],
     ul: [...aria, ["className", "contains-task-list"]],
@@ -55,16 +52,20 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
 
 /** An image becomes a link to it: no third-party image loads on the page or in mail, and nothing is lost. */
 function imagesAsLinks() {
-  return (tree: MdastRoot) => replaceImages(tree);
+  return (tree: MdastRoot) => replaceImages(tree, false);
 }
 
-function replaceImages(node: Parents): void {
+function replaceImages(node: Parents, insideLink: boolean): void {
   node.children = node.children.map((child) => {
-    if (child.type === "image") return imageLink(child);
-    if (child.type === "imageReference") return imageReferenceLink(child);
-    if ("children" in child) replaceImages(child);
+    if (child.type === "image") return insideLink ? altText(child.alt || child.url) : imageLink(child);
+    if (child.type === "imageReference") return insideLink ? altText(child.alt || child.label || "") : imageReferenceLink(child);
+    if ("children" in child) replaceImages(child, insideLink || child.type === "link" || child.type === "linkReference");
     return child;
   }) as typeof node.children;
+}
+
+function altText(value: string): Text {
+  return { type: "text", value };
 }
 
 function imageLink(image: Image): Link {
@@ -94,12 +95,35 @@ function prefixIds() {
   };
 }
 
-function linkRel() {
-  return (tree: HastRoot) =>
-    walkElements(tree, (el) => {
-      const href = el.properties.href;
-      if (el.tagName === "a" && typeof href === "string" && !href.startsWith("#")) el.properties.rel = [...LINK_REL];
-    });
+/** Links to other pages get rel; a link whose URL the sanitizer removed becomes plain text. */
+function tidyLinks() {
+  return (tree: HastRoot) => tidyChildren(tree);
+}
+
+function tidyChildren(node: HastRoot | Element): void {
+  const children: ElementContent[] = [];
+  for (const child of node.children as ElementContent[]) {
+    if (child.type === "element") tidyChildren(child);
+    if (child.type !== "element" || child.tagName !== "a") {
+      children.push(child);
+      continue;
+    }
+    const href = child.properties.href;
+    if (typeof href !== "string") {
+      children.push(...child.children);
+      continue;
+    }
+    if (!href.startsWith("#")) child.properties.rel = [...LINK_REL];
+    // A link must have a name (screen readers, axe): when its text was all raw HTML, show the URL.
+    if (!textOf(child).trim()) child.children = [{ type: "text", value: href }];
+    children.push(child);
+  }
+  node.children = children;
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === "text") return node.value;
+  return node.type === "element" ? node.children.map(textOf).join("") : "";
 }
 
 function walkElements(node: HastRoot | Element, visit: (el: Element) => void): void {
@@ -124,15 +148,32 @@ const toHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: "" })
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(prefixIds)
-  .use(linkRel)
+  .use(tidyLinks)
   .use(rehypeStringify)
   .freeze();
 
 const toTree = unified().use(remarkParse).use(remarkGfm).freeze();
 
+// micromark parses about 1 KB per millisecond here, so a page or a mail batch
+// that shows the same sections again reuses their HTML (pure input → output).
+const MEMO_ENTRIES = 300;
+const MEMO_MAX_INPUT = 60_000;
+const memo = new Map<string, string>();
+
 /** Sanitized HTML for Markdown people typed (GFM: tables, lists, code, links, emphasis, task lists, footnotes). */
 export function renderMarkdown(markdown: string): string {
-  return String(toHtml.processSync(markdown));
+  const hit = memo.get(markdown);
+  if (hit !== undefined) {
+    memo.delete(markdown);
+    memo.set(markdown, hit);
+    return hit;
+  }
+  const html = String(toHtml.processSync(markdown));
+  if (markdown.length <= MEMO_MAX_INPUT) {
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    memo.set(markdown, html);
+  }
+  return html;
 }
 
 /** The same parse as renderMarkdown, as blocks for lib/pdf. */
