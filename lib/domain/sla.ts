@@ -1,37 +1,31 @@
 // A contract's SLA downtime, minute by minute: the ONE definition that SLA
 // statements, error budgets and postmortem impact all use. Pure: every time is
 // an argument, arithmetic is in UTC milliseconds, weights in thousandths.
-import type { MonthRule } from "../generated/prisma/enums.ts";
+import { MINUTE_MS } from "./sla-calendar.ts";
 import { sweepContract } from "./sla-sweep.ts";
+
+export { COMPONENT_REGION_MINUTE_KINDS } from "./sla-result.ts";
 import type { ComponentStatus } from "./status.ts";
-import { monthWindow, type StatusPoint, type TimeWindow } from "./uptime.ts";
+import type { StatusPoint, TimeWindow } from "./uptime.ts";
 
-export type { MonthRule };
-
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
-/** commercetools' SLA month: 30 days, whatever the calendar says. */
-export const FIXED_MONTH_MINUTES = 43_200;
-export const MONTH_RULES: readonly MonthRule[] = ["calendar", "fixed_30_days"];
-/** A major outage minute is a whole minute of downtime. */
-export const MAJOR_OUTAGE_WEIGHT = 1;
-/** Maintenance past the allowance, or announced too late, counts like a major outage. */
-export const COUNTED_MAINTENANCE_WEIGHT = 1;
-/** Contract defaults (the schema's): notice ahead of a window, and excluded hours per contract year. */
-export const DEFAULT_MAINTENANCE_NOTICE_DAYS = 7;
-export const DEFAULT_MAINTENANCE_ALLOWANCE_HOURS = 24;
-/** Weights and percentages are read to thousandths, as the contract stores them. */
-export const SLA_DECIMALS = 3;
-
-/** Bad input to the SLA arithmetic, naming the field so the caller can map it to a 400. */
-export class SlaInputError extends RangeError {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = "SlaInputError";
-    this.field = field;
-  }
-}
+export {
+  COUNTED_MAINTENANCE_WEIGHT,
+  contractTerm,
+  contractYearAt,
+  contractYearStart,
+  DAY_MS,
+  DEFAULT_MAINTENANCE_ALLOWANCE_HOURS,
+  DEFAULT_MAINTENANCE_NOTICE_DAYS,
+  FIXED_MONTH_MINUTES,
+  MAJOR_OUTAGE_WEIGHT,
+  type MeasurementMonth,
+  MINUTE_MS,
+  MONTH_RULES,
+  type MonthRule,
+  measurementMonth,
+  SLA_DECIMALS,
+  SlaInputError,
+} from "./sla-calendar.ts";
 
 /** What the contract says about counting; coverage itself is resolved by the caller. */
 export interface SlaTerms {
@@ -101,16 +95,6 @@ export type ComponentRegionMinuteKind =
   | "maintenance_counted"
   | "unknown";
 
-export const COMPONENT_REGION_MINUTE_KINDS: readonly ComponentRegionMinuteKind[] = [
-  "operational",
-  "degraded_performance",
-  "partial_outage",
-  "major_outage",
-  "maintenance_excluded",
-  "maintenance_counted",
-  "unknown",
-];
-
 export interface ComponentRegionDowntime {
   componentRegionId: string;
   /** Minutes of the window inside the contract's term, by what this ComponentRegion was in each. */
@@ -175,53 +159,6 @@ export interface ContractDowntime {
     /** Used in the contract year running at window.to, before it: the next window's allowanceUsedMinutes. */
     usedAtEnd: number;
   };
-}
-
-export interface MeasurementMonth {
-  month: string;
-  rule: MonthRule;
-  /** Always the calendar month in UTC: downtime, exclusions and unknown minutes are counted over it. */
-  window: TimeWindow;
-  /** The denominator before exclusions: the calendar month's minutes, or 43,200 under fixed_30_days. */
-  monthMinutes: number;
-}
-
-/** The month "YYYY-MM" under a contract's rule; throws SlaInputError("month") on a malformed month. */
-export function measurementMonth(month: string, rule: MonthRule): MeasurementMonth {
-  if (!MONTH_RULES.includes(rule)) throw new SlaInputError("monthRule", `month rule must be one of ${MONTH_RULES.join(", ")}, got ${JSON.stringify(rule)}`);
-  let window: TimeWindow;
-  try {
-    window = monthWindow(month);
-  } catch {
-    throw new SlaInputError("month", `month must be YYYY-MM with a month from 01 to 12, got ${JSON.stringify(month)}`);
-  }
-  const calendarMinutes = (window.to.getTime() - window.from.getTime()) / MINUTE_MS;
-  return { month, rule, window, monthMinutes: rule === "fixed_30_days" ? FIXED_MONTH_MINUTES : calendarMinutes };
-}
-
-/** The contract's coverage, [startsOn 00:00 UTC, the day after endsOn 00:00 UTC or open). */
-export function contractTerm(terms: Pick<SlaTerms, "startsOn" | "endsOn">): { from: number; to: number } {
-  const from = Math.floor(terms.startsOn.getTime() / DAY_MS) * DAY_MS;
-  const to = terms.endsOn === null ? Number.POSITIVE_INFINITY : Math.floor(terms.endsOn.getTime() / DAY_MS) * DAY_MS + DAY_MS;
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new SlaInputError("startsOn", "contract dates must be valid dates");
-  if (to <= from) throw new SlaInputError("endsOn", "the contract must end on or after the day it starts");
-  return { from, to };
-}
-
-/** The k-th anniversary of startsOn (k may be 0); 29 February rolls to 1 March in other years. */
-export function contractYearAt(terms: Pick<SlaTerms, "startsOn">, k: number): Date {
-  const start = new Date(Math.floor(terms.startsOn.getTime() / DAY_MS) * DAY_MS);
-  const at = new Date(start);
-  at.setUTCFullYear(start.getUTCFullYear() + k, start.getUTCMonth(), start.getUTCDate());
-  return at;
-}
-
-/** Start of the contract year running at `at` (startsOn itself before the contract starts). */
-export function contractYearStart(terms: Pick<SlaTerms, "startsOn">, at: Date): Date {
-  const t = at.getTime();
-  let k = Math.max(0, at.getUTCFullYear() - contractYearAt(terms, 0).getUTCFullYear() - 1);
-  while (contractYearAt(terms, k + 1).getTime() <= t) k++;
-  return contractYearAt(terms, k);
 }
 
 /** The contract's downtime over a window: figures, per ComponentRegion, per maintenance window, per day. */
