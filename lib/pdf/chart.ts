@@ -15,7 +15,6 @@ export interface ChartInput {
 const PLOT_HEIGHT = 120;
 const AXIS_WIDTH = 44;
 const LABEL_HEIGHT = 14;
-const MAX_X_LABELS = 8;
 
 export function drawChart(doc: Doc, chart: ChartInput): void {
   ensureSpace(doc, PLOT_HEIGHT + LABEL_HEIGHT + 36);
@@ -86,13 +85,25 @@ function drawTarget(doc: Doc, plot: Plot, y: number, label: string): void {
 
 function drawXLabels(doc: Doc, plot: Plot, points: ChartInput["points"]): void {
   if (points.length === 0) return;
-  const slot = plot.width / points.length;
-  const every = Math.ceil(points.length / MAX_X_LABELS);
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-  points.forEach((point, i) => {
-    if (i % every !== 0 && i !== points.length - 1) return;
+  const slot = plot.width / points.length;
+  const widest = Math.max(...points.map((p) => doc.widthOfString(p.label)));
+  for (const i of labelIndexes(points.length, Math.ceil((widest + 8) / slot))) {
     const center = plot.x + i * slot + slot / 2;
-    text(doc, point.label, { x: center - 30, y: plot.y + plot.height + 3, width: 60, align: "center", lineBreak: false });
-  });
+    const width = widest + 8;
+    text(doc, points[i]!.label, { x: center - width / 2, y: plot.y + plot.height + 3, width, align: "center", lineBreak: false });
+  }
   doc.fillColor(COLOR.text);
+}
+
+/** Every n-th label, and always the last one (the month's end) in place of a neighbour it would touch. */
+function labelIndexes(count: number, every: number): number[] {
+  const picked: number[] = [];
+  for (let i = 0; i < count; i += every) picked.push(i);
+  const last = count - 1;
+  if (picked.at(-1) !== last) {
+    if (last - picked.at(-1)! < every) picked.pop();
+    picked.push(last);
+  }
+  return picked;
 }
