@@ -60,7 +60,7 @@ describe("renderPdf", () => {
     expect(text).toContain("target 99.9%");
     expect(text).toContain("11-01");
     expect(text).toContain("11-30");
-    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
+    for (const [i, page] of pages.entries()) expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
   });
 
   it("repeats the table header on every page the table continues onto", async () => {
