@@ -201,7 +201,8 @@ export interface StatementFile {
 /** One month of a contract's year view. */
 export interface YearMonth {
   month: string;
-  state: StatementState | "future" | "not_started";
+  /** not_started: before the contract's start; ended: after its end. */
+  state: StatementState | "future" | "not_started" | "ended";
   availabilityPercent: number | null;
   met: boolean | null;
   creditPercent: number;
@@ -214,7 +215,9 @@ export interface YearMonth {
 export interface MonthPreview {
   month: string;
   figures: StatementFigures;
-  /** Allowed − used downtime minutes, never below 0. */
+  /** The downtime the target allows over the whole month (less what is already excluded or unknown). */
+  monthAllowedDowntimeMinutes: number;
+  /** Allowed over the whole month − used so far, never below 0. */
   errorBudgetLeftMinutes: number;
   errorBudgetLeftPercent: number | null;
   statement: Statement;
