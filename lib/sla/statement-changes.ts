@@ -23,16 +23,16 @@ function compareRows<T extends object>(
   before: readonly T[],
   after: readonly T[],
   key: (row: T) => string,
-  describe: (row: T) => string,
+  labelOf: (row: T) => string,
   fields: (row: T) => Record<string, unknown>,
 ): void {
   const a = new Map(before.map((row) => [key(row), row]));
   const b = new Map(after.map((row) => [key(row), row]));
-  for (const [k, row] of a) if (!b.has(k)) changes.push({ field: `${table}[${describe(row)}]`, before: "listed", after: null });
+  for (const [k, row] of a) if (!b.has(k)) changes.push({ field: `${table}[${labelOf(row)}]`, before: "listed", after: null });
   for (const [k, row] of b) {
     const old = a.get(k);
-    if (!old) changes.push({ field: `${table}[${describe(row)}]`, before: null, after: "listed" });
-    else compareFields(changes, `${table}[${describe(row)}].`, fields(old), fields(row));
+    if (!old) changes.push({ field: `${table}[${labelOf(row)}]`, before: null, after: "listed" });
+    else compareFields(changes, `${table}[${labelOf(row)}].`, fields(old), fields(row));
   }
 }
 
