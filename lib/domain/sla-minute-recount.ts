@@ -83,7 +83,6 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
       day.minutes++;
     }
     const inTerm = m * MINUTE_MS >= term.from && m * MINUTE_MS < term.to;
-    const levels = crs.map((cr) => worstInMinute(cr, m));
     if (!inTerm) {
       if (reported) {
         total.outside++;
@@ -95,26 +94,33 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
     let w = 0;
     let anyQualifying = false;
     let anyUnknown = crs.length === 0;
-    crs.forEach((cr, i) => {
-      const inside = cr.windows.filter((x) => x.from <= m && m < x.to);
-      const qualifying = inside.some((x) => x.qualifying);
+    for (const cr of crs) {
+      const level = worstInMinute(cr, m);
+      let qualifying = false;
+      let other = false;
+      for (const x of cr.windows) {
+        if (x.from <= m && m < x.to) {
+          if (x.qualifying) qualifying = true;
+          else other = true;
+        }
+      }
       let bucket: number;
       if (qualifying) {
         anyQualifying = true;
         bucket = available ? 4 : 5;
         if (!available) w = Math.max(w, 1000);
-      } else if (inside.length > 0) {
+      } else if (other) {
         bucket = 5;
         w = Math.max(w, 1000);
-      } else if (levels[i] === UNKNOWN) {
+      } else if (level === UNKNOWN) {
         bucket = 6;
         anyUnknown = true;
       } else {
-        bucket = levels[i]!;
-        w = Math.max(w, weight[levels[i]!]!);
+        bucket = level;
+        w = Math.max(w, weight[level]!);
       }
       if (reported) cr.minutes[bucket]!++;
-    });
+    }
     if (reported) {
       for (const x of maintenance) {
         if (x.covers && x.from <= m && m < x.to) {
@@ -185,6 +191,7 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
     availability: availability(d.downtime, d.minutes - d.excluded - d.unknown - d.outside),
   }));
   const endsYear = contractYearStart(input.terms, input.window.to).getTime() === input.window.to.getTime();
+  const usedAtEnd = endsYear ? 0 : r.used;
   return {
     window: { from: new Date(r.R * MINUTE_MS), to: new Date(r.E * MINUTE_MS) },
     windowMinutes: r.E - r.R,
@@ -200,6 +207,6 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
     componentRegions,
     maintenance,
     daily,
-    allowance: { minutesPerYear: r.allowance, usedBeforeWindow: r.usedBeforeWindow, usedAtEnd: endsYear ? 0 : r.used },
+    allowance: { minutesPerYear: r.allowance, usedBeforeWindow: r.E === r.R ? usedAtEnd : r.usedBeforeWindow, usedAtEnd },
   };
 }

@@ -181,6 +181,7 @@ class ContractSweep {
     if (this.available && t.reportTo > t.reportFrom) t.availableSpans.push([t.availableFrom, t.reportTo]);
     const end = new Date(t.reportTo * MINUTE_MS);
     t.usedAtEnd = contractYearStart(this.input.terms, end).getTime() === end.getTime() ? 0 : this.used;
+    if (t.reportTo === t.reportFrom) t.usedBeforeWindow = t.usedAtEnd;
   }
 }
 
