@@ -3,7 +3,7 @@
 // Raw HTML never passes: remark-rehype drops it and rehype-sanitize re-checks
 // every element, attribute and URL the Markdown itself produced.
 import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { Image, ImageReference, Link, LinkReference, Nodes, Parents, Root as MdastRoot, Text } from "mdast";
+import type { Image, ImageReference, Link, LinkReference, Parents, Root as MdastRoot, Text } from "mdast";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
@@ -141,17 +141,39 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-const toHtml = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(imagesAsLinks)
-  .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: "" })
-  .use(rehypeSanitize, SANITIZE_SCHEMA)
-  .use(prefixIds)
-  .use(tidyLinks)
-  .use(rehypeStringify)
-  .freeze();
+/** Where Markdown's top heading (#) lands: a page whose sections are <h2> passes 3. */
+export interface MarkdownOptions {
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+}
 
+function shiftHeadings(options: { by: number }) {
+  return (tree: MdastRoot) => {
+    if (options.by > 0) shiftIn(tree, options.by);
+  };
+}
+
+function shiftIn(node: Parents, by: number): void {
+  for (const child of node.children) {
+    if (child.type === "heading") child.depth = Math.min(6, child.depth + by) as 1 | 2 | 3 | 4 | 5 | 6;
+    else if ("children" in child) shiftIn(child, by);
+  }
+}
+
+function htmlProcessor(by: number) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(imagesAsLinks)
+    .use(shiftHeadings, { by })
+    .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: "" })
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(prefixIds)
+    .use(tidyLinks)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+const toHtml = [1, 2, 3, 4, 5, 6].map((level) => htmlProcessor(level - 1));
 const toTree = unified().use(remarkParse).use(remarkGfm).freeze();
 
 // micromark parses about 1 KB per millisecond here, so a page or a mail batch
@@ -161,25 +183,28 @@ const MEMO_MAX_INPUT = 60_000;
 const memo = new Map<string, string>();
 
 /** Sanitized HTML for Markdown people typed (GFM: tables, lists, code, links, emphasis, task lists, footnotes). */
-export function renderMarkdown(markdown: string): string {
-  const hit = memo.get(markdown);
+export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  const level = options.headingLevel ?? 1;
+  const key = `${level}\n${markdown}`;
+  const hit = memo.get(key);
   if (hit !== undefined) {
-    memo.delete(markdown);
-    memo.set(markdown, hit);
+    memo.delete(key);
+    memo.set(key, hit);
     return hit;
   }
-  const html = String(toHtml.processSync(markdown));
+  const html = String(toHtml[level - 1]!.processSync(markdown));
   if (markdown.length <= MEMO_MAX_INPUT) {
     if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
-    memo.set(markdown, html);
+    memo.set(key, html);
   }
   return html;
 }
 
-/** The same parse as renderMarkdown, as blocks for lib/pdf. */
-export function markdownToPlainBlocks(markdown: string): PdfBlock[] {
+/** The same parse as renderMarkdown, as blocks for lib/pdf (PDF headings stop at level 3). */
+export function markdownToPlainBlocks(markdown: string, options: MarkdownOptions = {}): PdfBlock[] {
   const tree = toTree.runSync(toTree.parse(markdown)) as MdastRoot;
-  return markdownTreeToBlocks(tree as Nodes as MdastRoot);
+  shiftIn(tree, (options.headingLevel ?? 1) - 1);
+  return markdownTreeToBlocks(tree);
 }
 
 /** Plain text for email text parts: lists keep their markers, links show their URL. */
