@@ -1,9 +1,10 @@
 // A contract's month as a Statement: the domain's minute rule (lib/domain/sla)
 // does the counting; this only arranges its answer for readers. No I/O.
-import { chargedMinutesWithin, type ContractDowntime, contractDowntime, DAY_MS, MINUTE_MS } from "../domain/sla.ts";
+import { chargedMinutesWithin, type ContractDowntime, contractDowntime, MINUTE_MS } from "../domain/sla.ts";
 import { formatSlaPercent, statementFigures } from "../domain/sla-figures.ts";
 import type { StatusPoint } from "../domain/uptime.ts";
 import type { ContractMonth } from "./load-contract.ts";
+import { monthClosesAt } from "./statement-schedule.ts";
 import type {
   MaintenanceDecision,
   Statement,
@@ -36,9 +37,6 @@ export function percent3(fraction: number | null): number | null {
   return Number.parseFloat(formatSlaPercent(fraction * 100));
 }
 
-export function closesAtOf(input: Pick<ContractMonth, "month" | "contract">): Date {
-  return new Date(input.month.window.to.getTime() + input.contract.closeAfterDays * DAY_MS);
-}
 
 export function computeContractDowntime(input: ContractMonth): ContractDowntime {
   return contractDowntime({
@@ -80,7 +78,7 @@ function header(input: ContractMonth, stamp: StatementStamp): StatementHeader {
     state: stamp.state,
     revision: stamp.revision,
     issuedAt: stamp.issuedAt?.toISOString() ?? null,
-    closesAt: closesAtOf(input).toISOString(),
+    closesAt: monthClosesAt(input.month.month, c.closeAfterDays).toISOString(),
     computedAt: stamp.computedAt.toISOString(),
   };
 }
