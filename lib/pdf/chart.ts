@@ -1,5 +1,5 @@
 // A small bar chart drawn with vector calls (pdfkit cannot import SVG): one
-// bar per point, a gap marked "no data" for null, and a dashed target line.
+// bar per point, grey "no data" columns for null, a dashed target line, a legend.
 import { COLOR, contentWidth, type Doc, ensureSpace, FONT, SIZE, text } from "./page.ts";
 
 export interface ChartInput {
@@ -15,9 +15,10 @@ export interface ChartInput {
 const PLOT_HEIGHT = 120;
 const AXIS_WIDTH = 44;
 const LABEL_HEIGHT = 14;
+const LEGEND_HEIGHT = 12;
 
 export function drawChart(doc: Doc, chart: ChartInput): void {
-  ensureSpace(doc, PLOT_HEIGHT + LABEL_HEIGHT + 36);
+  ensureSpace(doc, PLOT_HEIGHT + LABEL_HEIGHT + LEGEND_HEIGHT + 36);
   doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text);
   text(doc, chart.title);
   doc.y += 4;
@@ -25,11 +26,12 @@ export function drawChart(doc: Doc, chart: ChartInput): void {
   const plot = { x: doc.page.margins.left + AXIS_WIDTH, y: doc.y, width: contentWidth(doc) - AXIS_WIDTH, height: PLOT_HEIGHT };
   const toY = (value: number) => plot.y + plot.height - ((clamp(value, min, max) - min) / (max - min)) * plot.height;
   drawAxes(doc, plot, min, max, chart.unit ?? "");
-  drawBars(doc, plot, chart.points, toY);
-  if (chart.target !== undefined) drawTarget(doc, plot, toY(chart.target), `${format(chart.target)}${chart.unit ?? ""}`);
+  drawBars(doc, plot, chart, toY);
+  if (chart.target !== undefined) drawTarget(doc, plot, toY(chart.target));
   drawXLabels(doc, plot, chart.points);
+  drawLegend(doc, plot.x, plot.y + plot.height + LABEL_HEIGHT + 2, chart);
   doc.x = doc.page.margins.left;
-  doc.y = plot.y + plot.height + LABEL_HEIGHT + 10;
+  doc.y = plot.y + plot.height + LABEL_HEIGHT + LEGEND_HEIGHT + 8;
 }
 
 type Plot = { x: number; y: number; width: number; height: number };
@@ -59,27 +61,56 @@ function drawAxes(doc: Doc, plot: Plot, min: number, max: number, unit: string):
   text(doc, `${format(min)}${unit}`, { x: left, y: plot.y + plot.height - 6, width: AXIS_WIDTH - 4, align: "right", lineBreak: false });
 }
 
-function drawBars(doc: Doc, plot: Plot, points: ChartInput["points"], toY: (v: number) => number): void {
-  if (points.length === 0) return;
-  const slot = plot.width / points.length;
+const NO_DATA = "#d4d4d4";
+const MIN_BAR = 1.5;
+
+function missed(chart: ChartInput, value: number): boolean {
+  return chart.target !== undefined && value < chart.target;
+}
+
+/** Bars below the target are red; a day without data is a grey full-height column, never an empty slot. */
+function drawBars(doc: Doc, plot: Plot, chart: ChartInput, toY: (v: number) => number): void {
+  if (chart.points.length === 0) return;
+  const slot = plot.width / chart.points.length;
   const bar = Math.max(slot * 0.7, 0.5);
-  points.forEach((point, i) => {
+  chart.points.forEach((point, i) => {
     const x = plot.x + i * slot + (slot - bar) / 2;
     if (point.value === null || !Number.isFinite(point.value)) {
-      // No data is shown, not hidden: a light hatched column the full height.
-      doc.save().rect(x, plot.y, bar, plot.height).fillOpacity(0.35).fill(COLOR.shade).restore();
+      doc.save().rect(x, plot.y, bar, plot.height).fill(NO_DATA).restore();
       return;
     }
-    const top = toY(point.value);
-    doc.save().rect(x, top, bar, plot.y + plot.height - top).fill(COLOR.accent).restore();
+    const bottom = plot.y + plot.height;
+    const top = Math.min(toY(point.value), bottom - MIN_BAR);
+    doc.save().rect(x, top, bar, bottom - top).fill(missed(chart, point.value) ? COLOR.target : COLOR.accent).restore();
   });
 }
 
-function drawTarget(doc: Doc, plot: Plot, y: number, label: string): void {
+function drawTarget(doc: Doc, plot: Plot, y: number): void {
   doc.save().dash(3, { space: 2 }).lineWidth(0.8).strokeColor(COLOR.target);
   doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).stroke().undash().restore();
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.target);
-  text(doc, `target ${label}`, { x: plot.x + plot.width - 90, y: y - 10, width: 90, align: "right", lineBreak: false });
+}
+
+/** A legend line under the chart naming only what it shows. */
+function drawLegend(doc: Doc, x: number, y: number, chart: ChartInput): void {
+  const values = chart.points.map((p) => p.value);
+  const unit = chart.unit ?? "";
+  const entries: [string, string, "bar" | "dash"][] = [];
+  if (chart.target !== undefined) {
+    entries.push([COLOR.accent, `at or above target`, "bar"]);
+    if (values.some((v) => v !== null && Number.isFinite(v) && missed(chart, v))) entries.push([COLOR.target, "below target", "bar"]);
+    entries.push([COLOR.target, `target ${format(chart.target)}${unit}`, "dash"]);
+  }
+  if (values.some((v) => v === null || !Number.isFinite(v))) entries.push([NO_DATA, "no data", "bar"]);
+  doc.font(FONT.regular).fontSize(SIZE.small);
+  let left = x;
+  for (const [color, label, mark] of entries) {
+    if (mark === "bar") doc.save().rect(left, y + 1, 7, 7).fill(color).restore();
+    else doc.save().dash(3, { space: 2 }).lineWidth(0.8).strokeColor(color).moveTo(left, y + 4.5).lineTo(left + 12, y + 4.5).stroke().undash().restore();
+    left += mark === "bar" ? 10 : 15;
+    doc.fillColor(COLOR.muted);
+    text(doc, label, { x: left, y, width: doc.widthOfString(label) + 2, lineBreak: false });
+    left += doc.widthOfString(label) + 14;
+  }
   doc.fillColor(COLOR.text);
 }
 
