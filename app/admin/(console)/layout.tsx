@@ -13,8 +13,10 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/admin/incidents", label: "Incidents", permission: "console.read" },
   { href: "/admin/maintenance", label: "Maintenance", permission: "console.read" },
   { href: "/admin/metrics", label: "Response metrics", permission: "console.read" },
+  { href: "/admin/sla", label: "SLA reports", permission: "sla.read" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/audit", label: "Audit trail", permission: "audit.read" },
+  { href: "/admin/tokens", label: "API tokens", permission: "sla.read" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
