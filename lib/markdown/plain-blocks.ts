@@ -17,8 +17,10 @@ function blockOf(node: RootContent): PdfBlock[] {
       const text = inline(node.children).trim();
       return text ? [{ kind: "paragraph", text }] : [];
     }
-    case "list":
-      return [{ kind: "list", items: listItems(node, 0), ordered: node.ordered === true }];
+    case "list": {
+      const start = node.ordered ? (node.start ?? 1) : 1;
+      return [{ kind: "list", items: listItems(node, 0), ordered: node.ordered === true, ...(start !== 1 ? { start } : {}) }];
+    }
     case "table":
       return [tableBlock(node)];
     case "code":
@@ -121,7 +123,7 @@ function textOf(block: PdfBlock): string {
     case "heading":
       return block.text.toUpperCase();
     case "list": {
-      let n = 0;
+      let n = (block.start ?? 1) - 1;
       return block.items.map((item) => (isNestedItem(item) ? item : block.ordered ? `${++n}. ${item}` : `- ${item}`)).join("\n");
     }
     case "table":

@@ -63,6 +63,8 @@ describe("renderMarkdown: GFM", () => {
 
   it("keeps an ordered list's start number", () => {
     expect(renderMarkdown("3. third\n4. fourth")).toMatch(/^<ol start="3">/);
+    expect(markdownToPlainBlocks("3. third")).toEqual([{ kind: "list", items: ["third"], ordered: true, start: 3 }]);
+    expect(markdownToText("3. third\n4. fourth")).toBe("3. third\n4. fourth");
   });
 
   it("renders task lists as disabled checkboxes", () => {

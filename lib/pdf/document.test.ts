@@ -10,6 +10,9 @@ const timelineRows = Array.from({ length: 70 }, (_, i) => [
   `Entry ${i + 1}: ${"probe from eu-west saw HTTP 503 on checkout ".repeat((i % 4) + 1).trim()}`,
   i % 3 === 0 ? "probe" : "engineer",
 ]);
+// An unbreakable run must wrap inside its cell, not spill into the next one.
+timelineRows[5]![1] = `Dashboard https://grafana.example.com/d/${"abcdef0123".repeat(12)}`;
+timelineRows[6]![2] = "a-very-long-source-name-without-spaces";
 
 const everyKind: PdfBlock[] = [
   { kind: "heading", text: "Summary", level: 1 },

@@ -12,7 +12,7 @@ export type PdfBlock =
   | { kind: "heading"; text: string; level?: 1 | 2 | 3 }
   | { kind: "paragraph"; text: string }
   /** Items beginning with NESTED_ITEM_INDENT (lib/pdf/flow.ts) are nested lines with their own marker. */
-  | { kind: "list"; items: string[]; ordered?: boolean }
+  | { kind: "list"; items: string[]; ordered?: boolean; start?: number }
   | ({ kind: "table" } & TableInput)
   | { kind: "code"; text: string }
   | ({ kind: "chart" } & ChartInput);
@@ -64,7 +64,7 @@ function collect(doc: Doc): Promise<Buffer> {
 const DRAW: { [K in PdfBlock["kind"]]: (doc: Doc, block: Extract<PdfBlock, { kind: K }>) => void } = {
   heading: (doc, b) => drawHeading(doc, b.text, b.level),
   paragraph: (doc, b) => drawParagraph(doc, b.text),
-  list: (doc, b) => drawList(doc, b.items, b.ordered),
+  list: (doc, b) => drawList(doc, b.items, b.ordered, b.start),
   table: drawTable,
   code: (doc, b) => drawCode(doc, b.text),
   chart: drawChart,

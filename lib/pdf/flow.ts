@@ -34,10 +34,10 @@ export function isNestedItem(item: string): boolean {
 }
 
 /** Items that start with an indent are nested lines from Markdown and carry their own marker. */
-export function drawList(doc: Doc, items: string[], ordered = false): void {
+export function drawList(doc: Doc, items: string[], ordered = false, start = 1): void {
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
   const left = doc.page.margins.left;
-  let n = 0;
+  let n = start - 1;
   for (const item of items) {
     const nested = isNestedItem(item);
     const indent = nested ? ((item.length - item.trimStart().length) / NESTED_ITEM_INDENT.length) * MARKER_WIDTH : 0;
