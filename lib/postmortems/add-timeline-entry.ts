@@ -1,9 +1,13 @@
 // An engineer's own timeline entry, e.g. "14:02 deploy 4711 rolled back".
 import { z } from "zod";
+import { recordAudit } from "../audit/record.ts";
 import type { Db } from "../db.ts";
 import type { Actor } from "../domain/roles.ts";
-import { AppError } from "../errors.ts";
+import { parseInput } from "../parse-input.ts";
+import { sendBackToReview } from "./postmortem-version.ts";
+import { requirePostmortem, requireTimelineWrite } from "./timeline-access.ts";
 import type { TimelineEntryView } from "./types.ts";
+import { timelineEntryInclude, toTimelineEntryView } from "./views.ts";
 
 export const MAX_TIMELINE_TEXT = 5_000;
 
@@ -15,5 +19,22 @@ export const addTimelineEntryInput = z.object({
 export type AddTimelineEntryInput = z.input<typeof addTimelineEntryInput>;
 
 export async function addTimelineEntry(db: Db, actor: Actor, input: AddTimelineEntryInput, options: { now?: Date } = {}): Promise<TimelineEntryView> {
-  throw new AppError("UNAVAILABLE", "Not built yet.");
+  requireTimelineWrite(actor);
+  const data = parseInput(addTimelineEntryInput, input);
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    await requirePostmortem(tx, data.postmortemId);
+    const entry = await tx.timelineEntry.create({
+      data: { postmortemId: data.postmortemId, at: data.at, source: "engineer", text: data.text, authorId: actor.id, createdAt: now },
+      include: timelineEntryInclude,
+    });
+    const backToReview = await sendBackToReview(tx, data.postmortemId, now);
+    await recordAudit(tx, actor, {
+      action: "postmortem.timeline.add",
+      entityType: "Postmortem",
+      entityId: data.postmortemId,
+      after: { entryId: entry.id, at: entry.at, text: entry.text, backToReview },
+    });
+    return toTimelineEntryView(entry);
+  });
 }

@@ -7,13 +7,10 @@ import type { PublishedPostmortemSnapshot } from "../domain/postmortem-snapshot-
 import type {
   ActionItemState,
   ActionItemType,
-  ComponentStatus,
-  Coverage,
   IncidentImpact,
   IncidentReview,
   IncidentSource,
   IncidentStatus,
-  MonthRule,
   PostmortemState,
   Priority,
   Role,
@@ -22,6 +19,15 @@ import type {
 } from "../generated/prisma/enums.ts";
 
 export type { PostmortemPolicyStatus, PostmortemSections, PublishedPostmortemSnapshot };
+export type {
+  ImpactComponentRegion,
+  ImpactContract,
+  ImpactContractMonth,
+  ImpactReport,
+  MinutesByStatus,
+  VantageFailures,
+} from "../domain/postmortem-impact.ts";
+import type { ImpactReport } from "../domain/postmortem-impact.ts";
 
 export interface UserRef {
   id: string;
@@ -32,66 +38,6 @@ export interface UserRef {
 /** A user who may own action items: an enabled ENGINEER or ADMIN. */
 export interface AssignableUser extends UserRef {
   role: Role;
-}
-
-// ─── Measured impact (Postmortem.impactReport) ───────────────────────────────
-
-export type MinutesByStatus = Record<ComponentStatus | "unknown", number>;
-
-export interface VantageFailures {
-  /** Vantage region key; "all" when only rollups remain (they do not keep the vantage). */
-  vantage: string;
-  checks: number;
-  failed: number;
-  /** failed / checks; null without checks. */
-  failedShare: number | null;
-}
-
-export interface ImpactComponentRegion {
-  componentRegionId: string;
-  componentKey: string;
-  componentName: string;
-  regionKey: string;
-  regionName: string;
-  tier: Tier;
-  /** Minutes in each confirmed (probe) status during [startedAt, resolvedAt ?? measuredAt). */
-  minutes: MinutesByStatus;
-  /** Raw check results where they are still kept, else minute rollups. */
-  checksFrom: "raw" | "rollups" | "none";
-  vantages: VantageFailures[];
-  latency: { p95DuringMs: number | null; p95WeekBeforeMs: number | null };
-}
-
-export interface ImpactContractMonth {
-  /** "YYYY-MM" (calendar) or the contract month's first day (fixed 30 days). */
-  month: string;
-  downtimeMinutes: number;
-  unknownMinutes: number;
-}
-
-export interface ImpactContract {
-  contractId: string;
-  contractName: string;
-  customerName: string;
-  coverage: Coverage;
-  monthRule: MonthRule;
-  /** The affected ComponentRegions this contract covers. */
-  componentRegionIds: string[];
-  /** Weighted downtime this incident charges, per contract month it touches (lib/domain/sla.ts). */
-  months: ImpactContractMonth[];
-  downtimeMinutes: number;
-}
-
-export interface ImpactReport {
-  version: 1;
-  measuredAt: string;
-  window: { from: string; to: string; ongoing: boolean };
-  durationMinutes: number;
-  priority: Priority;
-  impact: IncidentImpact;
-  tier: Tier;
-  componentRegions: ImpactComponentRegion[];
-  contracts: ImpactContract[];
 }
 
 // ─── The console's postmortem ────────────────────────────────────────────────
