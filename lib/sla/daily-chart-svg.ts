@@ -44,7 +44,6 @@ export function dailyChartSvg(days: readonly StatementDay[], options: DailyChart
     `<title>${escapeHtml(title)}</title>`,
     '<defs><pattern id="sla-no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#9ca3af" stroke-width="2"/></pattern></defs>',
     `<line x1="${plot.x}" y1="${plot.y + plot.h}" x2="${plot.x + plot.w}" y2="${plot.y + plot.h}" stroke="#9ca3af"/>`,
-    `<text x="${AXIS - 6}" y="${plot.y + 8}" text-anchor="end" font-size="10" fill="currentColor">100 %</text>`,
     `<text x="${AXIS - 6}" y="${plot.y + plot.h}" text-anchor="end" font-size="10" fill="currentColor">${escapeHtml(formatPlainPercent(floor))}</text>`,
   ];
   days.forEach((day, i) => {
@@ -61,6 +60,8 @@ export function dailyChartSvg(days: readonly StatementDay[], options: DailyChart
     );
   });
   const targetY = toY(options.targetPercent);
+  // The target's label replaces the 100 % label when the two would overlap.
+  if (targetY - plot.y > 12) parts.push(`<text x="${AXIS - 6}" y="${plot.y + 8}" text-anchor="end" font-size="10" fill="currentColor">100 %</text>`);
   parts.push(
     `<line x1="${plot.x}" y1="${n(targetY)}" x2="${plot.x + plot.w}" y2="${n(targetY)}" stroke="#1f4e79" stroke-dasharray="4 3"/>`,
     `<text x="${AXIS - 6}" y="${n(targetY + 3)}" text-anchor="end" font-size="10" fill="#1f4e79">${escapeHtml(formatPlainPercent(options.targetPercent))}</text>`,

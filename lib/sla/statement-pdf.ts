@@ -3,6 +3,7 @@
 // statement's PDF is rendered once, with createdAt = issuedAt, and stored.
 import { formatDayKey, formatMonth } from "../domain/time-display.ts";
 import { type PdfBlock, renderPdf } from "../pdf/document.ts";
+import { chartFloor } from "./daily-chart-svg.ts";
 import {
   COVERAGE_LABEL,
   DECISION_LABEL,
@@ -70,7 +71,7 @@ function componentRegionBlocks(s: Statement): PdfBlock[] {
     {
       kind: "table",
       columns: ["Component", "Region", "Availability", "Degraded", "Partial", "Major", "Maint. excl.", "Unknown", "Downtime"],
-      widths: [2.2, 2, 1.4, 1.1, 1.1, 1.1, 1.1, 1.1, 1.2],
+      widths: [2.2, 2, 1.5, 1.3, 1.1, 1.1, 1.3, 1.3, 1.3],
       align: ["left", "left", "right", "right", "right", "right", "right", "right", "right"],
       rows: s.componentRegions.map((cr) => [
         `${cr.componentName} (${cr.tier === "TIER_1" ? "tier 1" : "tier 2"})`,
@@ -157,6 +158,7 @@ export function statementPdfBlocks(s: Statement, options: Pick<StatementPdfOptio
       points: s.daily.map((d) => ({ label: formatDayKey(d.day).replace(/ \d{4}$/, ""), value: d.availabilityPercent })),
       target: s.header.targetPercent,
       unit: "%",
+      min: chartFloor(s.daily, s.header.targetPercent),
       max: 100,
     },
     ...incidentBlocks(s, options.siteUrl ?? ""),
