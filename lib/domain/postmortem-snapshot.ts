@@ -18,7 +18,10 @@ export interface SnapshotSource {
   firstPublishedAt: Date;
 }
 
-export function buildPublishedSnapshot(source: SnapshotSource, render: (markdown: string) => string = renderMarkdown): PublishedPostmortemSnapshot {
+/** Section headings are <h2> on the page, so a section's own Markdown headings start at <h3>. */
+const renderSection = (markdown: string) => renderMarkdown(markdown, { headingLevel: 3 });
+
+export function buildPublishedSnapshot(source: SnapshotSource, render: (markdown: string) => string = renderSection): PublishedPostmortemSnapshot {
   const sections = publicSectionDefinitions().flatMap(({ key, heading }): PublishedSectionSnapshot[] => {
     const markdown = source.sections[key];
     return markdown.trim() === "" ? [] : [{ key: key as PublishedSectionSnapshot["key"], heading, markdown, html: render(markdown) }];
