@@ -91,8 +91,7 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
     include: { componentRegions: { include: { componentRegion: { select: componentRegionSelect } } } },
   });
   if (!incident) return null;
-  const to = incident.resolvedAt ?? now;
-  const window: TimeWindow = { from: incident.startedAt, to: to > incident.startedAt ? to : incident.startedAt };
+  const window: TimeWindow = { from: incident.startedAt, to: new Date(Math.max(incident.startedAt.getTime(), (incident.resolvedAt ?? now).getTime())) };
   const links = [...incident.componentRegions].sort(
     (a, b) =>
       a.componentRegion.component.tier.localeCompare(b.componentRegion.component.tier) ||
