@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/admin/incidents", label: "Incidents", permission: "console.read" },
   { href: "/admin/maintenance", label: "Maintenance", permission: "console.read" },
+  { href: "/admin/postmortems", label: "Postmortems", permission: "console.read" },
+  { href: "/admin/action-items", label: "My action items", permission: "postmortem.write" },
   { href: "/admin/metrics", label: "Response metrics", permission: "console.read" },
   { href: "/admin/sla", label: "SLA reports", permission: "sla.read" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },

@@ -12,6 +12,7 @@ import { db } from "@/lib/db.ts";
 import { elapsed, formatDuration } from "@/lib/domain/time-display.ts";
 import { getIncident } from "@/lib/public/incidents.ts";
 import { idParam } from "@/lib/public/route-params.ts";
+import { PublishedPostmortemSection } from "./postmortem-section.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -136,33 +137,7 @@ export default async function IncidentPage({ params }: Props) {
         )}
       </section>
 
-      {incident.postmortem && (
-        <section aria-labelledby="postmortem" className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800">
-          <div>
-            <h2 id="postmortem" className="text-xl font-semibold">
-              Postmortem
-            </h2>
-            {incident.postmortem.publishedAt && (
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                Published <LocalTime at={incident.postmortem.publishedAt.toISOString()} />
-              </p>
-            )}
-          </div>
-          {incident.postmortem.sections.map((section) => (
-            <section key={section.key} aria-labelledby={`pm-${section.key}`} className="space-y-2">
-              <h3 id={`pm-${section.key}`} className="font-semibold">
-                {section.heading}
-              </h3>
-              {section.paragraphs.map((paragraph, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text with no identity of their own
-                <p key={i} className="whitespace-pre-line">
-                  {paragraph}
-                </p>
-              ))}
-            </section>
-          ))}
-        </section>
-      )}
+      {incident.postmortem && <PublishedPostmortemSection postmortem={incident.postmortem} />}
 
       <p>
         <a className="text-sm underline underline-offset-2" href="/history">

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { db } from "@/lib/db.ts";
 import { can } from "@/lib/domain/roles.ts";
 import { type IncidentSummary, listConsoleIncidents } from "@/lib/incidents/list-console-incidents.ts";
+import { postmortemSummaries } from "@/lib/postmortems/postmortem-summaries.ts";
 import { requireActor } from "@/lib/session/guards.ts";
 import { LifecycleBadge, PriorityBadge, ReviewBadge, TierBadge, Utc } from "../../_components/badges.tsx";
+import { PostmortemLine } from "../postmortems/postmortem-line.tsx";
 
 export const metadata: Metadata = { title: "Incidents" };
 export const dynamic = "force-dynamic";
@@ -33,6 +35,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const counts = Object.fromEntries(TABS.map((t, i) => [t.state, lists[i]!.length])) as Record<TabState, number>;
   const incidents = lists[TABS.findIndex((t) => t.state === state)]!;
   const tab = TABS.find((t) => t.state === state)!;
+  // Postmortems matter once an incident is public: due, overdue, owner and age on each card.
+  const postmortems = await postmortemSummaries(
+    db(),
+    incidents.filter((i) => i.review === "approved").map((i) => i.id),
+    new Date(),
+  );
+  const outstanding = [...postmortems.values()].filter((p) => p.status === "missing" || p.status === "due" || p.status === "overdue");
 
   return (
     <div className="space-y-6">
@@ -59,6 +68,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </nav>
+      {outstanding.length > 0 && (
+        <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="postmortems-due-notice">
+          {outstanding.length} postmortem{outstanding.length === 1 ? "" : "s"} due in this list
+          {outstanding.some((p) => p.status === "overdue") ? `, ${outstanding.filter((p) => p.status === "overdue").length} overdue` : ""}.{" "}
+          <Link className="underline" href="/admin/postmortems">
+            All postmortems due
+          </Link>
+        </p>
+      )}
       {incidents.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">{tab.empty}</p>
       ) : (
@@ -81,6 +99,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               {incident.resolveProposed && <p className="mt-1 text-sm font-semibold text-emerald-800 dark:text-emerald-300">Probes recovered — resolve?</p>}
               {incident.review === "proposed" && incident.sampleErrors.length > 0 && (
                 <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Probes saw: {incident.sampleErrors.slice(0, 2).join("; ")}</p>
+              )}
+              {postmortems.get(incident.id) && (
+                <div className="mt-1">
+                  <PostmortemLine incidentId={incident.id} summary={postmortems.get(incident.id)!} canWrite={can(actor.role, "postmortem.write")} />
+                </div>
               )}
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                 Started <Utc at={incident.startedAt} />

@@ -7,10 +7,12 @@ import { db } from "@/lib/db.ts";
 import { can } from "@/lib/domain/roles.ts";
 import { STATUS_LABEL } from "@/lib/domain/status.ts";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident.ts";
+import { postmortemSummaries } from "@/lib/postmortems/postmortem-summaries.ts";
 import { requireActor } from "@/lib/session/guards.ts";
 import { getStatusOverview } from "@/lib/status/overview.ts";
 import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import { IMPACT_LABEL, LifecycleBadge, PriorityBadge, ReviewBadge, TierBadge, Utc } from "../../../_components/badges.tsx";
+import { PostmortemLine } from "../../postmortems/postmortem-line.tsx";
 import { pickerData } from "../picker-data.ts";
 import { ApproveForm, DismissForm, ResolveForm, UpdateForm } from "./incident-forms.tsx";
 
@@ -110,6 +112,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const writer = can(actor.role, "incident.write");
   const open = incident.review === "approved" && incident.status !== "resolved";
   const picker = writer && open ? pickerData(await getStatusOverview(db(), new Date())) : null;
+  const summary = incident.review === "approved" ? (await postmortemSummaries(db(), [incident.id], new Date())).get(incident.id) : undefined;
+  // An optional postmortem nobody started is worth a line only to someone who may start it.
+  const postmortem = summary && (summary.status !== "optional" || summary.postmortemId || can(actor.role, "postmortem.write")) ? summary : undefined;
 
   return (
     <div className="space-y-8">
@@ -146,6 +151,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <p role="status" className="rounded-lg border-l-4 border-emerald-600 bg-emerald-50 px-4 py-3 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100" data-testid="resolved">
           Resolved <Utc at={incident.resolvedAt} />. Readers see it as resolved, and probes decide the components&apos; status again.
         </p>
+      )}
+
+      {postmortem && (
+        <section aria-labelledby="postmortem" className="space-y-1 rounded-lg border border-slate-200 px-4 py-3 dark:border-slate-800" data-testid="incident-postmortem">
+          <h2 id="postmortem" className="font-semibold">
+            Postmortem
+          </h2>
+          <PostmortemLine incidentId={incident.id} summary={postmortem} canWrite={can(actor.role, "postmortem.write")} />
+        </section>
       )}
 
       {incident.resolveProposed && (
