@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventKinds, type EventPayload } from "../lib/notifications/events.ts";
+import { findDanger, XSS_PAYLOADS } from "../tests/support/xss-corpus.ts";
 import { renderEventEmail } from "./event-email.ts";
 import { escapeHtml, oneLine } from "./layout.ts";
 import { renderAlreadySubscribedEmail, renderConfirmEmail } from "./subscription-email.ts";
@@ -31,10 +32,12 @@ function referencedUrls(html: string): string[] {
 describe("event emails", () => {
   it.each(eventKinds)("%s: a subject, HTML and text with the page, manage and unsubscribe links", (kind) => {
     const email = renderEventEmail({ kind, payload, ...links });
+    // A postmortem is read on the incident's page, where it starts at #postmortem.
+    const pageUrl = kind === "postmortem_published" ? `${links.pageUrl}#postmortem` : links.pageUrl;
     expect(email.subject).toContain(payload.title);
     expect(email.subject).not.toMatch(/[\r\n]/);
     for (const body of [email.html, email.text]) {
-      expect(body).toContain(links.pageUrl);
+      expect(body).toContain(pageUrl);
       expect(body).toContain(links.manageUrl);
       expect(body).toContain(links.unsubscribeUrl);
       expect(body).toContain("Checkout");
@@ -42,7 +45,7 @@ describe("event emails", () => {
     expect(email.text).toContain("We found the cause.\n\nA fix is rolling out.");
     expect(email.text).not.toMatch(/<[a-z]/i);
     // No external assets: nothing to load, only the three links to follow.
-    expect(referencedUrls(email.html).sort()).toEqual([links.manageUrl, links.pageUrl, links.unsubscribeUrl].sort());
+    expect(referencedUrls(email.html).sort()).toEqual([links.manageUrl, pageUrl, links.unsubscribeUrl].sort());
     expect(email.html).not.toMatch(/<img|<link|<script|@import|url\(/i);
   });
 
@@ -109,5 +112,33 @@ describe("escapeHtml and oneLine", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     expect(oneLine("a\u0000b\tc\n\nd")).toBe("a b c d");
     expect(oneLine("x".repeat(300), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});
+
+describe("the postmortem email", () => {
+  const postmortem = (message: string) => renderEventEmail({ kind: "postmortem_published", payload: { ...payload, message }, ...links });
+
+  it("links to the postmortem on the incident's page and says it was published", () => {
+    const email = postmortem("Checkout failed for **40 minutes**. See [the runbook](https://runbooks.example.test/checkout).");
+    expect(email.html).toContain(`href="${links.pageUrl}#postmortem"`);
+    expect(email.text).toContain("Checkout failed for 40 minutes.");
+    expect(email.text).toContain("Published 1 Mar 2026, 10:00 UTC");
+    expect(email.html).not.toContain("**");
+  });
+
+  it("carries the summary as escaped plain text: no payload of the XSS corpus leaves anything that could run", () => {
+    // The layout's own <meta> tags and inline styles are by design; nothing else may appear.
+    const danger = (html: string) => findDanger(html).filter((d) => d !== "<meta> element" && !d.startsWith("style attribute"));
+    for (const markdown of XSS_PAYLOADS) {
+      const email = postmortem(markdown);
+      expect(danger(email.html), markdown).toEqual([]);
+      expect(referencedUrls(email.html).sort(), markdown).toEqual([links.manageUrl, `${links.pageUrl}#postmortem`, links.unsubscribeUrl].sort());
+    }
+  });
+
+  it("keeps a long summary short", () => {
+    const email = postmortem("word ".repeat(1000));
+    expect(email.text.length).toBeLessThan(3000);
+    expect(email.text).toContain("…");
   });
 });

@@ -2,6 +2,7 @@
 // queries: the sender passes the event's frozen payload and the links.
 import { STATUS_LABEL } from "../lib/domain/status.ts";
 import type { ComponentStatus } from "../lib/generated/prisma/enums.ts";
+import { markdownToText } from "../lib/markdown/render.ts";
 import type { EventKind, EventPayload } from "../lib/notifications/events.ts";
 import { type EmailContent, escapeHtml, formatUtc, oneLine, paragraphsHtml, type RenderedEmail, renderHtml, renderText, type Tone } from "./layout.ts";
 
@@ -100,7 +101,7 @@ const KINDS: Record<EventKind, KindText> = {
     badge: () => "Postmortem",
     tone: () => "neutral",
     action: "Read the postmortem",
-    lead: () => null,
+    lead: () => "We have published our postmortem of this incident: what happened, why, and what we are changing.",
   },
 };
 
@@ -120,11 +121,25 @@ function affectedText(p: EventPayload): string {
   return `Affected:\n${p.affected.map((a) => `  - ${a.component} in ${a.region}: ${affectedStatus(a.status)}`).join("\n")}\n`;
 }
 
+/** A postmortem's email carries the start of its summary as plain text (escaped below), never its HTML. */
+const POSTMORTEM_EXCERPT_CHARS = 800;
+
+function postmortemExcerpt(markdown: string): string {
+  const text = markdownToText(markdown).trim();
+  return text.length > POSTMORTEM_EXCERPT_CHARS ? `${text.slice(0, POSTMORTEM_EXCERPT_CHARS - 1).trimEnd()}…` : text;
+}
+
+/** The postmortem is below the updates on the incident's page. */
+function postmortemUrl(pageUrl: string): string {
+  return pageUrl.includes("#") ? pageUrl : `${pageUrl}#postmortem`;
+}
+
 export function renderEventEmail(data: EventEmailData): RenderedEmail {
   const kind = KINDS[data.kind];
-  const p = data.payload;
+  const postmortem = data.kind === "postmortem_published";
+  const p = postmortem ? { ...data.payload, message: postmortemExcerpt(data.payload.message) } : data.payload;
   const lead = kind.lead(p);
-  const posted = `Posted ${formatUtc(p.at)}`;
+  const posted = `${postmortem ? "Published" : "Posted"} ${formatUtc(p.at)}`;
   const content: EmailContent = {
     siteName: data.siteName,
     preheader: oneLine(p.message, 120),
@@ -138,7 +153,7 @@ export function renderEventEmail(data: EventEmailData): RenderedEmail {
       `<p style="margin:12px 0 0;font-size:13px;color:#475569">${escapeHtml(posted)}</p>`,
     ].join(""),
     bodyText: [lead ?? "", p.message.trim(), "", affectedText(p), posted].filter((line, i) => i > 0 || line !== "").join("\n"),
-    action: { label: kind.action, url: data.pageUrl },
+    action: { label: kind.action, url: postmortem ? postmortemUrl(data.pageUrl) : data.pageUrl },
     footer: {
       note: `You receive this because you subscribed to ${data.siteName} updates for these components and regions.`,
       manageUrl: data.manageUrl,

@@ -3,8 +3,10 @@
 import { xmlAttr, xmlText } from "./xml.ts";
 
 export interface FeedEntry {
-  /** Permanent URL of the incident or maintenance page; also the entry's id. */
+  /** Permanent URL of the incident or maintenance page; also the entry's id unless `id` is given. */
   link: string;
+  /** A stable id when one page has several entries (each publication of a postmortem). */
+  id?: string;
   title: string;
   /** Plain text: the latest update and what it affects. */
   summary: string;
@@ -32,7 +34,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 function atomEntry(entry: FeedEntry): string {
   return [
     "<entry>",
-    `<id>${xmlText(entry.link)}</id>`,
+    `<id>${xmlText(entry.id ?? entry.link)}</id>`,
     `<title type="text">${xmlText(entry.title)}</title>`,
     `<link rel="alternate" type="text/html" href="${xmlAttr(entry.link)}"/>`,
     `<published>${entry.published.toISOString()}</published>`,
@@ -65,7 +67,7 @@ function rssItem(entry: FeedEntry): string {
     "<item>",
     `<title>${xmlText(entry.title)}</title>`,
     `<link>${xmlText(entry.link)}</link>`,
-    `<guid isPermaLink="true">${xmlText(entry.link)}</guid>`,
+    entry.id ? `<guid isPermaLink="false">${xmlText(entry.id)}</guid>` : `<guid isPermaLink="true">${xmlText(entry.link)}</guid>`,
     // RSS wants RFC 822 dates; toUTCString writes exactly that form.
     `<pubDate>${entry.updated.toUTCString()}</pubDate>`,
     `<category>${xmlText(entry.category)}</category>`,

@@ -2,6 +2,8 @@
 // calendar, each for everything or narrowed to one region and/or component.
 import { z } from "zod";
 import type { Db } from "../db.ts";
+import { readPublishedPostmortem } from "../domain/published-postmortem.ts";
+import { markdownToText } from "../markdown/render.ts";
 import { AppError } from "../errors.ts";
 import { type ComponentRegionFilter, loadPublicComponentRegions, type PublicComponentRegion } from "./component-regions.ts";
 import type { Feed, FeedEntry } from "./feed-format.ts";
@@ -87,10 +89,20 @@ function affectsLine(ids: readonly string[], names: ReadonlyMap<string, PublicCo
   return shown.length > 0 ? `Affects: ${shown.join(", ")}.` : null;
 }
 
+/** A feed entry's summary stays a summary: the start of the postmortem's first section. */
+const POSTMORTEM_SUMMARY_CHARS = 600;
+
+function postmortemSummary(snapshot: unknown, revision: number): string {
+  const first = readPublishedPostmortem(snapshot)?.sections[0];
+  const text = first ? markdownToText(first.paragraphs.join("\n\n")).replace(/\s+/g, " ").trim() : "";
+  const clipped = text.length > POSTMORTEM_SUMMARY_CHARS ? `${text.slice(0, POSTMORTEM_SUMMARY_CHARS - 1).trimEnd()}…` : text;
+  return `${revision > 1 ? `Postmortem updated (revision ${revision})` : "Postmortem published"}${clipped ? `: ${clipped}` : "."}`;
+}
+
 const lines = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join("\n");
 
 export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter, format: "atom" | "rss"): Promise<Feed> {
-  const [rows, incidents, maintenances] = await Promise.all([
+  const [rows, incidents, maintenances, publications] = await Promise.all([
     loadPublicComponentRegions(db),
     db.incident.findMany({
       where: { review: "approved", ...touches(filter) },
@@ -126,6 +138,18 @@ export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter,
         updates: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { status: true, message: true } },
       },
     }),
+    // One entry per publication of a postmortem: a republished one is news again.
+    db.postmortemRevision.findMany({
+      where: { postmortem: { incident: { review: "approved", ...touches(filter) } } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: FEED_LIMIT,
+      select: {
+        revision: true,
+        publishedAt: true,
+        snapshot: true,
+        postmortem: { select: { incident: { select: { id: true, title: true, componentRegions: { select: { componentRegionId: true } } } } } },
+      },
+    }),
   ]);
   const names = new Map(rows.map((r) => [r.id, r]));
 
@@ -146,6 +170,25 @@ export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter,
         published: incident.publishedAt ?? incident.createdAt,
         updated: incident.updatedAt,
         category: "incident",
+      };
+    }),
+    ...publications.map((publication) => {
+      const incident = publication.postmortem.incident;
+      const page = incidentUrl(site.url, incident.id);
+      return {
+        link: `${page}#postmortem`,
+        id: `${page}#postmortem-${publication.revision}`,
+        title: `Postmortem: ${incident.title}`,
+        summary: lines(
+          postmortemSummary(publication.snapshot, publication.revision),
+          affectsLine(
+            incident.componentRegions.map((c) => c.componentRegionId),
+            names,
+          ),
+        ),
+        published: publication.publishedAt,
+        updated: publication.publishedAt,
+        category: "postmortem",
       };
     }),
     ...maintenances.map((maintenance) => {

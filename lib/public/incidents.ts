@@ -3,7 +3,7 @@
 // dismissed one never happened as far as readers are concerned.
 import type { Db, Prisma } from "../db.ts";
 import { spansByDay } from "../domain/incident-history.ts";
-import { type PostmortemSection, publishedSections } from "../domain/published-postmortem.ts";
+import { type PublishedPostmortem, readPublishedPostmortem } from "../domain/published-postmortem.ts";
 import { utcDayWindows } from "../domain/uptime.ts";
 import type { DayIncident } from "../domain/uptime-days.ts";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, Tier } from "../generated/prisma/enums.ts";
@@ -40,7 +40,8 @@ export interface IncidentSummary {
 export interface IncidentDetail extends IncidentSummary {
   /** Oldest first: the story in the order it happened. */
   updates: IncidentUpdateView[];
-  postmortem: { publishedAt: Date | null; sections: PostmortemSection[] } | null;
+  /** The published snapshot only: later edits change nothing here until it is published again. */
+  postmortem: PublishedPostmortem | null;
 }
 
 /** Narrows to incidents touching a region and/or a component (by key). */
@@ -190,11 +191,10 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
   });
   if (!row) return null;
   const updates = row.updates.map(toUpdate);
-  const sections = row.postmortem ? publishedSections(row.postmortem.published) : null;
   return {
     ...toSummary({ ...row, updates: updates.length ? [row.updates.at(-1)!] : [] }),
     updates,
-    postmortem: sections ? { publishedAt: row.postmortem!.publishedAt, sections } : null,
+    postmortem: row.postmortem ? readPublishedPostmortem(row.postmortem.published, { publishedAt: row.postmortem.publishedAt }) : null,
   };
 }
 

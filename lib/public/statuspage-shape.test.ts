@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { affectedComponentsByUpdate, shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
+import type { PublishedPostmortem } from "../domain/published-postmortem.ts";
+import { affectedComponentsByUpdate, postmortemBody, shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
 import type { ComponentRegionFacts, IncidentFacts, MaintenanceFacts, ShapeContext } from "./statuspage-types.ts";
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d));
@@ -127,6 +128,78 @@ describe("shapeIncident", () => {
   it("says postmortem once a postmortem is published, and only for a resolved incident", () => {
     expect(shapeIncident({ ...incident, postmortemPublished: true }, ctx).status).toBe("postmortem");
     expect(shapeIncident({ ...incident, status: "monitoring", postmortemPublished: true }, ctx).status).toBe("monitoring");
+  });
+
+  it("fills Statuspage's postmortem fields with their types: strings or null, booleans", () => {
+    const none = shapeIncident(incident, ctx);
+    expect(none).toMatchObject({
+      postmortem_body: null,
+      postmortem_body_last_updated_at: null,
+      postmortem_ignored: false,
+      postmortem_notified_subscribers: false,
+      postmortem_notified_twitter: false,
+      postmortem_published_at: null,
+    });
+    const published = shapeIncident(
+      {
+        ...incident,
+        postmortemPublished: true,
+        postmortem: { body: "## Summary\n\nA full disk.", publishedAt: day(5), bodyUpdatedAt: day(6), ignored: false, notifiedSubscribers: true },
+      },
+      ctx,
+    );
+    expect(published).toMatchObject({
+      status: "postmortem",
+      postmortem_body: "## Summary\n\nA full disk.",
+      postmortem_published_at: day(5).toISOString(),
+      postmortem_body_last_updated_at: day(6).toISOString(),
+      postmortem_notified_subscribers: true,
+      postmortem_notified_twitter: false,
+    });
+    const ignored = shapeIncident({ ...incident, postmortem: { body: null, publishedAt: null, bodyUpdatedAt: null, ignored: true, notifiedSubscribers: false } }, ctx);
+    expect(ignored.postmortem_ignored).toBe(true);
+  });
+
+  it("is never on scheduled maintenance", () => {
+    const window: MaintenanceFacts = {
+      id: "m0",
+      title: "Upgrade",
+      description: "",
+      status: "scheduled",
+      createdAt: day(1),
+      updatedAt: day(1),
+      scheduledStart: day(2),
+      scheduledEnd: day(3),
+      startedAt: null,
+      completedAt: null,
+      componentRegionIds: [],
+      updates: [],
+    };
+    expect(Object.keys(shapeMaintenance(window, ctx)).filter((k) => k.startsWith("postmortem"))).toEqual([]);
+  });
+});
+
+describe("postmortemBody", () => {
+  const section = (key: string, heading: string, paragraphs: string[]) => ({ key, heading, paragraphs, html: null });
+  const published: PublishedPostmortem = {
+    sections: [section("summary", "Summary", ["Checkout failed.", "For *40* minutes."]), section("correctiveMeasures", "Corrective and preventative measures", ["We add a canary."])],
+    timeline: [],
+    actionItems: [{ title: "Add a\ncanary", type: "prevent", priority: "P2", state: "in_progress", dueDate: null, completedAt: null }],
+    impact: null,
+    revision: 1,
+    publishedAt: day(5),
+    firstPublishedAt: day(5),
+    updatedAt: null,
+  };
+
+  it("is one Markdown text: a heading per public section in order, public action items with their state under the measures", () => {
+    expect(postmortemBody(published)).toBe(
+      "## Summary\n\nCheckout failed.\n\nFor *40* minutes.\n\n## Corrective and preventative measures\n\nWe add a canary.\n\n- Add a canary (in progress)",
+    );
+  });
+
+  it("lists the action items under their own heading when the measures section is empty", () => {
+    expect(postmortemBody({ ...published, sections: [published.sections[0]!] })).toMatch(/## Corrective and preventative measures\n\n- Add a canary \(in progress\)$/);
   });
 });
 

@@ -7,6 +7,8 @@
 // without probe evidence reports "operational" (nothing known to be wrong),
 // while the page-level description still says only what was measured.
 import { z } from "zod";
+import { ACTION_ITEM_STATE_LABEL } from "../domain/postmortem-action-items.ts";
+import type { PublishedPostmortem } from "../domain/published-postmortem.ts";
 import { type ComponentStatus, overallStatus, worstStatus } from "../domain/status.ts";
 import type {
   ComponentRegionFacts,
@@ -17,6 +19,7 @@ import type {
   SpComponent,
   SpIncident,
   SpIncidentUpdate,
+  SpPostmortemFields,
   SpScheduledMaintenance,
   SpStatus,
 } from "./statuspage-types.ts";
@@ -158,6 +161,33 @@ export function maintenanceUrl(publicUrl: string, id: string): string {
   return `${publicUrl}/maintenance/${encodeURIComponent(id)}`;
 }
 
+/**
+ * The published postmortem as Statuspage carries it in postmortem_body: one
+ * Markdown text, a heading per section, the public action items with their
+ * state under Corrective and preventative measures.
+ */
+export function postmortemBody(published: PublishedPostmortem): string {
+  const items = published.actionItems.map((a) => `- ${a.title.replace(/\s+/g, " ")} (${ACTION_ITEM_STATE_LABEL[a.state].toLowerCase()})`);
+  const parts = published.sections.map((s) => {
+    const text = s.paragraphs.join("\n\n");
+    return s.key === "correctiveMeasures" && items.length > 0 ? `## ${s.heading}\n\n${text}\n\n${items.join("\n")}` : `## ${s.heading}\n\n${text}`;
+  });
+  if (items.length > 0 && !published.sections.some((s) => s.key === "correctiveMeasures")) parts.push(`## Corrective and preventative measures\n\n${items.join("\n")}`);
+  return parts.join("\n\n");
+}
+
+function postmortemFields(facts: IncidentFacts["postmortem"]): SpPostmortemFields {
+  return {
+    postmortem_body: facts?.body ?? null,
+    postmortem_body_last_updated_at: facts?.bodyUpdatedAt ? iso(facts.bodyUpdatedAt) : null,
+    postmortem_ignored: facts?.ignored ?? false,
+    postmortem_notified_subscribers: facts?.notifiedSubscribers ?? false,
+    // Bellwether posts nowhere but email, webhooks and its own page.
+    postmortem_notified_twitter: false,
+    postmortem_published_at: facts?.publishedAt ? iso(facts.publishedAt) : null,
+  };
+}
+
 export function shapeIncident(incident: IncidentFacts, ctx: ShapeContext): SpIncident {
   const updates = oldestFirst(incident.updates);
   const affected = affectedComponentsByUpdate(updates, ctx.components);
@@ -189,6 +219,7 @@ export function shapeIncident(incident: IncidentFacts, ctx: ShapeContext): SpInc
     shortlink: incidentUrl(ctx.publicUrl, incident.id),
     started_at: iso(incident.startedAt),
     page_id: ctx.pageId,
+    ...postmortemFields(incident.postmortem),
     incident_updates: newestFirst(shapedUpdates),
     components: componentsOf(incident.componentRegionIds, ctx),
   };

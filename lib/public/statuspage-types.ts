@@ -58,10 +58,26 @@ export interface SpIncidentUpdate {
 export type SpIncidentStatus = IncidentStatus | "postmortem";
 export type SpImpact = IncidentImpact | "maintenance";
 
-export interface SpIncident {
+export interface SpIncident extends SpNotice, SpPostmortemFields {
+  status: SpIncidentStatus;
+}
+
+/** Statuspage's postmortem fields of an incident (none on scheduled maintenance). */
+export interface SpPostmortemFields {
+  /** The published postmortem as Markdown; null until one is published. */
+  postmortem_body: string | null;
+  postmortem_body_last_updated_at: string | null;
+  /** The incident was judged not to need one. */
+  postmortem_ignored: boolean;
+  postmortem_notified_subscribers: boolean;
+  postmortem_notified_twitter: boolean;
+  postmortem_published_at: string | null;
+}
+
+/** What incidents and scheduled maintenances share. */
+export interface SpNotice {
   id: string;
   name: string;
-  status: SpIncidentStatus;
   created_at: string;
   updated_at: string;
   monitoring_at: string | null;
@@ -74,7 +90,7 @@ export interface SpIncident {
   components: SpComponent[];
 }
 
-export interface SpScheduledMaintenance extends Omit<SpIncident, "status"> {
+export interface SpScheduledMaintenance extends SpNotice {
   status: MaintenanceStatus;
   scheduled_for: string;
   scheduled_until: string;
@@ -105,8 +121,23 @@ export interface IncidentFacts {
   mitigatedAt: Date | null;
   resolvedAt: Date | null;
   postmortemPublished: boolean;
+  /** The postmortem as readers see it; absent or null when there is none. */
+  postmortem?: PostmortemFacts | null;
   componentRegionIds: readonly string[];
   updates: readonly { id: string; status: IncidentStatus; message: string; affected: unknown; notifySubscribers: boolean; createdAt: Date }[];
+}
+
+export interface PostmortemFacts {
+  /** The published public version as Markdown; null until published. */
+  body: string | null;
+  /** First publication. */
+  publishedAt: Date | null;
+  /** Latest publication (moves on each republication). */
+  bodyUpdatedAt: Date | null;
+  /** Marked "not required". */
+  ignored: boolean;
+  /** A "postmortem published" email went to subscribers. */
+  notifiedSubscribers: boolean;
 }
 
 export interface MaintenanceFacts {

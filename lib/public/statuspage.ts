@@ -3,10 +3,12 @@
 import type { Db } from "../db.ts";
 import type { PublicSite } from "./site.ts";
 import { loadPublicComponentRegions } from "./component-regions.ts";
-import { shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
+import { readPublishedPostmortem } from "../domain/published-postmortem.ts";
+import { postmortemBody, shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
 import type {
   IncidentFacts,
   MaintenanceFacts,
+  PostmortemFacts,
   ShapeContext,
   SpComponent,
   SpIncident,
@@ -71,7 +73,15 @@ const incidentSelect = {
   startedAt: true,
   mitigatedAt: true,
   resolvedAt: true,
-  postmortem: { select: { publishedAt: true } },
+  postmortem: {
+    select: {
+      published: true,
+      publishedAt: true,
+      firstPublishedAt: true,
+      notRequired: true,
+      events: { where: { kind: "postmortem_published" as const }, select: { id: true }, take: 1 },
+    },
+  },
   componentRegions: { select: { componentRegionId: true } },
   updates: {
     orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
@@ -90,10 +100,22 @@ async function loadIncidents(db: Db, ctx: ShapeContext, which: "recent" | "unres
     const facts: IncidentFacts = {
       ...row,
       postmortemPublished: row.postmortem?.publishedAt != null,
+      postmortem: row.postmortem && postmortemFacts(row.postmortem),
       componentRegionIds: row.componentRegions.map((c) => c.componentRegionId),
     };
     return shapeIncident(facts, ctx);
   });
+}
+
+function postmortemFacts(row: { published: unknown; publishedAt: Date | null; firstPublishedAt: Date | null; notRequired: boolean; events: { id: string }[] }): PostmortemFacts {
+  const published = row.publishedAt ? readPublishedPostmortem(row.published, { publishedAt: row.publishedAt }) : null;
+  return {
+    body: published ? postmortemBody(published) : null,
+    publishedAt: published ? (row.firstPublishedAt ?? published.firstPublishedAt) : null,
+    bodyUpdatedAt: published ? (row.publishedAt ?? published.publishedAt) : null,
+    ignored: row.notRequired,
+    notifiedSubscribers: row.events.length > 0,
+  };
 }
 
 const maintenanceSelect = {
