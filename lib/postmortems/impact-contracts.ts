@@ -1,65 +1,30 @@
 // The contracts an incident touched and the downtime minutes it charged to
-// each contract month — computed by lib/domain/sla.ts's contractDowntime, the
-// one minute rule SLA statements use, so the two figures cannot disagree.
+// each contract month. Each month is computed exactly as its SLA statement is
+// (lib/sla/load-contract.ts + computeContractDowntime over lib/domain/sla.ts),
+// then the charged minutes inside the incident's span are read off it: the
+// postmortem and the statement cannot disagree.
 import type { Prisma } from "../db.ts";
-import { chargedMinutesWithin, contractDowntime, contractYearStart, type CoveredComponentRegion, MINUTE_MS, type SlaMaintenance, type SlaTerms } from "../domain/sla.ts";
+import { chargedMinutesWithin, MINUTE_MS } from "../domain/sla.ts";
 import type { TimeWindow } from "../domain/uptime.ts";
-import { loadCoveredComponentRegions } from "../sla/coverage.ts";
-import { probeHistory } from "./probe-history.ts";
+import { AppError } from "../errors.ts";
+import { computeContractDowntime } from "../sla/build-statement.ts";
+import { loadContractMonth } from "../sla/load-contract.ts";
 import type { ImpactContract, ImpactContractMonth } from "./types.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** The incident's span cut at calendar-month boundaries (UTC), widened to whole minutes. */
-export function monthPieces(window: TimeWindow): (TimeWindow & { month: string })[] {
-  const from = Math.floor(window.from.getTime() / MINUTE_MS) * MINUTE_MS;
-  const to = Math.ceil(window.to.getTime() / MINUTE_MS) * MINUTE_MS;
-  const pieces: (TimeWindow & { month: string })[] = [];
-  for (let t = from; t < to; ) {
-    const d = new Date(t);
-    const next = Math.min(to, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-    pieces.push({ from: new Date(t), to: new Date(next), month: d.toISOString().slice(0, 7) });
-    t = next;
+/** The calendar months (UTC) the span touches, "YYYY-MM", oldest first. */
+export function monthsTouched(window: TimeWindow): string[] {
+  const months: string[] = [];
+  const last = new Date(Math.max(window.from.getTime(), window.to.getTime() - 1));
+  for (let d = new Date(Date.UTC(window.from.getUTCFullYear(), window.from.getUTCMonth(), 1)); d <= last; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+    months.push(d.toISOString().slice(0, 7));
   }
-  return pieces;
+  return months;
 }
 
-async function slaMaintenance(tx: Tx, componentRegionIds: string[], from: Date, to: Date): Promise<SlaMaintenance[]> {
-  const rows = await tx.maintenance.findMany({
-    where: {
-      status: { in: ["in_progress", "verifying", "completed"] },
-      componentRegions: { some: { componentRegionId: { in: componentRegionIds } } },
-    },
-    select: { id: true, startedAt: true, scheduledStart: true, completedAt: true, createdAt: true, componentRegions: { select: { componentRegionId: true } } },
-  });
-  return rows
-    .map((m) => ({
-      id: m.id,
-      from: m.startedAt ?? m.scheduledStart,
-      to: m.completedAt ?? to,
-      // Scheduling a window is announcing it: subscribers hear of it then.
-      announcedAt: m.createdAt,
-      componentRegionIds: m.componentRegions.map((c) => c.componentRegionId),
-    }))
-    .filter((m) => m.from < to && m.to > from);
-}
-
-async function chargeMonth(tx: Tx, terms: SlaTerms, coveredIds: string[], piece: TimeWindow, incident: TimeWindow): Promise<Omit<ImpactContractMonth, "month">> {
-  const during = await slaMaintenance(tx, coveredIds, piece.from, piece.to);
-  // Maintenance allowance only matters when a window overlaps: then count the year's use from its start.
-  const historyFrom = during.length > 0 ? contractYearStart(terms, piece.from) : piece.from;
-  const maintenance = during.length > 0 ? await slaMaintenance(tx, coveredIds, historyFrom, piece.to) : [];
-  const componentRegions: CoveredComponentRegion[] = [];
-  for (const id of coveredIds) {
-    const { initial, history } = await probeHistory(tx, id, { from: historyFrom, to: piece.to });
-    componentRegions.push({ componentRegionId: id, initial, history });
-  }
-  const result = contractDowntime({ terms, window: piece, componentRegions, maintenance, ...(during.length > 0 ? {} : { allowanceUsedMinutes: 0 }) });
-  return { downtimeMinutes: chargedMinutesWithin(result, incident.from, incident.to), unknownMinutes: result.unknownMinutes };
-}
-
-export async function contractsCharged(tx: Tx, affectedIds: readonly string[], window: TimeWindow): Promise<{ contracts: ImpactContract[]; contractsError?: string }> {
-  if (affectedIds.length === 0 || window.to <= window.from) return { contracts: [] };
+/** Contracts whose regions × products (tier 1 only where the contract says so) include an affected ComponentRegion. */
+async function touchingContracts(tx: Tx, affectedIds: readonly string[], window: TimeWindow) {
   const affected = await tx.componentRegion.findMany({
     where: { id: { in: [...affectedIds] } },
     select: { id: true, regionId: true, component: { select: { productId: true, tier: true } } },
@@ -72,30 +37,41 @@ export async function contractsCharged(tx: Tx, affectedIds: readonly string[], w
       products: { some: { productId: { in: affected.map((a) => a.component.productId) } } },
     },
     orderBy: [{ customer: { name: "asc" } }, { name: "asc" }],
-    include: { customer: { select: { name: true } }, regions: { select: { regionId: true } }, products: { select: { productId: true } } },
+    select: { id: true, name: true, coverage: true, monthRule: true, customer: { select: { name: true } }, regions: { select: { regionId: true } }, products: { select: { productId: true } } },
   });
+  return contracts.flatMap((c) => {
+    const touched = affected.filter(
+      (a) =>
+        c.regions.some((r) => r.regionId === a.regionId) &&
+        c.products.some((p) => p.productId === a.component.productId) &&
+        (c.coverage === "all_components" || a.component.tier === "TIER_1"),
+    );
+    return touched.length > 0 ? [{ ...c, componentRegionIds: touched.map((a) => a.id) }] : [];
+  });
+}
+
+async function chargedMonth(tx: Tx, contractId: string, month: string, incident: TimeWindow, now: Date): Promise<ImpactContractMonth | null> {
+  try {
+    const downtime = computeContractDowntime(await loadContractMonth(tx, contractId, month, now));
+    return { month, downtimeMinutes: chargedMinutesWithin(downtime, incident.from, incident.to), unknownMinutes: downtime.unknownMinutes };
+  } catch (error) {
+    // A month outside the contract's term has no statement, so nothing is charged to it.
+    if (error instanceof AppError && error.code === "BAD_REQUEST") return null;
+    throw error;
+  }
+}
+
+export async function contractsCharged(tx: Tx, affectedIds: readonly string[], window: TimeWindow, now: Date): Promise<{ contracts: ImpactContract[]; contractsError?: string }> {
+  if (affectedIds.length === 0 || window.to.getTime() - window.from.getTime() < 1) return { contracts: [] };
+  // The statement of an open month is measured up to `now`; it must reach the incident's end.
+  const asOf = new Date(Math.max(now.getTime(), Math.ceil(window.to.getTime() / MINUTE_MS) * MINUTE_MS));
   try {
     const out: ImpactContract[] = [];
-    for (const c of contracts) {
-      const regionIds = c.regions.map((r) => r.regionId);
-      const productIds = c.products.map((p) => p.productId);
-      const touched = affected.filter(
-        (a) => regionIds.includes(a.regionId) && productIds.includes(a.component.productId) && (c.coverage === "all_components" || a.component.tier === "TIER_1"),
-      );
-      if (touched.length === 0) continue;
-      const covered = await loadCoveredComponentRegions(tx, { regionIds, productIds, coverage: c.coverage });
-      const terms: SlaTerms = {
-        startsOn: c.startsOn,
-        endsOn: c.endsOn,
-        partialOutageWeight: Number(c.partialOutageWeight),
-        degradedWeight: Number(c.degradedWeight),
-        maintenanceNoticeDays: c.maintenanceNoticeDays,
-        maintenanceAllowanceHours: c.maintenanceAllowanceHours,
-      };
+    for (const c of await touchingContracts(tx, affectedIds, window)) {
       const months: ImpactContractMonth[] = [];
-      for (const piece of monthPieces(window)) {
-        const charged = await chargeMonth(tx, terms, covered.map((cr) => cr.id), piece, window);
-        months.push({ month: piece.month, downtimeMinutes: charged.downtimeMinutes, unknownMinutes: charged.unknownMinutes });
+      for (const month of monthsTouched(window)) {
+        const charged = await chargedMonth(tx, c.id, month, window, asOf);
+        if (charged) months.push(charged);
       }
       out.push({
         contractId: c.id,
@@ -103,7 +79,7 @@ export async function contractsCharged(tx: Tx, affectedIds: readonly string[], w
         customerName: c.customer.name,
         coverage: c.coverage,
         monthRule: c.monthRule,
-        componentRegionIds: touched.map((a) => a.id),
+        componentRegionIds: c.componentRegionIds,
         months,
         downtimeMinutes: Math.round(months.reduce((sum, m) => sum + m.downtimeMinutes, 0) * 1000) / 1000,
       });

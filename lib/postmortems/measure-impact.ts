@@ -114,7 +114,7 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
       latency: p,
     });
   }
-  const charged = await contractsCharged(tx, links.map((l) => l.componentRegionId), window);
+  const charged = await contractsCharged(tx, links.map((l) => l.componentRegionId), window, now);
   return {
     version: 1,
     measuredAt: ts(now),
