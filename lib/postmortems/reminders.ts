@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 
 /** Where an incident's postmortem lives in the console. */
 export const postmortemConsolePath = (incidentId: string) => `/admin/incidents/${incidentId}/postmortem`;
-export const ACTION_ITEMS_CONSOLE_PATH = "/admin/postmortems";
+export const ACTION_ITEMS_CONSOLE_PATH = "/admin/action-items";
 
 export async function sendActionItemReminders(db: Db, now: Date, options: JobOptions = {}): Promise<JobResult> {
   const days = options.reminderDays ?? actionItemReminderDays();
