@@ -19,7 +19,7 @@ export const contractTermsInput = z
   .object({
     name: z.string().trim().min(1, "Name the contract.").max(120),
     startsOn: isoDay,
-    /** Empty or omitted: open-ended. */
+    /** The last covered day (inclusive); empty or omitted: open-ended. */
     endsOn: z
       .union([isoDay, z.literal(""), z.null()])
       .optional()
@@ -51,7 +51,8 @@ export const contractTermsInput = z
     products: z.array(z.string().trim().min(1)).min(1, "Choose at least one product."),
   })
   .superRefine((terms, ctx) => {
-    if (terms.endsOn && terms.endsOn <= terms.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The contract must end after it starts." });
+    // endsOn is the last covered day, so a one-day contract ends on the day it starts.
+    if (terms.endsOn && terms.endsOn < terms.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The contract cannot end before it starts." });
   });
 
 export type ContractTermsInput = z.input<typeof contractTermsInput>;

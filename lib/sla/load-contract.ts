@@ -142,6 +142,7 @@ export async function loadContractMonth(client: Client, contractId: string, mont
   // One after the other: the client may be an interactive transaction, which runs one query at a time.
   const histories = await loadStatusHistories(client, ids, { from: historyFrom, to: window.to });
   const maintenance = await loadMaintenance(client, ids, historyFrom, window.to);
-  const incidents = await loadIncidents(client, ids, window.from, window.to);
+  // Incidents over before the contract started are not this customer's.
+  const incidents = await loadIncidents(client, ids, new Date(Math.max(window.from.getTime(), terms.startsOn.getTime())), window.to);
   return { contract, terms, creditTiers: contract.creditTiers, month, window, monthMinutes, covered, histories, maintenance, incidents };
 }
