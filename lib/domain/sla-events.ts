@@ -4,6 +4,10 @@
 import type { CoveredComponentRegion, SlaMaintenance, SlaTerms } from "./sla.ts";
 import { DAY_MS, MINUTE_MS, SlaInputError } from "./sla-calendar.ts";
 import type { ComponentStatus } from "./status.ts";
+import type { StatusPoint } from "./uptime.ts";
+
+// Local copies: imported bindings are property reads under some loaders, and these run per change.
+const MINUTE = MINUTE_MS;
 
 /** Severity levels; UNKNOWN (no data) sorts below every status, so a minute's level is a max. */
 export const UNKNOWN = -1;
@@ -21,11 +25,13 @@ const LEVEL: Readonly<Record<ComponentStatus, number>> = {
   major_outage: MAJOR,
 };
 
+const NO_DATA = UNKNOWN;
+
 export function levelOf(status: ComponentStatus | null): number {
-  return status === null ? UNKNOWN : LEVEL[status];
+  return status === null ? NO_DATA : LEVEL[status];
 }
 
-/** What a SweepEvent changes. */
+/** What an event changes; at one minute they apply in this order. */
 export const EventKind = {
   /** A ComponentRegion's level changes to `value`. */
   Level: 0,
@@ -38,12 +44,54 @@ export const EventKind = {
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
-export interface SweepEvent {
-  minute: number;
-  kind: EventKind;
-  index: number;
-  value: number;
+// An event is one number, (minute − origin)·2^24 + kind·2^22 + index·2^4 + value + 8, so that a
+// Float64Array sorts events by minute, then kind, without a comparator or an object per event.
+const MINUTE_UNIT = 2 ** 24;
+const KIND_UNIT = 2 ** 22;
+const INDEX_UNIT = 16;
+const VALUE_OFFSET = 8;
+/** Covered ComponentRegions one contract may have: the index (+1) takes 18 bits. */
+export const MAX_COVERED = 2 ** 18 - 1;
+
+/** Events of one sweep, packed; minutes count from `origin` (the sweep's start). */
+const LEVEL_EVENT = EventKind.Level;
+
+export class EventBuffer {
+  private data = new Float64Array(1024);
+  private length = 0;
+  constructor(readonly origin: number) {}
+
+  push(minute: number, kind: EventKind, index: number, value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = (minute - this.origin) * MINUTE_UNIT + kind * KIND_UNIT + (index + 1) * INDEX_UNIT + value + VALUE_OFFSET;
+  }
+
+  sorted(): Float64Array {
+    return this.data.subarray(0, this.length).sort();
+  }
+
+  minuteOf(event: number): number {
+    return Math.floor(event / MINUTE_UNIT) + this.origin;
+  }
+
+  kindOf(event: number): EventKind {
+    return (Math.floor(event / KIND_UNIT) % 4) as EventKind;
+  }
+
+  /** −1 for events that are not about one ComponentRegion. */
+  componentRegionOf(event: number): number {
+    return (Math.floor(event / INDEX_UNIT) % (KIND_UNIT / INDEX_UNIT)) - 1;
+  }
+
+  valueIn(event: number): number {
+    return (event % INDEX_UNIT) - VALUE_OFFSET;
+  }
 }
+
 
 /** Milliseconds of a date, or a SlaInputError naming the field. */
 export function timeOf(date: Date, field: string): number {
@@ -52,47 +100,54 @@ export function timeOf(date: Date, field: string): number {
   return t;
 }
 
+/** The first point at or after `t`; the history is sorted (checked where it is read). */
+function firstAtOrAfter(points: readonly StatusPoint[], t: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.at.getTime() < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The level at minute `start` and one event per minute whose level differs from the one before,
  * for minutes in [start, end). A minute's level is the worst status held during any part of it.
  */
-export function statusEvents(cr: CoveredComponentRegion, index: number, start: number, end: number, out: SweepEvent[]): number {
+export function statusEvents(cr: CoveredComponentRegion, index: number, start: number, end: number, out: EventBuffer): number {
   const points = cr.history;
-  const startMs = start * MINUTE_MS;
-  const endMs = end * MINUTE_MS;
-  let status: ComponentStatus | null = cr.initial ?? null;
-  let previous = Number.NEGATIVE_INFINITY;
-  let p = 0;
+  const endMs = end * MINUTE;
+  let p = firstAtOrAfter(points, start * MINUTE);
+  let status: ComponentStatus | null = p > 0 ? points[p - 1]!.status : (cr.initial ?? null);
+  let previous = p > 0 ? timeOf(points[p - 1]!.at, "history") : Number.NEGATIVE_INFINITY;
   const at = (k: number) => {
+    if (k >= points.length) return Number.POSITIVE_INFINITY;
     const t = timeOf(points[k]!.at, "history");
     if (t < previous) throw new SlaInputError("history", `the history of ${cr.componentRegionId} must be sorted by time`);
     previous = t;
     return t;
   };
-  let t = points.length > 0 ? at(0) : Number.POSITIVE_INFINITY;
-  for (; p < points.length && t < startMs; ) {
-    status = points[p]!.status;
-    p++;
-    t = p < points.length ? at(p) : Number.POSITIVE_INFINITY;
-  }
+  let t = at(p);
   const initial = levelOf(status);
   let current = initial;
-  while (p < points.length && t < endMs) {
-    const minute = Math.floor(t / MINUTE_MS);
+  while (t < endMs) {
+    const minute = Math.floor(t / MINUTE);
     // The status before the minute's first change counts unless that change is at the minute's very start.
-    let worst = t === minute * MINUTE_MS ? UNKNOWN : levelOf(status);
-    while (p < points.length && Math.floor(t / MINUTE_MS) === minute) {
+    let worst = t === minute * MINUTE ? NO_DATA : levelOf(status);
+    while (t < (minute + 1) * MINUTE) {
       status = points[p]!.status;
-      worst = Math.max(worst, levelOf(status));
-      p++;
-      t = p < points.length ? at(p) : Number.POSITIVE_INFINITY;
+      const next = at(++p);
+      // A status replaced at the same instant was never held.
+      if (next !== t) worst = Math.max(worst, levelOf(status));
+      t = next;
     }
-    if (worst !== current) out.push({ minute, kind: EventKind.Level, index, value: worst });
+    if (worst !== current) out.push(minute, LEVEL_EVENT, index, worst);
     current = worst;
     const after = levelOf(status);
-    const nextMinute = Math.floor(t / MINUTE_MS);
-    if (after !== current && nextMinute > minute + 1 && minute + 1 < end) {
-      out.push({ minute: minute + 1, kind: EventKind.Level, index, value: after });
+    if (after !== current && t >= (minute + 2) * MINUTE && minute + 1 < end) {
+      out.push(minute + 1, LEVEL_EVENT, index, after);
       current = after;
     }
   }
@@ -118,7 +173,7 @@ export function maintenanceEvents(
   terms: SlaTerms,
   start: number,
   end: number,
-  out: SweepEvent[],
+  out: EventBuffer,
 ): void {
   for (const window of windows) {
     const kind = isQualifying(window, terms.maintenanceNoticeDays) ? 1 : 2;
@@ -129,8 +184,8 @@ export function maintenanceEvents(
     for (const id of new Set(window.componentRegionIds)) {
       const index = indexOf.get(id);
       if (index === undefined) continue;
-      out.push({ minute: from, kind: EventKind.Maintenance, index, value: kind });
-      if (to < end) out.push({ minute: to, kind: EventKind.Maintenance, index, value: -kind });
+      out.push(from, EventKind.Maintenance, index, kind);
+      if (to < end) out.push(to, EventKind.Maintenance, index, -kind);
     }
   }
 }

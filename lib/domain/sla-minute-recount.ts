@@ -23,12 +23,20 @@ interface CrState {
   minutes: number[];
 }
 
+// Local copies: imported bindings are property reads under some loaders, and these run per minute.
+const MINUTE = MINUTE_MS;
+const NO_DATA = UNKNOWN;
+
 /** Worst level held during any part of [m, m + 1 minute); advances the state to m. */
 function worstInMinute(cr: CrState, m: number): number {
-  const start = m * MINUTE_MS;
-  while (cr.at < cr.points.length && cr.points[cr.at]!.t <= start) cr.level = cr.points[cr.at++]!.level;
+  const start = m * MINUTE;
+  const { points } = cr;
+  while (cr.at < points.length && points[cr.at]!.t <= start) cr.level = points[cr.at++]!.level;
   let worst = cr.level;
-  for (let k = cr.at; k < cr.points.length && cr.points[k]!.t < start + MINUTE_MS; k++) worst = Math.max(worst, cr.points[k]!.level);
+  for (let k = cr.at; k < points.length && points[k]!.t < start + MINUTE; k++) {
+    // A status replaced at the same instant was never held.
+    if (points[k + 1]?.t !== points[k]!.t) worst = Math.max(worst, points[k]!.level);
+  }
   return worst;
 }
 
@@ -38,8 +46,8 @@ function availability(downtimeMilli: number, measured: number): number | null {
 
 function pushSpan<T extends MinuteSpan>(spans: T[], m: number, same: (last: T) => boolean, make: () => T): void {
   const last = spans.at(-1);
-  if (last && last.to.getTime() === m * MINUTE_MS && same(last)) {
-    last.to = new Date((m + 1) * MINUTE_MS);
+  if (last && last.to.getTime() === m * MINUTE && same(last)) {
+    last.to = new Date((m + 1) * MINUTE);
     last.minutes++;
   } else spans.push(make());
 }
@@ -82,7 +90,7 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
       days.set(dayKey, day);
       day.minutes++;
     }
-    const inTerm = m * MINUTE_MS >= term.from && m * MINUTE_MS < term.to;
+    const inTerm = m * MINUTE >= term.from && m * MINUTE < term.to;
     if (!inTerm) {
       if (reported) {
         total.outside++;
@@ -112,7 +120,7 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
       } else if (other) {
         bucket = 5;
         w = Math.max(w, 1000);
-      } else if (level === UNKNOWN) {
+      } else if (level === NO_DATA) {
         bucket = 6;
         anyUnknown = true;
       } else {
@@ -133,7 +141,7 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
       if (!reported) continue;
       total.downtime += w;
       day.downtime += w;
-      pushSpan(charged, m, (last) => last.weight * 1000 === w, () => ({ from: new Date(m * MINUTE_MS), to: new Date((m + 1) * MINUTE_MS), minutes: 1, weight: w / 1000 }));
+      pushSpan(charged, m, (last) => last.weight * 1000 === w, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1, weight: w / 1000 }));
     } else if (anyQualifying) {
       used++;
       if (!reported) continue;
@@ -142,7 +150,7 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
     } else if (anyUnknown && reported) {
       total.unknown++;
       day.unknown++;
-      pushSpan(unknownSpans, m, () => true, () => ({ from: new Date(m * MINUTE_MS), to: new Date((m + 1) * MINUTE_MS), minutes: 1 }));
+      pushSpan(unknownSpans, m, () => true, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1 }));
     }
   }
   return recountResult(input, { R, E, S, total, days, unknownSpans, charged, crs, maintenance, weight, allowance, used, usedBeforeWindow });

@@ -24,6 +24,8 @@ export const COMPONENT_REGION_MINUTE_KINDS: readonly ComponentRegionMinuteKind[]
 ];
 
 const DAY_MINUTES = DAY_MS / MINUTE_MS;
+/** A local copy: imported bindings are property reads under some loaders, and this runs per span. */
+const MINUTE = MINUTE_MS;
 /** Per day: downtime (thousandths), excluded, unknown, outside the term. */
 const DAY_FIELDS = 4;
 type Span = [from: number, to: number];
@@ -107,7 +109,7 @@ function availabilityOf(downtimeMilli: number, measured: number): number | null 
 }
 
 function minuteSpan(from: number, to: number): MinuteSpan {
-  return { from: new Date(from * MINUTE_MS), to: new Date(to * MINUTE_MS), minutes: to - from };
+  return { from: new Date(from * MINUTE), to: new Date(to * MINUTE), minutes: to - from };
 }
 
 function overlap(a: number, b: number, spans: readonly Span[]): number {
@@ -187,7 +189,12 @@ export function sweepResult(input: ContractDowntimeInput, t: SweepTotals, indexO
   const monthMinutes = input.monthMinutes ?? windowMinutes;
   if (!(Number.isInteger(monthMinutes) && monthMinutes >= 0)) throw new SlaInputError("monthMinutes", "monthMinutes must be a whole number, 0 or more");
   const measuredMinutes = Math.max(0, monthMinutes - t.excludedMinutes - t.unknownMinutes - t.outsideMinutes);
-  const charged: ChargedSpan[] = t.charged.map(([from, to, weight]) => ({ ...minuteSpan(from, to), weight: weight / 1000 }));
+  const charged: ChargedSpan[] = t.charged.map(([from, to, weight]) => ({
+    from: new Date(from * MINUTE),
+    to: new Date(to * MINUTE),
+    minutes: to - from,
+    weight: weight / 1000,
+  }));
   return {
     window: { from: new Date(t.reportFrom * MINUTE_MS), to: new Date(t.reportTo * MINUTE_MS) },
     windowMinutes,

@@ -4,10 +4,27 @@
 // of minutes is counted at once from the number of ComponentRegions per level.
 import type { ComponentRegionMinuteKind, ContractDowntime, ContractDowntimeInput } from "./sla.ts";
 import { contractTerm, contractYearAt, contractYearStart, DAY_MS, MINUTE_MS, SlaInputError } from "./sla-calendar.ts";
-import { EventKind, MAJOR, maintenanceEvents, OPERATIONAL, statusEvents, type SweepEvent, timeOf, UNKNOWN } from "./sla-events.ts";
+import {
+  EventBuffer,
+  EventKind,
+  MAJOR,
+  MAX_COVERED,
+  maintenanceEvents,
+  OPERATIONAL,
+  statusEvents,
+  timeOf,
+  UNKNOWN,
+} from "./sla-events.ts";
 import { COMPONENT_REGION_MINUTE_KINDS, SweepTotals, sweepResult } from "./sla-result.ts";
 
 const DAY_MINUTES = DAY_MS / MINUTE_MS;
+// Local copies: imported bindings are property reads under some loaders, and these run per event.
+const LEVEL_EVENT = EventKind.Level;
+const SPLIT = EventKind.Split;
+const RESET = EventKind.AllowanceReset;
+const TOP = MAJOR;
+const BOTTOM = OPERATIONAL;
+const NO_DATA_CLASS = UNKNOWN + 1;
 /** Per ComponentRegion classes: level + 1 (0 = unknown … 4 = major), then maintenance. */
 const QUALIFYING = 5;
 const NOT_QUALIFYING = 6;
@@ -115,20 +132,19 @@ class ContractSweep {
     else this.levelCount[cls]!++;
   }
 
-  apply(event: SweepEvent): void {
-    const { index: i, value } = event;
-    if (event.kind === EventKind.Split) {
-      if (event.minute === this.t.reportFrom) this.atReportStart();
+  apply(minute: number, kind: EventKind, i: number, value: number): void {
+    if (kind === SPLIT) {
+      if (minute === this.t.reportFrom) this.atReportStart();
       return;
     }
-    if (event.kind === EventKind.AllowanceReset) {
+    if (kind === RESET) {
       this.used = 0;
-      this.setAvailable(this.t.allowanceMinutes > 0, event.minute);
+      this.setAvailable(this.t.allowanceMinutes > 0, minute);
       return;
     }
     const before = this.classOf(i);
-    this.flush(i, event.minute);
-    if (event.kind === EventKind.Level) this.level[i] = value;
+    this.flush(i, minute);
+    if (kind === LEVEL_EVENT) this.level[i] = value;
     else if (Math.abs(value) === 1) this.q[i]! += value;
     else this.n[i]! += Math.sign(value);
     const after = this.classOf(i);
@@ -141,7 +157,7 @@ class ContractSweep {
   /** The largest weight among ComponentRegions with data, outside qualifying maintenance. */
   private largestWeight(): number {
     let w = this.notQualifying > 0 ? 1000 : 0;
-    for (let level = MAJOR; level > OPERATIONAL; level--) {
+    for (let level = TOP; level > BOTTOM; level--) {
       if (this.levelCount[level + 1]! > 0) w = Math.max(w, this.weights[level]!);
     }
     if (this.qualifying > 0 && !this.available) w = 1000;
@@ -171,7 +187,7 @@ class ContractSweep {
       return;
     }
     const total = this.levelCount[0]! + this.levelCount[1]! + this.levelCount[2]! + this.levelCount[3]! + this.levelCount[4]!;
-    if (reported && (this.levelCount[UNKNOWN + 1]! > 0 || total === 0)) t.unknown(a, b);
+    if (reported && (this.levelCount[NO_DATA_CLASS]! > 0 || total === 0)) t.unknown(a, b);
     else if (reported) t.up(a, b);
   }
 
@@ -186,9 +202,9 @@ class ContractSweep {
 }
 
 /** Segment boundaries: report start, the term, contract-year starts and UTC days. */
-function boundaryEvents(input: ContractDowntimeInput, t: SweepTotals, start: number, out: SweepEvent[]): void {
+function boundaryEvents(input: ContractDowntimeInput, t: SweepTotals, start: number, out: EventBuffer): void {
   const split = (minute: number) => {
-    if (minute > start && minute < t.reportTo) out.push({ minute, kind: EventKind.Split, index: -1, value: 0 });
+    if (minute > start && minute < t.reportTo) out.push(minute, EventKind.Split, -1, 0);
   };
   split(t.reportFrom);
   split(t.termFrom);
@@ -197,7 +213,7 @@ function boundaryEvents(input: ContractDowntimeInput, t: SweepTotals, start: num
   for (let k = 1; ; k++) {
     const minute = contractYearAt(input.terms, k).getTime() / MINUTE_MS;
     if (minute >= t.reportTo) break;
-    if (minute > start) out.push({ minute, kind: EventKind.AllowanceReset, index: -1, value: 0 });
+    if (minute > start) out.push(minute, EventKind.AllowanceReset, -1, 0);
   }
 }
 
@@ -211,6 +227,7 @@ export function sweepContract(input: ContractDowntimeInput): ContractDowntime {
   if (given !== undefined && !(given >= 0)) throw new SlaInputError("allowanceUsedMinutes", "allowanceUsedMinutes must be 0 or more");
   const start = given !== undefined ? reportFrom : Math.min(reportFrom, contractYearStart(terms, input.window.from).getTime() / MINUTE_MS);
 
+  if (input.componentRegions.length > MAX_COVERED) throw new SlaInputError("componentRegions", `at most ${MAX_COVERED} covered ComponentRegions`);
   const indexOf = new Map<string, number>();
   input.componentRegions.forEach((cr, i) => {
     if (indexOf.has(cr.componentRegionId)) throw new SlaInputError("componentRegions", `${cr.componentRegionId} is covered twice`);
@@ -218,22 +235,21 @@ export function sweepContract(input: ContractDowntimeInput): ContractDowntime {
   });
   const totals = sweepResultTotals(input, { reportFrom, reportTo, termFrom: term.from / MINUTE_MS, termTo: term.to / MINUTE_MS });
   const sweep = new ContractSweep(input, start, totals, given ?? 0);
-  const events: SweepEvent[] = [];
+  const buffer = new EventBuffer(start);
   input.componentRegions.forEach((cr, i) => {
-    sweep.setInitialLevel(i, statusEvents(cr, i, start, reportTo, events));
+    sweep.setInitialLevel(i, statusEvents(cr, i, start, reportTo, buffer));
   });
-  maintenanceEvents(input.maintenance, indexOf, terms, start, reportTo, events);
-  boundaryEvents(input, totals, start, events);
-  // At one minute, a new contract year starts before the report does (its allowance is whole).
-  events.sort((x, y) => x.minute - y.minute || x.kind - y.kind);
+  maintenanceEvents(input.maintenance, indexOf, terms, start, reportTo, buffer);
+  boundaryEvents(input, totals, start, buffer);
 
   let cursor = start;
-  for (const event of events) {
-    if (event.minute !== cursor) {
-      sweep.segment(cursor, event.minute);
-      cursor = event.minute;
+  for (const event of buffer.sorted()) {
+    const minute = buffer.minuteOf(event);
+    if (minute !== cursor) {
+      sweep.segment(cursor, minute);
+      cursor = minute;
     }
-    sweep.apply(event);
+    sweep.apply(minute, buffer.kindOf(event), buffer.componentRegionOf(event), buffer.valueIn(event));
   }
   sweep.segment(cursor, reportTo);
   sweep.finish();

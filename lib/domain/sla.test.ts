@@ -181,6 +181,9 @@ describe("hand-computed months", () => {
     expect(month([["2026-06-03T12:00:30Z", "major_outage"], ["2026-06-03T12:05:00Z", "operational"]])).toBe(5);
     expect(month([["2026-06-03T12:00:10Z", "major_outage"], ["2026-06-03T12:00:20Z", "operational"]])).toBe(1);
     expect(month([["2026-06-03T12:00:10Z", "major_outage"], ["2026-06-03T12:00:20Z", "partial_outage"], ["2026-06-03T12:01:00Z", "operational"]])).toBe(1);
+    // A status replaced at the same instant was never held.
+    expect(month([["2026-06-03T12:00:30Z", "major_outage"], ["2026-06-03T12:00:30Z", "operational"]])).toBe(0);
+    expect(month([["2026-06-03T12:00:00Z", "major_outage"], ["2026-06-03T12:00:00Z", "operational"]])).toBe(0);
   });
 
   it("excludes maintenance announced exactly 7 days ahead, and counts it when announced 6 days ahead", () => {
