@@ -2,6 +2,7 @@
 // stops start-up with one line that names it (see describeEnvError).
 import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address.ts";
 
 const postgresUrl = z
   .string()
@@ -16,6 +17,13 @@ const postgresUrl = z
   }, "must look like postgresql://user:password@host:5432/database");
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** CSP source expressions, space-separated: no ";" or "," that could open another directive. */
+const FRAME_ANCESTORS = /^(?:'none'|'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+)(?:\s+(?:'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+))*$/i;
+
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export const envSchema = z
   .object({
@@ -69,6 +77,27 @@ export const envSchema = z
     POSTMORTEM_DUE_BUSINESS_DAYS_P2: z.coerce.number().int().min(1).max(60).default(5),
     /** Action-item owners are reminded this many days before the due date. */
     ACTION_ITEM_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+    /** Who may set X-Forwarded-For: unset (nobody: the socket is the client), a hop count, or proxy addresses/CIDRs. */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: `must be a hop count such as 1 or addresses/CIDRs such as 10.0.0.0/8,::1: ${(error as Error).message}` });
+        }
+      }),
+    /** Who may embed the public pages in a frame (CSP frame-ancestors); the console and token pages never. */
+    PUBLIC_FRAME_ANCESTORS: z
+      .string()
+      .trim()
+      .regex(FRAME_ANCESTORS, "must be CSP sources such as 'self' https://shop.example.com, or 'none' or *")
+      .default("'self'"),
+    /** Results older than this are refused from agents (a buffer replayed after an outage fits in it). */
+    AGENT_REPLAY_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** New pending subscriptions the form accepts an hour, over every address and client. */
+    SUBSCRIBE_PENDING_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -76,6 +105,9 @@ export const envSchema = z
     }
     if (env.MAIL_CATCHER && env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone" });
+    }
+    if (env.MAIL_CATCHER && !isLoopbackHost(env.HOST)) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: `needs HOST on loopback (127.0.0.1 or ::1), not ${env.HOST}: the demo mailbox holds sign-in links` });
     }
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
     if (dkim.some((v) => v !== undefined) && dkim.some((v) => v === undefined)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagMatches, pickEncoding, snapshotKey } from "./snapshot-routes.ts";
+import { etagMatches, pickEncoding, resolveSnapshot, snapshotKey } from "./snapshot-routes.ts";
 
 describe("snapshotKey", () => {
   it("serves the status page and the v2 API from snapshots", () => {
@@ -28,7 +28,46 @@ describe("snapshotKey", () => {
     expect(snapshotKey("/incidents/a/b")).toBeNull();
     expect(snapshotKey("/incidents/%3Cscript%3E")).toBeNull();
     expect(snapshotKey("//evil.example/")).toBeNull();
-    expect(snapshotKey(`/history?region=${"x".repeat(500)}`)).toBeNull();
+  });
+
+  it("turns values that cannot be real into the default, and malformed paths into the shared 404", () => {
+    expect(snapshotKey(`/history?region=${"x".repeat(500)}`)).toBe("/history");
+    expect(resolveSnapshot("/incidents/%3Cscript%3E")).toEqual({ kind: "not-found", page: true });
+    expect(resolveSnapshot("/badge/checkout.png")).toEqual({ kind: "not-found", page: false });
+    expect(resolveSnapshot("/history?page=0")).toEqual({ kind: "not-found", page: true });
+  });
+});
+
+describe("resolveSnapshot with a vocabulary", () => {
+  const vocabulary = {
+    regions: new Set(["eu-central-1.aws", "us-east-2.aws"]),
+    components: new Set(["checkout", "search"]),
+    componentRegions: new Set(["checkout/eu-central-1.aws", "search/us-east-2.aws"]),
+    incidents: new Set(["inc1"]),
+    maintenances: new Set(["mnt1"]),
+    historyPages: 3,
+  };
+  const key = (target: string) => snapshotKey(target, vocabulary);
+
+  it("keys only what exists; an unknown option is dropped, an unknown page is the shared 404", () => {
+    expect(key("/incidents/inc1")).toBe("/incidents/inc1");
+    expect(resolveSnapshot("/incidents/inc2", vocabulary)).toEqual({ kind: "not-found", page: true });
+    expect(key("/regions/eu-central-1.aws")).toBe("/regions/eu-central-1.aws");
+    expect(key("/regions/mars-1.aws")).toBeNull();
+    expect(key("/components/checkout?region=us-east-2.aws&range=30d")).toBe("/components/checkout?range=30d");
+    expect(key("/components/checkout?region=eu-central-1.aws")).toBe("/components/checkout?region=eu-central-1.aws");
+    expect(key("/history?page=3&region=mars&component=search")).toBe("/history?component=search&page=3");
+    expect(resolveSnapshot("/history?page=4", vocabulary)).toEqual({ kind: "not-found", page: true });
+    expect(key("/badge/search/us-east-2.aws.svg")).toBe("/badge/search/us-east-2.aws.svg");
+    expect(resolveSnapshot("/badge/search/eu-central-1.aws.svg", vocabulary)).toEqual({ kind: "not-found", page: false });
+    expect(resolveSnapshot("/feed.rss?component=checkout&region=us-east-2.aws", vocabulary)).toEqual({ kind: "not-found", page: false });
+    expect(key("/feed.rss?component=checkout")).toBe("/feed.rss?component=checkout");
+  });
+
+  it("leaves deeper paths and everything unknown at the top to Next", () => {
+    expect(resolveSnapshot("/incidents/inc1/postmortem", vocabulary)).toEqual({ kind: "next" });
+    expect(resolveSnapshot("/toString/x", vocabulary)).toEqual({ kind: "next" });
+    expect(resolveSnapshot("/subscribe", vocabulary)).toEqual({ kind: "next" });
   });
 });
 

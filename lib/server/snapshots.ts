@@ -63,6 +63,8 @@ interface Snapshot {
 
 interface Entry {
   key: string;
+  /** The snapshot route it belongs to (snapshot-routes.ts), for the per-route cap. */
+  route: string;
   snapshot?: Snapshot;
   rendering?: Promise<Snapshot | undefined>;
   /** When the last render failed; cleared by a good one. */
@@ -84,6 +86,8 @@ export interface SnapshotCacheOptions {
   retryMs?: number;
   /** Upper bound on distinct snapshots kept (least recently read go first). */
   maxEntries?: number;
+  /** Upper bound per route (the history's filters × pages, a component's ranges × regions …). */
+  maxEntriesPerRoute?: number;
   /** Snapshots read within this window are re-rendered right after a change. */
   hotWindowMs?: number;
   now?: () => number;
@@ -164,6 +168,7 @@ export class SnapshotCache {
       debounceMs: 150,
       retryMs: 2_000,
       maxEntries: 1_000,
+      maxEntriesPerRoute: 256,
       hotWindowMs: 60_000,
       now: Date.now,
       log: () => {},
@@ -230,13 +235,14 @@ export class SnapshotCache {
   }
 
   /** The snapshot for a key, rendering it if there is none yet; the failure when the first render fails. */
-  async get(key: string): Promise<{ snapshot: Snapshot; stale: boolean } | { failure: Rendered }> {
+  async get(key: string, route = "default"): Promise<{ snapshot: Snapshot; stale: boolean } | { failure: Rendered }> {
     const now = this.options.now();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { key, lastReadAt: now, demand: 0 };
+      this.makeRoom(route);
+      entry = { key, route, lastReadAt: now, demand: 0 };
       this.entries.set(key, entry);
-      this.evict();
+      this.routeSizes.set(route, (this.routeSizes.get(route) ?? 0) + 1);
     }
     noteRead(entry, now);
     if (!entry.snapshot) {
@@ -314,8 +320,9 @@ export class SnapshotCache {
 
   private async refreshHot(): Promise<void> {
     const now = this.options.now();
+    // Only pages that exist are worth re-rendering: a 404 or a redirect is never hot.
     const hot = [...this.entries.values()]
-      .filter((e) => e.snapshot && now - e.lastReadAt <= this.options.hotWindowMs)
+      .filter((e) => e.snapshot?.status === 200 && now - e.lastReadAt <= this.options.hotWindowMs)
       .sort((a, b) => demandAt(b, now) - demandAt(a, now));
     // One at a time: re-rendering must not starve the readers it is for.
     for (const entry of hot) {
@@ -328,13 +335,21 @@ export class SnapshotCache {
     }
   }
 
-  private evict(): void {
-    if (this.entries.size <= this.options.maxEntries) return;
-    const oldest = [...this.entries.values()].sort((a, b) => a.lastReadAt - b.lastReadAt);
-    for (const entry of oldest.slice(0, this.entries.size - this.options.maxEntries)) {
-      this.entries.delete(entry.key);
-      this.lastFailure.delete(entry.key);
-    }
+  private readonly routeSizes = new Map<string, number>();
+
+  /** Before a new entry of `route`: drop the least recently read of that route at its cap, and of all at the global cap. */
+  private makeRoom(route: string): void {
+    if ((this.routeSizes.get(route) ?? 0) >= this.options.maxEntriesPerRoute) this.dropOldest((e) => e.route === route);
+    if (this.entries.size >= this.options.maxEntries) this.dropOldest(() => true);
+  }
+
+  private dropOldest(where: (entry: Entry) => boolean): void {
+    let oldest: Entry | undefined;
+    for (const entry of this.entries.values()) if (where(entry) && (!oldest || entry.lastReadAt < oldest.lastReadAt)) oldest = entry;
+    if (!oldest) return;
+    this.entries.delete(oldest.key);
+    this.lastFailure.delete(oldest.key);
+    this.routeSizes.set(oldest.route, (this.routeSizes.get(oldest.route) ?? 1) - 1);
   }
 }
 

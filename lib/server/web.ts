@@ -1,14 +1,20 @@
 // The web server: a plain node:http server in front of Next's request
-// handler. Public hot paths (snapshot-routes.ts) are answered from in-memory
-// snapshots (snapshots.ts, DESIGN.md "The hot path"); everything else goes to
-// Next. Snapshots are rendered by Next itself through a second, loopback-only
-// listener that has no cache in front of it.
+// handler. Every request passes the front door (front-door.ts: client
+// address, security headers); public hot paths (snapshot-routes.ts) are
+// answered from in-memory snapshots (snapshots.ts, DESIGN.md "The hot path");
+// everything else goes to Next. Snapshots are rendered by Next itself through
+// a second, loopback-only listener that has no cache in front of it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { createDb } from "../db.ts";
+import { getEnv } from "../env.ts";
+import { type TrustedProxies, parseTrustedProxies } from "../http/client-address.ts";
 import { type ChangeListener, listenForPublicChanges } from "./change-listener.ts";
-import { snapshotKey } from "./snapshot-routes.ts";
-import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats, sendSnapshot } from "./snapshots.ts";
+import { createFrontDoor, prepareForNext } from "./front-door.ts";
+import type { SecurityHeaderSettings } from "./security-headers.ts";
+import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "./snapshot-vocabulary.ts";
+import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats } from "./snapshots.ts";
 
 export interface WebServer {
   url: string;
@@ -28,6 +34,10 @@ export interface WebServerOptions {
   snapshotMaxAgeSeconds?: number;
   /** Serve public pages from snapshots; default true outside development. Off: every request renders (benchmarks of the render). */
   snapshots?: boolean;
+  /** Who may set X-Forwarded-For; default TRUSTED_PROXIES. */
+  trustedProxies?: TrustedProxies;
+  /** CSP frame-ancestors of the public pages; default PUBLIC_FRAME_ANCESTORS. */
+  publicFrameAncestors?: string;
   log?: (line: string) => void;
 }
 
@@ -91,60 +101,47 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   };
 
+  const headers: SecurityHeaderSettings = { publicFrameAncestors: options.publicFrameAncestors ?? getEnv().PUBLIC_FRAME_ANCESTORS, dev: options.dev ?? false };
+  const trustedProxies = options.trustedProxies ?? parseTrustedProxies(getEnv().TRUSTED_PROXIES);
+
   // Development renders every request, so edits show at once.
   const useSnapshots = options.snapshots ?? !(options.dev ?? false);
   let internal: http.Server | undefined;
   let cache: SnapshotCache | undefined;
   let listener: ChangeListener | undefined;
+  let vocabulary: SnapshotVocabularyLoader | undefined;
+  let vocabularyDb: ReturnType<typeof createDb> | undefined;
   const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
   if (useSnapshots) {
-    internal = http.createServer(toNext);
+    // Renders come from this process: the loopback client, with the same security headers a reader gets.
+    internal = http.createServer((req, res) => {
+      prepareForNext(req, res, trustedProxies, headers);
+      toNext(req, res);
+    });
     await listen(internal, 0, "127.0.0.1");
     const internalPort = (internal.address() as AddressInfo).port;
     cache = new SnapshotCache({ render: (key) => renderThrough(internalPort, key), maxAgeMs: maxAgeSeconds * 1000, log });
     const snapshots = cache;
-    if (options.databaseUrl) listener = listenForPublicChanges(options.databaseUrl, () => snapshots.invalidate(), { log });
+    if (options.databaseUrl) {
+      const vocabularyClient = createDb(options.databaseUrl, { max: 1 });
+      vocabularyDb = vocabularyClient;
+      const loader = new SnapshotVocabularyLoader({ load: () => loadSnapshotVocabulary(vocabularyClient), log });
+      vocabulary = loader;
+      await loader.changed();
+      listener = listenForPublicChanges(
+        options.databaseUrl,
+        () => {
+          void loader.changed();
+          snapshots.invalidate();
+        },
+        { log },
+      );
+    }
   }
 
-  // Request targets seen → snapshot key (or null): parsing a URL per request is most of the hot path's cost.
-  const keys = new Map<string, string | null>();
-  const keyOf = (target: string): string | null => {
-    let key = keys.get(target);
-    if (key === undefined) {
-      key = snapshotKey(target);
-      if (keys.size >= 10_000) keys.clear();
-      keys.set(target, key);
-    }
-    return key;
-  };
-
-  const server = http.createServer((req, res) => {
-    const key = cache && (req.method === "GET" || req.method === "HEAD") ? keyOf(req.url ?? "/") : null;
-    if (!cache || key === null) {
-      toNext(req, res);
-      return;
-    }
-    const current = cache.peek(key);
-    if (current) {
-      sendSnapshot(req, res, current, { maxAgeSeconds, stale: false, now: Date.now() });
-      return;
-    }
-    cache
-      .get(key)
-      .then((result) => {
-        if ("failure" in result) {
-          res.writeHead(result.failure.status, { "content-type": result.failure.contentType, "cache-control": "no-store" });
-          res.end(req.method === "HEAD" ? undefined : result.failure.body);
-          return;
-        }
-        sendSnapshot(req, res, result.snapshot, { maxAgeSeconds, stale: result.stale, now: Date.now() });
-      })
-      .catch((error: unknown) => {
-        console.error("[bellwether] snapshot failed", error);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-        res.end("Internal error");
-      });
-  });
+  const server = http.createServer(
+    createFrontDoor({ toNext, trustedProxies, headers, snapshots: cache ? { cache, maxAgeSeconds, vocabulary } : undefined }),
+  );
   await listen(server, options.port, options.host);
   const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" ? "localhost" : options.host;
   const closeServer = (s: http.Server) =>
@@ -157,7 +154,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     snapshotStats: () => cache?.stats(),
     async close() {
       cache?.close();
+      vocabulary?.close();
       await listener?.close();
+      await vocabularyDb?.$disconnect();
       await closeServer(server);
       if (internal) await closeServer(internal);
       void app.close?.();

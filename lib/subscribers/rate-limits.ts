@@ -1,59 +1,52 @@
-// Rate limits of the public subscribe form: per client IP (the form answers
-// "too many requests") and per address (silently no further email, so the form
-// still answers the same and nobody can flood an inbox with confirmations).
-//
-// Kept in this process's memory. Behind a load balancer with N replicas each
-// replica counts alone, so the effective limit is up to N times these; that is
-// acceptable for an abuse brake (the per-address limit still caps a victim's
-// inbox at N × 3 an hour). A shared limit would need a table or Redis.
-import { type Bucket, isFull, type RateRule, takeToken } from "../domain/rate-limit.ts";
+// Rate limits of the public subscribe form, kept in PostgreSQL so that every
+// replica counts together (lib/rate-limits/take-token.ts):
+// - per client (the address lib/http/client-address.ts determined): the form
+//   answers "too many requests";
+// - per email address: silently no further email, so the form still answers
+//   the same and nobody can flood an inbox or rotate someone's pending link;
+// - across everyone: new pending subscriptions an hour, a cap on how much mail
+//   the form can send to strangers whatever the number of clients.
+import type { Db } from "../db.ts";
+import type { RateRule } from "../domain/rate-limit.ts";
+import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { takeRateToken } from "../rate-limits/take-token.ts";
 
-export const SUBSCRIBE_LIMIT_PER_IP: RateRule = { limit: 10, windowMs: 10 * 60_000 };
+export const SUBSCRIBE_LIMIT_PER_CLIENT: RateRule = { limit: 10, windowMs: 10 * 60_000 };
 export const SUBSCRIBE_LIMIT_PER_ADDRESS: RateRule = { limit: 3, windowMs: 60 * 60_000 };
-const MAX_TRACKED = 50_000;
-
-export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
-  constructor(private readonly rule: RateRule) {}
-
-  take(key: string, now: number): { allowed: boolean; retryAfterMs: number } {
-    const result = takeToken(this.buckets.get(key), this.rule, now);
-    this.buckets.set(key, result.bucket);
-    if (this.buckets.size > MAX_TRACKED) this.prune(now);
-    return result;
-  }
-
-  private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) if (isFull(bucket, this.rule, now)) this.buckets.delete(key);
-    // Still too many (an attack from many addresses): forget the oldest half rather than grow without bound.
-    if (this.buckets.size > MAX_TRACKED) {
-      for (const key of [...this.buckets.keys()].slice(0, this.buckets.size / 2)) this.buckets.delete(key);
-    }
-  }
-}
 
 export interface SubscribeLimits {
-  perIp: RateLimiter;
-  perAddress: RateLimiter;
+  perAddress: RateRule;
+  /** New pending subscriptions (confirmation emails) an hour, over all addresses. */
+  pendingPerHour: RateRule;
 }
 
-export function createSubscribeLimits(): SubscribeLimits {
-  return { perIp: new RateLimiter(SUBSCRIBE_LIMIT_PER_IP), perAddress: new RateLimiter(SUBSCRIBE_LIMIT_PER_ADDRESS) };
+export function createSubscribeLimits(overrides: Partial<SubscribeLimits> = {}): SubscribeLimits {
+  return {
+    perAddress: SUBSCRIBE_LIMIT_PER_ADDRESS,
+    pendingPerHour: { limit: getEnv().SUBSCRIBE_PENDING_PER_HOUR, windowMs: 60 * 60_000 },
+    ...overrides,
+  };
 }
 
-const globalForLimits = globalThis as unknown as { bellwetherSubscribeLimits?: SubscribeLimits };
-
-/** This process's limits (they survive Next's module reloads in development). */
+/** The form's limits, from the environment. */
 export function subscribeLimits(): SubscribeLimits {
-  globalForLimits.bellwetherSubscribeLimits ??= createSubscribeLimits();
-  return globalForLimits.bellwetherSubscribeLimits;
+  return createSubscribeLimits();
 }
 
-export function checkIpLimit(limits: SubscribeLimits, ip: string, now: number): void {
-  const { allowed, retryAfterMs } = limits.perIp.take(ip, now);
+export async function checkSubscribeClient(db: Db, client: string, now: Date): Promise<void> {
+  const { allowed, retryAfterMs } = await takeRateToken(db, "subscribe:client", client, SUBSCRIBE_LIMIT_PER_CLIENT, now);
   if (!allowed) {
     throw new AppError("RATE_LIMITED", `Too many subscription requests from your network. Please try again in ${Math.ceil(retryAfterMs / 60_000)} minute(s).`);
   }
+}
+
+/** False: this address has had its emails for now (the caller stays silent about it). */
+export async function takeAddressToken(db: Db, limits: SubscribeLimits, email: string, now: Date): Promise<boolean> {
+  return (await takeRateToken(db, "subscribe:address", email, limits.perAddress, now)).allowed;
+}
+
+export async function takePendingToken(db: Db, limits: SubscribeLimits, now: Date): Promise<void> {
+  const { allowed } = await takeRateToken(db, "subscribe:pending", "all", limits.pendingPerHour, now);
+  if (!allowed) throw new AppError("RATE_LIMITED", "We are receiving an unusual number of subscription requests. Please try again in an hour.");
 }

@@ -8,7 +8,7 @@ import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { absoluteUrl, type MailSettings, SITE_NAME, subscriberLinks } from "../notifications/mail.ts";
 import type { SubscriptionMailer } from "./mailer.ts";
-import type { SubscribeLimits } from "./rate-limits.ts";
+import { type SubscribeLimits, takeAddressToken, takePendingToken } from "./rate-limits.ts";
 import { describeScope, getSubscriptionChoices, subscriptionScopeSchema, writeScope } from "./scope.ts";
 import { CONFIRM_TTL_MS, newConfirmToken } from "./tokens.ts";
 
@@ -34,7 +34,7 @@ export interface RequestDeps {
 export async function requestSubscription(db: Db, input: z.input<typeof requestSubscriptionInput>, deps: RequestDeps): Promise<RequestOutcome> {
   const { email, scope } = requestSubscriptionInput.parse(input);
   // Checked before any write, so that flooding an address cannot even rotate its pending link.
-  if (!deps.limits.perAddress.take(email, deps.now.getTime()).allowed) return "address_limited";
+  if (!(await takeAddressToken(db, deps.limits, email, deps.now))) return "address_limited";
 
   const siteName = deps.mail.siteName ?? SITE_NAME;
   const existing = await db.subscriber.findUnique({ where: { email } });
@@ -44,6 +44,8 @@ export async function requestSubscription(db: Db, input: z.input<typeof requestS
     return "manage_link_sent";
   }
 
+  // Only new pending subscriptions draw on the global cap: it bounds mail to strangers, whoever asks.
+  await takePendingToken(db, deps.limits, deps.now);
   const { token, hash } = newConfirmToken();
   const expiresAt = new Date(deps.now.getTime() + CONFIRM_TTL_MS);
   await db.$transaction(async (tx) => {

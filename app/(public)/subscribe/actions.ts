@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { db } from "@/lib/db.ts";
+import { clientAddressOf } from "@/lib/http/client-address.ts";
 import { subscriberLinks } from "@/lib/notifications/mail.ts";
 import { confirmSubscription } from "@/lib/subscribers/confirm-subscription.ts";
 import { smtpSubscriptionMailer } from "@/lib/subscribers/mailer.ts";
 import { changeSubscription, unsubscribe } from "@/lib/subscribers/manage-subscription.ts";
-import { checkIpLimit, subscribeLimits } from "@/lib/subscribers/rate-limits.ts";
+import { checkSubscribeClient, subscribeLimits } from "@/lib/subscribers/rate-limits.ts";
 import { requestSubscription } from "@/lib/subscribers/request-subscription.ts";
 import { linkSettings, mailSettings } from "@/lib/subscribers/settings.ts";
 import { CONFIRM_TTL_MS } from "@/lib/subscribers/tokens.ts";
@@ -22,18 +23,12 @@ function scopeFromForm(form: FormData) {
   };
 }
 
-/** Behind a proxy, the last X-Forwarded-For entry is the address the proxy saw (README: rate limits). */
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
-}
-
 // POST /subscribe – ask for status emails; the same answer whatever the address's state
 export async function subscribeAction(_: FormState, form: FormData): Promise<FormState> {
   const email = String(form.get("email") ?? "").trim();
   try {
-    checkIpLimit(subscribeLimits(), await clientAddress(), Date.now());
+    // The address the web server determined (TRUSTED_PROXIES), never a header the client wrote.
+    await checkSubscribeClient(db(), clientAddressOf(await headers()), new Date());
     const mail = mailSettings();
     await requestSubscription(db(), { email, scope: scopeFromForm(form) }, { now: new Date(), mail, mailer: smtpSubscriptionMailer(mail), limits: subscribeLimits() });
     return {
