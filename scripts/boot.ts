@@ -32,7 +32,11 @@ export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolea
         // Every start: an existing .data/ gains stories added since it was seeded.
         if (options.history ?? true) {
           const stories = await seedDemoStories(db);
-          if (stories.incidents.length) console.log(`  seeded the demo's stories: ${stories.incidents.length} incidents`);
+          if (stories.incidents.length || stories.postmortems.length || stories.statements) {
+            console.log(
+              `  seeded the demo's stories: ${stories.incidents.length} incidents, ${stories.postmortems.length} postmortems, ${stories.statements} SLA statements`,
+            );
+          }
         }
       } finally {
         await db.$disconnect();

@@ -27,7 +27,9 @@ runCommand(async (env) => {
             : `history not seeded: ${history.reason}`,
         );
         const stories = await seedDemoStories(db);
-        console.log(`seeded the demo's stories: ${stories.incidents.length} new incidents`);
+        console.log(
+          `seeded the demo's stories: ${stories.incidents.length} new incidents, ${stories.postmortems.length} new postmortems, ${stories.statements} SLA statements`,
+        );
       }
     } finally {
       await db.$disconnect();

@@ -1,7 +1,8 @@
 // The demo's stories on top of its 90-day history: the incidents the history's
 // outages imply, run through the real verbs (proposal → approval → updates →
-// resolution) at the times they happened. Idempotent, so an existing .data/
-// gains them on the next `npm run demo` without a reset.
+// resolution) at the times they happened, their postmortems in different
+// states, and the SLA contracts and statements (lib/seed/seed-sla-stories.ts). Idempotent, so an existing .data/ gains them on the next
+// `npm run demo` without a reset.
 import type { Db } from "../db.ts";
 import type { Actor } from "../domain/roles.ts";
 import { componentRegionEvidence, sampleErrors } from "../domain/detection.ts";
@@ -12,9 +13,21 @@ import { priorityOf } from "../incidents/affected-component-regions.ts";
 import { componentRegionSelect, toAffected } from "../incidents/get-incident.ts";
 import { suggestedImpact } from "../domain/detection.ts";
 import { DEMO_USERS } from "../platform/demo-people.ts";
+import { addTimelineEntry } from "../postmortems/add-timeline-entry.ts";
+import { approvePostmortem } from "../postmortems/approve-postmortem.ts";
+import { createActionItem } from "../postmortems/create-action-item.ts";
+import { createPostmortem } from "../postmortems/create-postmortem.ts";
+import { markNotRequired } from "../postmortems/mark-not-required.ts";
+import { publishPostmortem } from "../postmortems/publish-postmortem.ts";
+import { savePostmortem } from "../postmortems/save-postmortem.ts";
+import { submitForReview } from "../postmortems/submit-for-review.ts";
+import { transitionActionItem } from "../postmortems/transition-action-item.ts";
 import { type DemoIncident, DEMO_INCIDENTS } from "./demo-incidents.ts";
+import { type DemoPostmortem, DEMO_POSTMORTEMS } from "./demo-postmortems.ts";
+import { seedSlaStories } from "./seed-sla-stories.ts";
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 export async function demoActor(db: Db, email: string): Promise<Actor> {
   const spec = DEMO_USERS.find((u) => u.email === email);
@@ -101,12 +114,53 @@ async function seedIncident(db: Db, story: DemoIncident, actor: Actor): Promise<
   return true;
 }
 
-/** Adds whatever of the demo's stories is missing; returns the ids of incidents it wrote. */
-export async function seedDemoStories(db: Db): Promise<{ incidents: string[] }> {
+/**
+ * The author writes over the pre-filled drafts a day after resolution, a second
+ * engineer reviews; each step goes through the verb a person would use.
+ */
+async function seedPostmortem(db: Db, story: DemoPostmortem, author: Actor, reviewer: Actor): Promise<boolean> {
+  const incident = await db.incident.findUnique({ where: { id: story.incidentId }, select: { resolvedAt: true, startedAt: true, postmortem: { select: { id: true } } } });
+  if (!incident?.resolvedAt || incident.postmortem) return false;
+  const at = (days: number) => new Date(incident.resolvedAt!.getTime() + days * DAY);
+  if (story.target === "not_required") {
+    await markNotRequired(db, author, { incidentId: story.incidentId, reason: story.notRequiredReason! }, { now: at(0.5) });
+    return true;
+  }
+  let postmortem = await createPostmortem(db, author, { incidentId: story.incidentId }, { now: at(1) });
+  postmortem = await savePostmortem(db, author, { postmortemId: postmortem.id, expectedVersion: postmortem.version, ...story.sections }, { now: at(1.1) });
+  for (const entry of story.timeline ?? []) {
+    await addTimelineEntry(db, author, { postmortemId: postmortem.id, at: new Date(incident.startedAt.getTime() + entry.minutes * MINUTE), text: entry.text }, { now: at(1.1) });
+  }
+  for (const item of story.actionItems ?? []) {
+    const owner = await demoActor(db, item.owner);
+    const { state, dueDaysAfterResolution, owner: _, ...fields } = item;
+    const created = await createActionItem(db, author, { postmortemId: postmortem.id, ownerId: owner.id, dueDate: at(dueDaysAfterResolution), ...fields }, { now: at(1.2) });
+    if (state === "in_progress" || state === "done") await transitionActionItem(db, owner, { actionItemId: created.id, to: "in_progress" }, { now: at(1.5) });
+    if (state === "done") await transitionActionItem(db, owner, { actionItemId: created.id, to: "done" }, { now: at(2.5) });
+  }
+  if (story.target === "draft") return true;
+  postmortem = await submitForReview(db, author, { postmortemId: postmortem.id }, { now: at(2) });
+  if (story.target === "in_review") return true;
+  await approvePostmortem(db, reviewer, { postmortemId: postmortem.id }, { now: at(2.6) });
+  await publishPostmortem(db, reviewer, { postmortemId: postmortem.id }, { now: at(3) });
+  return true;
+}
+
+/** Adds whatever of the demo's stories is missing; returns what it wrote. */
+export async function seedDemoStories(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ incidents: string[]; postmortems: string[]; statements: number; restated: boolean }> {
   const engineer = await demoActor(db, "engineer@bellwether.test");
+  const reviewer = await demoActor(db, "oncall@bellwether.test");
   const incidents: string[] = [];
   for (const story of DEMO_INCIDENTS) {
     if (await seedIncident(db, story, engineer)) incidents.push(story.id);
   }
-  return { incidents };
+  const postmortems: string[] = [];
+  for (const story of DEMO_POSTMORTEMS) {
+    if (await seedPostmortem(db, story, engineer, reviewer)) postmortems.push(story.incidentId);
+  }
+  const sla = await seedSlaStories(db, await demoActor(db, "account.manager@bellwether.test"), now);
+  return { incidents, postmortems, statements: sla.issued, restated: sla.restated };
 }
