@@ -54,7 +54,10 @@ export interface ImpactContract {
 
 export interface ImpactReport {
   version: 1;
+  /** The `now` it was measured as of. */
   measuredAt: string;
+  /** Wall-clock time of the measurement, compared with Incident.updatedAt to know when the record moved on. */
+  refreshedAt?: string;
   window: { from: string; to: string; ongoing: boolean };
   durationMinutes: number;
   priority: Priority;

@@ -10,6 +10,7 @@ import { highestTier } from "../domain/priority.ts";
 import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { componentRegionSelect } from "../incidents/get-incident.ts";
+import { refreshFromRecord } from "./refresh-from-record.ts";
 import { postmortemPolicySettings } from "./settings.ts";
 import type { ImpactReport, PostmortemPermissions, PostmortemView } from "./types.ts";
 import { actionItemInclude, timelineEntryInclude, timelineOrder, toActionItemView, toTimelineEntryView, userRefSelect } from "./views.ts";
@@ -119,12 +120,27 @@ export async function loadPostmortemView(
   return row ? toPostmortemView(row, actor, now, settings) : null;
 }
 
-/** null when there is no such postmortem; FORBIDDEN without console.read. */
+/**
+ * The record moved on since the postmortem last read it: the incident changed
+ * (an update, its resolution) or is still open. A row that only carries a
+ * "not required" mark is left alone.
+ */
+function isStale(row: PostmortemRow): boolean {
+  const report = row.impactReport as ImpactReport | null;
+  if (!report) return false;
+  return report.window.ongoing || !report.refreshedAt || Date.parse(report.refreshedAt) < row.incident.updatedAt.getTime();
+}
+
+/** null when there is no such postmortem; FORBIDDEN without console.read. Follows the record first when it moved on (refreshFromRecord). */
 export async function getPostmortemForConsole(db: Db, actor: Actor, ref: PostmortemRef, options: { now?: Date } = {}): Promise<PostmortemView | null> {
   if (!can(actor.role, "console.read")) throw new AppError("FORBIDDEN", "Only signed-in staff read postmortems.");
   const now = options.now ?? new Date();
-  const row = await db.postmortem.findUnique({ where: whereOf(ref), include: postmortemViewInclude });
+  let row = await db.postmortem.findUnique({ where: whereOf(ref), include: postmortemViewInclude });
   if (!row) return null;
+  if (isStale(row)) {
+    await refreshFromRecord(db, null, { postmortemId: row.id }, { now });
+    row = (await db.postmortem.findUnique({ where: { id: row.id }, include: postmortemViewInclude }))!;
+  }
   const view = toPostmortemView(row, actor, now, postmortemPolicySettings());
   // Stored for the "due" index and lists; a plain write, not a change anyone made.
   if (row.dueAt?.getTime() !== view.dueAt?.getTime()) await db.postmortem.updateMany({ where: { id: row.id }, data: { dueAt: view.dueAt } });

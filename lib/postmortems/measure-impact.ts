@@ -118,6 +118,8 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
   return {
     version: 1,
     measuredAt: ts(now),
+    // Wall clock, not `now`: it is compared with Incident.updatedAt, which the database stamps.
+    refreshedAt: ts(new Date()),
     window: { from: ts(window.from), to: ts(window.to), ongoing: incident.resolvedAt === null },
     durationMinutes: toMinutes(window.to.getTime() - window.from.getTime()),
     priority: incident.priority,

@@ -3,6 +3,8 @@
 // resolution; a refresh adds what is new and keeps what engineers wrote.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/domain/roles.ts";
+import { declareIncident } from "../../lib/incidents/declare-incident.ts";
+import { postIncidentUpdate } from "../../lib/incidents/post-incident-update.ts";
 import { createPostmortem } from "../../lib/postmortems/create-postmortem.ts";
 import { editTimelineEntry } from "../../lib/postmortems/edit-timeline-entry.ts";
 import { addTimelineEntry } from "../../lib/postmortems/add-timeline-entry.ts";
@@ -132,5 +134,29 @@ describe("refreshFromRecord", () => {
     expect(await appErrorOf(removeTimelineEntry(t.db, alice, { entryId: record.id }))).toMatchObject({ code: "BAD_REQUEST" });
     await removeTimelineEntry(t.db, alice, { entryId: own.id });
     expect(await t.db.timelineEntry.count({ where: { id: { in: [own.id, record.id] } } })).toBe(1);
+  });
+});
+
+describe("a postmortem started while the incident is open", () => {
+  it("follows the record when it is read after the resolution: new entries, measured impact and the due date", async () => {
+    const declaredAt = new Date("2026-03-06T09:00:00Z");
+    const incident = await declareIncident(
+      t.db,
+      bob,
+      { title: "Search slow", impact: "critical", message: "Searching.", componentRegions: [{ componentRegionId: p.cr("checkout", 2), status: "major_outage" }] },
+      { now: declaredAt },
+    );
+    const early = await createPostmortem(t.db, alice, { incidentId: incident.id }, { now: new Date("2026-03-06T09:30:00Z") });
+    expect(early).toMatchObject({ dueAt: null, policyStatus: "pending", impactReport: { window: { ongoing: true } } });
+    expect(early.timeline.map((e) => e.sourceKey)).not.toContain("incident:resolved");
+
+    // Resolved on a Friday: a P1 is due three business days later, on Wednesday.
+    await postIncidentUpdate(t.db, bob, { incidentId: incident.id, expectedVersion: incident.version, status: "resolved", message: "Fixed." }, { now: new Date("2026-03-06T10:00:00Z") });
+    const later = (await getPostmortemForConsole(t.db, alice, { incidentId: incident.id }, { now: new Date("2026-03-06T11:00:00Z") }))!;
+    expect(later.dueAt).toEqual(new Date("2026-03-11T10:00:00Z"));
+    expect(later.policyStatus).toBe("due");
+    expect(later.impactReport!.window).toEqual({ from: declaredAt.toISOString(), to: "2026-03-06T10:00:00.000Z", ongoing: false });
+    expect(later.timeline.map((e) => e.sourceKey)).toContain("incident:resolved");
+    expect((await t.db.postmortem.findUniqueOrThrow({ where: { id: early.id } })).dueAt).toEqual(new Date("2026-03-11T10:00:00Z"));
   });
 });
