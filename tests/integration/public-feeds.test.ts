@@ -5,6 +5,7 @@ import type { ComponentStatus } from "../../lib/domain/status.ts";
 import { childrenNamed, childText, descendantsNamed, startXmlReader, type XmlNode, type XmlReader } from "../support/browser-xml.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makePublicCatalog, makePublicIncident, makePublicMaintenance } from "../support/public-factories.ts";
+import { makePublishedPostmortem } from "../support/published-postmortem-factories.ts";
 import { type PublicServer, startPublicServer } from "../support/public-server-process.ts";
 
 const PUBLIC_URL = "https://status.example.test";
@@ -17,7 +18,8 @@ let t: TestDatabase;
 let server: PublicServer;
 let xml: XmlReader;
 let catalog: Awaited<ReturnType<typeof makePublicCatalog>>;
-const ids = {} as Record<"evil" | "proposed" | "resolved" | "platform" | "upcoming" | "active" | "old", string>;
+const ids = {} as Record<"evil" | "proposed" | "resolved" | "platform" | "upcoming" | "active" | "old" | "postmortem", string>;
+const PUBLISHED = [hours(-20), hours(-10)].map((iso) => new Date(iso));
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -87,6 +89,21 @@ beforeAll(async () => {
       componentRegionIds: [cr.checkoutEu.id],
     })
   ).id;
+  ids.postmortem = (
+    await makePublicIncident(t.db, {
+      title: "Checkout down <b>everywhere</b>",
+      status: "resolved",
+      startedAt: hours(-40),
+      resolvedAt: hours(-39),
+      affects: [{ componentRegionId: cr.checkoutEu.id, status: "major_outage" }],
+      updates: [{ status: "resolved", message: "Back.", at: hours(-39) }],
+    })
+  ).id;
+  await makePublishedPostmortem(t.db, {
+    incidentId: ids.postmortem,
+    sections: { summary: "Checkout **failed** for an hour: [details](javascript:alert(1)) <script>alert(1)</script>", rootCause: "A full disk." },
+    publications: PUBLISHED,
+  });
   [server, xml] = await Promise.all([startPublicServer(t.url, PUBLIC_URL), startXmlReader()]);
 });
 
@@ -119,6 +136,8 @@ describe("/feed.atom", () => {
         incidentLink(ids.evil),
         incidentLink(ids.resolved),
         incidentLink(ids.platform),
+        incidentLink(ids.postmortem),
+        `${incidentLink(ids.postmortem)}#postmortem`,
         maintenanceLink(ids.upcoming),
         maintenanceLink(ids.active),
         maintenanceLink(ids.old),
@@ -147,12 +166,49 @@ describe("/feed.atom", () => {
   });
 });
 
+describe("postmortems in the feeds", () => {
+  const entriesOf = (feed: XmlNode) => childrenNamed(feed, "entry").filter((e) => childText(e, "title")?.startsWith("Postmortem: "));
+
+  it("has one Atom entry per publication, each with its own stable id, linking to the postmortem on the incident's page", async () => {
+    const feed = await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8");
+    const entries = entriesOf(feed);
+    expect(entries.map((e) => childText(e, "id"))).toEqual([`${incidentLink(ids.postmortem)}#postmortem-2`, `${incidentLink(ids.postmortem)}#postmortem-1`]);
+    expect(entries.map((e) => childrenNamed(e, "link")[0]!.attrs.href)).toEqual([`${incidentLink(ids.postmortem)}#postmortem`, `${incidentLink(ids.postmortem)}#postmortem`]);
+    expect(entries.map((e) => childText(e, "title"))).toEqual(["Postmortem: Checkout down <b>everywhere</b>", "Postmortem: Checkout down <b>everywhere</b>"]);
+    expect(entries.map((e) => Date.parse(childText(e, "updated")!))).toEqual([PUBLISHED[1]!.getTime(), PUBLISHED[0]!.getTime()]);
+    const [updated, first] = entries.map((e) => childText(e, "summary")!);
+    expect(first).toMatch(/^Postmortem published: Checkout failed for an hour: details/);
+    expect(updated).toMatch(/^Postmortem updated \(revision 2\): /);
+    expect(first).toContain("Affects: Checkout (eu.gcp).");
+    expect(first).not.toContain("javascript:");
+    expect(descendantsNamed(feed, "script")).toEqual([]);
+    // The same again: ids do not move between renders.
+    const again = entriesOf(await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8")).map((e) => childText(e, "id"));
+    expect(again).toEqual(entries.map((e) => childText(e, "id")));
+  });
+
+  it("follows the feed's filter like the incident it belongs to", async () => {
+    expect(entriesOf(await fetchXml("/feed.atom?region=eu.gcp", "application/atom+xml; charset=utf-8"))).toHaveLength(2);
+    expect(entriesOf(await fetchXml("/feed.atom?region=us.aws", "application/atom+xml; charset=utf-8"))).toHaveLength(0);
+  });
+
+  it("gives RSS items a guid per publication that is not a permalink", async () => {
+    const rss = await fetchXml("/feed.rss", "application/rss+xml; charset=utf-8");
+    const items = childrenNamed(childrenNamed(rss, "channel")[0]!, "item").filter((i) => childText(i, "title")?.startsWith("Postmortem: "));
+    expect(items.map((i) => [childText(i, "guid"), childrenNamed(i, "guid")[0]!.attrs.isPermaLink, childText(i, "link")])).toEqual([
+      [`${incidentLink(ids.postmortem)}#postmortem-2`, "false", `${incidentLink(ids.postmortem)}#postmortem`],
+      [`${incidentLink(ids.postmortem)}#postmortem-1`, "false", `${incidentLink(ids.postmortem)}#postmortem`],
+    ]);
+  });
+});
+
 describe("/feed.rss", () => {
   it("is well-formed RSS 2.0 with the same entries, escaped the same way", async () => {
     const rss = await fetchXml("/feed.rss", "application/rss+xml; charset=utf-8");
     expect(rss.name).toBe("rss");
     const items = childrenNamed(childrenNamed(rss, "channel")[0]!, "item");
-    expect(items).toHaveLength(6);
+    // Six notices, the incident with a postmortem, and one item per publication of it.
+    expect(items).toHaveLength(9);
     const evil = items.find((i) => childText(i, "link") === incidentLink(ids.evil))!;
     expect(childText(evil, "title")).toBe(EVIL);
     expect(childText(evil, "guid")).toBe(incidentLink(ids.evil));

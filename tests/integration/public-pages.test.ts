@@ -10,6 +10,7 @@ import { getUptime } from "../../lib/status/uptime.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 import { makeMaintenanceWindow, makePostmortem, makePublicIncident, makeRollups } from "../support/public-page-factories.ts";
+import { makePublishedPostmortem } from "../support/published-postmortem-factories.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -110,6 +111,40 @@ describe("incidents on the public site", () => {
     const proposed = await makePublicIncident(t.db, { review: "proposed", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
     expect(await getIncident(t.db, proposed.id)).toBeNull();
     expect(await getIncident(t.db, "no-such-incident")).toBeNull();
+  });
+
+  it("reads a published postmortem from its snapshot only: sanitized sections, the public timeline and action items, Updated after a republication", async () => {
+    const p = await platform(t);
+    const incident = await makePublicIncident(t.db, {
+      title: "Search down",
+      status: "resolved",
+      startedAt: ago(5 * HOUR),
+      resolvedAt: ago(4 * HOUR),
+      affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
+    });
+    const { postmortemId } = await makePublishedPostmortem(t.db, {
+      incidentId: incident.id,
+      sections: { summary: "Search **failed**. <img src=x onerror=alert(1)>", correctiveMeasures: "We add a canary.", lessonsLearned: "We got lucky." },
+      publications: [ago(3 * HOUR), ago(HOUR)],
+      timeline: [
+        { at: ago(5 * HOUR), source: "probe", text: "First failing check", hidden: false },
+        { at: ago(4.5 * HOUR), source: "engineer", text: "Internal chatter", hidden: true },
+      ],
+      actionItems: [{ title: "Add a canary", type: "prevent", priority: "P2", state: "in_progress", dueDate: null, completedAt: null, isPublic: true }],
+    });
+    // Edits after publication change nothing readers see until it is published again.
+    await t.db.postmortem.update({ where: { id: postmortemId }, data: { summary: "A DRAFT EDIT", state: "in_review" } });
+
+    const pm = (await getIncident(t.db, incident.id))!.postmortem!;
+    expect(pm.sections.map((s) => s.heading)).toEqual(["Summary", "Corrective and preventative measures"]);
+    expect(pm.sections[0]!.html).toContain("<strong>failed</strong>");
+    expect(pm.sections[0]!.html).not.toMatch(/onerror|<img/);
+    expect(JSON.stringify(pm)).not.toContain("A DRAFT EDIT");
+    expect(JSON.stringify(pm)).not.toContain("We got lucky");
+    expect(pm.timeline.map((e) => e.text)).toEqual(["First failing check"]);
+    expect(pm.actionItems.map((a) => [a.title, a.state])).toEqual([["Add a canary", "in_progress"]]);
+    expect(pm.firstPublishedAt).toEqual(ago(3 * HOUR));
+    expect(pm.updatedAt).toEqual(ago(HOUR));
   });
 
   it("pages through the history newest first, filtered by region and component", async () => {

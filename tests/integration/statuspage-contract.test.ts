@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makePublicCatalog, makePublicIncident, makePublicMaintenance } from "../support/public-factories.ts";
+import { makePublishedPostmortem } from "../support/published-postmortem-factories.ts";
 import { type PublicServer, startPublicServer } from "../support/public-server-process.ts";
 
 // ─── Statuspage's documented shapes, strict: no key missing, none extra ─────
@@ -63,7 +64,16 @@ const incidentFields = {
   page_id: id,
   components: z.array(component),
 };
-const incident = z.strictObject({ ...incidentFields, status: incidentStatus, incident_updates: z.array(updateOf(incidentStatus)) });
+// Statuspage's postmortem fields: on incidents only.
+const postmortemFields = {
+  postmortem_body: z.string().nullable(),
+  postmortem_body_last_updated_at: dateTime.nullable(),
+  postmortem_ignored: z.boolean(),
+  postmortem_notified_subscribers: z.boolean(),
+  postmortem_notified_twitter: z.boolean(),
+  postmortem_published_at: dateTime.nullable(),
+};
+const incident = z.strictObject({ ...incidentFields, ...postmortemFields, status: incidentStatus, incident_updates: z.array(updateOf(incidentStatus)) });
 const maintenance = z.strictObject({
   ...incidentFields,
   status: maintenanceStatus,
@@ -98,7 +108,8 @@ const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
 let t: TestDatabase;
 let server: PublicServer;
 let catalog: Awaited<ReturnType<typeof makePublicCatalog>>;
-const ids = {} as Record<"open" | "postmortem" | "resolved" | "proposed" | "dismissed" | "upcoming" | "active" | "completed", string>;
+const [PM_FIRST, PM_LAST] = [new Date(hours(-150)), new Date(hours(-100))];
+const ids = {} as Record<"open" | "postmortem" | "republished" | "resolved" | "proposed" | "dismissed" | "upcoming" | "active" | "completed", string>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -208,6 +219,29 @@ beforeAll(async () => {
     })
   ).id;
 
+  ids.republished = (
+    await makePublicIncident(t.db, {
+      title: "Carts lost in Europe",
+      status: "resolved",
+      impact: "major",
+      startedAt: hours(-200),
+      resolvedAt: hours(-199),
+      affects: [{ componentRegionId: cr.checkoutEu.id, status: "major_outage" }],
+      updates: [{ status: "resolved", message: "Recovered.", at: hours(-199) }],
+    })
+  ).id;
+  await makePublishedPostmortem(t.db, {
+    incidentId: ids.republished,
+    sections: { summary: "Carts were lost for **an hour**.", rootCause: "A cache eviction bug.", lessonsLearned: "INTERNAL: we got lucky." },
+    publications: [PM_FIRST, PM_LAST],
+    actionItems: [
+      { title: "Alert on cache evictions", type: "detect", priority: "P2", state: "done", dueDate: null, completedAt: new Date(hours(-120)), isPublic: true },
+      { title: "Private follow-up", type: "process", priority: "P4", state: "open", dueDate: null, completedAt: null, isPublic: false },
+    ],
+    notifiedSubscribers: true,
+  });
+  await t.db.postmortem.create({ data: { incidentId: ids.resolved, notRequired: true, notRequiredReason: "A blip." } });
+
   server = await startPublicServer(t.url, PUBLIC_URL);
 });
 
@@ -289,7 +323,7 @@ describe("status.json", () => {
 describe("incidents", () => {
   it("lists only approved incidents, newest first, with our incident page as shortlink", async () => {
     const { incidents } = await document("incidents.json");
-    expect(incidents.map((i) => i.id)).toEqual([ids.open, ids.postmortem, ids.resolved]);
+    expect(incidents.map((i) => i.id)).toEqual([ids.open, ids.postmortem, ids.resolved, ids.republished]);
     expect(incidents[0]!.shortlink).toBe(`${PUBLIC_URL}/incidents/${ids.open}`);
   });
 
@@ -320,6 +354,44 @@ describe("incidents", () => {
       ["investigating", "Some payments fail.", true, [{ code, name: "Checkout (us.aws)", old_status: "operational", new_status: "partial_outage" }]],
     ]);
     expect(open.incident_updates.every((u) => u.incident_id === ids.open)).toBe(true);
+  });
+});
+
+describe("postmortem fields", () => {
+  it("carry the published postmortem as Markdown, when it was first published and last updated, and that subscribers were told", async () => {
+    const { incidents } = await document("incidents.json");
+    const republished = incidents.find((i) => i.id === ids.republished)!;
+    expect(republished).toMatchObject({
+      status: "postmortem",
+      postmortem_ignored: false,
+      postmortem_notified_subscribers: true,
+      postmortem_notified_twitter: false,
+    });
+    expect(republished.postmortem_published_at).toBe(PM_FIRST.toISOString());
+    expect(republished.postmortem_body_last_updated_at).toBe(PM_LAST.toISOString());
+    expect(republished.postmortem_body).toBe(
+      "## Summary\n\nCarts were lost for **an hour**.\n\n## Root cause\n\nA cache eviction bug.\n\n## Corrective and preventative measures\n\n- Alert on cache evictions (done)",
+    );
+    expect(republished.postmortem_body).not.toContain("INTERNAL");
+    expect(republished.postmortem_body).not.toContain("Private follow-up");
+  });
+
+  it("are null and false without a published postmortem; ignored when it was marked not required", async () => {
+    const { incidents } = await document("incidents.json");
+    const byId = new Map(incidents.map((i) => [i.id, i]));
+    expect(byId.get(ids.open)).toMatchObject({
+      postmortem_body: null,
+      postmortem_body_last_updated_at: null,
+      postmortem_published_at: null,
+      postmortem_ignored: false,
+      postmortem_notified_subscribers: false,
+    });
+    expect(byId.get(ids.resolved)).toMatchObject({ status: "resolved", postmortem_ignored: true, postmortem_body: null });
+  });
+
+  it("are the same in summary.json's unresolved incidents", async () => {
+    const { incidents } = await document("summary.json");
+    expect(incidents.map((i) => [i.id, i.postmortem_body, i.postmortem_ignored])).toEqual([[ids.open, null, false]]);
   });
 });
 
