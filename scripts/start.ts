@@ -10,12 +10,13 @@ const { buildIsStale } = await import("../lib/server/build.ts");
 const { startWebServer } = await import("../lib/server/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
-const { startMailCatcher } = await import("../lib/mail/catcher.ts");
 const { startNotificationSender } = await import("../lib/notifications/sender.ts");
 const { startStaffMailSender } = await import("../lib/mail/staff-mail.ts");
 const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 
 runCommand(async (env) => {
+  // The catcher's mailbox holds sign-in links; it is for the demo and development, never a served site.
+  if (env.MAIL_CATCHER) throw new Error("MAIL_CATCHER is for `npm run demo` and `npm run dev`; `npm start` refuses it. Set SMTP_URL to a mail server.");
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
   const database = await prepareDatabase(env, { seedWhenEmpty: false });
   process.env.DATABASE_URL = database.url;
@@ -27,14 +28,11 @@ runCommand(async (env) => {
   const staffSender = mail ? startStaffMailSender(db, { mail, log: console.log }) : null;
   if (!sender) console.log("No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
-  // Only when asked (MAIL_CATCHER=true): caught sign-in links are readable by anyone.
-  const catcher = env.MAIL_CATCHER ? await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR }) : undefined;
-  if (!env.SMTP_URL && !env.MAIL_CATCHER) console.warn("SMTP_URL is not set: nobody can receive a sign-in link until it is.");
+  if (!env.SMTP_URL) console.warn("SMTP_URL is not set: nobody can receive a sign-in link until it is.");
   stopOnSignal(async () => {
     await web?.close();
     await sender?.stop();
     await staffSender?.stop();
-    await catcher?.close();
     await worker.stop();
     await db.$disconnect();
     await database.stop();

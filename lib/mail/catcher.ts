@@ -3,6 +3,7 @@
 // delivering it, so that a newcomer can sign in without any mail setup.
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { isLoopback } from "../http/client-address.ts";
 import { storeCaughtMail } from "./mailbox.ts";
 
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -18,6 +19,9 @@ function addresses(value: { value: { address?: string }[] } | { value: { address
 }
 
 export async function startMailCatcher(options: { port: number; dataDir: string; host?: string }): Promise<MailCatcher> {
+  const host = options.host ?? "127.0.0.1";
+  // Whoever can reach it can put mail in the mailbox, and the mailbox holds sign-in links: this machine only.
+  if (host !== "localhost" && !isLoopback(host)) throw new Error(`The mail catcher listens on loopback only, not ${host}.`);
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -39,7 +43,6 @@ export async function startMailCatcher(options: { port: number; dataDir: string;
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(

@@ -1,15 +1,37 @@
-// What /admin/mailbox shows: the catcher's mail, only while the catcher is on.
+// What /admin/mailbox shows: the catcher's mail, only while the catcher is on,
+// and only to someone at this machine — it holds sign-in links.
 import { getEnv } from "../env.ts";
+import { clientAddressOf, isLoopback } from "../http/client-address.ts";
 import { type CaughtMail, listCaughtMail, readCaughtMail } from "./mailbox.ts";
 import { mailboxEnabled } from "./send.ts";
 
-export async function listDemoMailbox(options: { to?: string } = {}): Promise<CaughtMail[] | null> {
-  if (!mailboxEnabled()) return null;
+interface RequestHeaders {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
+/**
+ * A loopback client: the address the web server saw (lib/server/front-door.ts),
+ * with no sign of a proxy in between — a reverse proxy on this machine would
+ * make every remote reader look local.
+ */
+export function fromThisMachine(headers: RequestHeaders): boolean {
+  if (["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"].some((name) => headers.has(name))) return false;
+  return isLoopback(clientAddressOf(headers));
+}
+
+/** The mailbox exists while the catcher runs, for someone at this machine only. */
+export function mailboxVisibleTo(headers: RequestHeaders): boolean {
+  return mailboxEnabled() && fromThisMachine(headers);
+}
+
+export async function listDemoMailbox(headers: RequestHeaders, options: { to?: string } = {}): Promise<CaughtMail[] | null> {
+  if (!mailboxVisibleTo(headers)) return null;
   return listCaughtMail(getEnv().BELLWETHER_DATA_DIR, { to: options.to, limit: 100 });
 }
 
-export async function readDemoMail(id: string): Promise<CaughtMail | null> {
-  if (!mailboxEnabled()) return null;
+export async function readDemoMail(headers: RequestHeaders, id: string): Promise<CaughtMail | null> {
+  if (!mailboxVisibleTo(headers)) return null;
   return readCaughtMail(getEnv().BELLWETHER_DATA_DIR, id);
 }
 

@@ -1,6 +1,7 @@
 // GET /admin/mailbox – the demo's caught mail (only while the mail catcher is on)
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { listDemoMailbox } from "@/lib/mail/demo-mailbox.ts";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   const { to } = await searchParams;
   const address = typeof to === "string" && to.trim() !== "" ? to.trim() : undefined;
-  const mail = await listDemoMailbox({ to: address });
+  const mail = await listDemoMailbox(await headers(), { to: address });
   if (!mail) notFound();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">

@@ -1,8 +1,9 @@
 // GET /admin/sign-in – ask for a one-time sign-in link by email
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { mailboxEnabled } from "@/lib/mail/send.ts";
+import { mailboxVisibleTo } from "@/lib/mail/demo-mailbox.ts";
 import { currentActor } from "@/lib/session/guards.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
@@ -35,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
-      {mailboxEnabled() && (
+      {mailboxVisibleTo(await headers()) && (
         <p className="mt-8 rounded border border-sky-600 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
           Demo: no mail is really sent. <Link className="font-semibold underline" href="/admin/mailbox">Demo: open the mailbox</Link> to find your sign-in link. The
           demo&apos;s people are admin@, engineer@, account.manager@ and viewer@bellwether.test.

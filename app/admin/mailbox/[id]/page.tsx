@@ -1,6 +1,7 @@
 // GET /admin/mailbox/:id – one caught message, as text (mail HTML is never rendered)
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { linkify, readDemoMail } from "@/lib/mail/demo-mailbox.ts";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Demo mailbox" };
 export const dynamic = "force-dynamic";
 
 export default async function MailPage({ params }: { params: Promise<{ id: string }> }) {
-  const mail = await readDemoMail((await params).id);
+  const mail = await readDemoMail(await headers(), (await params).id);
   if (!mail) notFound();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">

@@ -1,8 +1,9 @@
 // GET /admin/sign-in/check-email – "a link is on its way" (the same for every address)
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { SIGN_IN_LINK_MINUTES } from "@/lib/auth.ts";
-import { mailboxEnabled } from "@/lib/mail/send.ts";
+import { mailboxVisibleTo } from "@/lib/mail/demo-mailbox.ts";
 
 export const metadata: Metadata = { title: "Check your email" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
         If {address ? <strong>{address}</strong> : "the address"} belongs to a Bellwether user, a sign-in link is on its way. It works once and expires in{" "}
         {SIGN_IN_LINK_MINUTES} minutes.
       </p>
-      {mailboxEnabled() && (
+      {mailboxVisibleTo(await headers()) && (
         <p className="mt-6">
           <Link
             className="inline-block rounded bg-slate-900 px-4 py-2 font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
