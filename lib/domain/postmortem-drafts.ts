@@ -60,6 +60,8 @@ export function detectionDraft(facts: RecordFacts): string {
   }
   const detectedBy = i.source === "detected" ? "Probes confirmed the outage and proposed the incident" : `${i.createdBy ?? "An engineer"} declared the incident`;
   lines.push(
+    "How it was noticed and handled:",
+    "",
     `- ${detectedBy}${i.detectedAt ? ` at ${formatUtcTime(i.detectedAt)}` : ""}.`,
     `- Time to detect: ${duration(times.timeToDetectMs)} (from the start at ${formatUtcTime(i.startedAt)}).`,
   );
