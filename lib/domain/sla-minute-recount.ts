@@ -52,19 +52,48 @@ function pushSpan<T extends MinuteSpan>(spans: T[], m: number, same: (last: T) =
   } else spans.push(make());
 }
 
-export function recountContractDowntime(input: ContractDowntimeInput): ContractDowntime {
-  const { terms } = input;
-  const R = input.window.from.getTime() / MINUTE_MS;
-  const E = input.window.to.getTime() / MINUTE_MS;
-  const term = contractTerm(terms);
-  const S = input.allowanceUsedMinutes !== undefined ? R : Math.min(R, contractYearStart(terms, input.window.from).getTime() / MINUTE_MS);
-  const weight = [0, Math.round(terms.degradedWeight * 1000), Math.round(terms.partialOutageWeight * 1000), 1000];
-  const allowance = terms.maintenanceAllowanceHours * 60;
-  const yearStarts = new Set<number>();
-  for (let k = 1; contractYearAt(terms, k).getTime() < E * MINUTE_MS; k++) yearStarts.add(contractYearAt(terms, k).getTime() / MINUTE_MS);
+interface MaintenanceTally {
+  from: number;
+  to: number;
+  qualifying: boolean;
+  covers: boolean;
+  excluded: number;
+  counted: number;
+}
 
+interface Recount {
+  R: number;
+  E: number;
+  S: number;
+  term: { from: number; to: number };
+  yearStarts: Set<number>;
+  weight: number[];
+  allowance: number;
+  crs: CrState[];
+  maintenance: MaintenanceTally[];
+  total: Tally;
+  days: Map<number, Tally & { minutes: number }>;
+  unknownSpans: MinuteSpan[];
+  charged: ContractDowntime["charged"];
+  used: number;
+  usedBeforeWindow: number;
+}
+
+function prepare(input: ContractDowntimeInput): Recount {
+  const { terms } = input;
+  const R = input.window.from.getTime() / MINUTE;
+  const E = input.window.to.getTime() / MINUTE;
+  const S = input.allowanceUsedMinutes !== undefined ? R : Math.min(R, contractYearStart(terms, input.window.from).getTime() / MINUTE);
+  const yearStarts = new Set<number>();
+  for (let k = 1; contractYearAt(terms, k).getTime() < E * MINUTE; k++) yearStarts.add(contractYearAt(terms, k).getTime() / MINUTE);
   const covered = new Set(input.componentRegions.map((cr) => cr.componentRegionId));
-  const maintenance = input.maintenance.map((w) => ({ ...maintenanceMinutes(w), qualifying: isQualifying(w, terms.maintenanceNoticeDays), covers: w.componentRegionIds.some((id) => covered.has(id)), excluded: 0, counted: 0 }));
+  const maintenance = input.maintenance.map((w) => ({
+    ...maintenanceMinutes(w),
+    qualifying: isQualifying(w, terms.maintenanceNoticeDays),
+    covers: w.componentRegionIds.some((id) => covered.has(id)),
+    excluded: 0,
+    counted: 0,
+  }));
   const crs: CrState[] = input.componentRegions.map((cr) => ({
     points: cr.history.map((p) => ({ t: p.at.getTime(), level: levelOf(p.status) })),
     at: 0,
@@ -72,104 +101,105 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
     windows: maintenance.filter((_, k) => input.maintenance[k]!.componentRegionIds.includes(cr.componentRegionId)),
     minutes: COMPONENT_REGION_MINUTE_KINDS.map(() => 0),
   }));
+  return {
+    R,
+    E,
+    S,
+    term: contractTerm(terms),
+    yearStarts,
+    weight: [0, Math.round(terms.degradedWeight * 1000), Math.round(terms.partialOutageWeight * 1000), 1000],
+    allowance: terms.maintenanceAllowanceHours * 60,
+    crs,
+    maintenance,
+    total: { downtime: 0, excluded: 0, unknown: 0, outside: 0 },
+    days: new Map(),
+    unknownSpans: [],
+    charged: [],
+    used: input.allowanceUsedMinutes ?? 0,
+    usedBeforeWindow: 0,
+  };
+}
 
-  const total: Tally = { downtime: 0, excluded: 0, unknown: 0, outside: 0 };
-  const days = new Map<number, Tally & { minutes: number }>();
-  const unknownSpans: MinuteSpan[] = [];
-  const charged: ContractDowntime["charged"] = [];
-  let used = input.allowanceUsedMinutes ?? 0;
-  let usedBeforeWindow = 0;
+/** Each covered ComponentRegion in minute m, into its buckets (COMPONENT_REGION_MINUTE_KINDS order); the contract's weight. */
+function componentRegionsIn(r: Recount, m: number, available: boolean, reported: boolean) {
+  let w = 0;
+  let anyQualifying = false;
+  let anyUnknown = r.crs.length === 0;
+  for (const cr of r.crs) {
+    const level = worstInMinute(cr, m);
+    let qualifying = false;
+    let other = false;
+    for (const x of cr.windows) {
+      if (x.from <= m && m < x.to) {
+        if (x.qualifying) qualifying = true;
+        else other = true;
+      }
+    }
+    let bucket: number;
+    if (qualifying) {
+      anyQualifying = true;
+      bucket = available ? 4 : 5;
+      if (!available) w = Math.max(w, 1000);
+    } else if (other) {
+      bucket = 5;
+      w = Math.max(w, 1000);
+    } else if (level === NO_DATA) {
+      bucket = 6;
+      anyUnknown = true;
+    } else {
+      bucket = level;
+      w = Math.max(w, r.weight[level]!);
+    }
+    if (reported) cr.minutes[bucket]!++;
+  }
+  return { w, anyQualifying, anyUnknown };
+}
 
-  for (let m = S; m < E; m++) {
-    if (yearStarts.has(m) && m > S) used = 0;
-    if (m === R) usedBeforeWindow = used;
-    const reported = m >= R;
+export function recountContractDowntime(input: ContractDowntimeInput): ContractDowntime {
+  const r = prepare(input);
+  const { total } = r;
+  for (let m = r.S; m < r.E; m++) {
+    if (r.yearStarts.has(m) && m > r.S) r.used = 0;
+    if (m === r.R) r.usedBeforeWindow = r.used;
+    const reported = m >= r.R;
     const dayKey = Math.floor(m / DAY_MINUTES);
-    const day = days.get(dayKey) ?? { minutes: 0, downtime: 0, excluded: 0, unknown: 0, outside: 0 };
+    const day = r.days.get(dayKey) ?? { minutes: 0, downtime: 0, excluded: 0, unknown: 0, outside: 0 };
     if (reported) {
-      days.set(dayKey, day);
+      r.days.set(dayKey, day);
       day.minutes++;
     }
-    const inTerm = m * MINUTE >= term.from && m * MINUTE < term.to;
-    if (!inTerm) {
+    if (m * MINUTE < r.term.from || m * MINUTE >= r.term.to) {
       if (reported) {
         total.outside++;
         day.outside++;
       }
       continue;
     }
-    const available = used < allowance;
-    let w = 0;
-    let anyQualifying = false;
-    let anyUnknown = crs.length === 0;
-    for (const cr of crs) {
-      const level = worstInMinute(cr, m);
-      let qualifying = false;
-      let other = false;
-      for (const x of cr.windows) {
-        if (x.from <= m && m < x.to) {
-          if (x.qualifying) qualifying = true;
-          else other = true;
-        }
-      }
-      let bucket: number;
-      if (qualifying) {
-        anyQualifying = true;
-        bucket = available ? 4 : 5;
-        if (!available) w = Math.max(w, 1000);
-      } else if (other) {
-        bucket = 5;
-        w = Math.max(w, 1000);
-      } else if (level === NO_DATA) {
-        bucket = 6;
-        anyUnknown = true;
-      } else {
-        bucket = level;
-        w = Math.max(w, weight[level]!);
-      }
-      if (reported) cr.minutes[bucket]!++;
-    }
-    if (reported) {
-      for (const x of maintenance) {
-        if (x.covers && x.from <= m && m < x.to) {
-          if (x.qualifying && available) x.excluded++;
-          else x.counted++;
-        }
+    const available = r.used < r.allowance;
+    const { w, anyQualifying, anyUnknown } = componentRegionsIn(r, m, available, reported);
+    for (const x of reported ? r.maintenance : []) {
+      if (x.covers && x.from <= m && m < x.to) {
+        if (x.qualifying && available) x.excluded++;
+        else x.counted++;
       }
     }
     if (w > 0) {
       if (!reported) continue;
       total.downtime += w;
       day.downtime += w;
-      pushSpan(charged, m, (last) => last.weight * 1000 === w, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1, weight: w / 1000 }));
+      pushSpan(r.charged, m, (last) => last.weight * 1000 === w, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1, weight: w / 1000 }));
     } else if (anyQualifying) {
-      used++;
+      r.used++;
       if (!reported) continue;
       total.excluded++;
       day.excluded++;
     } else if (anyUnknown && reported) {
       total.unknown++;
       day.unknown++;
-      pushSpan(unknownSpans, m, () => true, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1 }));
+      pushSpan(r.unknownSpans, m, () => true, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1 }));
     }
   }
-  return recountResult(input, { R, E, S, total, days, unknownSpans, charged, crs, maintenance, weight, allowance, used, usedBeforeWindow });
-}
-
-interface Recount {
-  R: number;
-  E: number;
-  S: number;
-  total: Tally;
-  days: Map<number, Tally & { minutes: number }>;
-  unknownSpans: MinuteSpan[];
-  charged: ContractDowntime["charged"];
-  crs: CrState[];
-  maintenance: { from: number; to: number; qualifying: boolean; covers: boolean; excluded: number; counted: number }[];
-  weight: number[];
-  allowance: number;
-  used: number;
-  usedBeforeWindow: number;
+  return recountResult(input, r);
 }
 
 function recountResult(input: ContractDowntimeInput, r: Recount): ContractDowntime {
@@ -201,7 +231,7 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
   const endsYear = contractYearStart(input.terms, input.window.to).getTime() === input.window.to.getTime();
   const usedAtEnd = endsYear ? 0 : r.used;
   return {
-    window: { from: new Date(r.R * MINUTE_MS), to: new Date(r.E * MINUTE_MS) },
+    window: { from: new Date(r.R * MINUTE), to: new Date(r.E * MINUTE) },
     windowMinutes: r.E - r.R,
     monthMinutes,
     downtimeMinutes: r.total.downtime / 1000,

@@ -110,9 +110,9 @@ class ContractSweep {
     this.flushAll(at);
     this.available = available;
     // The state at the report's start is read by atReportStart; spans are recorded inside the report only.
-    if (at <= this.t.reportFrom || at >= this.t.reportTo) return;
-    if (available) this.t.availableFrom = at;
-    else this.t.availableSpans.push([this.t.availableFrom, at]);
+    const { t } = this;
+    if (available && at > t.reportFrom && at < t.reportTo) t.availableFrom = at;
+    else if (!available && at > t.reportFrom && at <= t.reportTo) t.availableSpans.push([t.availableFrom, at]);
   }
 
   private atReportStart(): void {

@@ -213,6 +213,16 @@ describe("hand-computed months", () => {
     expect(result.componentRegions[0]!.minutes).toMatchObject({ maintenance_excluded: 40, maintenance_counted: 80 });
   });
 
+  it("carries the allowance used up exactly at a month's end into the next month", () => {
+    const window = maintenance("m", "2026-05-31T23:00:00Z", "2026-06-01T01:00:00Z", "2026-05-21T00:00:00Z");
+    const may = statement({ month: "2026-05", terms: { maintenanceAllowanceHours: 1 }, crs: [cr("a")], maintenance: [window], allowanceUsedMinutes: 0 });
+    expect(may.maintenance).toEqual([{ id: "m", qualifying: true, daysAhead: 10, excludedMinutes: 60, countedMinutes: 0, reason: "announced 10 days ahead" }]);
+    expect(may.allowance.usedAtEnd).toBe(60);
+    const june = statement({ month: "2026-06", terms: { maintenanceAllowanceHours: 1 }, crs: [cr("a")], maintenance: [window], allowanceUsedMinutes: may.allowance.usedAtEnd });
+    expect([june.excludedMinutes, june.downtimeMinutes]).toEqual([0, 60]);
+    expect(june.maintenance[0]).toMatchObject({ excludedMinutes: 0, countedMinutes: 60, reason: "announced 10 days ahead; allowance used up" });
+  });
+
   it("finds the allowance used earlier in the contract year itself when not given, and renews it each contract year", () => {
     const terms = { startsOn: at("2025-05-20"), maintenanceAllowanceHours: 1 };
     const earlier = maintenance("feb", "2026-02-01T00:00:00Z", "2026-02-01T00:20:00Z", "2026-01-01T00:00:00Z");
