@@ -11,6 +11,7 @@ describe("errorResponse", () => {
       NOT_FOUND: 404,
       CONFLICT: 409,
       INVALID_TRANSITION: 409,
+      PAYLOAD_TOO_LARGE: 413,
       VALIDATION: 422,
       RATE_LIMITED: 429,
       INTERNAL: 500,

@@ -8,13 +8,29 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
+/**
+ * The body as JSON, at most maxBytes of it. Bytes are counted while they are
+ * read: a chunked body (no Content-Length) gets its 413 as soon as it passes
+ * the limit, and the rest is never read.
+ */
 export async function readJson(request: Request, maxBytes = 5 * 1024 * 1024): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("BAD_REQUEST", `The body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (text.length > maxBytes) throw new AppError("BAD_REQUEST", `The body is larger than ${maxBytes} bytes.`);
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (;;) {
+    const read = reader ? await reader.read() : { done: true as const };
+    if (read.done) break;
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader!.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
@@ -26,7 +42,8 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
       return await fn(...args);
     } catch (error) {
       const { status, body } = errorResponse(error);
-      return json(body, { status, headers: { "cache-control": "no-store" } });
+      // A body refused half-read: close the connection rather than read the rest of it.
+      return json(body, { status, headers: { "cache-control": "no-store", ...(status === 413 ? { connection: "close" } : {}) } });
     }
   };
 }

@@ -3,6 +3,7 @@
 // inserts nothing and counts nothing twice.
 import { z } from "zod";
 import type { Db } from "../db.ts";
+import { formatDuration } from "../domain/duration.ts";
 import { HISTOGRAM_SIZE, LATENCY_BUCKET_BOUNDS_MS } from "../domain/latency-histogram.ts";
 import { AppError } from "../errors.ts";
 
@@ -28,6 +29,19 @@ export interface IngestSource {
   vantageRegionId: string;
   agentId: string | null;
 }
+
+/** How an agent's batch is held to its replay window; absent for writers of history (the seed, benchmarks). */
+export interface ReplayPolicy {
+  /** Results stamped earlier than now − this are refused: no token may rewrite the past. */
+  windowMs: number;
+  /** A batch whose oldest result is older than this is late (a buffer replayed after an outage): logged. */
+  lateAfterMs?: number;
+  agentName: string;
+  log: (line: string) => void;
+}
+
+/** Results older than this are late, not lost: a round is evaluated 5 s after its timeout. */
+export const LATE_BATCH_AFTER_MS = 10 * 60_000;
 
 export interface IngestOutcome {
   accepted: number;
@@ -87,7 +101,22 @@ const INGEST_SQL = `
   )
   SELECT count(*)::int AS accepted FROM ins`;
 
-export async function ingestResults(db: Db, source: IngestSource, input: unknown, now: Date): Promise<IngestOutcome> {
+function holdToReplayWindow(results: { id: string; checkedAt: Date }[], now: Date, policy: ReplayPolicy): void {
+  const oldest = results.reduce((a, b) => (b.checkedAt < a.checkedAt ? b : a));
+  const age = now.getTime() - oldest.checkedAt.getTime();
+  const days = Math.round(policy.windowMs / 86_400_000);
+  if (age > policy.windowMs) {
+    policy.log(`[bellwether] ingest: refused a batch from agent ${policy.agentName}: result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days`);
+    throw new AppError("BAD_REQUEST", `Result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days: drop it from the agent's buffer.`);
+  }
+  const lateAfter = policy.lateAfterMs ?? LATE_BATCH_AFTER_MS;
+  if (age > lateAfter) {
+    const late = results.filter((r) => now.getTime() - r.checkedAt.getTime() > lateAfter).length;
+    policy.log(`[bellwether] ingest: late batch from agent ${policy.agentName}: ${late} result(s), the oldest ${formatDuration(age)} old (${oldest.checkedAt.toISOString()})`);
+  }
+}
+
+export async function ingestResults(db: Db, source: IngestSource, input: unknown, now: Date, replay?: ReplayPolicy): Promise<IngestOutcome> {
   const parsed = ingestBatchSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -96,6 +125,7 @@ export async function ingestResults(db: Db, source: IngestSource, input: unknown
   const results = parsed.data.results;
   const future = results.find((r) => r.checkedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS);
   if (future) throw new AppError("BAD_REQUEST", `Result ${future.id} is stamped ${future.checkedAt.toISOString()}, in the future: check the agent's clock.`);
+  if (replay) holdToReplayWindow(results, now, replay);
 
   const probeIds = [...new Set(results.map((r) => r.probeId))];
   const probes = await db.probe.findMany({ where: { id: { in: probeIds } }, select: { id: true, componentRegionId: true } });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db.ts";
+import { getEnv } from "@/lib/env.ts";
 import { handle, json, readJson } from "@/lib/http/handler.ts";
 import { authenticateAgent } from "@/lib/monitoring/agents.ts";
 import { ingestResults } from "@/lib/monitoring/ingest-results.ts";
@@ -10,6 +11,7 @@ export const POST = handle(async (request: Request) => {
   const now = new Date();
   const agent = await authenticateAgent(db(), request.headers.get("authorization"), now);
   const body = await readJson(request);
-  const outcome = await ingestResults(db(), { vantageRegionId: agent.regionId, agentId: agent.id }, body, now);
+  const replay = { windowMs: getEnv().AGENT_REPLAY_WINDOW_DAYS * 86_400_000, agentName: agent.name, log: console.warn };
+  const outcome = await ingestResults(db(), { vantageRegionId: agent.regionId, agentId: agent.id }, body, now, replay);
   return json(outcome);
 });
