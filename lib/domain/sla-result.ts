@@ -50,7 +50,8 @@ export class SweepTotals implements SweepBounds {
   excludedMinutes = 0;
   unknownMinutes = 0;
   outsideMinutes = 0;
-  readonly charged: [from: number, to: number, weight: number][] = [];
+  /** Charged runs, flat: from, to, weight (thousandths), from, to, weight, … */
+  readonly charged: number[] = [];
   readonly unknownSpans: Span[] = [];
   /** Where the allowance had room, within the report. */
   readonly availableSpans: Span[] = [];
@@ -77,9 +78,10 @@ export class SweepTotals implements SweepBounds {
   downtime(a: number, b: number, weight: number): void {
     this.downtimeMilli += (b - a) * weight;
     this.day(a, 0, (b - a) * weight);
-    const last = this.charged.at(-1);
-    if (last && last[1] === a && last[2] === weight) last[1] = b;
-    else this.charged.push([a, b, weight]);
+    const c = this.charged;
+    const n = c.length;
+    if (n > 0 && c[n - 2] === a && c[n - 1] === weight) c[n - 2] = b;
+    else c.push(a, b, weight);
   }
 
   excluded(a: number, b: number): void {
@@ -189,12 +191,13 @@ export function sweepResult(input: ContractDowntimeInput, t: SweepTotals, indexO
   const monthMinutes = input.monthMinutes ?? windowMinutes;
   if (!(Number.isInteger(monthMinutes) && monthMinutes >= 0)) throw new SlaInputError("monthMinutes", "monthMinutes must be a whole number, 0 or more");
   const measuredMinutes = Math.max(0, monthMinutes - t.excludedMinutes - t.unknownMinutes - t.outsideMinutes);
-  const charged: ChargedSpan[] = t.charged.map(([from, to, weight]) => ({
-    from: new Date(from * MINUTE),
-    to: new Date(to * MINUTE),
-    minutes: to - from,
-    weight: weight / 1000,
-  }));
+  const charged: ChargedSpan[] = [];
+  for (let k = 0; k < t.charged.length; k += 3) {
+    const from = t.charged[k]!;
+    const to = t.charged[k + 1]!;
+    const weight = t.charged[k + 2]!;
+    charged.push({ from: new Date(from * MINUTE), to: new Date(to * MINUTE), minutes: to - from, weight: weight / 1000 });
+  }
   return {
     window: { from: new Date(t.reportFrom * MINUTE_MS), to: new Date(t.reportTo * MINUTE_MS) },
     windowMinutes,
