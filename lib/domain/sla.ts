@@ -3,11 +3,10 @@
 // an argument, arithmetic is in UTC milliseconds, weights in thousandths.
 import { MINUTE_MS } from "./sla-calendar.ts";
 import { sweepContract } from "./sla-sweep.ts";
-
-export { COMPONENT_REGION_MINUTE_KINDS } from "./sla-result.ts";
 import type { ComponentStatus } from "./status.ts";
 import type { StatusPoint, TimeWindow } from "./uptime.ts";
 
+export { COMPONENT_REGION_MINUTE_KINDS } from "./sla-result.ts";
 export {
   COUNTED_MAINTENANCE_WEIGHT,
   contractTerm,
@@ -161,7 +160,12 @@ export interface ContractDowntime {
   };
 }
 
-/** The contract's downtime over a window: figures, per ComponentRegion, per maintenance window, per day. */
+/**
+ * The contract's downtime over a window: figures, per ComponentRegion, per maintenance window, per day.
+ * Each minute weighs the largest weight among covered ComponentRegions (their worst status in that
+ * minute); qualifying maintenance is excluded up to the yearly allowance; minutes without data leave
+ * the denominator. The README's SLA table states every rule; sla-minute-recount.ts applies them literally.
+ */
 export function contractDowntime(input: ContractDowntimeInput): ContractDowntime {
   return sweepContract(input);
 }
