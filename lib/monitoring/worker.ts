@@ -11,6 +11,7 @@ import type { Db } from "../db.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
 import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
 import { sendActionItemReminders, sendOverdueDigest } from "../postmortems/reminders.ts";
+import { purgeExpired } from "../retention/purge-expired.ts";
 import { issueDueStatements } from "../sla/issue-statements.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
@@ -24,6 +25,8 @@ export const SCHEDULED_JOBS: readonly { name: string; schedule: string; run: (db
   // The weekly digest goes out with the first run on Monday (UTC).
   { name: "overdue action-item digest", schedule: "13 * * * 1", run: sendOverdueDigest },
   { name: "SLA statement issuing", schedule: "23 * * * *", run: issueDueStatements },
+  // Expired pending subscriptions, sessions, sign-in links and rate buckets (lib/retention/purge-expired.ts).
+  { name: "purge of expired records", schedule: "41 * * * *", run: purgeExpired },
 ];
 
 export interface MonitoringWorker {
