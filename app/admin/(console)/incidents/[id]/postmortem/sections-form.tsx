@@ -74,6 +74,7 @@ export function SectionsForm({ postmortem, savedPreviews }: Props) {
           <div key={s.key} className={`space-y-2 ${box}`} data-section={s.key}>
             <label htmlFor={id} className="block text-lg font-semibold">
               {s.heading}
+              {s.internal && " "}
               {s.internal && <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-bold text-violet-950 dark:bg-violet-950 dark:text-violet-100">internal — never published</span>}
             </label>
             <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">

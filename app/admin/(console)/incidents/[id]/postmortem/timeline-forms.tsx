@@ -21,7 +21,7 @@ export function AddEntryForm({ postmortemId, incidentId, defaultAt }: { postmort
         <input type="datetime-local" name="at" defaultValue={typedValue(kept, "at", inputFromUtc(defaultAt))} className={INPUT_CLASS} {...describedBy("entry-at", firstError(state, "at"))} />
       </Field>
       <Field id="entry-text" label="What happened" error={firstError(state, "text")}>
-        <input type="text" name="text" defaultValue={typedValue(kept, "text")} placeholder="Deploy 4711 rolled back" className={INPUT_CLASS} {...describedBy("entry-text", firstError(state, "text"))} />
+        <textarea name="text" rows={2} defaultValue={typedValue(kept, "text")} placeholder="Deploy 4711 rolled back" className={INPUT_CLASS} {...describedBy("entry-text", firstError(state, "text"))} />
       </Field>
       <SubmitButton pendingLabel="Adding…">Add entry</SubmitButton>
     </form>
