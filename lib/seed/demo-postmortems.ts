@@ -95,7 +95,7 @@ export const DEMO_POSTMORTEMS: readonly DemoPostmortem[] = [
       {
         title: "Check CDN origins against the service catalog in the pipeline",
         owner: "oncall@bellwether.test",
-        dueDaysAfterResolution: 40,
+        dueDaysAfterResolution: 75,
         priority: "P2",
         type: "prevent",
         isPublic: true,

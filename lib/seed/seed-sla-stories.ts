@@ -93,14 +93,25 @@ async function restateWithLateResults(db: Db, manager: Actor): Promise<boolean> 
   return true;
 }
 
-export async function seedSlaStories(db: Db, manager: Actor, now: Date): Promise<{ issued: number; restated: boolean }> {
+async function historySpan(db: Db): Promise<{ first: Date; last: Date } | null> {
   const [first, last] = await Promise.all([
     db.statusChange.findFirst({ where: { source: "probes" }, orderBy: { at: "asc" }, select: { at: true } }),
     db.statusChange.findFirst({ where: { source: "probes" }, orderBy: { at: "desc" }, select: { at: true } }),
   ]);
-  if (!first || !last) return { issued: 0, restated: false };
-  await seedContracts(db, manager, firstHistoryMonth(first.at));
+  return first && last ? { first: first.at, last: last.at } : null;
+}
+
+/** Before the postmortems, so that their measured impact names the contracts an outage charged. */
+export async function seedDemoContracts(db: Db, manager: Actor, now: Date): Promise<void> {
+  const span = await historySpan(db);
+  if (!span) return;
+  await seedContracts(db, manager, firstHistoryMonth(span.first));
   await seedLateMaintenance(db, now);
+}
+
+/** After the incidents and postmortems, so that statements list them. */
+export async function seedDemoStatements(db: Db, manager: Actor, now: Date): Promise<{ issued: number; restated: boolean }> {
+  if (!(await historySpan(db))) return { issued: 0, restated: false };
   const { issued } = await issueDueStatements(db, now);
   const restated = await restateWithLateResults(db, manager);
   return { issued: issued.length, restated };

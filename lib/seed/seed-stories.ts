@@ -24,7 +24,7 @@ import { submitForReview } from "../postmortems/submit-for-review.ts";
 import { transitionActionItem } from "../postmortems/transition-action-item.ts";
 import { type DemoIncident, DEMO_INCIDENTS } from "./demo-incidents.ts";
 import { type DemoPostmortem, DEMO_POSTMORTEMS } from "./demo-postmortems.ts";
-import { seedSlaStories } from "./seed-sla-stories.ts";
+import { seedDemoContracts, seedDemoStatements } from "./seed-sla-stories.ts";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -157,10 +157,12 @@ export async function seedDemoStories(
   for (const story of DEMO_INCIDENTS) {
     if (await seedIncident(db, story, engineer)) incidents.push(story.id);
   }
+  const manager = await demoActor(db, "account.manager@bellwether.test");
+  await seedDemoContracts(db, manager, now);
   const postmortems: string[] = [];
   for (const story of DEMO_POSTMORTEMS) {
     if (await seedPostmortem(db, story, engineer, reviewer)) postmortems.push(story.incidentId);
   }
-  const sla = await seedSlaStories(db, await demoActor(db, "account.manager@bellwether.test"), now);
+  const sla = await seedDemoStatements(db, manager, now);
   return { incidents, postmortems, statements: sla.issued, restated: sla.restated };
 }

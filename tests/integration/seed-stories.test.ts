@@ -75,6 +75,13 @@ describe("the demo's postmortems", () => {
     expect(overdue.map((i) => i.title)).toContain("Alert on checkout write errors per region");
   });
 
+  it("measures what the checkout outage charged to the premium contract that covers it", async () => {
+    const postmortem = await t.db.postmortem.findUniqueOrThrow({ where: { incidentId: "demo-checkout-database-failure" } });
+    const report = postmortem.impactReport as { contracts: { customerName: string; downtimeMinutes: number }[] };
+    const charged = report.contracts.find((c) => c.customerName === "Fabrikam Fashion");
+    expect(charged?.downtimeMinutes).toBeGreaterThan(100);
+  });
+
 });
 
 describe("the demo's SLA statements", () => {
