@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { type AgentConfig, type AgentProbe, agentConfigSchema } from "../lib/monitoring/agent-config.ts";
 import { DiskBuffer } from "./buffer.ts";
+import { VANTAGE_HEADER } from "./checks/http.ts";
 import { checkDefinitionSchema, runCheck } from "./checks/index.ts";
 import { Pusher } from "./pusher.ts";
 import { Scheduler } from "./scheduler.ts";
@@ -61,9 +62,10 @@ async function fetchConfigPatiently(server: string, token: string, log: (line: s
   }
 }
 
-async function checkOnce(probe: AgentProbe): Promise<Omit<BufferedResult, "id" | "probeId">> {
+async function checkOnce(probe: AgentProbe, vantage: string): Promise<Omit<BufferedResult, "id" | "probeId">> {
   const checkedAt = new Date().toISOString();
-  const definition = checkDefinitionSchema.safeParse(probe);
+  const named = Object.keys(probe.headers).some((h) => h.toLowerCase() === VANTAGE_HEADER.toLowerCase());
+  const definition = checkDefinitionSchema.safeParse(named ? probe : { ...probe, headers: { ...probe.headers, [VANTAGE_HEADER]: vantage } });
   if (!definition.success) {
     const issue = definition.error.issues[0]!;
     return { checkedAt, outcome: "down", latencyMs: null, statusCode: null, error: `invalid probe definition: ${issue.path.join(".")} ${issue.message}` };
@@ -84,7 +86,7 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const scheduler = new Scheduler<AgentProbe>(
     vantage,
     async (probe) => {
-      const result = await checkOnce(probe);
+      const result = await checkOnce(probe, vantage);
       buffer.append({ id: randomUUID(), probeId: probe.id, ...result });
     },
     options.concurrency ?? DEFAULT_CONCURRENCY,

@@ -22,15 +22,20 @@ const DEFAULT_FAULT_SECONDS = 5 * 60;
 const REQUEST_TIMEOUT_MS = 5000;
 
 const USAGE = `Break the simulated platform (start it with npm run simulator):
-  npm run chaos -- --component checkout [--region us-central1.gcp] --mode down|slow|slow=4000|errors=30% [--for 5m]
-  npm run chaos -- --scenario bad-deploy [--region us-central1.gcp] [--for 10m]
+  npm run chaos -- --component checkout [--region us-central1.gcp] [--vantage europe-west1.gcp] --mode <mode> [--for 5m]
+  npm run chaos -- --scenario bad-deploy [--region us-central1.gcp] [--vantage europe-west1.gcp] [--for 10m]
   npm run chaos -- --list      active faults and the scenarios
   npm run chaos -- --clear     end every fault now
-Without --region a fault hits every region; --for takes 90 (seconds), 30s, 5m or 1h (default 5m for a fault, 10m for a scenario).`;
+Modes: down (503s), slow (6 s, past the probes' timeout), slow=4000 (ms), errors=30%,
+       creep=200 (latency rises by 200 ms every minute from now: degraded past 1 s, down past the timeout).
+Without --region a fault hits every region. With --vantage only the probe agent of that vantage region
+sees it, like a broken network path: one vantage failing alone is at most a partial outage.
+--for takes 90 (seconds), 30s, 5m or 1h (default 5m for a fault, 10m for a scenario).`;
 
 const OPTIONS = {
   component: { type: "string" },
   region: { type: "string" },
+  vantage: { type: "string" },
   mode: { type: "string" },
   for: { type: "string" },
   scenario: { type: "string" },
@@ -64,7 +69,9 @@ function actionFrom(flags: Flags): Action {
   if (flags.help || (chosen.length === 0 && flags.region === undefined && flags.for === undefined)) return { kind: "help" };
   if (chosen.length !== 1) throw new Error(`Choose one of --component/--mode, --scenario, --list or --clear (got ${chosen.length === 0 ? "none" : chosen.join(" and ")}).`);
   if (flags.list || flags.clear) {
-    if (flags.region !== undefined || flags.for !== undefined) throw new Error(`${flags.list ? "--list" : "--clear"} takes no --region or --for.`);
+    if (flags.region !== undefined || flags.vantage !== undefined || flags.for !== undefined) {
+      throw new Error(`${flags.list ? "--list" : "--clear"} takes no --region, --vantage or --for.`);
+    }
     return { kind: flags.list ? "list" : "clear" };
   }
   const forSeconds = flags.for === undefined ? undefined : withFlag("--for", () => parseDuration(flags.for ?? ""));
@@ -72,7 +79,11 @@ function actionFrom(flags: Flags): Action {
     const names = SCENARIOS.map((s) => s.name);
     const name = z.enum(names as [string, ...string[]]).safeParse(flags.scenario);
     if (!name.success) throw new Error(`Unknown scenario "${flags.scenario}": use one of ${names.join(", ")}.`);
-    const request: ScenarioRequest = { ...(flags.region === undefined ? {} : { region: flags.region }), ...(forSeconds === undefined ? {} : { forSeconds }) };
+    const request: ScenarioRequest = {
+      ...(flags.region === undefined ? {} : { region: flags.region }),
+      ...(flags.vantage === undefined ? {} : { vantage: flags.vantage }),
+      ...(forSeconds === undefined ? {} : { forSeconds }),
+    };
     try {
       expandScenario(name.data, request);
     } catch (error) {
@@ -81,9 +92,10 @@ function actionFrom(flags: Flags): Action {
     return { kind: "scenario", name: name.data, request };
   }
   if (flags.component === undefined) throw new Error("A fault needs --component (a component key, or * for all).");
-  if (flags.mode === undefined) throw new Error(`A fault needs --mode: ${FAULT_MODES.join(", ")} (slow=4000, errors=30%).`);
+  if (flags.mode === undefined) throw new Error(`A fault needs --mode: ${FAULT_MODES.join(", ")} (slow=4000, errors=30%, creep=200).`);
   const mode = withFlag("--mode", () => parseMode(flags.mode ?? ""));
-  const parsed = faultRequestSchema.safeParse({ component: flags.component, region: flags.region ?? ANY, ...mode, forSeconds: forSeconds ?? DEFAULT_FAULT_SECONDS });
+  const vantage = flags.vantage === undefined ? {} : { vantage: flags.vantage };
+  const parsed = faultRequestSchema.safeParse({ component: flags.component, region: flags.region ?? ANY, ...vantage, ...mode, forSeconds: forSeconds ?? DEFAULT_FAULT_SECONDS });
   if (!parsed.success) throw new Error(`${capitalise(describeIssues(parsed.error))}.`);
   return { kind: "fault", request: parsed.data };
 }
@@ -102,9 +114,11 @@ const faultSchema = z.object({
   id: z.string(),
   component: z.string(),
   region: z.string(),
+  vantage: z.string().optional(),
   mode: z.enum(FAULT_MODES),
   errorRate: z.number().optional(),
   latencyMs: z.number().optional(),
+  creepMsPerMinute: z.number().optional(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   label: z.string().optional(),
@@ -179,7 +193,7 @@ async function run(action: Action, base: string): Promise<void> {
       const now = Date.now();
       console.log(faults.length === 0 ? "No active faults: the platform is healthy." : `Active faults (${faults.length}):`);
       for (const fault of faults) console.log(faultLine(fault, now));
-      console.log("\nScenarios (--scenario <name> [--region r] [--for 10m]):");
+      console.log("\nScenarios (--scenario <name> [--region r] [--vantage v] [--for 10m]):");
       for (const s of scenarios) console.log(`  ${s.name.padEnd(28)} ${s.description}${s.defaultRegion ? ` Default region: ${s.defaultRegion}.` : ""}`);
     }
   }

@@ -11,6 +11,7 @@ import {
   type Fault,
   type FaultRequest,
   faultRequestSchema,
+  MAX_DELAY_MS,
   MAX_NORMAL_JITTER_MS,
   parseDuration,
   parseMode,
@@ -106,6 +107,60 @@ describe("each fault mode", () => {
 
   it("errors=100% fails every request", () => {
     expect(sample("search", "us-east-2.aws", [fault({ component: "search", region: "*", mode: "errors", percent: 100 })], 100).every((a) => a.status === 500)).toBe(true);
+  });
+});
+
+describe("a fault seen from one vantage", () => {
+  const path = fault({ component: "checkout", region: "us-central1.gcp", vantage: "europe-west1.gcp", mode: "down" });
+  const from = (vantage: string | null) => respond({ component: "checkout", region: "us-central1.gcp", vantage, now: NOW, faults: [path], random: () => 0.5 }).status;
+
+  it("fails only for requests from that vantage, like a broken network path", () => {
+    expect(from("europe-west1.gcp")).toBe(503);
+    for (const other of REGIONS.filter((r) => r.key !== "europe-west1.gcp")) expect(from(other.key)).toBe(200);
+  });
+
+  it("spares a caller that does not say where it is", () => expect(from(null)).toBe(200));
+
+  it("is described with its vantage, and refuses an unknown one", () => {
+    expect(describeFault(path)).toBe("checkout down in us-central1.gcp (seen from europe-west1.gcp only)");
+    const parsed = faultRequestSchema.safeParse({ component: "checkout", region: "*", vantage: "mars-1", mode: "down", forSeconds: 60 });
+    expect(parsed.success ? null : describeIssues(parsed.error)).toMatch(/^unknown vantage "mars-1" \(one of: europe-west1.gcp, /);
+  });
+});
+
+describe("creep", () => {
+  const creep = fault({ component: "search", region: "*", mode: "creep", creepMsPerMinute: 200, forSeconds: 3600 });
+  const delayAfter = (minutes: number, faults: Fault[] = [creep]) =>
+    respond({ component: "search", region: "eu-central-1.aws", now: new Date(NOW.getTime() + minutes * 60_000), faults, random: () => 0.5 }).delayMs;
+
+  it("adds its rate for every minute since it started: degraded past 1 s after about 5 minutes, past a 5 s timeout after 25", () => {
+    const base = delayAfter(0);
+    expect(base).toBeLessThan(100);
+    expect(delayAfter(1) - base).toBe(200);
+    expect(delayAfter(2.5) - base).toBe(500);
+    expect(delayAfter(5) - base).toBe(1000);
+    expect(delayAfter(25)).toBeGreaterThan(5000);
+    expect(respond({ component: "search", region: "eu-central-1.aws", now: NOW, faults: [creep], random: () => 0.5 }).status).toBe(200);
+  });
+
+  it("rises without a step, adds to slow, never waits past the cap, and ends with the fault", () => {
+    const delays = Array.from({ length: 60 }, (_, i) => delayAfter(i / 2));
+    expect(delays.every((d, i) => i === 0 || d > delays[i - 1]!)).toBe(true);
+    const slow = fault({ component: "search", region: "*", mode: "slow", latencyMs: 2000, forSeconds: 3600 }, "f2");
+    expect(delayAfter(10, [creep, slow])).toBeGreaterThanOrEqual(1900 + 2000);
+    const steep = fault({ component: "search", region: "*", mode: "creep", creepMsPerMinute: 60_000, forSeconds: 3600 }, "f3");
+    expect(delayAfter(59, [steep])).toBe(MAX_DELAY_MS);
+    expect(delayAfter(61)).toBeLessThan(100);
+  });
+
+  it("needs its rate, and only creep takes one", () => {
+    const problems = (input: unknown) => {
+      const parsed = faultRequestSchema.safeParse(input);
+      return parsed.success ? null : describeIssues(parsed.error);
+    };
+    expect(problems({ component: "search", region: "*", mode: "creep", forSeconds: 60 })).toBe("creepMsPerMinute is required for mode creep (1 to 60000)");
+    expect(problems({ component: "search", region: "*", mode: "down", creepMsPerMinute: 5, forSeconds: 60 })).toBe("creepMsPerMinute only applies to mode creep");
+    expect(describeFault(creep)).toBe("search latency creeping up 200 ms a minute in every region");
   });
 });
 
@@ -210,9 +265,11 @@ describe("command-line values", () => {
     ["slow=250ms", { mode: "slow", latencyMs: 250 }],
     ["errors=30%", { mode: "errors", percent: 30 }],
     ["errors=5", { mode: "errors", percent: 5 }],
+    ["creep=200", { mode: "creep", creepMsPerMinute: 200 }],
+    ["creep=50ms/min", { mode: "creep", creepMsPerMinute: 50 }],
   ])("mode %j", (text, expected) => expect(parseMode(text)).toEqual(expected));
 
-  it.each(["fast", "errors", "errors=0%", "errors=101%", "slow=0", "slow=fast", "DOWN"])("mode %j is refused", (text) => {
+  it.each(["fast", "errors", "errors=0%", "errors=101%", "slow=0", "slow=fast", "DOWN", "creep", "creep=0", "creep=fast"])("mode %j is refused", (text) => {
     expect(() => parseMode(text)).toThrow(`"${text}"`);
   });
 });
@@ -240,6 +297,14 @@ describe("scenarios", () => {
       [120, "payment-gateway-timeouts"],
     ]);
     expect(expandScenario("bad-deploy")[0]?.forSeconds).toBe(DEFAULT_SCENARIO_SECONDS);
+  });
+
+  it("take a vantage: the whole incident seen through one network path", () => {
+    expect(summary("bad-deploy", { vantage: "us-east-2.aws" })).toEqual([
+      "carts-orders-api errors 30% in us-central1.gcp (seen from us-east-2.aws only)",
+      "products-api errors 30% in us-central1.gcp (seen from us-east-2.aws only)",
+    ]);
+    expect(() => expandScenario("bad-deploy", { vantage: "mars-1" })).toThrow('unknown vantage "mars-1"');
   });
 
   it("refuse a region the incident cannot happen in, and unknown names", () => {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PRODUCTS, REGIONS } from "../lib/platform/catalog.ts";
 
-export const FAULT_MODES = ["down", "slow", "errors"] as const;
+export const FAULT_MODES = ["down", "slow", "errors", "creep"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 /** "*" stands for every component, or every region. */
@@ -19,6 +19,10 @@ export interface Fault {
   errorRate?: number;
   /** slow: how long a request takes. */
   latencyMs?: number;
+  /** creep: how much slower every answer gets per minute since the fault started. */
+  creepMsPerMinute?: number;
+  /** Seen only by requests from this vantage (a network path problem); every caller otherwise. */
+  vantage?: string;
   startsAt: Date;
   endsAt: Date;
   label?: string;
@@ -38,6 +42,8 @@ export const MAX_NORMAL_JITTER_MS = 250;
 /** Above the probes' default 5 s timeout: plain `slow` reads as an outage, `slow=4000` as degradation. */
 export const DEFAULT_SLOW_LATENCY_MS = 6000;
 export const MAX_FAULT_SECONDS = 7 * 24 * 3600;
+/** No answer waits longer than this, however long a creep has run. */
+export const MAX_DELAY_MS = 120_000;
 
 const COMPONENTS = PRODUCTS.flatMap((product) => product.components);
 const REGION_KEYS = REGIONS.map((region) => region.key);
@@ -64,13 +70,23 @@ export const faultRequestSchema = z
       region: z
         .string({ error: typeError("region", "a region key or *", "a region key or *") })
         .refine(knownOrAny(REGION_KEYS), { error: (issue) => `unknown region "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})` }),
-      mode: z.enum(FAULT_MODES, { error: "mode must be down, slow or errors" }),
+      vantage: z
+        .string({ error: "vantage must be a region key" })
+        .refine((key) => REGION_KEYS.includes(key), { error: (issue) => `unknown vantage "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})` })
+        .optional(),
+      mode: z.enum(FAULT_MODES, { error: "mode must be down, slow, errors or creep" }),
       percent: z.number({ error: "percent must be a number from 1 to 100" }).min(1, "percent must be 1 to 100").max(100, "percent must be 1 to 100").optional(),
       latencyMs: z
         .number({ error: "latencyMs must be a number of milliseconds" })
         .int("latencyMs must be a whole number")
         .min(1, "latencyMs must be 1 to 120000")
         .max(120_000, "latencyMs must be 1 to 120000")
+        .optional(),
+      creepMsPerMinute: z
+        .number({ error: "creepMsPerMinute must be a number of milliseconds" })
+        .int("creepMsPerMinute must be a whole number")
+        .min(1, "creepMsPerMinute must be 1 to 60000")
+        .max(60_000, "creepMsPerMinute must be 1 to 60000")
         .optional(),
       forSeconds: z
         .number({ error: typeError("forSeconds", "how many seconds the fault lasts", "a number of seconds") })
@@ -79,7 +95,7 @@ export const faultRequestSchema = z
         .max(MAX_FAULT_SECONDS, `forSeconds must be at most ${MAX_FAULT_SECONDS} (7 days)`),
       label: z.string({ error: "label must be text" }).max(200, "label must be at most 200 characters").optional(),
     },
-    { error: "the body must be a JSON object: { component, region, mode, percent?, latencyMs?, forSeconds, label? }" },
+    { error: "the body must be a JSON object: { component, region, vantage?, mode, percent?, latencyMs?, creepMsPerMinute?, forSeconds, label? }" },
   )
   .superRefine((request, ctx) => {
     // Unknown keys are reported by the fields; here only a pair the platform does not host.
@@ -90,6 +106,12 @@ export const faultRequestSchema = z
     if (request.mode === "errors" && request.percent === undefined) ctx.addIssue({ code: "custom", path: ["percent"], message: "percent is required for mode errors (1 to 100)" });
     if (request.mode !== "errors" && request.percent !== undefined) ctx.addIssue({ code: "custom", path: ["percent"], message: "percent only applies to mode errors" });
     if (request.mode !== "slow" && request.latencyMs !== undefined) ctx.addIssue({ code: "custom", path: ["latencyMs"], message: "latencyMs only applies to mode slow" });
+    if (request.mode === "creep" && request.creepMsPerMinute === undefined) {
+      ctx.addIssue({ code: "custom", path: ["creepMsPerMinute"], message: "creepMsPerMinute is required for mode creep (1 to 60000)" });
+    }
+    if (request.mode !== "creep" && request.creepMsPerMinute !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["creepMsPerMinute"], message: "creepMsPerMinute only applies to mode creep" });
+    }
   });
 export type FaultRequest = z.infer<typeof faultRequestSchema>;
 
@@ -103,9 +125,11 @@ export function createFault(request: FaultRequest, context: { id: string; now: D
     id: context.id,
     component: request.component,
     region: request.region,
+    ...(request.vantage ? { vantage: request.vantage } : {}),
     mode: request.mode,
     ...(request.mode === "errors" ? { errorRate: (request.percent ?? 100) / 100 } : {}),
     ...(request.mode === "slow" ? { latencyMs: request.latencyMs ?? DEFAULT_SLOW_LATENCY_MS } : {}),
+    ...(request.mode === "creep" ? { creepMsPerMinute: request.creepMsPerMinute } : {}),
     startsAt: context.now,
     endsAt: new Date(context.now.getTime() + request.forSeconds * 1000),
     ...(request.label ? { label: request.label } : {}),
@@ -116,8 +140,9 @@ export function isActive(fault: Fault, now: Date): boolean {
   return fault.startsAt.getTime() <= now.getTime() && now.getTime() < fault.endsAt.getTime();
 }
 
-function matches(fault: Fault, component: string, region: string): boolean {
-  return (fault.component === ANY || fault.component === component) && (fault.region === ANY || fault.region === region);
+function matches(fault: Fault, component: string, region: string, vantage: string | null): boolean {
+  const where = (fault.component === ANY || fault.component === component) && (fault.region === ANY || fault.region === region);
+  return where && (fault.vantage === undefined || fault.vantage === vantage);
 }
 
 export interface HealthResponse {
@@ -138,13 +163,20 @@ function normalLatency(region: string, random: () => number): number {
   return Math.round(base + jitter);
 }
 
+/** The extra delay of the steepest creep now: it grows linearly from the fault's start. */
+function creepDelay(faults: readonly Fault[], now: Date): number {
+  const minutes = (f: Fault) => (now.getTime() - f.startsAt.getTime()) / 60_000;
+  return Math.max(0, ...faults.filter((f) => f.mode === "creep").map((f) => (f.creepMsPerMinute ?? 0) * minutes(f)));
+}
+
 /**
- * How the platform answers one health check. Down beats everything; otherwise
- * the worst of each kind applies: the highest error rate, the longest delay.
+ * How the platform answers one health check, asked from `vantage` (null when
+ * the caller did not say). Down beats everything; otherwise the worst of each
+ * kind applies: the highest error rate, the longest delay, the steepest creep.
  */
-export function respond(input: { component: string; region: string; now: Date; faults: readonly Fault[]; random: () => number }): HealthResponse {
+export function respond(input: { component: string; region: string; vantage?: string | null; now: Date; faults: readonly Fault[]; random: () => number }): HealthResponse {
   const { component, region, random } = input;
-  const active = input.faults.filter((f) => isActive(f, input.now) && matches(f, component, region));
+  const active = input.faults.filter((f) => isActive(f, input.now) && matches(f, component, region, input.vantage ?? null));
   const down = active.find((f) => f.mode === "down");
   if (down) {
     // A load balancer with no healthy backend answers at once.
@@ -153,11 +185,14 @@ export function respond(input: { component: string; region: string; now: Date; f
   }
   const slow = worst(active, "slow", (f) => f.latencyMs ?? DEFAULT_SLOW_LATENCY_MS);
   const errors = worst(active, "errors", (f) => f.errorRate ?? 1);
-  const delayMs = slow ? Math.round((slow.latencyMs ?? DEFAULT_SLOW_LATENCY_MS) * (0.95 + 0.1 * random())) : normalLatency(region, random);
+  const base = slow ? Math.round((slow.latencyMs ?? DEFAULT_SLOW_LATENCY_MS) * (0.95 + 0.1 * random())) : normalLatency(region, random);
+  const creep = creepDelay(active, input.now);
+  const delayMs = Math.min(MAX_DELAY_MS, base + Math.round(creep));
   if (errors && random() < (errors.errorRate ?? 1)) {
     return { status: 500, delayMs, body: { status: "error", component, region, fault: errors.id } };
   }
-  return { status: 200, delayMs, body: { status: "ok", component, region, ...(slow ? { fault: slow.id } : {}) } };
+  const slowedBy = slow ?? (creep > 0 ? active.find((f) => f.mode === "creep") : undefined);
+  return { status: 200, delayMs, body: { status: "ok", component, region, ...(slowedBy ? { fault: slowedBy.id } : {}) } };
 }
 
 function worst(faults: readonly Fault[], mode: FaultMode, severity: (fault: Fault) => number): Fault | undefined {
@@ -175,9 +210,9 @@ export function parseDuration(text: string): number {
   return seconds;
 }
 
-export type ModeRequest = Pick<FaultRequest, "mode" | "percent" | "latencyMs">;
+export type ModeRequest = Pick<FaultRequest, "mode" | "percent" | "latencyMs" | "creepMsPerMinute">;
 
-/** "down", "slow", "slow=4000" (ms), "errors=30%" → the mode part of a fault request. */
+/** "down", "slow", "slow=4000" (ms), "errors=30%", "creep=200" (ms per minute) → the mode part of a fault request. */
 export function parseMode(text: string): ModeRequest {
   const value = text.trim();
   if (value === "down") return { mode: "down" };
@@ -194,7 +229,14 @@ export function parseMode(text: string): ModeRequest {
     if (percent >= 1 && percent <= 100) return { mode: "errors", percent };
     throw new Error(`"${text}": errors takes 1% to 100%`);
   }
-  throw new Error(`"${text}" is not a mode: use down, slow, slow=4000 (ms) or errors=30%`);
+  const creep = /^creep=(\d+)(?:ms)?(?:\/min)?$/.exec(value);
+  if (creep) {
+    const creepMsPerMinute = Number(creep[1]);
+    if (creepMsPerMinute >= 1 && creepMsPerMinute <= 60_000) return { mode: "creep", creepMsPerMinute };
+    throw new Error(`"${text}": creep takes 1 to 60000 ms per minute`);
+  }
+  if (value === "creep") throw new Error(`"${text}": creep needs a rate, e.g. creep=200 (ms per minute)`);
+  throw new Error(`"${text}" is not a mode: use down, slow, slow=4000 (ms), errors=30% or creep=200 (ms per minute)`);
 }
 
 export interface Scenario {
@@ -244,9 +286,10 @@ export const SCENARIOS: readonly Scenario[] = [
 export const scenarioRequestSchema = z.strictObject(
   {
     region: z.string({ error: "region must be a region key" }).min(1, "region must not be empty").optional(),
+    vantage: z.string({ error: "vantage must be a region key" }).min(1, "vantage must not be empty").optional(),
     forSeconds: faultRequestSchema.shape.forSeconds.optional(),
   },
-  { error: "the body must be a JSON object: { region?, forSeconds? }" },
+  { error: "the body must be a JSON object: { region?, vantage?, forSeconds? }" },
 );
 export type ScenarioRequest = z.infer<typeof scenarioRequestSchema>;
 
@@ -257,21 +300,23 @@ export function expandScenario(name: string, options: ScenarioRequest = {}): Fau
   const region = options.region ?? scenario.defaultRegion ?? ANY;
   const forSeconds = options.forSeconds ?? DEFAULT_SCENARIO_SECONDS;
   return scenario.faults(region).map((fault) => {
-    const parsed = faultRequestSchema.safeParse({ ...fault, forSeconds, label: scenario.name });
+    const parsed = faultRequestSchema.safeParse({ ...fault, ...(options.vantage ? { vantage: options.vantage } : {}), forSeconds, label: scenario.name });
     if (!parsed.success) throw new Error(`scenario ${scenario.name}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
 }
 
-/** "checkout errors 30% in us-central1.gcp" — how the CLI and logs name a fault. */
-export function describeFault(fault: Pick<Fault, "component" | "region" | "mode" | "errorRate" | "latencyMs">): string {
+const HOW: Readonly<Record<FaultMode, (fault: Pick<Fault, "errorRate" | "latencyMs" | "creepMsPerMinute">) => string>> = {
+  down: () => "down",
+  slow: (f) => `slow (${f.latencyMs ?? DEFAULT_SLOW_LATENCY_MS} ms)`,
+  errors: (f) => `errors ${Math.round((f.errorRate ?? 1) * 1000) / 10}%`,
+  creep: (f) => `latency creeping up ${f.creepMsPerMinute ?? 0} ms a minute`,
+};
+
+/** "checkout errors 30% in us-central1.gcp (seen from europe-west1.gcp only)" — how the CLI and logs name a fault. */
+export function describeFault(fault: Pick<Fault, "component" | "region" | "vantage" | "mode" | "errorRate" | "latencyMs" | "creepMsPerMinute">): string {
   const what = fault.component === ANY ? "every component" : fault.component;
   const where = fault.region === ANY ? "every region" : fault.region;
-  const how =
-    fault.mode === "errors"
-      ? `errors ${Math.round((fault.errorRate ?? 1) * 1000) / 10}%`
-      : fault.mode === "slow"
-        ? `slow (${fault.latencyMs ?? DEFAULT_SLOW_LATENCY_MS} ms)`
-        : "down";
-  return `${what} ${how} in ${where}`;
+  const from = fault.vantage ? ` (seen from ${fault.vantage} only)` : "";
+  return `${what} ${HOW[fault.mode](fault)} in ${where}${from}`;
 }

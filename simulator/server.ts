@@ -3,6 +3,7 @@
 // /_chaos/ to inject faults. The edge: the only place with a clock and dice.
 import http from "node:http";
 import type { z } from "zod";
+import { VANTAGE_HEADER } from "../probes/checks/http.ts";
 import {
   createFault,
   describeIssues,
@@ -82,7 +83,8 @@ export async function startSimulator(options: { host: string; port: number }): P
     const problem = hostingProblem(component, region);
     if (problem) throw new RequestError(404, problem);
     if (req.method !== "GET" && req.method !== "HEAD") throw new RequestError(405, "health endpoints answer GET");
-    const answer = respond({ component, region, now: new Date(), faults: activeFaults(), random: Math.random });
+    const vantage = req.headers[VANTAGE_HEADER.toLowerCase()];
+    const answer = respond({ component, region, vantage: typeof vantage === "string" ? vantage : null, now: new Date(), faults: activeFaults(), random: Math.random });
     const timer = setTimeout(() => {
       pending.delete(timer);
       sendJson(res, answer.status, answer.body);

@@ -8,6 +8,8 @@ import type { CheckDefinition, CheckResultData } from "./types.ts";
 /** Health endpoints are small; a probe never buffers more than this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const USER_AGENT = "Bellwether-Probe/1.0";
+/** The agent names its vantage region in this header, so a target (the demo's simulator) can fail for one network path only. */
+export const VANTAGE_HEADER = "Bellwether-Vantage";
 
 export async function checkHttp(definition: CheckDefinition, signal: AbortSignal): Promise<CheckResultData> {
   const url = parseHttpUrl(definition.target);

@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/database/embedded.ts";
 import { healthUrl, PRODUCTS } from "../../lib/platform/catalog.ts";
+import { VANTAGE_HEADER } from "../../probes/checks/http.ts";
 import { type Simulator, startSimulator } from "../../simulator/server.ts";
 
 let simulator: Simulator;
@@ -27,6 +28,14 @@ async function send(method: string, path: string, body?: unknown) {
 }
 
 const health = (region: string, component: string) => get(new URL(healthUrl(simulator.url, region, component)).pathname);
+
+/** A health check as a probe agent of `vantage` makes it: the agent names its vantage in a header. */
+async function healthFrom(vantage: string, region: string, component: string) {
+  const started = Date.now();
+  const response = await fetch(healthUrl(simulator.url, region, component), { headers: { [VANTAGE_HEADER]: vantage } });
+  await response.arrayBuffer();
+  return { status: response.status, ms: Date.now() - started };
+}
 
 /** The real CLI in its own process; execFileSync would block this process's server. */
 function chaos(args: string[], simulatorUrl = simulator.url): Promise<{ code: number; stdout: string; stderr: string[] }> {
@@ -150,9 +159,32 @@ describe("npm run chaos", () => {
     ]);
   });
 
+  it("breaks one network path with --vantage: only that vantage's agent sees the fault", async () => {
+    const injected = await chaos(["--component", "checkout", "--region", "us-central1.gcp", "--vantage", "europe-west1.gcp", "--mode", "down"]);
+    expect(injected).toMatchObject({ code: 0, stderr: [] });
+    expect(injected.stdout).toContain("checkout down in us-central1.gcp (seen from europe-west1.gcp only)");
+    expect((await healthFrom("europe-west1.gcp", "us-central1.gcp", "checkout")).status).toBe(503);
+    expect((await healthFrom("us-east-2.aws", "us-central1.gcp", "checkout")).status).toBe(200);
+    expect((await health("us-central1.gcp", "checkout")).status).toBe(200);
+    expect((await chaos(["--list"])).stdout).toContain("(seen from europe-west1.gcp only)");
+  });
+
+  it("makes latency creep up from now with --mode creep", async () => {
+    const injected = await chaos(["--component", "search", "--region", "eu-central-1.aws", "--mode", "creep=60000", "--for", "5m"]);
+    expect(injected).toMatchObject({ code: 0, stderr: [] });
+    expect(injected.stdout).toContain("search latency creeping up 60000 ms a minute in eu-central-1.aws");
+    // 60 s a minute is 1 ms per ms: a check started 300 ms after the fault waits about 300 ms longer than before it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answer = await healthFrom("us-east-2.aws", "eu-central-1.aws", "search");
+    expect(answer.status).toBe(200);
+    expect(answer.ms).toBeGreaterThanOrEqual(280);
+  });
+
   it("says in one line what is wrong with a bad flag, and changes nothing", async () => {
     const cases: [string[], string | RegExp][] = [
-      [["--component", "checkout", "--mode", "fast"], '--mode: "fast" is not a mode: use down, slow, slow=4000 (ms) or errors=30%.'],
+      [["--component", "checkout", "--mode", "fast"], '--mode: "fast" is not a mode: use down, slow, slow=4000 (ms), errors=30% or creep=200 (ms per minute).'],
+      [["--component", "checkout", "--vantage", "mars-1", "--mode", "down"], /^Unknown vantage "mars-1" \(one of: /],
+      [["--list", "--vantage", "us-east-2.aws"], "--list takes no --region, --vantage or --for."],
       [["--component", "checkout", "--region", "mars-1", "--mode", "down"], /^Unknown region "mars-1" \(one of: /],
       [["--component", "checkout", "--region", "australia-southeast1.gcp", "--mode", "down"], "Checkout does not run in australia-southeast1.gcp."],
       [["--component", "checkout", "--mode", "down", "--for", "soon"], '--for: "soon" is not a duration: use 90 (seconds), 30s, 5m or 1h.'],
