@@ -5,10 +5,11 @@ import {
   type ConfirmationState,
   componentRegionProbeStatus,
   confirmRound,
+  evidenceWindow,
   INITIAL_CONFIRMATION,
   type RoundVerdict,
+  roundInput,
   roundStart,
-  roundVerdict,
   type VantageObservation,
 } from "../domain/confirmation.ts";
 import type { CheckOutcome, ComponentStatus } from "../generated/prisma/enums.ts";
@@ -60,7 +61,23 @@ function roundsToEvaluate(probe: ProbeRow, now: Date): Date[] {
   return rounds;
 }
 
-/** Pure: folds a probe's closed rounds into its state, noting each change. */
+/** The latest result of each vantage in one round. */
+function latestByVantage(rows: readonly ResultRow[]): Map<string, ResultRow> {
+  const latest = new Map<string, ResultRow>();
+  for (const row of rows) {
+    const seen = latest.get(row.vantageRegionId);
+    if (!seen || row.checkedAt > seen.checkedAt) latest.set(row.vantageRegionId, row);
+  }
+  return latest;
+}
+
+const observationsOf = (latest: Map<string, ResultRow>): VantageObservation[] => [...latest.values()].map((r) => ({ vantage: r.vantageRegionId, outcome: r.outcome }));
+
+/**
+ * Pure: folds a probe's closed rounds into its state, noting each change.
+ * `resultsByRound` also holds the 2K−1 rounds before the first, already
+ * evaluated: whether the same vantages keep failing is judged over them.
+ */
 export function foldRounds(
   probe: ProbeRow,
   rounds: readonly Date[],
@@ -73,19 +90,15 @@ export function foldRounds(
   let since = probe.state?.confirmedSince ?? null;
   const changes: ProbeChange[] = [];
   const intervalMs = probe.intervalSeconds * 1000;
+  const k = Math.max(1, probe.confirmRounds);
+  const span = evidenceWindow(k);
   for (const start of rounds) {
-    const latest = new Map<string, ResultRow>();
-    for (const row of resultsByRound.get(start.getTime()) ?? []) {
-      const seen = latest.get(row.vantageRegionId);
-      if (!seen || row.checkedAt > seen.checkedAt) latest.set(row.vantageRegionId, row);
-    }
-    const observations: VantageObservation[] = [...latest.values()].map((r) => ({ vantage: r.vantageRegionId, outcome: r.outcome }));
-    const verdict = roundVerdict(observations, probe.quorum);
-    const step = confirmRound(state, verdict, probe.confirmRounds);
+    const window = Array.from({ length: span }, (_, i) => latestByVantage(resultsByRound.get(start.getTime() - (span - 1 - i) * intervalMs) ?? []));
+    const latest = window.at(-1)!;
+    const step = confirmRound(state, roundInput(window.map(observationsOf), probe.quorum), k);
     if (step.change) {
       // The status held from the first round of the evidence that confirmed it.
-      const evidenceRounds = step.change.to === null ? step.state.silentRounds : step.change.from === null && verdict === "up" ? 1 : probe.confirmRounds;
-      const at = new Date(Math.max(start.getTime() - (evidenceRounds - 1) * intervalMs, since?.getTime() ?? 0));
+      const at = new Date(Math.max(start.getTime() - (step.change.rounds - 1) * intervalMs, since?.getTime() ?? 0));
       const failing = [...latest.values()].filter((r) => r.outcome !== "up");
       changes.push({
         at,
@@ -94,7 +107,7 @@ export function foldRounds(
         evidence: {
           probeId: probe.id,
           round: start.toISOString(),
-          verdicts: step.state.recent,
+          verdicts: step.state.recent.slice(-step.change.rounds),
           vantagesReporting: latest.size,
           failing: failing.map((r) => ({ vantage: vantageKey(r.vantageRegionId), outcome: r.outcome, error: r.error, checkedAt: r.checkedAt.toISOString() })),
         },
@@ -119,7 +132,8 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
       const plan = probes.map((probe) => ({ probe, rounds: roundsToEvaluate(probe, now) })).filter((p) => p.rounds.length > 0);
       if (plan.length === 0) return { rounds: 0, statusChanges: [] };
 
-      const from = new Date(Math.min(...plan.map((p) => p.rounds[0]!.getTime())));
+      // From the start of each probe's evidence window: whether the same vantages keep failing is judged over it.
+      const from = new Date(Math.min(...plan.map((p) => p.rounds[0]!.getTime() - (evidenceWindow(p.probe.confirmRounds) - 1) * p.probe.intervalSeconds * 1000)));
       const to = new Date(Math.max(...plan.map((p) => p.rounds.at(-1)!.getTime() + p.probe.intervalSeconds * 1000)));
       const rows = await tx.checkResult.findMany({
         where: { probeId: { in: plan.map((p) => p.probe.id) }, checkedAt: { gte: from, lt: to } },

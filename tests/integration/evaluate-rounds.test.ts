@@ -48,7 +48,7 @@ async function evaluateThrough(index: number) {
 const status = async () => (await t.db.componentRegion.findUniqueOrThrow({ where: { id: componentRegionId } })).probeStatus;
 
 describe("evaluating probe rounds", () => {
-  it("confirms a major outage only after K rounds in which a quorum of vantages failed, dated from the first", async () => {
+  it("confirms a major outage only after K rounds in which all vantages but at most one failed, dated from the first", async () => {
     await round(0, ["up", "up", "up"]);
     await evaluateThrough(0);
     expect(await status()).toBe("operational");
@@ -74,6 +74,36 @@ describe("evaluating probe rounds", () => {
     expect(await status()).toBe("partial_outage");
     const history = await t.db.statusChange.findMany({ where: { componentRegionId }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.toStatus)).toEqual(["operational", "partial_outage"]);
+  });
+
+  it("judges across evaluations whether the same vantages keep failing: a majority that moves is a partial outage", async () => {
+    await round(0, ["up", "up", "up"]);
+    await evaluateThrough(0);
+    const moving: ("up" | "down")[][] = [
+      ["down", "down", "up"],
+      ["up", "down", "down"],
+      ["down", "up", "down"],
+    ];
+    for (const i of [1, 2, 3, 4, 5, 6]) {
+      await round(i, moving[(i - 1) % 3]!);
+      await evaluateThrough(i);
+    }
+    const history = await t.db.statusChange.findMany({ where: { componentRegionId }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.toStatus)).toEqual(["operational", "partial_outage"]);
+  });
+
+  it("damps a flapping check: after its first outage it holds a partial outage, remembering rounds between evaluations", async () => {
+    const cycle: ("up" | "down")[] = ["down", "down", "down", "down", "up", "up", "up", "up"];
+    for (let i = 0; i < 32; i++) {
+      const outcome = i < 4 ? "up" : cycle[(i - 4) % 8]!;
+      await round(i, [outcome, outcome, outcome]);
+      await evaluateThrough(i);
+    }
+    const history = await t.db.statusChange.findMany({ where: { componentRegionId }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.toStatus)).toEqual(["operational", "major_outage", "operational", "partial_outage"]);
+    expect(await status()).toBe("partial_outage");
+    const state = await t.db.probeState.findUniqueOrThrow({ where: { probeId } });
+    expect(state.recentVerdicts).toHaveLength(16);
   });
 
   it("recovers after K good rounds and records when", async () => {
