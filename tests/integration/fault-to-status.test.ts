@@ -95,3 +95,22 @@ it("shows an injected outage in the right region, and its recovery, within two i
   const recovered = await waitFor("us-central1.gcp", "operational", bound * 2);
   console.log(`recovery shown after ${recovered} ms`);
 }, 180_000);
+
+it("shows a fault seen from one vantage only (--vantage) as a partial outage, never a major one", async () => {
+  const bound = (2 + DEFAULT_CONFIRM_ROUNDS) * INTERVAL_S * 1000 + TIMEOUT_MS + ROUND_GRACE_MS + 2000;
+  await waitFor("us-central1.gcp", "operational", 60_000);
+  // A change is dated from the first round of its evidence: at most one interval before the fault.
+  const since = new Date(Date.now() - INTERVAL_S * 1000);
+
+  await chaos("POST", "/_chaos/faults", { component: "checkout", region: "us-central1.gcp", vantage: "eu-central-1.aws", mode: "down", forSeconds: 300 });
+  await waitFor("us-central1.gcp", "partial_outage", bound * 2);
+  const change = await t.db.statusChange.findFirstOrThrow({ where: { toStatus: "partial_outage", at: { gte: since } }, orderBy: { at: "desc" } });
+  expect((change.evidence as { failing: { vantage: string }[] }).failing.map((f) => f.vantage)).toEqual(["eu-central-1.aws"]);
+  // Longer than a full outage takes to confirm: still partial.
+  await new Promise((resolve) => setTimeout(resolve, bound));
+  expect(await checkoutStatus("us-central1.gcp")).toBe("partial_outage");
+  expect(await t.db.statusChange.count({ where: { toStatus: "major_outage", at: { gte: since } } })).toBe(0);
+
+  await chaos("DELETE", "/_chaos/faults");
+  await waitFor("us-central1.gcp", "operational", bound * 2);
+}, 180_000);
