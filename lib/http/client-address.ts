@@ -5,6 +5,15 @@ import net from "node:net";
 
 /** Set by the web server (lib/server/front-door.ts) on every request it hands to Next; a client's own value is dropped. */
 export const CLIENT_ADDRESS_HEADER = "x-bellwether-client-address";
+/** "1" when the request came straight from this machine: a loopback peer and no proxy's headers (Next adds its own x-forwarded-* later). */
+export const CLIENT_LOCAL_HEADER = "x-bellwether-client-local";
+
+const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"];
+
+/** A loopback peer that no proxy speaks for: someone at this machine, not a reverse proxy passing a remote reader on. */
+export function isDirectLoopback(peer: string | undefined, headers: Record<string, string | string[] | undefined>): boolean {
+  return isLoopback(peer ?? "") && !FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
+}
 
 /** No proxy (the socket is the client), N proxies in front (hop count), or the proxies' addresses. */
 export type TrustedProxies = { kind: "none" } | { kind: "hops"; count: number } | { kind: "cidrs"; list: net.BlockList; text: string };

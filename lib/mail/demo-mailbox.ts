@@ -1,23 +1,21 @@
 // What /admin/mailbox shows: the catcher's mail, only while the catcher is on,
 // and only to someone at this machine — it holds sign-in links.
 import { getEnv } from "../env.ts";
-import { clientAddressOf, isLoopback } from "../http/client-address.ts";
+import { CLIENT_LOCAL_HEADER } from "../http/client-address.ts";
 import { type CaughtMail, listCaughtMail, readCaughtMail } from "./mailbox.ts";
 import { mailboxEnabled } from "./send.ts";
 
 interface RequestHeaders {
   get(name: string): string | null;
-  has(name: string): boolean;
 }
 
 /**
- * A loopback client: the address the web server saw (lib/server/front-door.ts),
- * with no sign of a proxy in between — a reverse proxy on this machine would
- * make every remote reader look local.
+ * A loopback client with no proxy in between, as the web server saw the
+ * connection (lib/server/front-door.ts) — a reverse proxy on this machine
+ * would make every remote reader look local. Without that server: nobody.
  */
 export function fromThisMachine(headers: RequestHeaders): boolean {
-  if (["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"].some((name) => headers.has(name))) return false;
-  return isLoopback(clientAddressOf(headers));
+  return headers.get(CLIENT_LOCAL_HEADER) === "1";
 }
 
 /** The mailbox exists while the catcher runs, for someone at this machine only. */

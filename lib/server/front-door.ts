@@ -4,7 +4,7 @@
 // from the snapshot cache — GET and HEAD only, under canonical keys, with one
 // shared 404 for anything that does not exist — and the rest goes to Next.
 import type http from "node:http";
-import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxies } from "../http/client-address.ts";
+import { CLIENT_ADDRESS_HEADER, CLIENT_LOCAL_HEADER, clientAddress, isDirectLoopback, type TrustedProxies } from "../http/client-address.ts";
 import { type SecurityHeaderSettings, securityHeadersFor } from "./security-headers.ts";
 import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from "./snapshot-routes.ts";
 import type { SnapshotVocabularyLoader } from "./snapshot-vocabulary.ts";
@@ -34,6 +34,8 @@ export interface FrontDoorOptions {
 export function prepareForNext(req: http.IncomingMessage, res: http.ServerResponse, trusted: TrustedProxies, settings: SecurityHeaderSettings): void {
   const forwarded = req.headers["x-forwarded-for"];
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trusted);
+  if (isDirectLoopback(req.socket.remoteAddress, req.headers)) req.headers[CLIENT_LOCAL_HEADER] = "1";
+  else delete req.headers[CLIENT_LOCAL_HEADER];
   delete req.headers["content-security-policy"];
   delete req.headers["content-security-policy-report-only"];
   const security = securityHeadersFor(pathOf(req.url), settings);
