@@ -9,6 +9,8 @@ import { signInEmail } from "../emails/sign-in.ts";
 import { type Db, db } from "./db.ts";
 import { exportAuthEnvironment, getEnv } from "./env.ts";
 import { sendMail } from "./mail/send.ts";
+import { safeReturn } from "./session/safe-return.ts";
+import { confirmPageUrl, takeSignInAddressToken } from "./session/sign-in-requests.ts";
 import { findUserAllowedToSignIn, recordSignIn } from "./users/sign-in.ts";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
@@ -51,17 +53,34 @@ export function authOptions(): NextAuthOptions {
       EmailProvider({
         from: env.MAIL_FROM,
         maxAge: SIGN_IN_LINK_MINUTES * 60,
+        // Sent after the answer, never awaited: how long an SMTP server takes must not tell who has an account.
+        // The link opens a page whose button signs in: a mail scanner following it spends nothing.
         async sendVerificationRequest({ identifier, url }) {
-          await sendMail({ to: identifier, ...signInEmail({ url, host: new URL(url).host, validMinutes: SIGN_IN_LINK_MINUTES }) });
+          const link = confirmPageUrl(url, env.PUBLIC_URL);
+          sendMail({ to: identifier, ...signInEmail({ url: link, host: new URL(link).host, validMinutes: SIGN_IN_LINK_MINUTES }) }).catch((error: unknown) =>
+            console.error(`[bellwether] a sign-in link to …@${identifier.split("@").at(-1)} could not be sent`, error),
+          );
         },
       }),
     ],
     callbacks: {
-      // Unknown and disabled addresses see the same "check your email" page
-      // as everyone else, so the form does not reveal who has an account.
+      // Asking for a link: unknown, disabled and over-the-limit addresses get
+      // the very answer a known one gets (next-auth's verify-request page),
+      // after the same work (a user lookup, a rate-limit token), and no mail.
       async signIn({ user, email }) {
-        if (await findUserAllowedToSignIn(client, user.email)) return true;
-        return email?.verificationRequest ? `${env.PUBLIC_URL}${CHECK_EMAIL_PATH}` : false;
+        if (!email?.verificationRequest) return Boolean(await findUserAllowedToSignIn(client, user.email));
+        const [allowed, withinLimit] = await Promise.all([
+          findUserAllowedToSignIn(client, user.email),
+          takeSignInAddressToken(client, user.email ?? "", new Date()),
+        ]);
+        return allowed && withinLimit ? true : `${env.PUBLIC_URL}/api/auth/verify-request?provider=email&type=email`;
+      },
+      // Only back into the console of this site (safeReturn), whatever callbackUrl said.
+      async redirect({ url, baseUrl }) {
+        const target = new URL(url, baseUrl);
+        if (target.origin !== new URL(baseUrl).origin) return `${baseUrl}/admin`;
+        const path = `${target.pathname}${target.search}`;
+        return path.startsWith(SIGN_IN_PATH) ? `${baseUrl}${path}` : `${baseUrl}${safeReturn(path)}`;
       },
     },
     events: {

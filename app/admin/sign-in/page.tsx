@@ -5,6 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { mailboxVisibleTo } from "@/lib/mail/demo-mailbox.ts";
 import { currentActor } from "@/lib/session/guards.ts";
+import { safeReturn } from "@/lib/session/safe-return.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,11 +15,8 @@ const ERRORS: Record<string, string> = {
   Verification: "That sign-in link is no longer valid: it was used already or it expired. Ask for a new one below.",
   AccessDenied: "This address may not sign in. If you should have access, ask an admin.",
   EmailSignin: "We could not send the sign-in email. Please try again in a moment.",
+  RateLimited: "Too many sign-in requests from your network. Please wait a few minutes and try again.",
 };
-
-function safeReturn(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/admin") && !value.startsWith("//") ? value : "/admin";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

@@ -27,7 +27,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("email", { email: parsed.data, callbackUrl, redirect: false });
       if (result?.error) {
-        setFormError("We could not send the sign-in email. Please try again in a moment.");
+        setFormError(
+          result.error === "RateLimited"
+            ? "Too many sign-in requests from your network. Please wait a few minutes and try again."
+            : "We could not send the sign-in email. Please try again in a moment.",
+        );
         return;
       }
       router.push(`/admin/sign-in/check-email?${new URLSearchParams({ email: parsed.data })}`);
