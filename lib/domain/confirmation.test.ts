@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ComponentStatus } from "../generated/prisma/enums.ts";
@@ -22,6 +23,7 @@ import {
   steadyRounds,
   type VantageObservation,
 } from "./confirmation.ts";
+import { DETECTION_LEVELS_HEADING, detectionLevelTables } from "./detection-levels.ts";
 
 /** One round, one character per vantage: X failed, . passed, s slow, - did not report. */
 function observations(round: string): VantageObservation[] {
@@ -268,5 +270,24 @@ describe("helpers", () => {
 
   it("aligns rounds to the interval", () => {
     expect(roundStart(new Date("2026-11-22T10:00:47.500Z"), 30).toISOString()).toBe("2026-11-22T10:00:30.000Z");
+  });
+});
+
+describe("the README", () => {
+  it(`prints the detection levels under "${DETECTION_LEVELS_HEADING}" exactly as the code applies them`, () => {
+    const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const lines = readme.split("\n").map((l) => l.trim());
+    const heading = lines.indexOf(DETECTION_LEVELS_HEADING);
+    expect(heading, `README.md has no line "${DETECTION_LEVELS_HEADING}"`).toBeGreaterThan(-1);
+    // The first two tables under the heading, without their separator rows.
+    const tables: string[][] = [];
+    for (const [i, line] of lines.slice(heading + 1).entries()) {
+      if (line.startsWith("#") || tables.length > 2) break;
+      if (!line.startsWith("|")) continue;
+      if (!lines[heading + i]!.startsWith("|")) tables.push([]);
+      if (!/^\|[\s|:-]+\|$/.test(line)) tables.at(-1)!.push(line);
+    }
+    const expected = detectionLevelTables().map((table) => table.filter((_, i) => i !== 1));
+    expect(tables.slice(0, 2)).toEqual(expected);
   });
 });

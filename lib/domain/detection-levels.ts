@@ -11,6 +11,9 @@ import {
 /** The README heading the tables sit under. */
 export const DETECTION_LEVELS_HEADING = "### Detection levels";
 
+export const ROUND_VERDICT_HEADER = ["round verdict", "vantages failing in the round, of those that reported"] as const;
+export const DETECTION_LEVEL_HEADER = ["status", "entered when", "left when"] as const;
+
 export const ROUND_VERDICT_TABLE: readonly (readonly [verdict: string, failing: string])[] = [
   ["down", `a strict majority, and at least \`quorum\` (never fewer than ${MIN_FAILING_FOR_DOWN}: both of two, never one alone)`],
   ["partial", "at least one, but too few for *down*"],
@@ -39,4 +42,10 @@ export const DETECTION_LEVEL_TABLE: readonly (readonly [status: string, entered:
 /** A table row as the README prints it. */
 export function markdownRow(cells: readonly string[]): string {
   return `| ${cells.join(" | ")} |`;
+}
+
+/** Both tables as the README prints them, separator rows included. */
+export function detectionLevelTables(): string[][] {
+  const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [markdownRow(header), markdownRow(header.map(() => "---")), ...rows.map(markdownRow)];
+  return [table(ROUND_VERDICT_HEADER, ROUND_VERDICT_TABLE), table(DETECTION_LEVEL_HEADER, DETECTION_LEVEL_TABLE)];
 }
