@@ -1,5 +1,7 @@
 // A contract's year: twelve months with state, availability, met or missed,
-// the credit, and the downloads of each month's current revision.
+// the credit, and the downloads of each month's current revision. Tables are
+// `relative` so that their screen-reader-only text is clipped by the scroll
+// area instead of widening a phone's page.
 import Link from "next/link";
 import { formatMonth } from "@/lib/domain/time-display.ts";
 import { formatMoney, formatPercent, formatPlainPercent } from "@/lib/sla/statement-labels.ts";
@@ -16,7 +18,7 @@ export function YearView({ contractId, year, months, currency }: { contractId: s
   const cell = "px-3 py-2";
   return (
     <ScrollArea label={`${year}, month by month`}>
-      <table className="w-full min-w-[44rem] text-sm" data-testid="year-view">
+      <table className="relative w-full min-w-[44rem] text-sm" data-testid="year-view">
         <caption className="sr-only">Each month of {year}: state, availability, met or missed, and credit</caption>
         <thead>
           <tr className="text-left">

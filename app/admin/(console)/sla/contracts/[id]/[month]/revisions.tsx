@@ -15,7 +15,7 @@ export function ChangesTable({ changes }: { changes: FigureChange[] }) {
   if (changes.length === 0) return null;
   return (
     <ScrollArea label="What changed">
-      <table className="w-full min-w-[28rem] text-sm">
+      <table className="relative w-full min-w-[28rem] text-sm">
         <thead>
           <tr className="text-left">
             <th scope="col" className="px-3 py-1 font-semibold">

@@ -1,5 +1,6 @@
 // The statement's detail, table by table: per covered component-region, the
-// incidents, the maintenance windows, the data gaps and each day.
+// incidents, the maintenance windows, the data gaps and each day. Tables are
+// `relative`: their screen-reader-only text stays inside the scroll area.
 import { STATUS_LABEL } from "@/lib/domain/status.ts";
 import { formatDayKey } from "@/lib/domain/time-display.ts";
 import { DECISION_LABEL, formatIso, formatMinutes, formatPercent } from "@/lib/sla/statement-labels.ts";
@@ -29,7 +30,7 @@ const ROW = "border-t border-slate-200 dark:border-slate-800";
 export function ComponentRegionTable({ statement }: { statement: Statement }) {
   return (
     <ScrollArea label="Covered component-regions">
-      <table className="w-full min-w-[56rem] text-sm" data-testid="component-regions">
+      <table className="relative w-full min-w-[56rem] text-sm" data-testid="component-regions">
         <Head columns={["Component · region", "Availability", ...STATUSES.map((s) => STATUS_LABEL[s]), "Downtime", "Maintenance excluded", "Maintenance counted", "Unknown"]} />
         <tbody>
           {statement.componentRegions.map((cr) => (
@@ -59,7 +60,7 @@ export function IncidentTable({ statement }: { statement: Statement }) {
   if (statement.incidents.length === 0) return <p className="text-slate-700 dark:text-slate-300">No incident touched this contract in the month.</p>;
   return (
     <ScrollArea label="Incidents">
-      <table className="w-full min-w-[48rem] text-sm" data-testid="incidents">
+      <table className="relative w-full min-w-[48rem] text-sm" data-testid="incidents">
         <Head columns={["Incident", "Priority", "Started", "Duration", "Minutes charged", "Affected", "Links"]} />
         <tbody>
           {statement.incidents.map((incident) => (
@@ -100,7 +101,7 @@ export function MaintenanceTable({ statement }: { statement: Statement }) {
   if (statement.maintenance.length === 0) return <p className="text-slate-700 dark:text-slate-300">No maintenance in the month.</p>;
   return (
     <ScrollArea label="Maintenance windows">
-      <table className="w-full min-w-[48rem] text-sm" data-testid="maintenance">
+      <table className="relative w-full min-w-[48rem] text-sm" data-testid="maintenance">
         <Head columns={["Maintenance", "Window", "Announced", "Decision", "Excluded", "Counted", "Why"]} />
         <tbody>
           {statement.maintenance.map((m) => (
@@ -153,7 +154,7 @@ export function DailyChart({ statement, svg }: { statement: Statement; svg: stri
       <details>
         <summary className="cursor-pointer font-medium">The daily figures as a table</summary>
         <ScrollArea label="Daily figures" className="mt-2">
-          <table className="w-full min-w-[32rem] text-sm" data-testid="daily">
+          <table className="relative w-full min-w-[32rem] text-sm" data-testid="daily">
             <Head columns={["Day", "Availability", "Downtime", "Excluded", "Unknown"]} />
             <tbody>
               {statement.daily.map((d) => (
