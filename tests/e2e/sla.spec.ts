@@ -19,6 +19,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await removeNorthwind(northwind);
   await sql(`DELETE FROM "ApiToken" WHERE name LIKE 'E2E %'`);
+  await sql(`DELETE FROM "Customer" WHERE key = $1`, [`contoso-e2e-${test.info().project.name}`]);
 });
 
 const statementPath = () => `/admin/sla/contracts/${northwind.contractId}/${MONTH}`;
@@ -123,6 +124,29 @@ test("the contract form names each field it refuses; a viewer reads the contract
   });
   expect(response.status()).toBe(403);
   expect(await sql(`SELECT version, "slaTargetPercent"::text AS target FROM "Contract" WHERE id = $1`, [northwind.contractId])).toEqual([{ version: before!.version, target: "99.900" }]);
+});
+
+test("an account manager adds a customer and writes its first contract", async ({ page, context, baseURL }) => {
+  const project = test.info().project.name;
+  await signInAs(context, baseURL!, PEOPLE.accountManager);
+  await page.goto("/admin/sla");
+  const add = page.getByRole("form", { name: "Add a customer" });
+  await add.getByLabel("Name").fill(`Contoso E2E ${project}`);
+  await add.getByLabel("Key").fill(`contoso-e2e-${project}`);
+  await add.getByRole("button", { name: "Add customer" }).click();
+  await expect(add.getByRole("status")).toContainText(`Added Contoso E2E ${project}`);
+  await page.getByRole("link", { name: `Add a contract for Contoso E2E ${project}` }).click();
+
+  const form = page.getByRole("form", { name: "New contract" });
+  await form.getByLabel("Contract name").fill("Standard");
+  await form.getByRole("button", { name: "Create contract" }).click();
+  await expect(form.getByText("Choose at least one region.")).toBeVisible();
+  await expect(form.getByLabel("Contract name")).toHaveValue("Standard");
+  await form.getByRole("checkbox", { name: /europe-west1\.gcp/ }).check();
+  await form.getByRole("checkbox", { name: /^Checkout checkout$/ }).check();
+  await form.getByRole("button", { name: "Create contract" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Contoso E2E ${project} — Standard`);
+  await expect(page.getByTestId("contract-terms")).toContainText("All components: 1 component-region");
 });
 
 test("without a session the pages send you to sign in and the API answers 401; a personal token works until it is revoked", async ({ page, context, baseURL, request }) => {

@@ -27,7 +27,7 @@ export default async function TokensPage() {
         <h1 className="text-2xl font-bold">API tokens</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
           A personal token lets a script or a billing system download SLA statements as JSON, CSV or PDF with your role, without a browser. Send it as{" "}
-          <code>Authorization: Bearer …</code>. Only a hash is stored; revoking a token stops it at once.
+          <code>Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored; revoking a token stops it at once.
         </p>
       </div>
       <section aria-labelledby="create" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">

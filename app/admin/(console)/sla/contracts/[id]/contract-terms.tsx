@@ -24,7 +24,7 @@ export function ContractTerms({ contract }: { contract: ContractDetail }) {
         <Term label="Regions">{contract.regions.map((r) => r.key).join(", ")}</Term>
         <Term label="Products">{contract.products.map((p) => p.name).join(", ")}</Term>
         <Term label="Coverage">
-          {COVERAGE_LABEL[contract.coverage]}: {contract.coveredComponentRegions.length} component-regions
+          {COVERAGE_LABEL[contract.coverage]}: {contract.coveredComponentRegions.length} component-region{contract.coveredComponentRegions.length === 1 ? "" : "s"}
         </Term>
         <Term label="Weights">
           partial outage {contract.partialOutageWeight}, degraded {contract.degradedWeight}, major outage 1
