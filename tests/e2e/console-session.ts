@@ -45,6 +45,7 @@ export async function signInByMagicLink(page: Page, email: string, goingTo: stri
 
 /** In the demo mailbox: the sign-in mail is sent just after the answer, so it may take a reload to appear. */
 export async function openNewestSignInMail(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "Demo mailbox" }).waitFor();
   const message = page.getByRole("link", { name: /Sign in to Bellwether/ }).first();
   await expect(async () => {
     if (!(await message.isVisible())) await page.reload();

@@ -79,7 +79,7 @@ test("3: the demo mailbox is not shown through a proxy", async ({ request }) => 
 });
 
 test("4: a known and an unknown address get the same answer in the same time; the mail follows the answer", async ({ request }) => {
-  const known = await addUsers(Array.from({ length: 8 }, (_, i) => `timing-${i}`));
+  const known = await addUsers(Array.from({ length: 9 }, (_, i) => `timing-${i}`));
   await askForLink(request, stranger("warm-up"));
   await askForLink(request, (await addUsers(["warm-up"]))[0]!);
   const knownAnswers = [];
@@ -92,7 +92,8 @@ test("4: a known and an unknown address get the same answer in the same time; th
   expect([...urls]).toEqual(["200 /api/auth/verify-request?provider=email&type=email"]);
   const [k, u] = [median(knownAnswers.map((a) => a.ms)), median(unknownAnswers.map((a) => a.ms))];
   test.info().annotations.push({ type: "timing", description: `median known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms` });
-  expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(1.5);
+  // Generous, for a loaded machine: before the fix a known address took about 20× as long.
+  expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(2);
   // The known addresses get their link after all; the unknown ones nothing.
   await expect.poll(async () => (await linksTo(known.at(-1)!)).length, { timeout: 10_000 }).toBe(1);
   expect(await linksTo(stranger("nobody-0"))).toEqual([]);
@@ -103,7 +104,8 @@ test("5: sign-in links are limited per address (silently) and per client", async
   const answers = [];
   for (let i = 0; i < 4; i++) answers.push(await askForLink(request, person!));
   expect(new Set(answers.map((a) => `${a.status} ${a.url}`)).size).toBe(1);
-  expect(await sql(`SELECT count(*)::int AS n FROM "VerificationToken" WHERE identifier = $1`, [person])).toEqual([{ n: 3 }]);
+  // Links are stored just after the answer, like their mail is sent.
+  await expect.poll(async () => sql(`SELECT count(*)::int AS n FROM "VerificationToken" WHERE identifier = $1`, [person])).toEqual([{ n: 3 }]);
   await expect.poll(async () => (await linksTo(person!)).length, { timeout: 10_000 }).toBe(3);
 
   await resetLimits();
