@@ -93,6 +93,14 @@ test("the contract form names each field it refuses; a viewer reads the contract
   await expect(form.getByText(/Thresholds must strictly descend/)).toBeVisible();
   await expect(form.getByLabel("Target (% availability)")).toHaveValue("101");
 
+  // Someone else saves first: the form says so, shows their contract, and keeps what was typed.
+  await sql(`UPDATE "Contract" SET version = version + 1, "monthlyFee" = 1200 WHERE id = $1`, [northwind.contractId]);
+  await form.getByLabel("Target (% availability)").fill("99.95");
+  await form.getByLabel("Tier 2: availability below (%)").fill("99");
+  await form.getByRole("button", { name: "Save contract" }).click();
+  await expect(form.getByTestId("conflict-current")).toContainText("fee 1200 EUR");
+  await expect(form.getByLabel("Target (% availability)")).toHaveValue("99.95");
+
   // A valid change, stopped before it reaches the server, to be sent again as the viewer.
   let captured: { headers: Record<string, string>; body: Buffer } | null = null;
   await managerPage.route(`**${contractPath}`, async (route) => {

@@ -106,6 +106,22 @@ function Select({ kept, state, name, label, value, choices }: { kept: Kept; stat
   );
 }
 
+/** After a conflict: the contract as someone else just saved it, so the manager can decide again. */
+function CurrentContract({ current }: { current: ContractDetail | undefined }) {
+  if (!current || typeof current !== "object" || !("version" in current)) return null;
+  const tiers = current.creditTiers.map((t) => `below ${t.belowPercent} % → ${t.creditPercent} %`).join(", ");
+  return (
+    <section aria-label="The contract as it is now" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="conflict-current">
+      <p className="font-semibold">As it is now:</p>
+      <p>
+        {current.name}: target {current.targetPercent} %, {MONTH_RULE_LABEL[current.monthRule].toLowerCase()}, {COVERAGE_LABEL[current.coverage].toLowerCase()} in {current.regions.map((r) => r.key).join(", ")} for{" "}
+        {current.products.map((p) => p.name).join(", ")}; credits {tiers || "none"}; fee {current.monthlyFee} {current.currency}.
+      </p>
+      <p className="mt-1">Your values are still below. Check them against the above and save again if they still hold.</p>
+    </section>
+  );
+}
+
 const NEW_CONTRACT: Omit<ContractDetail, "id" | "customer" | "accountManager" | "version" | "coveredComponentRegions" | "updatedAt"> = {
   name: "",
   startsOn: new Date().toISOString().slice(0, 10),
@@ -148,6 +164,7 @@ export function ContractForm({ contract, customerId, options }: { contract: Cont
         <input type="hidden" name="customerId" value={customerId ?? ""} />
       )}
       <FormMessage state={state} />
+      <CurrentContract current={current} />
       {firstError(state, "customerId") && <p className="text-sm font-medium text-red-700 dark:text-red-400">{firstError(state, "customerId")}</p>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...p} name="name" label="Contract name" value={terms.name} />

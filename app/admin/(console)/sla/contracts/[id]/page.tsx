@@ -103,7 +103,7 @@ export default async function ContractPage({ params, searchParams }: { params: P
             Change the terms
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">Issued months keep the terms they were issued with; a change shows in provisional months, and in a restatement if you make one.</p>
-          <ContractForm key={contract.version} contract={contract} options={options} />
+          <ContractForm contract={contract} options={options} />
         </section>
       )}
     </div>
