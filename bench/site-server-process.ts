@@ -10,4 +10,6 @@ const close = () => void web.close().then(() => process.exit(0));
 process.on("disconnect", close);
 process.on("message", (message) => {
   if (message === "stop") close();
+  // Renders so far: the flood phase checks that junk URLs render nothing new.
+  if (message === "stats") process.send?.({ renders: web.snapshotStats()?.renders ?? 0 });
 });

@@ -18,6 +18,7 @@ import { PRODUCTS, REGIONS } from "../lib/platform/catalog.ts";
 import { announcePublicChange } from "../lib/public/changes.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
+import { SNAPSHOT_KEYS_PER_ROUTE } from "../lib/server/snapshots.ts";
 import { runNextBuild } from "../scripts/boot.ts";
 import { type BenchChild, startChildServer } from "./child.ts";
 import { startBenchDatabase } from "./database.ts";
@@ -34,6 +35,24 @@ const RENDER_RUNS = 15;
 /** Renders before those measured: a server that has rendered the page a few times, as one in service has. */
 const RENDER_WARM_UP = 5;
 const PATHS = ["/", "/api/v2/summary.json"] as const;
+/** Distinct junk URLs thrown at the site while / is under its steady load (security finding 2). */
+const FLOOD_URLS = 10_000;
+const FLOOD_CONNECTIONS = 20;
+
+/** The kinds of URL that used to bypass or fill the snapshot cache, each one new. */
+function junkPath(i: number): string {
+  const kinds = [
+    () => `/components/checkout?range=${i}x`,
+    () => `/history?page=0${i}`,
+    () => `/incidents/junk-${i}`,
+    () => `/components/%63heckout?region=${"r".repeat(130)}${i}`,
+    () => `/regions/nowhere-${i}`,
+    () => `/feed.atom?component=none-${i}`,
+    () => `/badge/none-${i}.svg`,
+    () => `/history?region=x${i}&component=y${i}`,
+  ];
+  return kinds[i % kinds.length]!();
+}
 /** What browsers send. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
 
@@ -199,6 +218,23 @@ export async function run(): Promise<void> {
       log(`  reference ${count(referenceLoad.requestsPerSecond)} req/s, p50 ${ms(referenceLoad.p50)}, p99 ${ms(referenceLoad.p99)}`);
     }
 
+    // Security finding 2: a flood of distinct junk URLs beside the steady readers of /.
+    log(`flood: ${count(FLOOD_URLS)} distinct junk URLs over ${FLOOD_CONNECTIONS} connections while / is loaded with ${CONNECTIONS} …`);
+    const rendersBefore = (await product.child.ask<{ renders: number }>("stats")).renders;
+    let next = 0;
+    const flooding = autocannon({
+      url: product.url,
+      connections: FLOOD_CONNECTIONS,
+      amount: FLOOD_URLS,
+      // Spread over the whole measurement of /, so that every second of it is under the flood.
+      overallRate: Math.ceil(FLOOD_URLS / SECONDS),
+      requests: [{ setupRequest: (request) => ({ ...request, path: junkPath(next++) }) }],
+    });
+    const underFlood = await load(`${product.url}/`);
+    const flood = await flooding;
+    const floodRenders = (await product.child.ask<{ renders: number }>("stats")).renders - rendersBefore;
+    log(`  / p99 ${ms(underFlood.p99)} (steady ${ms(steady["/"]!.product.p99)}), ${count(underFlood.requestsPerSecond)} req/s; junk: ${count(flood.requests.total)} answered, ${count(floodRenders)} renders`);
+
     log(`incident: every ComponentRegion of ${FLIP_REGION} goes down ${SECONDS / 2} s into a ${SECONDS} s run on / …`);
     const checker = startChecker(`${product.url}/`, FLIP_REGION);
     const during = load(`${product.url}/`);
@@ -236,6 +272,7 @@ export async function run(): Promise<void> {
     const share = (p: Load, r: Load) => p.requestsPerSecond / r.requestsPerSecond;
     const steadyOk = share(home.product, home.reference) >= 0.25 && share(summary.product, summary.reference) >= 0.25;
     const incidentOk = incident.p99 <= 250 && incident.requestsPerSecond >= 0.5 * home.product.requestsPerSecond;
+    const floodOk = underFlood.p99 <= 2 * Math.max(home.product.p99, 1) && floodRenders <= SNAPSHOT_KEYS_PER_ROUTE;
     const clean = incident.errors + incident.non2xx === 0 && checker.seen.torn === 0 && checker.seen.errors === 0 && showsOutage;
     printSummary("site", [
       ["data", `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes as sent (brotli)`],
@@ -247,6 +284,11 @@ export async function run(): Promise<void> {
       ["target steady", `≥ 25 % of the bare server ${verdict(steadyOk)}`],
       ["/ while a region fails", `${count(incident.requestsPerSecond)} req/s = ${percent(incident.requestsPerSecond, home.product.requestsPerSecond)} of steady, p99 ${ms(incident.p99)}`],
       ["target incident", `p99 ≤ 250 ms and ≥ 50 % of steady ${verdict(incidentOk)}`],
+      [
+        "/ under a junk flood",
+        `${count(FLOOD_URLS)} distinct junk URLs: / p99 ${ms(underFlood.p99)} = ${(underFlood.p99 / Math.max(home.product.p99, 1)).toFixed(2)}× steady; ${count(floodRenders)} renders`,
+      ],
+      ["target flood", `p99 ≤ 2× steady and renders ≤ the per-route cap (${SNAPSHOT_KEYS_PER_ROUTE}) ${verdict(floodOk)}`],
       ["readers", `${count(incident.errors + incident.non2xx)} errors under load; checker: ${checker.seen.pages} whole pages, ${checker.seen.torn} torn, ${checker.seen.errors} failed; outage shown after: ${showsOutage ? "yes" : "NO"}`],
       ["uncached render of /", `median ${ms(render)} of ${renders.length} after ${RENDER_WARM_UP} unmeasured (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`],
       ["wall time", ms(performance.now() - started)],

@@ -103,6 +103,9 @@ export interface SnapshotStats {
 
 const COMPRESS_ABOVE = 1024;
 
+/** Default cap of snapshots kept per route. */
+export const SNAPSHOT_KEYS_PER_ROUTE = 256;
+
 /** A read counts e-fold less after this long: after a change, what readers are reading now is rendered first. */
 const DEMAND_FADE_MS = 5_000;
 
@@ -168,7 +171,7 @@ export class SnapshotCache {
       debounceMs: 150,
       retryMs: 2_000,
       maxEntries: 1_000,
-      maxEntriesPerRoute: 256,
+      maxEntriesPerRoute: SNAPSHOT_KEYS_PER_ROUTE,
       hotWindowMs: 60_000,
       now: Date.now,
       log: () => {},
