@@ -65,3 +65,23 @@ describe("mail settings", () => {
     expect(errorOf({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: "not a key" }).issues[0]?.variable).toBe("DKIM_PRIVATE_KEY");
   });
 });
+
+describe("security settings", () => {
+  it("trust no proxy, let only this site frame public pages, and refuse agent results older than a week, by default", () => {
+    expect(parseEnv({})).toMatchObject({ PUBLIC_FRAME_ANCESTORS: "'self'", AGENT_REPLAY_WINDOW_DAYS: 7, SUBSCRIBE_PENDING_PER_HOUR: 500 });
+    expect(parseEnv({}).TRUSTED_PROXIES).toBeUndefined();
+  });
+
+  it("take a hop count or proxy addresses, and CSP sources for who may frame the public pages", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe("2");
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, fd00::/8" }).TRUSTED_PROXIES).toBe("10.0.0.0/8, fd00::/8");
+    expect(errorOf({ TRUSTED_PROXIES: "proxy.internal" }).issues[0]?.variable).toBe("TRUSTED_PROXIES");
+    expect(parseEnv({ PUBLIC_FRAME_ANCESTORS: "'self' https://shop.example.com https://*.example.org" }).PUBLIC_FRAME_ANCESTORS).toBe(
+      "'self' https://shop.example.com https://*.example.org",
+    );
+    expect(parseEnv({ PUBLIC_FRAME_ANCESTORS: "*" }).PUBLIC_FRAME_ANCESTORS).toBe("*");
+    // Nothing that could end the directive and start another.
+    expect(errorOf({ PUBLIC_FRAME_ANCESTORS: "'self'; script-src *" }).issues[0]?.variable).toBe("PUBLIC_FRAME_ANCESTORS");
+    expect(errorOf({ AGENT_REPLAY_WINDOW_DAYS: "0" }).issues[0]?.variable).toBe("AGENT_REPLAY_WINDOW_DAYS");
+  });
+});
