@@ -18,11 +18,15 @@ export interface FormState<Current = unknown> {
 
 export const IDLE: FormState = { status: "idle", seq: 0 };
 
+/** PostgreSQL text cannot hold U+0000; a pasted one would fail the whole save, so it goes here. */
+const NUL = String.fromCharCode(0);
+
 /** A form's fields; repeated names (checkboxes) become lists. Next's own `$ACTION…` fields are dropped. */
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+  for (const [key, raw] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof raw !== "string") continue;
+    const value = raw.replaceAll(NUL, "");
     const previous = values[key];
     values[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
