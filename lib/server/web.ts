@@ -88,6 +88,54 @@ function renderThrough(port: number, key: string): Promise<Rendered> {
   });
 }
 
+interface SnapshotServing {
+  cache: SnapshotCache;
+  vocabulary?: SnapshotVocabularyLoader;
+  close(): Promise<void>;
+}
+
+/**
+ * The snapshot cache, rendering through a loopback-only listener in front of
+ * Next, and — with a database — what exists (the vocabulary) and the change
+ * listener that keeps both current.
+ */
+async function startSnapshotServing(options: WebServerOptions, render: http.RequestListener, log: (line: string) => void): Promise<SnapshotServing> {
+  const internal = http.createServer(render);
+  await listen(internal, 0, "127.0.0.1");
+  const internalPort = (internal.address() as AddressInfo).port;
+  const cache = new SnapshotCache({ render: (key) => renderThrough(internalPort, key), maxAgeMs: (options.snapshotMaxAgeSeconds ?? 5) * 1000, log });
+  let vocabulary: SnapshotVocabularyLoader | undefined;
+  let listener: ChangeListener | undefined;
+  let vocabularyDb: ReturnType<typeof createDb> | undefined;
+  if (options.databaseUrl) {
+    const client = createDb(options.databaseUrl, { max: 1 });
+    vocabularyDb = client;
+    const loader = new SnapshotVocabularyLoader({ load: () => loadSnapshotVocabulary(client), log });
+    vocabulary = loader;
+    await loader.changed();
+    listener = listenForPublicChanges(
+      options.databaseUrl,
+      () => {
+        void loader.changed();
+        cache.invalidate();
+      },
+      { log },
+    );
+  }
+  return {
+    cache,
+    vocabulary,
+    async close() {
+      cache.close();
+      vocabulary?.close();
+      await listener?.close();
+      await vocabularyDb?.$disconnect();
+      internal.closeAllConnections();
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    },
+  };
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? ((line: string) => console.log(`[bellwether] ${line}`));
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: options.host, port: options.port });
@@ -104,43 +152,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const headers: SecurityHeaderSettings = { publicFrameAncestors: options.publicFrameAncestors ?? getEnv().PUBLIC_FRAME_ANCESTORS, dev: options.dev ?? false };
   const trustedProxies = options.trustedProxies ?? parseTrustedProxies(getEnv().TRUSTED_PROXIES);
 
+  // Renders come from this process: the loopback client, with the same security headers a reader gets.
+  const render: http.RequestListener = (req, res) => {
+    prepareForNext(req, res, trustedProxies, headers);
+    toNext(req, res);
+  };
   // Development renders every request, so edits show at once.
   const useSnapshots = options.snapshots ?? !(options.dev ?? false);
-  let internal: http.Server | undefined;
-  let cache: SnapshotCache | undefined;
-  let listener: ChangeListener | undefined;
-  let vocabulary: SnapshotVocabularyLoader | undefined;
-  let vocabularyDb: ReturnType<typeof createDb> | undefined;
+  const serving = useSnapshots ? await startSnapshotServing(options, render, log) : undefined;
+  const cache = serving?.cache;
   const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
-  if (useSnapshots) {
-    // Renders come from this process: the loopback client, with the same security headers a reader gets.
-    internal = http.createServer((req, res) => {
-      prepareForNext(req, res, trustedProxies, headers);
-      toNext(req, res);
-    });
-    await listen(internal, 0, "127.0.0.1");
-    const internalPort = (internal.address() as AddressInfo).port;
-    cache = new SnapshotCache({ render: (key) => renderThrough(internalPort, key), maxAgeMs: maxAgeSeconds * 1000, log });
-    const snapshots = cache;
-    if (options.databaseUrl) {
-      const vocabularyClient = createDb(options.databaseUrl, { max: 1 });
-      vocabularyDb = vocabularyClient;
-      const loader = new SnapshotVocabularyLoader({ load: () => loadSnapshotVocabulary(vocabularyClient), log });
-      vocabulary = loader;
-      await loader.changed();
-      listener = listenForPublicChanges(
-        options.databaseUrl,
-        () => {
-          void loader.changed();
-          snapshots.invalidate();
-        },
-        { log },
-      );
-    }
-  }
 
   const server = http.createServer(
-    createFrontDoor({ toNext, trustedProxies, headers, snapshots: cache ? { cache, maxAgeSeconds, vocabulary } : undefined }),
+    createFrontDoor({ toNext, trustedProxies, headers, snapshots: cache ? { cache, maxAgeSeconds, vocabulary: serving?.vocabulary } : undefined }),
   );
   await listen(server, options.port, options.host);
   const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" ? "localhost" : options.host;
@@ -153,12 +177,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://${shownHost}:${(server.address() as AddressInfo).port}`,
     snapshotStats: () => cache?.stats(),
     async close() {
-      cache?.close();
-      vocabulary?.close();
-      await listener?.close();
-      await vocabularyDb?.$disconnect();
       await closeServer(server);
-      if (internal) await closeServer(internal);
+      await serving?.close();
       void app.close?.();
     },
   };
