@@ -119,14 +119,18 @@ describe("the postmortem email", () => {
   const postmortem = (message: string) => renderEventEmail({ kind: "postmortem_published", payload: { ...payload, message }, ...links });
 
   it("links to the postmortem on the incident's page and says it was published", () => {
-    const email = postmortem("Checkout failed for **40 minutes**. See [the runbook](https://runbooks.example.test/checkout).");
+    const email = postmortem("Checkout failed for 40 minutes. See the runbook (https://runbooks.example.test/checkout).");
     expect(email.html).toContain(`href="${links.pageUrl}#postmortem"`);
     expect(email.text).toContain("Checkout failed for 40 minutes.");
     expect(email.text).toContain("Published 1 Mar 2026, 10:00 UTC");
-    expect(email.html).not.toContain("**");
+    expect(email.text).toContain("We have published our postmortem");
+    // The summary's own link stays text: the only links are the page, manage and unsubscribe.
+    expect(referencedUrls(email.html)).not.toContain("https://runbooks.example.test/checkout");
+    const updated = renderEventEmail({ kind: "postmortem_published", payload: { ...payload, status: "postmortem_updated" }, ...links });
+    expect(updated.text).toContain("We have updated our postmortem");
   });
 
-  it("carries the summary as escaped plain text: no payload of the XSS corpus leaves anything that could run", () => {
+  it("escapes the summary it carries: no payload of the XSS corpus, even unconverted, leaves anything that could run", () => {
     // The layout's own <meta> tags and inline styles are by design; nothing else may appear.
     const danger = (html: string) => findDanger(html).filter((d) => d !== "<meta> element" && !d.startsWith("style attribute"));
     for (const markdown of XSS_PAYLOADS) {

@@ -2,7 +2,6 @@
 // queries: the sender passes the event's frozen payload and the links.
 import { STATUS_LABEL } from "../lib/domain/status.ts";
 import type { ComponentStatus } from "../lib/generated/prisma/enums.ts";
-import { markdownToText } from "../lib/markdown/render.ts";
 import type { EventKind, EventPayload } from "../lib/notifications/events.ts";
 import { type EmailContent, escapeHtml, formatUtc, oneLine, paragraphsHtml, type RenderedEmail, renderHtml, renderText, type Tone } from "./layout.ts";
 
@@ -101,7 +100,10 @@ const KINDS: Record<EventKind, KindText> = {
     badge: () => "Postmortem",
     tone: () => "neutral",
     action: "Read the postmortem",
-    lead: () => "We have published our postmortem of this incident: what happened, why, and what we are changing.",
+    lead: (p) =>
+      p.status === "postmortem_updated"
+        ? "We have updated our postmortem of this incident."
+        : "We have published our postmortem of this incident: what happened, why, and what we are changing.",
   },
 };
 
@@ -121,12 +123,12 @@ function affectedText(p: EventPayload): string {
   return `Affected:\n${p.affected.map((a) => `  - ${a.component} in ${a.region}: ${affectedStatus(a.status)}`).join("\n")}\n`;
 }
 
-/** A postmortem's email carries the start of its summary as plain text (escaped below), never its HTML. */
+/** A postmortem's email carries the start of its summary as plain text (lib/postmortems writes it so; escaped below), never HTML. */
 const POSTMORTEM_EXCERPT_CHARS = 800;
 
-function postmortemExcerpt(markdown: string): string {
-  const text = markdownToText(markdown).trim();
-  return text.length > POSTMORTEM_EXCERPT_CHARS ? `${text.slice(0, POSTMORTEM_EXCERPT_CHARS - 1).trimEnd()}…` : text;
+function postmortemExcerpt(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > POSTMORTEM_EXCERPT_CHARS ? `${trimmed.slice(0, POSTMORTEM_EXCERPT_CHARS - 1).trimEnd()}…` : trimmed;
 }
 
 /** The postmortem is below the updates on the incident's page. */
