@@ -3,14 +3,18 @@
 // rollups: first a calm platform, then the same one made busy (bad spells on
 // every ComponentRegion, 80 incidents). Reference in the same run: GET
 // /api/health, the cheapest dynamic route (one query) on the same server.
-// Also the front page's data alone, without rendering.
+// Also the front page's data alone, without rendering; and an incident page
+// with a published postmortem, and that postmortem's PDF export (targets
+// 50 ms and 300 ms, issue 11).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
 import { createDb } from "../lib/db.ts";
+import { exportPostmortemPdf } from "../lib/postmortems/export-pdf.ts";
 import { getHomePage } from "../lib/public/home.ts";
 import { startBenchDatabase } from "./database.ts";
+import { publishBenchPostmortem } from "./postmortem-data.ts";
 import { addBusyHistory, buildPublicSiteData, type PublicSiteData } from "./public-site-data.ts";
 import { count, log, median, ms, printSummary, ratio, samplePercentile, timed, verdict } from "./report.ts";
 
@@ -18,6 +22,8 @@ const COMPONENT_REGIONS = 125;
 const WARM_UP = 20;
 const RUNS = 30;
 const TARGET_MS = 50;
+const PDF_TARGET_MS = 300;
+const POSTMORTEM_PAGE = "GET /incidents/[id] with postmortem";
 
 interface Measured {
   times: number[];
@@ -68,7 +74,12 @@ async function measure(url: string): Promise<Measured> {
 const size = (m: Measured) => `${count(m.bytes / 1024)} KB HTML, ${count(m.gzipBytes / 1024)} KB gzipped`;
 const summary = (m: Measured) => `median ${ms(median(m.times))}, p95 ${ms(samplePercentile(m.times, 95))}; ${size(m)}`;
 
-async function measureScenario(name: string, databaseUrl: string, base: string, data: PublicSiteData): Promise<{ data: number[]; pages: Map<string, Measured> }> {
+async function measureScenario(
+  name: string,
+  databaseUrl: string,
+  base: string,
+  data: PublicSiteData & { postmortemIncidentId: string },
+): Promise<{ data: number[]; pages: Map<string, Measured> }> {
   const db = createDb(databaseUrl, { max: 10 });
   let loads: number[];
   try {
@@ -84,6 +95,7 @@ async function measureScenario(name: string, databaseUrl: string, base: string, 
     ["GET /components/checkout?range=7d", "/components/checkout?range=7d"],
     ["GET /history", "/history"],
     ["GET /incidents/[id]", `/incidents/${data.incidentId}`],
+    [POSTMORTEM_PAGE, `/incidents/${data.postmortemIncidentId}`],
   ];
   const pages = new Map<string, Measured>();
   for (const [label, path] of paths) {
@@ -101,6 +113,20 @@ export async function run(): Promise<void> {
     const now = new Date();
     const calmData = await buildPublicSiteData(database, COMPONENT_REGIONS, now);
     log(`calm: ${calmData.componentRegions} component-regions, ${calmData.incidents} incidents, ${count(calmData.rollupRows)} rollup rows`);
+    const pdfDb = createDb(database.url, { max: 5 });
+    let postmortem: { incidentId: string; postmortemId: string };
+    let pdfTimes: number[];
+    let pdfBytes = 0;
+    try {
+      postmortem = await publishBenchPostmortem(pdfDb, now);
+      const reader = { id: "bench-reader", email: "bench.reader@bellwether.test", role: "VIEWER" as const };
+      pdfTimes = await repeat(async () => {
+        pdfBytes = (await exportPostmortemPdf(pdfDb, reader, { postmortemId: postmortem.postmortemId, variant: "internal" }, { now })).pdf.length;
+      });
+    } finally {
+      await pdfDb.$disconnect();
+    }
+    log(`postmortem PDF export (internal): median ${ms(median(pdfTimes))}, p95 ${ms(samplePercentile(pdfTimes, 95))}; ${count(pdfBytes / 1024)} KB`);
 
     // The server reads its environment once, when it first needs it.
     Object.assign(process.env, {
@@ -115,15 +141,16 @@ export async function run(): Promise<void> {
     const web = await startWebServer({ host: "127.0.0.1", port, snapshots: false });
     try {
       const base = `http://127.0.0.1:${port}`;
-      const calm = await measureScenario("calm", database.url, base, calmData);
+      const calm = await measureScenario("calm", database.url, base, { ...calmData, postmortemIncidentId: postmortem.incidentId });
       const busyData = await addBusyHistory(database, calmData, now);
       log(`busy: ${count(busyData.statusChanges)} status changes, ${busyData.incidents} incidents`);
-      const busy = await measureScenario("busy", database.url, base, busyData);
+      const busy = await measureScenario("busy", database.url, base, { ...busyData, postmortemIncidentId: postmortem.incidentId });
 
       const reference = median(calm.pages.get("GET /api/health (reference)")!.times);
       const calmHome = calm.pages.get("GET /")!;
       const busyHome = busy.pages.get("GET /")!;
-      const others = ["GET /regions/us-central1.gcp", "GET /components/checkout?range=7d", "GET /history", "GET /incidents/[id]"];
+      const others = ["GET /regions/us-central1.gcp", "GET /components/checkout?range=7d", "GET /history", "GET /incidents/[id]", POSTMORTEM_PAGE];
+      const postmortemPage = [median(calm.pages.get(POSTMORTEM_PAGE)!.times), median(busy.pages.get(POSTMORTEM_PAGE)!.times)];
       printSummary("public-site", [
         ["data", `${calmData.componentRegions} component-regions, 90 days, ${count(calmData.rollupRows)} rollup rows`],
         ["calm", `all operational, ${calmData.incidents} incidents, maintenance past/now/next`],
@@ -135,6 +162,8 @@ export async function run(): Promise<void> {
         ["ratio to reference", `calm ${ratio(median(calmHome.times), reference)}, busy ${ratio(median(busyHome.times), reference)}`],
         ...others.map((label): [string, string] => [label, `calm median ${ms(median(calm.pages.get(label)!.times))}, busy ${ms(median(busy.pages.get(label)!.times))}`]),
         ["target", `GET / ≤ ${TARGET_MS} ms: calm ${verdict(median(calmHome.times) <= TARGET_MS)}, busy ${verdict(median(busyHome.times) <= TARGET_MS)}`],
+        ["target", `incident page with a published postmortem ≤ ${TARGET_MS} ms: calm ${verdict(postmortemPage[0]! <= TARGET_MS)}, busy ${verdict(postmortemPage[1]! <= TARGET_MS)}`],
+        ["postmortem PDF export", `median ${ms(median(pdfTimes))} (${count(pdfBytes / 1024)} KB); ≤ ${PDF_TARGET_MS} ms: ${verdict(median(pdfTimes) <= PDF_TARGET_MS)}`],
         ["wall time", ms(performance.now() - started)],
       ]);
     } finally {
