@@ -11,6 +11,17 @@ const chromium = {
   args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 };
 
+/** Specs of server behaviour (API shapes, caching, security headers, sanitising, sign-in and chaos flows): desktop only. */
+const PHONE_SKIPS = [
+  "**/public-api.spec.ts",
+  "**/snapshots.spec.ts",
+  "**/security.spec.ts",
+  "**/postmortem-xss.spec.ts",
+  "**/console-chaos.spec.ts",
+  "**/console-sign-in.spec.ts",
+  "**/console-admin.spec.ts",
+];
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
@@ -21,7 +32,8 @@ export default defineConfig({
   use: { baseURL: `http://localhost:${PORT}`, launchOptions: chromium, trace: "off" },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    // The phone runs what a phone changes — layout, reading and forms — not the server's behaviour twice.
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: PHONE_SKIPS },
   ],
   webServer: {
     command: "node --import tsx tests/support/e2e-server.ts",

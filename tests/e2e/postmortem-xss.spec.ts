@@ -9,8 +9,7 @@ import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
 import { addEngineerB, addSubscriber, approveAndPublishAsB, type MailFlow, postmortemMailDrained, startMailFlow } from "./postmortem-fixtures.ts";
 
-// Sanitising is the same on every screen size; one browser shape is enough.
-test.skip(({ isMobile }) => isMobile, "desktop only");
+// Sanitising is the same on every screen size: playwright.config.ts runs this on desktop only.
 
 const CORPUS = XSS_PAYLOADS.join("\n\n");
 let mail: MailFlow;

@@ -207,7 +207,7 @@ test("a chaos fault's incident gets a postmortem written from the record, review
 });
 
 test("the new pages have no serious or critical accessibility violations, light and dark", async ({ page, baseURL }) => {
-  test.skip(!incidentId, "needs the published postmortem of the test above");
+  expect(incidentId, "the published postmortem of the test above").not.toBe("");
   const [{ id: fresh }] = (await sql<{ id: string }>(
     `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "resolvedAt", "publishedAt", "updatedAt")
      VALUES ('e2e-pm-' || md5(random()::text), 'E2E Search slow', 'P3', 'minor', 'resolved', 'manual', 'approved', now() - interval '2 hours', now() - interval '1 hour', now(), now()) RETURNING id`,

@@ -12,10 +12,8 @@ test.describe.configure({ mode: "serial" });
 
 /** Every test starts with full buckets, and leaves them full for the specs after it. */
 const resetLimits = () => sql(`DELETE FROM "bellwether_runtime"."RateLimitBucket"`);
-test.beforeEach(async () => {
-  test.skip(test.info().project.name !== "desktop", "server behaviour: once is enough");
-  await resetLimits();
-});
+// Server behaviour: playwright.config.ts runs this on desktop only.
+test.beforeEach(resetLimits);
 test.afterAll(resetLimits);
 
 const run = Date.now();
