@@ -2,6 +2,8 @@
 // reminded. Pure; a due date is a UTC day (stored as its midnight).
 import type { ActionItemState, ActionItemType } from "../generated/prisma/enums.ts";
 
+export type { ActionItemState, ActionItemType };
+
 export const ACTION_ITEM_STATES = ["open", "in_progress", "done", "wont_do"] as const satisfies readonly ActionItemState[];
 export const ACTION_ITEM_TYPES = ["mitigate", "prevent", "detect", "process"] as const satisfies readonly ActionItemType[];
 

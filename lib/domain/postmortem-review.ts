@@ -2,6 +2,8 @@
 // rule, and what an edit does to an approved or published postmortem. Pure.
 import type { PostmortemState } from "../generated/prisma/enums.ts";
 
+export type { PostmortemState };
+
 export type ReviewCheck = { ok: true } | { ok: false; code: "INVALID_TRANSITION" | "FORBIDDEN"; reason: string };
 
 const STATE_WORD: Readonly<Record<PostmortemState, string>> = {

@@ -3,7 +3,7 @@
 import { formatDuration } from "@/lib/domain/time-display.ts";
 import type { PostmortemPolicyStatus } from "@/lib/domain/postmortem-policy.ts";
 import { POSTMORTEM_STATE_LABEL } from "@/lib/domain/postmortem-review.ts";
-import type { PostmortemState } from "@/lib/generated/prisma/enums.ts";
+import type { PostmortemState } from "@/lib/domain/postmortem-review.ts";
 import type { UserRef } from "@/lib/postmortems/types.ts";
 
 const STATE_TONE: Record<PostmortemState, string> = {

@@ -1,7 +1,7 @@
 // The postmortem's action items and the forms that move them on:
 // open → in progress → done, or won't do with a reason; finished ones reopen.
 import { ACTION_ITEM_STATE_LABEL, ACTION_ITEM_TRANSITIONS, ACTION_ITEM_TYPE_LABEL } from "@/lib/domain/postmortem-action-items.ts";
-import type { ActionItemState } from "@/lib/generated/prisma/enums.ts";
+import type { ActionItemState } from "@/lib/domain/postmortem-action-items.ts";
 import type { ActionItemView, AssignableUser, PostmortemView } from "@/lib/postmortems/types.ts";
 import { INPUT_CLASS } from "../../../../_components/field-props.ts";
 import { PriorityBadge } from "../../../../_components/badges.tsx";
