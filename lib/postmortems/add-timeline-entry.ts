@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import type { Db } from "../db.ts";
 import type { Actor } from "../domain/roles.ts";
-import { parseInput } from "../parse-input.ts";
+import { parseInput, storableText } from "../parse-input.ts";
 import { sendBackToReview } from "./postmortem-version.ts";
 import { requirePostmortem, requireTimelineWrite } from "./timeline-access.ts";
 import type { TimelineEntryView } from "./types.ts";
@@ -14,7 +14,7 @@ export const MAX_TIMELINE_TEXT = 5_000;
 export const addTimelineEntryInput = z.object({
   postmortemId: z.string().trim().min(1),
   at: z.coerce.date({ error: "Give the time it happened." }),
-  text: z.string().trim().min(1, "Say what happened.").max(MAX_TIMELINE_TEXT),
+  text: storableText(z.string().trim().min(1, "Say what happened.").max(MAX_TIMELINE_TEXT)),
 });
 export type AddTimelineEntryInput = z.input<typeof addTimelineEntryInput>;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import type { Db } from "../db.ts";
 import type { Actor } from "../domain/roles.ts";
-import { parseInput } from "../parse-input.ts";
+import { parseInput, storableText } from "../parse-input.ts";
 import { MAX_TIMELINE_TEXT } from "./add-timeline-entry.ts";
 import { sendBackToReview } from "./postmortem-version.ts";
 import { findEntry, requireTimelineWrite } from "./timeline-access.ts";
@@ -14,7 +14,7 @@ import { timelineEntryInclude, toTimelineEntryView } from "./views.ts";
 export const editTimelineEntryInput = z.object({
   entryId: z.string().trim().min(1),
   at: z.coerce.date({ error: "Give the time it happened." }).optional(),
-  text: z.string().trim().min(1, "Say what happened.").max(MAX_TIMELINE_TEXT).optional(),
+  text: storableText(z.string().trim().min(1, "Say what happened.").max(MAX_TIMELINE_TEXT)).optional(),
 });
 export type EditTimelineEntryInput = z.input<typeof editTimelineEntryInput>;
 

@@ -9,12 +9,12 @@ import { stateAfterEdit } from "../domain/postmortem-review.ts";
 import { MAX_SECTION_CHARS, POSTMORTEM_SECTION_KEYS, type PostmortemSectionKey } from "../domain/postmortem-sections.ts";
 import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
-import { parseInput } from "../parse-input.ts";
+import { parseInput, storableText } from "../parse-input.ts";
 import { loadPostmortemView } from "./get-postmortem.ts";
 import { claimPostmortemVersion, postmortemConflict, postmortemNotFound } from "./postmortem-version.ts";
 import type { PostmortemView } from "./types.ts";
 
-const section = z.string().max(MAX_SECTION_CHARS, `Keep a section under ${MAX_SECTION_CHARS.toLocaleString("en")} characters.`).optional();
+const section = storableText(z.string().max(MAX_SECTION_CHARS, `Keep a section under ${MAX_SECTION_CHARS.toLocaleString("en")} characters.`)).optional();
 
 /** Sections left out stay as they are. */
 export const savePostmortemInput = z.object({
