@@ -55,8 +55,9 @@ async function customerOf(db: ReturnType<typeof createDb>, key: string): Promise
 
 runCommand(async (env) => {
   const args = options();
-  // A report only reads: it does not migrate (a database without tables gets a one-line hint from runCommand).
-  const database = await provisionDatabase(env);
+  // A report only reads: it does not migrate (a database without tables gets a one-line hint from runCommand),
+  // and beside a running demo it reads the demo's database instead of stopping it.
+  const database = await provisionDatabase(env, () => {}, { shareRunning: true });
   const db = createDb(database.url, { max: 2 });
   try {
     const customer = await customerOf(db, args.customer);

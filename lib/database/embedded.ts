@@ -24,6 +24,11 @@ export interface EmbeddedOptions {
   port?: number;
   database?: string;
   log?: (line: string) => void;
+  /**
+   * Connect to a PostgreSQL already running on this data directory (a running
+   * demo) instead of stopping it as a leftover; stop() then leaves it running.
+   */
+  shareRunning?: boolean;
 }
 
 export async function findFreePort(preferred = 0): Promise<number> {
@@ -111,13 +116,24 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The port a running postmaster listens on: the fourth line of its postmaster.pid. */
+function runningPort(pgDir: string): number | null {
+  if (runningPostmaster(pgDir) === null) return null;
+  const port = Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? port : null;
+}
+
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const pgDir = path.join(dataDir, "pg");
   const database = options.database ?? "bellwether";
   const password = readPassword(dataDir);
+  const shared = options.shareRunning ? runningPort(pgDir) : null;
+  if (shared !== null) {
+    return { url: `postgresql://${USER}:${password}@127.0.0.1:${shared}/${encodeURIComponent(database)}`, port: shared, stop: async () => {} };
+  }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   await stopLeftover(pgDir, log);
   const port = await findFreePort(options.port ?? 0);
 

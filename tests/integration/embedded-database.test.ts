@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedDatabase } from "../../lib/database/embedded.ts";
 import { sql } from "../support/sql.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-embedded-"));
@@ -65,5 +66,17 @@ describe("the embedded PostgreSQL", () => {
     expect(await sql<{ note: string }>(again.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
     again.child.kill("SIGINT");
     expect(await waitUntil(() => !alive(again.postmasterPid), 20_000)).toBe(true);
+  });
+
+  it("lets a read-only command share a running demo's PostgreSQL instead of stopping it", async () => {
+    const demo = await hold();
+    const shared = await startEmbeddedDatabase({ dataDir, shareRunning: true });
+    expect(shared.url).toBe(demo.url);
+    expect(await sql<{ note: string }>(shared.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+    await shared.stop();
+    expect(alive(demo.postmasterPid)).toBe(true);
+    expect(await sql<{ one: number }>(demo.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    demo.child.kill("SIGINT");
+    expect(await waitUntil(() => !alive(demo.postmasterPid), 20_000)).toBe(true);
   });
 });
