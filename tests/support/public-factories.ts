@@ -1,6 +1,6 @@
 // Incidents and maintenance exactly as the public interfaces read them, written
-// straight with Prisma (lib/incidents and lib/maintenance live on other
-// branches). Each call creates only what the test names.
+// straight with Prisma so a test can set any state (also ones the verbs in
+// lib/incidents and lib/maintenance would refuse). Each call creates only what the test names.
 import type { Db } from "../../lib/db.ts";
 import type {
   ComponentStatus,
