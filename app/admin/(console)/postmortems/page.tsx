@@ -8,7 +8,7 @@ import { listConsolePostmortems, type ConsolePostmortemRow } from "@/lib/postmor
 import { listPostmortemsDue } from "@/lib/postmortems/list-postmortems-due.ts";
 import { requireActor } from "@/lib/session/guards.ts";
 import { PriorityBadge, Utc } from "../../_components/badges.tsx";
-import { ScrollArea } from "../../_components/scroll-area.tsx";
+import { ConsoleTable, TD_CLASS as TD } from "../../_components/console-table.tsx";
 import { DueTable, postmortemHref } from "./due-table.tsx";
 import { PolicyBadge, PostmortemStateBadge, personName } from "./postmortem-badges.tsx";
 
@@ -25,56 +25,39 @@ const TABS = [
 
 type Tab = (typeof TABS)[number]["tab"];
 
-const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
-const TD = "border-b border-slate-200 px-2 py-2 align-top dark:border-slate-800";
-
 function StateTable({ rows, label }: { rows: ConsolePostmortemRow[]; label: string }) {
   return (
-    <ScrollArea label={label}>
-      <table className="w-full border-collapse text-sm" data-testid="postmortems">
-        <caption className="sr-only">{label}</caption>
-        <thead>
-          <tr>
-            {["Incident", "Priority", "State", "Author", "Owner", "Changed", "Published"].map((h) => (
-              <th key={h} scope="col" className={TH}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.postmortemId} data-postmortem={row.postmortemId}>
-              <td className={TD}>
-                <Link className="font-medium underline" href={postmortemHref(row.incidentId)}>
-                  {row.incidentTitle}
-                </Link>
-                {(row.policyStatus === "overdue" || row.policyStatus === "due") && (
-                  <span className="mt-1 block">
-                    <PolicyBadge status={row.policyStatus} />
-                  </span>
-                )}
-              </td>
-              <td className={TD}>
-                <PriorityBadge priority={row.priority} />
-              </td>
-              <td className={TD}>
-                <PostmortemStateBadge state={row.state} />
-              </td>
-              <td className={TD}>{personName(row.author)}</td>
-              <td className={TD}>{personName(row.owner)}</td>
-              <td className={TD}>
-                <Utc at={row.updatedAt} />
-              </td>
-              <td className={TD}>
-                <Utc at={row.publishedAt} />
-                {row.publishCount > 1 ? ` (${row.publishCount} times)` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollArea>
+    <ConsoleTable label={label} testId="postmortems" headings={["Incident", "Priority", "State", "Author", "Owner", "Changed", "Published"]}>
+      {rows.map((row) => (
+        <tr key={row.postmortemId} data-postmortem={row.postmortemId}>
+          <td className={TD}>
+            <Link className="font-medium underline" href={postmortemHref(row.incidentId)}>
+              {row.incidentTitle}
+            </Link>
+            {(row.policyStatus === "overdue" || row.policyStatus === "due") && (
+              <span className="mt-1 block">
+                <PolicyBadge status={row.policyStatus} />
+              </span>
+            )}
+          </td>
+          <td className={TD}>
+            <PriorityBadge priority={row.priority} />
+          </td>
+          <td className={TD}>
+            <PostmortemStateBadge state={row.state} />
+          </td>
+          <td className={TD}>{personName(row.author)}</td>
+          <td className={TD}>{personName(row.owner)}</td>
+          <td className={TD}>
+            <Utc at={row.updatedAt} />
+          </td>
+          <td className={TD}>
+            <Utc at={row.publishedAt} />
+            {row.publishCount > 1 ? ` (${row.publishCount} times)` : ""}
+          </td>
+        </tr>
+      ))}
+    </ConsoleTable>
   );
 }
 

@@ -5,13 +5,10 @@ import type { ActionItemState } from "@/lib/domain/postmortem-action-items.ts";
 import type { ActionItemView, AssignableUser, PostmortemView } from "@/lib/postmortems/types.ts";
 import { INPUT_CLASS } from "../../../../_components/field-props.ts";
 import { PriorityBadge } from "../../../../_components/badges.tsx";
-import { ScrollArea } from "../../../../_components/scroll-area.tsx";
+import { ConsoleTable, TD_CLASS as TD } from "../../../../_components/console-table.tsx";
 import { transitionActionItemAction } from "./actions.ts";
 import { AddActionItemForm } from "./action-item-forms.tsx";
 import { InlineForm } from "./inline-form.tsx";
-
-const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
-const TD = "border-b border-slate-200 px-2 py-2 align-top dark:border-slate-800";
 
 const MOVE_LABEL: Record<ActionItemState, string> = { open: "Reopen", in_progress: "Start", done: "Mark done", wont_do: "Won't do" };
 
@@ -60,51 +57,37 @@ export function ActionItemsTable({ postmortem, writer, owners, actorId }: { post
       {items.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">No action items yet.</p>
       ) : (
-        <ScrollArea label="Action items">
-          <table className="w-full border-collapse text-sm" data-testid="action-items">
-            <caption className="sr-only">Action items</caption>
-            <thead>
-              <tr>
-                {["Action item", "Owner", "Due", "Priority", "Type", "State", ...(writer ? ["Change"] : [])].map((h) => (
-                  <th key={h} scope="col" className={TH}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} data-action-item={item.title}>
-                  <td className={TD}>
-                    <span className="font-medium">{item.title}</span>
-                    {item.isPublic && <span className="ml-1 rounded bg-sky-100 px-1 text-xs font-semibold text-sky-950 dark:bg-sky-950 dark:text-sky-100">Public</span>}
-                    {item.trackerUrl && (
-                      <a className="block text-xs underline" href={item.trackerUrl} rel="noopener noreferrer nofollow">
-                        Tracker
-                      </a>
-                    )}
-                  </td>
-                  <td className={TD}>{item.owner ? (item.owner.name ?? item.owner.email) : "—"}</td>
-                  <td className={TD}>
-                    <DueDay date={item.dueDate} />
-                  </td>
-                  <td className={TD}>
-                    <PriorityBadge priority={item.priority} />
-                  </td>
-                  <td className={TD}>{ACTION_ITEM_TYPE_LABEL[item.type]}</td>
-                  <td className={TD}>
-                    <ActionItemStateLabel item={item} />
-                  </td>
-                  {writer && (
-                    <td className={`${TD} min-w-48`}>
-                      <ActionItemMoves item={item} incidentId={postmortem.incidentId} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+        <ConsoleTable label="Action items" testId="action-items" headings={["Action item", "Owner", "Due", "Priority", "Type", "State", ...(writer ? ["Change"] : [])]}>
+          {items.map((item) => (
+            <tr key={item.id} data-action-item={item.title}>
+              <td className={TD}>
+                <span className="font-medium">{item.title}</span>
+                {item.isPublic && <span className="ml-1 rounded bg-sky-100 px-1 text-xs font-semibold text-sky-950 dark:bg-sky-950 dark:text-sky-100">Public</span>}
+                {item.trackerUrl && (
+                  <a className="block text-xs underline" href={item.trackerUrl} rel="noopener noreferrer nofollow">
+                    Tracker
+                  </a>
+                )}
+              </td>
+              <td className={TD}>{item.owner ? (item.owner.name ?? item.owner.email) : "—"}</td>
+              <td className={TD}>
+                <DueDay date={item.dueDate} />
+              </td>
+              <td className={TD}>
+                <PriorityBadge priority={item.priority} />
+              </td>
+              <td className={TD}>{ACTION_ITEM_TYPE_LABEL[item.type]}</td>
+              <td className={TD}>
+                <ActionItemStateLabel item={item} />
+              </td>
+              {writer && (
+                <td className={`${TD} min-w-48`}>
+                  <ActionItemMoves item={item} incidentId={postmortem.incidentId} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </ConsoleTable>
       )}
       {writer && (
         <section aria-labelledby="add-action-item" className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">

@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import { formatDuration } from "@/lib/domain/time-display.ts";
 import type { ImpactReport, PostmortemIncident } from "@/lib/postmortems/types.ts";
+import { TH_CLASS as TH } from "../../../../_components/console-table.tsx";
 import { ScrollArea } from "../../../../_components/scroll-area.tsx";
 import { PriorityBadge, TierBadge, Utc } from "../../../../_components/badges.tsx";
 
@@ -15,7 +16,6 @@ const STATUS_COLUMNS = [
   ["unknown", "No data"],
 ] as const;
 
-const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
 const TD = "border-b border-slate-200 px-2 py-1 align-top dark:border-slate-800";
 
 const min = (m: number) => `${Number.isInteger(m) ? m : m.toFixed(1)} min`;

@@ -5,6 +5,7 @@ import { LocalTime } from "@/app/_components/local-time.tsx";
 import { MarkdownHtml } from "@/app/_components/markdown-html.tsx";
 import { renderMarkdown } from "@/lib/markdown/render.ts";
 import type { PostmortemView, TimelineEntryView } from "@/lib/postmortems/types.ts";
+import { TD_CLASS as TD, TH_CLASS as TH } from "../../../../_components/console-table.tsx";
 import { ScrollArea } from "../../../../_components/scroll-area.tsx";
 import { removeTimelineEntryAction, timelineFlagsAction } from "./actions.ts";
 import { InlineForm } from "./inline-form.tsx";
@@ -12,8 +13,6 @@ import { AddEntryForm, EditEntryForm } from "./timeline-forms.tsx";
 
 const SOURCE_LABEL: Record<TimelineEntryView["source"], string> = { probe: "Probe", engineer: "Engineer", system: "System" };
 
-const TH = "border-b border-slate-300 px-2 py-1 text-left font-semibold dark:border-slate-700";
-const TD = "border-b border-slate-200 px-2 py-2 align-top dark:border-slate-800";
 
 function EntryActions({ entry, incidentId }: { entry: TimelineEntryView; incidentId: string }) {
   const base = { entryId: entry.id, incidentId };
