@@ -8,7 +8,16 @@ export const E2E_DATA_DIR = path.join(os.tmpdir(), `bellwether-e2e-${PORT}`);
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 /** Specs of server behaviour (API shapes, caching, security headers, sanitising, sign-in and chaos flows): desktop only. */
@@ -41,6 +50,11 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { PORT: String(PORT), BELLWETHER_DATA_DIR: E2E_DATA_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(PORT),
+      BELLWETHER_DATA_DIR: E2E_DATA_DIR,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

@@ -44,7 +44,10 @@ export function forkChild(script: string, options: { args?: string[]; env?: Reco
 }
 
 /** A child that answers `{ url }` once it listens. */
-export async function startChildServer(script: string, env?: Record<string, string>): Promise<{ child: BenchChild; url: string }> {
+export async function startChildServer(
+  script: string,
+  env?: Record<string, string>,
+): Promise<{ child: BenchChild; url: string }> {
   const child = forkChild(script, { env });
   const { url } = await child.next<{ url: string }>();
   return { child, url };

@@ -2,7 +2,12 @@
 // checked by five vantages on the probe grid, each round folded through the
 // real evaluator's pure fold (foldRounds, lib/domain/confirmation.ts) as the
 // worker does it. Seeded: the same runs every time.
-import { DEFAULT_CONFIRM_ROUNDS, DEFAULT_QUORUM, historyLength, type RoundVerdict } from "../lib/domain/confirmation.ts";
+import {
+  DEFAULT_CONFIRM_ROUNDS,
+  DEFAULT_QUORUM,
+  historyLength,
+  type RoundVerdict,
+} from "../lib/domain/confirmation.ts";
 import type { CheckOutcome, ComponentStatus } from "../lib/generated/prisma/enums.ts";
 import { foldRounds, ROUND_GRACE_MS } from "../lib/monitoring/evaluate-rounds.ts";
 import { DEMO_PROBE_INTERVAL_SECONDS, REGIONS } from "../lib/platform/catalog.ts";
@@ -13,7 +18,13 @@ import { seededRandom } from "./random.ts";
 import { samplePercentile } from "./report.ts";
 
 /** The demo's probes: a 15 s interval, the schema's default K, quorum, timeout and degraded line. */
-export const PROBE = { intervalSeconds: DEMO_PROBE_INTERVAL_SECONDS, confirmRounds: DEFAULT_CONFIRM_ROUNDS, quorum: DEFAULT_QUORUM, timeoutMs: 5000, degradedAboveMs: 1000 };
+export const PROBE = {
+  intervalSeconds: DEMO_PROBE_INTERVAL_SECONDS,
+  confirmRounds: DEFAULT_CONFIRM_ROUNDS,
+  quorum: DEFAULT_QUORUM,
+  timeoutMs: 5000,
+  degradedAboveMs: 1000,
+};
 const INTERVAL_MS = PROBE.intervalSeconds * 1000;
 const VANTAGES = REGIONS.map((r) => r.key);
 const TARGET = { component: "checkout", region: "us-central1.gcp" };
@@ -35,12 +46,33 @@ export interface Scenario {
   faults(pick: () => number): Step[];
 }
 
-const whole = (mode: Step["mode"], minutes: number, extra: Partial<Step> = {}): Step => ({ component: TARGET.component, mode, fromSeconds: 0, forSeconds: minutes * 60, ...extra });
+const whole = (mode: Step["mode"], minutes: number, extra: Partial<Step> = {}): Step => ({
+  component: TARGET.component,
+  mode,
+  fromSeconds: 0,
+  forSeconds: minutes * 60,
+  ...extra,
+});
 
 export const SCENARIOS: readonly Scenario[] = [
-  { key: "a", title: "(a) one vantage 100 % failing, 30 min", minutes: 30, faults: (pick) => [whole("down", 30, { vantage: VANTAGES[Math.floor(pick() * VANTAGES.length)]! })] },
-  ...[10, 30, 50].map((percent) => ({ key: `b${percent}`, title: `(b) every vantage ${percent} % errors, 30 min`, minutes: 30, faults: () => [whole("errors", 30, { percent })] })),
-  { key: "c", title: "(c) random single failures 1 %, 24 h", minutes: 24 * 60, faults: () => [whole("errors", 24 * 60, { percent: 1 })] },
+  {
+    key: "a",
+    title: "(a) one vantage 100 % failing, 30 min",
+    minutes: 30,
+    faults: (pick) => [whole("down", 30, { vantage: VANTAGES[Math.floor(pick() * VANTAGES.length)]! })],
+  },
+  ...[10, 30, 50].map((percent) => ({
+    key: `b${percent}`,
+    title: `(b) every vantage ${percent} % errors, 30 min`,
+    minutes: 30,
+    faults: () => [whole("errors", 30, { percent })],
+  })),
+  {
+    key: "c",
+    title: "(c) random single failures 1 %, 24 h",
+    minutes: 24 * 60,
+    faults: () => [whole("errors", 24 * 60, { percent: 1 })],
+  },
   {
     key: "d",
     title: "(d) flapping 1 min up / 1 min down, 1 h",
@@ -67,7 +99,11 @@ const FLAP_CYCLE_MS = 120_000;
 
 function outcomeOf(answer: { status: number; delayMs: number }): { outcome: CheckOutcome; error: string | null } {
   if (answer.delayMs > PROBE.timeoutMs) return { outcome: "down", error: `timed out after ${PROBE.timeoutMs} ms` };
-  return classify({ failure: statusFailure(answer.status, 200), latencyMs: answer.delayMs, degradedAboveMs: PROBE.degradedAboveMs });
+  return classify({
+    failure: statusFailure(answer.status, 200),
+    latencyMs: answer.delayMs,
+    degradedAboveMs: PROBE.degradedAboveMs,
+  });
 }
 
 export interface CheckRow {
@@ -79,26 +115,44 @@ export interface CheckRow {
 }
 
 /** Evaluates one closed round (its results, and every earlier round's, by round start) into status changes. */
-export type RoundEvaluator = (results: Map<number, CheckRow[]>, start: Date) => { at: Date; to: ComponentStatus | null }[];
+export type RoundEvaluator = (
+  results: Map<number, CheckRow[]>,
+  start: Date,
+) => { at: Date; to: ComponentStatus | null }[];
 
 /** The product's rule: the evaluator's own fold, its state carried from round to round as ProbeState carries it. */
 export function productEvaluator(probeId: string): RoundEvaluator {
   const probe = { id: probeId, componentRegionId: "cr", ...PROBE, state: null as null | StateRow };
   return (results, start) => {
     const folded = foldRounds(probe, [start], results, (id) => id);
-    probe.state = { confirmedStatus: folded.state.confirmed, confirmedSince: folded.since, recentVerdicts: folded.state.recent, silentRounds: folded.state.silentRounds, lastRoundStart: start };
+    probe.state = {
+      confirmedStatus: folded.state.confirmed,
+      confirmedSince: folded.since,
+      recentVerdicts: folded.state.recent,
+      silentRounds: folded.state.silentRounds,
+      lastRoundStart: start,
+    };
     return folded.changes;
   };
 }
 
 /** One seeded run: checks round by round, each round evaluated as the worker would, then the status history measured. */
-export function runScenario(scenario: Scenario, seed: number, evaluator: (probeId: string) => RoundEvaluator = productEvaluator): RunResult {
+export function runScenario(
+  scenario: Scenario,
+  seed: number,
+  evaluator: (probeId: string) => RoundEvaluator = productEvaluator,
+): RunResult {
   const random = seededRandom(seed);
   const probeId = `blip-${scenario.key}-${seed}`;
   const faultStart = T0 + WARM_UP_ROUNDS * INTERVAL_MS + Math.floor(random() * INTERVAL_MS);
-  const faults: Fault[] = scenario.faults(random).map(({ fromSeconds, ...step }, i) =>
-    createFault(faultRequestSchema.parse({ region: TARGET.region, ...step }), { id: `f${i}`, now: new Date(faultStart + fromSeconds * 1000) }),
-  );
+  const faults: Fault[] = scenario
+    .faults(random)
+    .map(({ fromSeconds, ...step }, i) =>
+      createFault(faultRequestSchema.parse({ region: TARGET.region, ...step }), {
+        id: `f${i}`,
+        now: new Date(faultStart + fromSeconds * 1000),
+      }),
+    );
   const windowEnd = faultStart + scenario.minutes * 60_000 + TAIL_ROUNDS * INTERVAL_MS;
   const offsets = VANTAGES.map((v) => probeOffsetMs(probeId, v, INTERVAL_MS));
   const evaluate = evaluator(probeId);
@@ -114,7 +168,8 @@ export function runScenario(scenario: Scenario, seed: number, evaluator: (probeI
         return { probeId, vantageRegionId: vantage, checkedAt, ...outcomeOf(answer) };
       }),
     );
-    for (const change of evaluate(results, new Date(start))) history.push({ at: change.at.getTime(), shownAt: start + INTERVAL_MS + EVALUATION_LAG_MS, to: change.to });
+    for (const change of evaluate(results, new Date(start)))
+      history.push({ at: change.at.getTime(), shownAt: start + INTERVAL_MS + EVALUATION_LAG_MS, to: change.to });
   }
   return measure(history, faultStart, windowEnd, scenario.key === "d" ? FLAP_CYCLE_MS + 60_000 : 0);
 }
@@ -127,10 +182,21 @@ interface StateRow {
   lastRoundStart: Date | null;
 }
 
-const EMPTY_MINUTES = (): Record<ComponentStatus, number> => ({ operational: 0, degraded_performance: 0, partial_outage: 0, major_outage: 0, under_maintenance: 0 });
+const EMPTY_MINUTES = (): Record<ComponentStatus, number> => ({
+  operational: 0,
+  degraded_performance: 0,
+  partial_outage: 0,
+  major_outage: 0,
+  under_maintenance: 0,
+});
 
 /** Time at each status from the recorded history (`at`, as uptime and SLA read it); delays from when the page could show it. */
-function measure(history: { at: number; shownAt: number; to: ComponentStatus | null }[], from: number, to: number, firstCycleMs: number): RunResult {
+function measure(
+  history: { at: number; shownAt: number; to: ComponentStatus | null }[],
+  from: number,
+  to: number,
+  firstCycleMs: number,
+): RunResult {
   const minutes = EMPTY_MINUTES();
   let majorAfterFirstCycle = 0;
   let current: ComponentStatus | null = null;
@@ -139,7 +205,8 @@ function measure(history: { at: number; shownAt: number; to: ComponentStatus | n
     const end = Math.min(Math.max(until, from), to);
     if (current && end > cursor) {
       minutes[current] += (end - cursor) / 60_000;
-      if (current === "major_outage") majorAfterFirstCycle += Math.max(0, end - Math.max(cursor, from + firstCycleMs)) / 60_000;
+      if (current === "major_outage")
+        majorAfterFirstCycle += Math.max(0, end - Math.max(cursor, from + firstCycleMs)) / 60_000;
     }
     cursor = Math.max(cursor, end);
   };
@@ -186,14 +253,24 @@ export interface Delays {
 }
 
 function delays(samples: number[]): Delays {
-  return { count: samples.length, p50: samplePercentile(samples, 50), p95: samplePercentile(samples, 95), max: samples.length ? Math.max(...samples) : Number.NaN };
+  return {
+    count: samples.length,
+    p50: samplePercentile(samples, 50),
+    p95: samplePercentile(samples, 95),
+    max: samples.length ? Math.max(...samples) : Number.NaN,
+  };
 }
 
 /** Runs a scenario with seeds 1..runs. */
-export function runFigures(scenario: Scenario, runs: number, evaluator?: (probeId: string) => RoundEvaluator): ScenarioFigures {
+export function runFigures(
+  scenario: Scenario,
+  runs: number,
+  evaluator?: (probeId: string) => RoundEvaluator,
+): ScenarioFigures {
   const results = Array.from({ length: runs }, (_, i) => runScenario(scenario, i + 1, evaluator));
   const minutes = EMPTY_MINUTES();
-  for (const r of results) for (const status of Object.keys(minutes) as ComponentStatus[]) minutes[status] += r.minutes[status] / runs;
+  for (const r of results)
+    for (const status of Object.keys(minutes) as ComponentStatus[]) minutes[status] += r.minutes[status] / runs;
   return {
     scenario,
     runs,
@@ -226,14 +303,28 @@ export function targetVerdicts(figures: readonly ScenarioFigures[]): TargetVerdi
   const verdicts: TargetVerdict[] = [];
   for (const key of NO_MAJOR_SCENARIOS) {
     const f = of(key);
-    if (f) verdicts.push({ target: `${f.scenario.title}: 0 min major`, figure: `${f.majorMinutesTotal.toFixed(2)} min in ${f.runsWithMajor} of ${f.runs} runs`, met: f.majorMinutesTotal === 0 });
+    if (f)
+      verdicts.push({
+        target: `${f.scenario.title}: 0 min major`,
+        figure: `${f.majorMinutesTotal.toFixed(2)} min in ${f.runsWithMajor} of ${f.runs} runs`,
+        met: f.majorMinutesTotal === 0,
+      });
   }
   const d = of("d");
-  if (d) verdicts.push({ target: `(d) ≤ ${MAX_FLAP_CHANGES_PER_HOUR} status changes an hour`, figure: `worst run ${d.changesPerHourMax}, mean ${d.changesMean.toFixed(2)}`, met: d.changesPerHourMax <= MAX_FLAP_CHANGES_PER_HOUR });
+  if (d)
+    verdicts.push({
+      target: `(d) ≤ ${MAX_FLAP_CHANGES_PER_HOUR} status changes an hour`,
+      figure: `worst run ${d.changesPerHourMax}, mean ${d.changesMean.toFixed(2)}`,
+      met: d.changesPerHourMax <= MAX_FLAP_CHANGES_PER_HOUR,
+    });
   const e = of("e");
   if (e) {
     const all = e.major.count === e.runs;
-    verdicts.push({ target: `(e) major within ${MAJOR_WITHIN_MS / 1000} s`, figure: `max ${(e.major.max / 1000).toFixed(1)} s, confirmed in ${e.major.count} of ${e.runs} runs`, met: all && e.major.max <= MAJOR_WITHIN_MS });
+    verdicts.push({
+      target: `(e) major within ${MAJOR_WITHIN_MS / 1000} s`,
+      figure: `max ${(e.major.max / 1000).toFixed(1)} s, confirmed in ${e.major.count} of ${e.runs} runs`,
+      met: all && e.major.max <= MAJOR_WITHIN_MS,
+    });
   }
   return verdicts;
 }

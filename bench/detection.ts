@@ -36,8 +36,10 @@ function previousEvaluator(): RoundEvaluator {
     if (recent.length > k) recent.shift();
     let next = confirmed;
     if (confirmed === null && verdict === 0) next = 0;
-    else if (recent.length === k && (confirmed === null || Math.min(...recent) > confirmed)) next = Math.min(...recent) as Level;
-    else if (recent.length === k && confirmed !== null && Math.max(...recent) < confirmed) next = Math.max(...recent) as Level;
+    else if (recent.length === k && (confirmed === null || Math.min(...recent) > confirmed))
+      next = Math.min(...recent) as Level;
+    else if (recent.length === k && confirmed !== null && Math.max(...recent) < confirmed)
+      next = Math.max(...recent) as Level;
     if (next === confirmed || next === null) return [];
     const rounds = confirmed === null && verdict === 0 ? 1 : k;
     confirmed = next;
@@ -46,8 +48,10 @@ function previousEvaluator(): RoundEvaluator {
 }
 
 const minutes = (value: number) => value.toFixed(value >= 100 ? 0 : 1).padStart(6);
-const seconds = (ms: number) => (!Number.isFinite(ms) ? "—" : ms >= 600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
-const delays = (d: Delays, runs: number) => (d.count === 0 ? "never" : `${seconds(d.p50)} / ${seconds(d.p95)}${d.count < runs ? ` (${d.count} runs)` : ""}`);
+const seconds = (ms: number) =>
+  !Number.isFinite(ms) ? "—" : ms >= 600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+const delays = (d: Delays, runs: number) =>
+  d.count === 0 ? "never" : `${seconds(d.p50)} / ${seconds(d.p95)}${d.count < runs ? ` (${d.count} runs)` : ""}`;
 
 function line(label: string, f: ScenarioFigures): string {
   const m = f.minutes;
@@ -57,9 +61,15 @@ function line(label: string, f: ScenarioFigures): string {
 }
 
 export async function run(): Promise<void> {
-  log(`${count(RUNS)} seeded runs per scenario (${DAY_RUNS} for the 24 h one); 5 vantages, ${PROBE.intervalSeconds} s interval, K = ${PROBE.confirmRounds}, quorum ${PROBE.quorum}`);
-  log("minutes per run at each level (the recorded history); delays from the fault's start to when the page could show it");
-  log(`${"".padEnd(14)} ${"oper.".padStart(6)} ${"degr.".padStart(6)} ${"part.".padStart(6)} ${"major".padStart(6)}  major runs   changes mean/max  alarm p50 / p95            major p50 / p95`);
+  log(
+    `${count(RUNS)} seeded runs per scenario (${DAY_RUNS} for the 24 h one); 5 vantages, ${PROBE.intervalSeconds} s interval, K = ${PROBE.confirmRounds}, quorum ${PROBE.quorum}`,
+  );
+  log(
+    "minutes per run at each level (the recorded history); delays from the fault's start to when the page could show it",
+  );
+  log(
+    `${"".padEnd(14)} ${"oper.".padStart(6)} ${"degr.".padStart(6)} ${"part.".padStart(6)} ${"major".padStart(6)}  major runs   changes mean/max  alarm p50 / p95            major p50 / p95`,
+  );
   const figures: ScenarioFigures[] = [];
   const { elapsedMs } = await timed(() => {
     for (const scenario of SCENARIOS) {
@@ -74,8 +84,14 @@ export async function run(): Promise<void> {
   const d = figures.find((f) => f.scenario.key === "d");
   const e = figures.find((f) => f.scenario.key === "e");
   printSummary("detection", [
-    ...targetVerdicts(figures).map(({ target, figure, met }): [string, string] => [target, `${figure} — ${verdict(met)}`]),
-    ["(d) major after its first down minute", `${(d?.majorAfterFirstCycleTotal ?? Number.NaN).toFixed(2)} min (the first is a real one-minute total outage)`],
+    ...targetVerdicts(figures).map(({ target, figure, met }): [string, string] => [
+      target,
+      `${figure} — ${verdict(met)}`,
+    ]),
+    [
+      "(d) major after its first down minute",
+      `${(d?.majorAfterFirstCycleTotal ?? Number.NaN).toFixed(2)} min (the first is a real one-minute total outage)`,
+    ],
     ["(e) major p50 / p95", e ? `${seconds(e.major.p50)} / ${seconds(e.major.p95)}` : "—"],
     ["time", `${(elapsedMs / 1000).toFixed(0)} s`],
   ]);

@@ -56,7 +56,8 @@ async function plainInsert(db: Db, table: string, batch: Batch, componentRegionO
 }
 
 async function createPlainTables(db: Db): Promise<void> {
-  for (const table of Object.values(PLAIN_TABLES)) await db.$executeRawUnsafe(`CREATE TABLE ${table} (LIKE "CheckResult" INCLUDING ALL)`);
+  for (const table of Object.values(PLAIN_TABLES))
+    await db.$executeRawUnsafe(`CREATE TABLE ${table} (LIKE "CheckResult" INCLUDING ALL)`);
   const foreignKeys = await db.$queryRawUnsafe<{ definition: string }[]>(
     `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = '"CheckResult"'::regclass AND contype = 'f'`,
   );
@@ -66,7 +67,13 @@ async function createPlainTables(db: Db): Promise<void> {
 }
 
 /** One window of rounds as every vantage pushes it: five batches over the same minutes. */
-function windowBatches(window: number, startMs: number, probes: readonly Probe[], vantages: readonly string[], random: () => number): Batch[] {
+function windowBatches(
+  window: number,
+  startMs: number,
+  probes: readonly Probe[],
+  vantages: readonly string[],
+  random: () => number,
+): Batch[] {
   return vantages.map((vantageRegionId, v) => {
     const results: Batch["results"] = [];
     for (let round = window * ROUNDS_PER_BATCH; round < (window + 1) * ROUNDS_PER_BATCH; round++) {
@@ -74,7 +81,10 @@ function windowBatches(window: number, startMs: number, probes: readonly Probe[]
         const at = startMs + round * ROUND_SECONDS * 1000 + ((p * 311 + v * 97) % (ROUND_SECONDS * 1000));
         const dice = random();
         const outcome = dice < 0.005 ? "down" : dice < 0.02 ? "degraded" : "up";
-        const latencyMs = outcome === "down" ? null : Math.round(15 + 40 * Math.exp(1.2 * (random() - 0.5)) + (outcome === "degraded" ? 1200 : 0));
+        const latencyMs =
+          outcome === "down"
+            ? null
+            : Math.round(15 + 40 * Math.exp(1.2 * (random() - 0.5)) + (outcome === "degraded" ? 1200 : 0));
         results.push({
           id: randomUUID(),
           probeId: probe.id,
@@ -96,7 +106,9 @@ export async function run(): Promise<void> {
   try {
     await seedPlatform(db);
     const probes = await db.probe.findMany({ select: { id: true, componentRegionId: true }, orderBy: { id: "asc" } });
-    const vantages = (await db.region.findMany({ select: { id: true }, orderBy: { sortOrder: "asc" } })).map((r) => r.id);
+    const vantages = (await db.region.findMany({ select: { id: true }, orderBy: { sortOrder: "asc" } })).map(
+      (r) => r.id,
+    );
     const componentRegionOf = new Map(probes.map((p) => [p.id, p.componentRegionId]));
     await createPlainTables(db);
 
@@ -104,8 +116,12 @@ export async function run(): Promise<void> {
     const startMs = Date.now() - (windows * ROUNDS_PER_BATCH + 120) * ROUND_SECONDS * 1000;
     const random = seededRandom(20261122);
     const batchSize = probes.length * ROUNDS_PER_BATCH;
-    log(`${probes.length} probes on ${probes.length} component-regions, ${vantages.length} vantages; batches of ${count(batchSize)}`);
-    log(`measuring ${count(MEASURED_WINDOWS * vantages.length)} batches (${count(MEASURED_WINDOWS * vantages.length * batchSize)} results) after ${WARM_UP_WINDOWS * vantages.length} warm-up batches …`);
+    log(
+      `${probes.length} probes on ${probes.length} component-regions, ${vantages.length} vantages; batches of ${count(batchSize)}`,
+    );
+    log(
+      `measuring ${count(MEASURED_WINDOWS * vantages.length)} batches (${count(MEASURED_WINDOWS * vantages.length * batchSize)} results) after ${WARM_UP_WINDOWS * vantages.length} warm-up batches …`,
+    );
 
     const elapsedMs: Record<Path, number> = { ingest: 0, plain: 0, plainNoFk: 0 };
     const paths = Object.keys(elapsedMs) as Path[];
@@ -139,18 +155,37 @@ export async function run(): Promise<void> {
     const consistent = raw === plain && raw === plainNoFk && raw === rolled && duplicates === 0;
     const rate = (path: Path) => measured / (elapsedMs[path] / 1000);
     const [ingestRate, plainRate, plainNoFkRate] = [rate("ingest"), rate("plain"), rate("plainNoFk")];
-    log(`ingestResults (insert + 3 rollups)      ${count(ingestRate)} results/s  (${ms(elapsedMs.ingest)} for ${count(measured)})`);
+    log(
+      `ingestResults (insert + 3 rollups)      ${count(ingestRate)} results/s  (${ms(elapsedMs.ingest)} for ${count(measured)})`,
+    );
     log(`plain INSERT, identical table           ${count(plainRate)} results/s  (${ms(elapsedMs.plain)})`);
     log(`plain INSERT, LIKE copy without FKs     ${count(plainNoFkRate)} results/s  (${ms(elapsedMs.plainNoFk)})`);
-    log(`rows: CheckResult ${count(raw)}, copies ${count(plain)} / ${count(plainNoFk)}, in day rollups ${count(rolled)} — ${consistent ? "OK" : "MISMATCH"}`);
+    log(
+      `rows: CheckResult ${count(raw)}, copies ${count(plain)} / ${count(plainNoFk)}, in day rollups ${count(rolled)} — ${consistent ? "OK" : "MISMATCH"}`,
+    );
 
     printSummary("ingest", [
-      ["results", `${count(measured)} in ${count(MEASURED_WINDOWS * vantages.length)} batches of ${count(batchSize)}, ${probes.length} component-regions × ${vantages.length} vantages`],
+      [
+        "results",
+        `${count(measured)} in ${count(MEASURED_WINDOWS * vantages.length)} batches of ${count(batchSize)}, ${probes.length} component-regions × ${vantages.length} vantages`,
+      ],
       ["ingestResults", `${count(ingestRate)} results/s (validation, probe lookup, insert, minute/hour/day rollups)`],
-      ["plain INSERT", `${count(plainRate)} results/s (same rows and unnest shape into an identical table, FKs included, no rollups)`],
-      ["plain INSERT, no FKs", `${count(plainNoFkRate)} results/s (LIKE … INCLUDING ALL copy: indexes, no foreign keys)`],
-      ["ratio to reference", `${percent(ingestRate, plainRate)} of the identical table; ${percent(ingestRate, plainNoFkRate)} of the copy without FKs`],
-      ["target", `≥ ${TARGET_SHARE * 100} % of plain: ${verdict(ingestRate >= TARGET_SHARE * plainRate)} (identical table), ${verdict(ingestRate >= TARGET_SHARE * plainNoFkRate)} (without FKs)`],
+      [
+        "plain INSERT",
+        `${count(plainRate)} results/s (same rows and unnest shape into an identical table, FKs included, no rollups)`,
+      ],
+      [
+        "plain INSERT, no FKs",
+        `${count(plainNoFkRate)} results/s (LIKE … INCLUDING ALL copy: indexes, no foreign keys)`,
+      ],
+      [
+        "ratio to reference",
+        `${percent(ingestRate, plainRate)} of the identical table; ${percent(ingestRate, plainNoFkRate)} of the copy without FKs`,
+      ],
+      [
+        "target",
+        `≥ ${TARGET_SHARE * 100} % of plain: ${verdict(ingestRate >= TARGET_SHARE * plainRate)} (identical table), ${verdict(ingestRate >= TARGET_SHARE * plainNoFkRate)} (without FKs)`,
+      ],
       ["rollups agree", consistent ? "OK" : "MISMATCH"],
     ]);
     if (!consistent) throw new Error("ingest: the day rollups do not count every stored result");

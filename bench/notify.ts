@@ -10,7 +10,13 @@ import { findFreePort } from "../lib/database/embedded.ts";
 import { createDb } from "../lib/db.ts";
 import { enqueueEvent } from "../lib/notifications/enqueue.ts";
 import type { EventPayload } from "../lib/notifications/events.ts";
-import { absoluteUrl, type MailSettings, SITE_NAME, subscriberHeaders, subscriberLinks } from "../lib/notifications/mail.ts";
+import {
+  absoluteUrl,
+  type MailSettings,
+  SITE_NAME,
+  subscriberHeaders,
+  subscriberLinks,
+} from "../lib/notifications/mail.ts";
 import { MAX_PENDING_PER_CONNECTION, SENDER_DEFAULTS, startNotificationSender } from "../lib/notifications/sender.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { buildIsStale } from "../lib/server/build.ts";
@@ -36,7 +42,10 @@ async function sampled<T>(sampler: BenchChild, work: () => Promise<T>): Promise<
   const result = await work();
   const { samples, errors } = await sampler.ask<{ samples: number[]; errors: number }>("stop");
   if (errors > 0) throw new Error(`notify: ${errors} status page requests failed`);
-  return { result, latency: { p50: samplePercentile(samples, 50), p99: samplePercentile(samples, 99), samples: samples.length } };
+  return {
+    result,
+    latency: { p50: samplePercentile(samples, 50), p99: samplePercentile(samples, 99), samples: samples.length },
+  };
 }
 
 const formatLatency = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)} (${count(l.samples)} requests)`;
@@ -46,23 +55,43 @@ const payload: EventPayload = {
   path: "/incidents/bench",
   status: "investigating",
   impact: "major",
-  message: "We are investigating elevated error rates for checkout in us-central1.gcp. Some orders may fail; retries are safe.",
+  message:
+    "We are investigating elevated error rates for checkout in us-central1.gcp. Some orders may fail; retries are safe.",
   affected: [{ component: "Checkout", region: "us-central1.gcp", status: "major_outage" }],
   at: new Date().toISOString(),
 };
 
 /** The reference: ready-made messages (rendered once) through the same kind of pool, as fast as it goes. */
 async function bareLoop(mail: MailSettings): Promise<number> {
-  const transport = nodemailer.createTransport({ pool: true, url: mail.smtpUrl, maxConnections: MAX_CONNECTIONS, maxMessages: Number.POSITIVE_INFINITY });
+  const transport = nodemailer.createTransport({
+    pool: true,
+    url: mail.smtpUrl,
+    maxConnections: MAX_CONNECTIONS,
+    maxMessages: Number.POSITIVE_INFINITY,
+  });
   const links = subscriberLinks(mail, { id: "reference", confirmedAt: new Date() });
-  const email = renderEventEmail({ kind: "incident_published", payload, siteName: SITE_NAME, pageUrl: absoluteUrl(mail, payload.path), ...links });
+  const email = renderEventEmail({
+    kind: "incident_published",
+    payload,
+    siteName: SITE_NAME,
+    pageUrl: absoluteUrl(mail, payload.path),
+    ...links,
+  });
   const headers = subscriberHeaders(mail, links);
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < SUBSCRIBERS) {
       const i = next++;
-      await transport.sendMail({ from: mail.from, to: `bench-${i}@example.test`, subject: email.subject, html: email.html, text: email.text, messageId: `<ref-${i}@bench.test>`, headers });
+      await transport.sendMail({
+        from: mail.from,
+        to: `bench-${i}@example.test`,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId: `<ref-${i}@bench.test>`,
+        headers,
+      });
     }
   };
   await Promise.all(Array.from({ length: MAX_CONNECTIONS * MAX_PENDING_PER_CONNECTION }, worker));
@@ -73,7 +102,11 @@ async function bareLoop(mail: MailSettings): Promise<number> {
 
 export async function run(): Promise<void> {
   const secret = "bench-secret-".repeat(4);
-  Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: process.env.AUTH_SECRET || secret });
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET || secret,
+  });
   if (buildIsStale()) runNextBuild();
   const database = await startBenchDatabase("notify");
   process.env.DATABASE_URL = database.url;
@@ -82,7 +115,12 @@ export async function run(): Promise<void> {
   const stops: (() => Promise<void> | void)[] = [sink.stop];
   try {
     const { url: smtpUrl } = await sink.next<{ url: string }>();
-    const mail: MailSettings = { smtpUrl, from: "Status <status@bench.test>", publicUrl: "https://status.bench.test", secret };
+    const mail: MailSettings = {
+      smtpUrl,
+      from: "Status <status@bench.test>",
+      publicUrl: "https://status.bench.test",
+      secret,
+    };
 
     await seedPlatform(db);
     const [target] = await db.$queryRawUnsafe<{ id: string; regionId: string; componentId: string }[]>(
@@ -94,10 +132,18 @@ export async function run(): Promise<void> {
       `INSERT INTO "Subscriber" ("id", "email", "scopeAll", "tier1Only", "confirmedAt", "updatedAt")
        SELECT 'bench-' || i, 'bench-' || i || '@example.test', i % 4 < 2, i % 8 = 1, now(), now() FROM generate_series(1, ${SUBSCRIBERS}) AS i`,
     );
-    await db.$executeRawUnsafe(`INSERT INTO "SubscriberRegion" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 2`, target!.regionId);
-    await db.$executeRawUnsafe(`INSERT INTO "SubscriberComponent" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 3`, target!.componentId);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "SubscriberRegion" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 2`,
+      target!.regionId,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "SubscriberComponent" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 3`,
+      target!.componentId,
+    );
     await db.$executeRawUnsafe(`ANALYZE`);
-    log(`${count(SUBSCRIBERS)} confirmed subscribers (¼ everything, ¼ everything tier-1 only, ¼ the region, ¼ the component)`);
+    log(
+      `${count(SUBSCRIBERS)} confirmed subscribers (¼ everything, ¼ everything tier-1 only, ¼ the region, ¼ the component)`,
+    );
 
     const { startWebServer } = await import("../lib/server/web.ts");
     const web = await startWebServer({ host: "127.0.0.1", port: await findFreePort() });
@@ -113,20 +159,32 @@ export async function run(): Promise<void> {
     const idle = await sampled(sampler, () => new Promise((r) => setTimeout(r, IDLE_SAMPLE_MS)));
     log(`idle status page: ${formatLatency(idle.latency)}`);
 
-    log(`reference: a bare pooled nodemailer loop, ${count(SUBSCRIBERS)} ready-made messages, ${MAX_CONNECTIONS} connections …`);
+    log(
+      `reference: a bare pooled nodemailer loop, ${count(SUBSCRIBERS)} ready-made messages, ${MAX_CONNECTIONS} connections …`,
+    );
     const reference = await sampled(sampler, () => bareLoop(mail));
     const referenceRate = SUBSCRIBERS / (reference.result / 1000);
     const afterReference = await sink.ask<{ count: number; distinct: number }>("count");
-    log(`reference: ${count(referenceRate)} msg/s (${ms(reference.result)}; sink got ${count(afterReference.count)}); status page meanwhile: ${formatLatency(reference.latency)}`);
+    log(
+      `reference: ${count(referenceRate)} msg/s (${ms(reference.result)}; sink got ${count(afterReference.count)}); status page meanwhile: ${formatLatency(reference.latency)}`,
+    );
     await sink.ask("reset");
 
     const enqueueStarted = performance.now();
     const enqueued = await db.$transaction(
-      (tx) => enqueueEvent(tx, { kind: "incident_published", payload, dedupeKey: "bench:incident", componentRegionIds: [target!.id] }),
+      (tx) =>
+        enqueueEvent(tx, {
+          kind: "incident_published",
+          payload,
+          dedupeKey: "bench:incident",
+          componentRegionIds: [target!.id],
+        }),
       { timeout: 120_000 },
     );
     const enqueueMs = performance.now() - enqueueStarted;
-    log(`enqueueEvent: ${count(enqueued!.notifications)} notifications written in ${ms(enqueueMs)} (one statement, in the caller's transaction)`);
+    log(
+      `enqueueEvent: ${count(enqueued!.notifications)} notifications written in ${ms(enqueueMs)} (one statement, in the caller's transaction)`,
+    );
 
     log(`the outbox sender: ${count(SUBSCRIBERS)} emails …`);
     const senderDb = createDb(database.url, { max: 4 });
@@ -141,21 +199,34 @@ export async function run(): Promise<void> {
     await senderDb.$disconnect();
     const senderRate = SUBSCRIBERS / (fanOut.result.elapsed / 1000);
     const received = await sink.ask<{ count: number; distinct: number }>("count");
-    const [{ sent }] = (await db.$queryRawUnsafe<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM "Notification" WHERE "state" = 'sent'`)) as [{ sent: number }];
+    const [{ sent }] = (await db.$queryRawUnsafe<{ sent: number }[]>(
+      `SELECT count(*)::int AS sent FROM "Notification" WHERE "state" = 'sent'`,
+    )) as [{ sent: number }];
     const exact = received.count === SUBSCRIBERS && received.distinct === SUBSCRIBERS && sent === SUBSCRIBERS;
-    log(`sender: ${count(senderRate)} msg/s (${ms(fanOut.result.elapsed)}); sink got ${count(received.count)} (${count(received.distinct)} distinct Message-IDs), ${count(sent)} rows sent`);
+    log(
+      `sender: ${count(senderRate)} msg/s (${ms(fanOut.result.elapsed)}); sink got ${count(received.count)} (${count(received.distinct)} distinct Message-IDs), ${count(sent)} rows sent`,
+    );
     log(`status page during the fan-out: ${formatLatency(fanOut.latency)}`);
 
     const p99Factor = fanOut.latency.p99 / idle.latency.p99;
     printSummary("notify", [
-      ["fan-out", `${count(SUBSCRIBERS)} subscribers of one incident, one local SMTP sink (child process), ${MAX_CONNECTIONS} pooled connections, no DKIM`],
+      [
+        "fan-out",
+        `${count(SUBSCRIBERS)} subscribers of one incident, one local SMTP sink (child process), ${MAX_CONNECTIONS} pooled connections, no DKIM`,
+      ],
       ["enqueueEvent", `${ms(enqueueMs)} for ${count(enqueued!.notifications)} outbox rows`],
       ["outbox sender", `${count(senderRate)} msg/s (lease, render, send, record; ${ms(fanOut.result.elapsed)})`],
       ["bare nodemailer loop", `${count(referenceRate)} msg/s (one ready-made message, same pool)`],
-      ["ratio to reference", `${percent(senderRate, referenceRate)} — target ≥ ${TARGET_SHARE * 100} %: ${verdict(senderRate >= TARGET_SHARE * referenceRate)}`],
+      [
+        "ratio to reference",
+        `${percent(senderRate, referenceRate)} — target ≥ ${TARGET_SHARE * 100} %: ${verdict(senderRate >= TARGET_SHARE * referenceRate)}`,
+      ],
       ["status page idle", formatLatency(idle.latency)],
       ["status page in fan-out", formatLatency(fanOut.latency)],
-      ["p99 fan-out / idle", `${ratio(fanOut.latency.p99, idle.latency.p99)} — target ≤ ${TARGET_P99_FACTOR}×: ${verdict(p99Factor <= TARGET_P99_FACTOR)}`],
+      [
+        "p99 fan-out / idle",
+        `${ratio(fanOut.latency.p99, idle.latency.p99)} — target ≤ ${TARGET_P99_FACTOR}×: ${verdict(p99Factor <= TARGET_P99_FACTOR)}`,
+      ],
       ["exactly once", exact ? "OK (every subscriber one message, every row sent)" : "MISMATCH"],
     ]);
     if (!exact) throw new Error("notify: the sink did not get exactly one message per subscriber");

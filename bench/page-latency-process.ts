@@ -15,7 +15,9 @@ function get(): Promise<number> {
     http
       .get(url, (res) => {
         res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))));
+        res.on("end", () =>
+          res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
       })
       .on("error", reject);
   });

@@ -21,18 +21,45 @@ async function engineer(db: Db, email: string): Promise<Actor> {
 
 /** Publishes a postmortem on the newest resolved incident; returns the incident's and the postmortem's ids. */
 export async function publishBenchPostmortem(db: Db, now: Date): Promise<{ incidentId: string; postmortemId: string }> {
-  const incident = await db.incident.findFirstOrThrow({ where: { status: "resolved", review: "approved" }, orderBy: { startedAt: "desc" } });
+  const incident = await db.incident.findFirstOrThrow({
+    where: { status: "resolved", review: "approved" },
+    orderBy: { startedAt: "desc" },
+  });
   const author = await engineer(db, "bench.author@bellwether.test");
   const reviewer = await engineer(db, "bench.reviewer@bellwether.test");
   const story = DEMO_POSTMORTEMS[0]!;
   let postmortem = await createPostmortem(db, author, { incidentId: incident.id }, { now });
-  postmortem = await savePostmortem(db, author, { postmortemId: postmortem.id, expectedVersion: postmortem.version, ...story.sections }, { now });
+  postmortem = await savePostmortem(
+    db,
+    author,
+    { postmortemId: postmortem.id, expectedVersion: postmortem.version, ...story.sections },
+    { now },
+  );
   for (let i = 0; i < 10; i++) {
-    await addTimelineEntry(db, author, { postmortemId: postmortem.id, at: new Date(incident.startedAt.getTime() + i * 6 * 60_000), text: `Engineer note ${i}: checked the failover runbook` }, { now });
+    await addTimelineEntry(
+      db,
+      author,
+      {
+        postmortemId: postmortem.id,
+        at: new Date(incident.startedAt.getTime() + i * 6 * 60_000),
+        text: `Engineer note ${i}: checked the failover runbook`,
+      },
+      { now },
+    );
   }
   for (const item of story.actionItems ?? []) {
     const { state: _state, dueDaysAfterResolution, owner: _owner, ...fields } = item;
-    await createActionItem(db, author, { postmortemId: postmortem.id, ownerId: author.id, dueDate: new Date(now.getTime() + dueDaysAfterResolution * 86_400_000), ...fields }, { now });
+    await createActionItem(
+      db,
+      author,
+      {
+        postmortemId: postmortem.id,
+        ownerId: author.id,
+        dueDate: new Date(now.getTime() + dueDaysAfterResolution * 86_400_000),
+        ...fields,
+      },
+      { now },
+    );
   }
   await submitForReview(db, author, { postmortemId: postmortem.id }, { now });
   await approvePostmortem(db, reviewer, { postmortemId: postmortem.id }, { now });

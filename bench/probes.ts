@@ -38,7 +38,12 @@ interface Lateness {
 }
 
 function summarize(samples: readonly number[]): Lateness {
-  return { p50: samplePercentile(samples, 50), p99: samplePercentile(samples, 99), max: Math.max(...samples), samples: samples.length };
+  return {
+    p50: samplePercentile(samples, 50),
+    p99: samplePercentile(samples, 99),
+    max: Math.max(...samples),
+    samples: samples.length,
+  };
 }
 
 function formatLateness(l: Lateness): string {
@@ -46,7 +51,9 @@ function formatLateness(l: Lateness): string {
 }
 
 function benchProbes(simulatorUrl: string): BenchProbe[] {
-  const pairs = PRODUCTS.flatMap((p) => p.components).flatMap((c) => c.regions.map((region) => healthUrl(simulatorUrl, region, c.key)));
+  const pairs = PRODUCTS.flatMap((p) => p.components).flatMap((c) =>
+    c.regions.map((region) => healthUrl(simulatorUrl, region, c.key)),
+  );
   return Array.from({ length: PROBES }, (_, i) => ({
     id: `bench-probe-${String(i).padStart(4, "0")}`,
     intervalSeconds: INTERVAL_SECONDS,
@@ -69,7 +76,12 @@ function benchProbes(simulatorUrl: string): BenchProbe[] {
 function slotsDue(ids: readonly string[], intervalMs: number, from: number, to: number): number {
   let due = 0;
   for (const id of ids) {
-    for (let slot = nextSlot(from - 1, intervalMs, probeOffsetMs(id, VANTAGE, intervalMs)); slot < to; slot += intervalMs) due++;
+    for (
+      let slot = nextSlot(from - 1, intervalMs, probeOffsetMs(id, VANTAGE, intervalMs));
+      slot < to;
+      slot += intervalMs
+    )
+      due++;
   }
   return due;
 }
@@ -81,11 +93,14 @@ async function bareTimerLateness(ids: readonly string[], intervalMs: number, dur
   const start = clock();
   const arm = (id: string, after: number) => {
     const slot = nextSlot(after, intervalMs, probeOffsetMs(id, VANTAGE, intervalMs));
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      samples.push(clock() - slot);
-      arm(id, slot);
-    }, Math.max(0, slot - clock()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        samples.push(clock() - slot);
+        arm(id, slot);
+      },
+      Math.max(0, slot - clock()),
+    );
     timers.add(timer);
   };
   for (const id of ids) arm(id, start);
@@ -100,7 +115,9 @@ export async function run(): Promise<void> {
     const probes = benchProbes(simulator.url);
     const intervalMs = INTERVAL_SECONDS * 1000;
     const ratePerMinute = (PROBES * 60) / INTERVAL_SECONDS;
-    log(`${count(PROBES)} probes every ${INTERVAL_SECONDS} s = ${count(ratePerMinute)} checks/min, concurrency ${CONCURRENCY}, simulator ${simulator.url}`);
+    log(
+      `${count(PROBES)} probes every ${INTERVAL_SECONDS} s = ${count(ratePerMinute)} checks/min, concurrency ${CONCURRENCY}, simulator ${simulator.url}`,
+    );
 
     const outcomes: Record<CheckOutcome, number> = { up: 0, degraded: 0, down: 0 };
     const checkLatency: number[] = [];
@@ -139,21 +156,31 @@ export async function run(): Promise<void> {
     const missed = due - ran;
     const scheduled = summarize(lateness);
     log(`scheduler lateness   ${formatLateness(scheduled)}`);
-    log(`checks in window     ${count(ran)} of ${count(due)} slots due; up ${count(outcomes.up)}, degraded ${count(outcomes.degraded)}, down ${count(outcomes.down)}`);
-    log(`check latency        p50 ${ms(samplePercentile(checkLatency, 50))}  p99 ${ms(samplePercentile(checkLatency, 99))}`);
+    log(
+      `checks in window     ${count(ran)} of ${count(due)} slots due; up ${count(outcomes.up)}, degraded ${count(outcomes.degraded)}, down ${count(outcomes.down)}`,
+    );
+    log(
+      `check latency        p50 ${ms(samplePercentile(checkLatency, 50))}  p99 ${ms(samplePercentile(checkLatency, 99))}`,
+    );
 
     log(`reference: bare setTimeout loop, same ${count(PROBES)} timers on the same grid, for ${MEASURE_MS / 1000} s …`);
     const reference = summarize(await bareTimerLateness(ids, intervalMs, MEASURE_MS));
     log(`bare timer lateness  ${formatLateness(reference)}`);
 
     printSummary("probes", [
-      ["load", `${count(PROBES)} probes × ${INTERVAL_SECONDS} s = ${count(ratePerMinute)} checks/min, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s measured`],
+      [
+        "load",
+        `${count(PROBES)} probes × ${INTERVAL_SECONDS} s = ${count(ratePerMinute)} checks/min, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s measured`,
+      ],
       ["scheduler lateness", `p50 ${ms(scheduled.p50)}, p99 ${ms(scheduled.p99)}, max ${ms(scheduled.max)}`],
       ["bare setTimeout", `p50 ${ms(reference.p50)}, p99 ${ms(reference.p99)}, max ${ms(reference.max)}`],
       ["ratio to reference", `p99 ${ratio(scheduled.p99, reference.p99)}, max ${ratio(scheduled.max, reference.max)}`],
       ["note", "negative lateness = fired before its slot (libuv timers count whole ms on a cached clock)"],
       ["missed slots", `${count(missed)} (of ${count(due)} due; ${count(skipped)} skipped as still running)`],
-      ["targets", `p99 ≤ ${TARGET_P99_MS} ms ${verdict(scheduled.p99 <= TARGET_P99_MS)}; max ≤ ${TARGET_MAX_MS} ms ${verdict(scheduled.max <= TARGET_MAX_MS)}; zero missed ${verdict(missed === 0 && skipped === 0)}`],
+      [
+        "targets",
+        `p99 ≤ ${TARGET_P99_MS} ms ${verdict(scheduled.p99 <= TARGET_P99_MS)}; max ≤ ${TARGET_MAX_MS} ms ${verdict(scheduled.max <= TARGET_MAX_MS)}; zero missed ${verdict(missed === 0 && skipped === 0)}`,
+      ],
     ]);
   } finally {
     await simulator.child.stop();

@@ -25,7 +25,9 @@ export interface PublicSiteData {
 function rollupSql(table: string, unit: string, from: string, count: number): string {
   const buckets = LATENCY_BUCKET_BOUNDS_MS.length + 1;
   // A plausible shape: most checks in the 50–150 ms buckets, a few slow ones.
-  const histogram = Array.from({ length: buckets }, (_, i) => (i >= 2 && i <= 5 ? `(n * ${[3, 5, 6, 2][i - 2]})` : i === 10 ? "(n % 3)" : "0"));
+  const histogram = Array.from({ length: buckets }, (_, i) =>
+    i >= 2 && i <= 5 ? `(n * ${[3, 5, 6, 2][i - 2]})` : i === 10 ? "(n % 3)" : "0",
+  );
   return `
     INSERT INTO "${table}" ("componentRegionId", "bucketStart", "upCount", "degradedCount", "downCount", "latencyCount", "latencySumMs", "latencyMinMs", "latencyMaxMs", "latencyHistogram")
     SELECT cr.id, b, n * 16, n % 3, 0, n * 16 + n % 3, (n * 16 + n % 3) * 90, 30, 700, ARRAY[${histogram.join(", ")}]::int[]
@@ -42,12 +44,22 @@ type Change = {
   toStatus: "operational" | "major_outage" | "degraded_performance";
 };
 
-async function makeIncidents(db: ReturnType<typeof createDb>, crs: { id: string }[], count: number, windowStart: number, now: Date, random: () => number) {
+async function makeIncidents(
+  db: ReturnType<typeof createDb>,
+  crs: { id: string }[],
+  count: number,
+  windowStart: number,
+  now: Date,
+  random: () => number,
+) {
   const ids: string[] = [];
   for (let k = 0; k < count; k++) {
     const startedAt = new Date(windowStart + random() * (now.getTime() - windowStart - 3 * HOUR_MS));
     const open = k === 0;
-    const affected = Array.from({ length: 1 + Math.floor(random() * 5) }, () => crs[Math.floor(random() * crs.length)]!.id);
+    const affected = Array.from(
+      { length: 1 + Math.floor(random() * 5) },
+      () => crs[Math.floor(random() * crs.length)]!.id,
+    );
     const incident = await db.incident.create({
       data: {
         title: `Bench incident ${k}: elevated errors`,
@@ -56,7 +68,12 @@ async function makeIncidents(db: ReturnType<typeof createDb>, crs: { id: string 
         status: open ? "identified" : "resolved",
         startedAt,
         resolvedAt: open ? null : new Date(startedAt.getTime() + (20 + random() * 200) * 60_000),
-        componentRegions: { create: [...new Set(affected)].map((componentRegionId) => ({ componentRegionId, status: "partial_outage" as const })) },
+        componentRegions: {
+          create: [...new Set(affected)].map((componentRegionId) => ({
+            componentRegionId,
+            status: "partial_outage" as const,
+          })),
+        },
         updates: {
           create: ["investigating", "identified", "resolved"].slice(0, open ? 2 : 3).map((status, u) => ({
             status: status as "investigating" | "identified" | "resolved",
@@ -84,7 +101,12 @@ export async function buildPublicSiteData(database: BenchDatabase, total: number
     const product = await db.product.findFirstOrThrow({ orderBy: { sortOrder: "asc" } });
     let existing = await db.componentRegion.count();
     for (let i = 0; existing < total; i++) {
-      const data = { key: `bench-${i}`, name: `Bench component ${i}`, tier: i % 2 === 0 ? ("TIER_1" as const) : ("TIER_2" as const), productId: product.id };
+      const data = {
+        key: `bench-${i}`,
+        name: `Bench component ${i}`,
+        tier: i % 2 === 0 ? ("TIER_1" as const) : ("TIER_2" as const),
+        productId: product.id,
+      };
       const component = await db.component.create({ data });
       for (const region of regions.slice(0, total - existing)) {
         await db.componentRegion.create({ data: { componentId: component.id, regionId: region.id } });
@@ -94,9 +116,19 @@ export async function buildPublicSiteData(database: BenchDatabase, total: number
     const crs = await db.componentRegion.findMany({ select: { id: true }, orderBy: { id: "asc" } });
     const windowStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS - (DAYS - 1) * DAY_MS;
     await db.statusChange.createMany({
-      data: crs.map(({ id }): Change => ({ componentRegionId: id, at: new Date(windowStart - DAY_MS), source: "probes", fromStatus: null, toStatus: "operational" })),
+      data: crs.map(
+        ({ id }): Change => ({
+          componentRegionId: id,
+          at: new Date(windowStart - DAY_MS),
+          source: "probes",
+          fromStatus: null,
+          toStatus: "operational",
+        }),
+      ),
     });
-    await db.componentRegion.updateMany({ data: { probeStatus: "operational", probeStatusSince: new Date(windowStart) } });
+    await db.componentRegion.updateMany({
+      data: { probeStatus: "operational", probeStatusSince: new Date(windowStart) },
+    });
     const [incidentId] = await makeIncidents(db, crs, 5, windowStart, now, random);
     for (const [status, offset] of [
       ["scheduled", 2 * DAY_MS],
@@ -126,7 +158,13 @@ export async function buildPublicSiteData(database: BenchDatabase, total: number
       await client.query(`ANALYZE`);
     });
     const rollupRows = crs.length * (DAYS + DAYS * 24 + 26 * 60);
-    return { componentRegions: crs.length, statusChanges: crs.length, incidents: 5, rollupRows, incidentId: incidentId! };
+    return {
+      componentRegions: crs.length,
+      statusChanges: crs.length,
+      incidents: 5,
+      rollupRows,
+      incidentId: incidentId!,
+    };
   } finally {
     await db.$disconnect();
   }
@@ -137,7 +175,11 @@ export async function buildPublicSiteData(database: BenchDatabase, total: number
  * ComponentRegion (~4 a day across the platform; the demo has 4 in 90 days)
  * and 75 more incidents. Notable days, not days, are what make a strip heavy.
  */
-export async function addBusyHistory(database: BenchDatabase, data: PublicSiteData, now: Date): Promise<PublicSiteData> {
+export async function addBusyHistory(
+  database: BenchDatabase,
+  data: PublicSiteData,
+  now: Date,
+): Promise<PublicSiteData> {
   const db = createDb(database.url, { max: 2 });
   const random = seededRandom(9);
   try {
@@ -145,10 +187,26 @@ export async function addBusyHistory(database: BenchDatabase, data: PublicSiteDa
     const windowStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS - (DAYS - 1) * DAY_MS;
     const changes: Change[] = [];
     for (const { id } of crs) {
-      for (let t = windowStart + random() * 20 * DAY_MS; t < now.getTime() - 2 * HOUR_MS; t += (10 + random() * 40) * DAY_MS) {
+      for (
+        let t = windowStart + random() * 20 * DAY_MS;
+        t < now.getTime() - 2 * HOUR_MS;
+        t += (10 + random() * 40) * DAY_MS
+      ) {
         const bad = random() < 0.4 ? "major_outage" : "degraded_performance";
-        changes.push({ componentRegionId: id, at: new Date(t), source: "probes", fromStatus: "operational", toStatus: bad });
-        changes.push({ componentRegionId: id, at: new Date(t + (5 + random() * 90) * 60_000), source: "probes", fromStatus: bad, toStatus: "operational" });
+        changes.push({
+          componentRegionId: id,
+          at: new Date(t),
+          source: "probes",
+          fromStatus: "operational",
+          toStatus: bad,
+        });
+        changes.push({
+          componentRegionId: id,
+          at: new Date(t + (5 + random() * 90) * 60_000),
+          source: "probes",
+          fromStatus: bad,
+          toStatus: "operational",
+        });
       }
     }
     await db.statusChange.createMany({ data: changes });

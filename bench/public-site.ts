@@ -56,7 +56,11 @@ function getBody(url: string): Promise<Buffer> {
       .get(url, { headers: { "accept-encoding": "identity" } }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${url} answered ${response.statusCode}`))));
+        response.on("end", () =>
+          response.statusCode === 200
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`${url} answered ${response.statusCode}`)),
+        );
         response.on("error", reject);
       })
       .on("error", reject);
@@ -112,7 +116,9 @@ export async function run(): Promise<void> {
   try {
     const now = new Date();
     const calmData = await buildPublicSiteData(database, COMPONENT_REGIONS, now);
-    log(`calm: ${calmData.componentRegions} component-regions, ${calmData.incidents} incidents, ${count(calmData.rollupRows)} rollup rows`);
+    log(
+      `calm: ${calmData.componentRegions} component-regions, ${calmData.incidents} incidents, ${count(calmData.rollupRows)} rollup rows`,
+    );
     const pdfDb = createDb(database.url, { max: 5 });
     let postmortem: { incidentId: string; postmortemId: string };
     let pdfTimes: number[];
@@ -121,12 +127,21 @@ export async function run(): Promise<void> {
       postmortem = await publishBenchPostmortem(pdfDb, now);
       const reader = { id: "bench-reader", email: "bench.reader@bellwether.test", role: "VIEWER" as const };
       pdfTimes = await repeat(async () => {
-        pdfBytes = (await exportPostmortemPdf(pdfDb, reader, { postmortemId: postmortem.postmortemId, variant: "internal" }, { now })).pdf.length;
+        pdfBytes = (
+          await exportPostmortemPdf(
+            pdfDb,
+            reader,
+            { postmortemId: postmortem.postmortemId, variant: "internal" },
+            { now },
+          )
+        ).pdf.length;
       });
     } finally {
       await pdfDb.$disconnect();
     }
-    log(`postmortem PDF export (internal): median ${ms(median(pdfTimes))}, p95 ${ms(samplePercentile(pdfTimes, 95))}; ${count(pdfBytes / 1024)} KB`);
+    log(
+      `postmortem PDF export (internal): median ${ms(median(pdfTimes))}, p95 ${ms(samplePercentile(pdfTimes, 95))}; ${count(pdfBytes / 1024)} KB`,
+    );
 
     // The server reads its environment once, when it first needs it.
     Object.assign(process.env, {
@@ -141,29 +156,62 @@ export async function run(): Promise<void> {
     const web = await startWebServer({ host: "127.0.0.1", port, snapshots: false });
     try {
       const base = `http://127.0.0.1:${port}`;
-      const calm = await measureScenario("calm", database.url, base, { ...calmData, postmortemIncidentId: postmortem.incidentId });
+      const calm = await measureScenario("calm", database.url, base, {
+        ...calmData,
+        postmortemIncidentId: postmortem.incidentId,
+      });
       const busyData = await addBusyHistory(database, calmData, now);
       log(`busy: ${count(busyData.statusChanges)} status changes, ${busyData.incidents} incidents`);
-      const busy = await measureScenario("busy", database.url, base, { ...busyData, postmortemIncidentId: postmortem.incidentId });
+      const busy = await measureScenario("busy", database.url, base, {
+        ...busyData,
+        postmortemIncidentId: postmortem.incidentId,
+      });
 
       const reference = median(calm.pages.get("GET /api/health (reference)")!.times);
       const calmHome = calm.pages.get("GET /")!;
       const busyHome = busy.pages.get("GET /")!;
-      const others = ["GET /regions/us-central1.gcp", "GET /components/checkout?range=7d", "GET /history", "GET /incidents/[id]", POSTMORTEM_PAGE];
-      const postmortemPage = [median(calm.pages.get(POSTMORTEM_PAGE)!.times), median(busy.pages.get(POSTMORTEM_PAGE)!.times)];
+      const others = [
+        "GET /regions/us-central1.gcp",
+        "GET /components/checkout?range=7d",
+        "GET /history",
+        "GET /incidents/[id]",
+        POSTMORTEM_PAGE,
+      ];
+      const postmortemPage = [
+        median(calm.pages.get(POSTMORTEM_PAGE)!.times),
+        median(busy.pages.get(POSTMORTEM_PAGE)!.times),
+      ];
       printSummary("public-site", [
         ["data", `${calmData.componentRegions} component-regions, 90 days, ${count(calmData.rollupRows)} rollup rows`],
         ["calm", `all operational, ${calmData.incidents} incidents, maintenance past/now/next`],
-        ["busy", `${count(busyData.statusChanges)} status changes (a bad spell every ~30 days on each), ${busyData.incidents} incidents`],
+        [
+          "busy",
+          `${count(busyData.statusChanges)} status changes (a bad spell every ~30 days on each), ${busyData.incidents} incidents`,
+        ],
         ["front page data alone", `calm median ${ms(median(calm.data))}, busy ${ms(median(busy.data))}`],
         ["GET / calm (uncached)", summary(calmHome)],
         ["GET / busy (uncached)", summary(busyHome)],
         ["reference GET /api/health", `median ${ms(reference)}`],
-        ["ratio to reference", `calm ${ratio(median(calmHome.times), reference)}, busy ${ratio(median(busyHome.times), reference)}`],
-        ...others.map((label): [string, string] => [label, `calm median ${ms(median(calm.pages.get(label)!.times))}, busy ${ms(median(busy.pages.get(label)!.times))}`]),
-        ["target", `GET / ≤ ${TARGET_MS} ms: calm ${verdict(median(calmHome.times) <= TARGET_MS)}, busy ${verdict(median(busyHome.times) <= TARGET_MS)}`],
-        ["target", `incident page with a published postmortem ≤ ${TARGET_MS} ms: calm ${verdict(postmortemPage[0]! <= TARGET_MS)}, busy ${verdict(postmortemPage[1]! <= TARGET_MS)}`],
-        ["postmortem PDF export", `median ${ms(median(pdfTimes))} (${count(pdfBytes / 1024)} KB); ≤ ${PDF_TARGET_MS} ms: ${verdict(median(pdfTimes) <= PDF_TARGET_MS)}`],
+        [
+          "ratio to reference",
+          `calm ${ratio(median(calmHome.times), reference)}, busy ${ratio(median(busyHome.times), reference)}`,
+        ],
+        ...others.map((label): [string, string] => [
+          label,
+          `calm median ${ms(median(calm.pages.get(label)!.times))}, busy ${ms(median(busy.pages.get(label)!.times))}`,
+        ]),
+        [
+          "target",
+          `GET / ≤ ${TARGET_MS} ms: calm ${verdict(median(calmHome.times) <= TARGET_MS)}, busy ${verdict(median(busyHome.times) <= TARGET_MS)}`,
+        ],
+        [
+          "target",
+          `incident page with a published postmortem ≤ ${TARGET_MS} ms: calm ${verdict(postmortemPage[0]! <= TARGET_MS)}, busy ${verdict(postmortemPage[1]! <= TARGET_MS)}`,
+        ],
+        [
+          "postmortem PDF export",
+          `median ${ms(median(pdfTimes))} (${count(pdfBytes / 1024)} KB); ≤ ${PDF_TARGET_MS} ms: ${verdict(median(pdfTimes) <= PDF_TARGET_MS)}`,
+        ],
         ["wall time", ms(performance.now() - started)],
       ]);
     } finally {

@@ -4,11 +4,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 const pages = new Map<string, { body: Buffer; contentType: string; contentEncoding?: string }>();
-process.on("message", (message: { path: string; body: string; contentType: string; contentEncoding?: string } | "stop") => {
-  if (message === "stop") process.exit(0);
-  pages.set(message.path, { body: Buffer.from(message.body, "base64"), contentType: message.contentType, contentEncoding: message.contentEncoding });
-  process.send?.({ stored: message.path });
-});
+process.on(
+  "message",
+  (message: { path: string; body: string; contentType: string; contentEncoding?: string } | "stop") => {
+    if (message === "stop") process.exit(0);
+    pages.set(message.path, {
+      body: Buffer.from(message.body, "base64"),
+      contentType: message.contentType,
+      contentEncoding: message.contentEncoding,
+    });
+    process.send?.({ stored: message.path });
+  },
+);
 process.on("disconnect", () => process.exit(0));
 
 const server = http.createServer((req, res) => {
@@ -24,4 +31,6 @@ const server = http.createServer((req, res) => {
   });
   res.end(page.body);
 });
-server.listen(0, "127.0.0.1", () => process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+server.listen(0, "127.0.0.1", () =>
+  process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+);

@@ -57,7 +57,9 @@ function junkPath(i: number): string {
 const ACCEPT_ENCODING = "gzip, deflate, br";
 
 /** One GET as a browser makes it, body left compressed. */
-function rawGet(url: string): Promise<{ status: number; body: Buffer; contentType: string; contentEncoding: string | undefined }> {
+function rawGet(
+  url: string,
+): Promise<{ status: number; body: Buffer; contentType: string; contentEncoding: string | undefined }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { "accept-encoding": ACCEPT_ENCODING } }, (response) => {
@@ -86,7 +88,13 @@ interface Load {
 }
 
 async function load(url: string, seconds = SECONDS): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, headers: { "accept-encoding": ACCEPT_ENCODING } });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+    headers: { "accept-encoding": ACCEPT_ENCODING },
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -101,15 +109,33 @@ async function load(url: string, seconds = SECONDS): Promise<Load> {
 async function growCatalog(db: Db): Promise<number> {
   const existing = PRODUCTS.reduce((sum, p) => sum + p.components.reduce((s, c) => s + c.regions.length, 0), 0);
   const extra = Math.ceil((MIN_COMPONENT_REGIONS - existing) / REGIONS.length);
-  const product = await db.product.create({ data: { key: "bench-extensions", name: "Extensions", description: "Benchmark-only components.", sortOrder: 99 } });
+  const product = await db.product.create({
+    data: { key: "bench-extensions", name: "Extensions", description: "Benchmark-only components.", sortOrder: 99 },
+  });
   const regions = await db.region.findMany();
   for (let i = 1; i <= extra; i++) {
     const component = await db.component.create({
-      data: { key: `extension-${i}`, name: `Extension ${i}`, description: "", tier: i % 2 ? "TIER_1" : "TIER_2", productId: product.id, sortOrder: 100 + i },
+      data: {
+        key: `extension-${i}`,
+        name: `Extension ${i}`,
+        description: "",
+        tier: i % 2 ? "TIER_1" : "TIER_2",
+        productId: product.id,
+        sortOrder: 100 + i,
+      },
     });
     for (const region of regions) {
       const cr = await db.componentRegion.create({ data: { componentId: component.id, regionId: region.id } });
-      await db.probe.create({ data: { componentRegionId: cr.id, name: `Extension ${i} health`, kind: "http", layer: "component", target: "http://127.0.0.1:9/", intervalSeconds: 60 } });
+      await db.probe.create({
+        data: {
+          componentRegionId: cr.id,
+          name: `Extension ${i} health`,
+          kind: "http",
+          layer: "component",
+          target: "http://127.0.0.1:9/",
+          intervalSeconds: 60,
+        },
+      });
     }
   }
   return db.componentRegion.count();
@@ -117,16 +143,31 @@ async function growCatalog(db: Db): Promise<number> {
 
 /** What the evaluator does when a whole region fails: every status, its history and the announcement, in one transaction. */
 async function flipRegion(db: Db, regionKey: string, to: "major_outage" | "operational"): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const crs = await tx.componentRegion.findMany({ where: { region: { key: regionKey } }, select: { id: true, probeStatus: true } });
-    const at = new Date();
-    for (const cr of crs) {
-      await tx.componentRegion.update({ where: { id: cr.id }, data: { probeStatus: to, probeStatusSince: at } });
-      await tx.statusChange.create({ data: { componentRegionId: cr.id, at, source: "probes", fromStatus: cr.probeStatus, toStatus: to, evidence: { bench: true } } });
-    }
-    await announcePublicChange(tx, `bench: ${regionKey} ${to}`);
-    return crs.length;
-  }, { maxWait: 30_000, timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      const crs = await tx.componentRegion.findMany({
+        where: { region: { key: regionKey } },
+        select: { id: true, probeStatus: true },
+      });
+      const at = new Date();
+      for (const cr of crs) {
+        await tx.componentRegion.update({ where: { id: cr.id }, data: { probeStatus: to, probeStatusSince: at } });
+        await tx.statusChange.create({
+          data: {
+            componentRegionId: cr.id,
+            at,
+            source: "probes",
+            fromStatus: cr.probeStatus,
+            toStatus: to,
+            evidence: { bench: true },
+          },
+        });
+      }
+      await announcePublicChange(tx, `bench: ${regionKey} ${to}`);
+      return crs.length;
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
 }
 
 /** Reads whole pages while the region flips; a page is torn if it is cut short or shows the region half down. */
@@ -143,7 +184,11 @@ function startChecker(url: string, regionKey: string) {
           seen.torn++;
           continue;
         }
-        const cells = [...html.matchAll(new RegExp(`data-region="${regionKey.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?data-status="([a-z_]+)"`, "g"))].map((m) => m[1]);
+        const cells = [
+          ...html.matchAll(
+            new RegExp(`data-region="${regionKey.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?data-status="([a-z_]+)"`, "g"),
+          ),
+        ].map((m) => m[1]);
         const down = cells.filter((c) => c === "major_outage").length;
         if (cells.length === 0) {
           seen.torn++;
@@ -178,9 +223,13 @@ export async function run(): Promise<void> {
     await seedPlatform(db);
     const componentRegions = await growCatalog(db);
     const now = new Date();
-    const { result: history, elapsedMs: historyMs } = await timed(() => seedHistory(db, { now, cadenceMinutes: HISTORY_CADENCE_MINUTES, concurrency: 2 }));
+    const { result: history, elapsedMs: historyMs } = await timed(() =>
+      seedHistory(db, { now, cadenceMinutes: HISTORY_CADENCE_MINUTES, concurrency: 2 }),
+    );
     if (!history.seeded) throw new Error(`history not seeded: ${history.reason}`);
-    log(`data: ${componentRegions} ComponentRegions, ${count(history.results)} results and ${history.statusChanges} status changes over ${history.days} days (${ms(historyMs)})`);
+    log(
+      `data: ${componentRegions} ComponentRegions, ${count(history.results)} results and ${history.statusChanges} status changes over ${history.days} days (${ms(historyMs)})`,
+    );
 
     const product = await startChildServer("./site-server-process.ts", {
       DATABASE_URL: database.url,
@@ -202,24 +251,41 @@ export async function run(): Promise<void> {
         if (path === "/") throw new Error(`/ answers ${response.status}: the site is not serving`);
         log(`note: ${path} answers ${response.status} on this build`);
       }
-      await reference.child.ask({ path, body: body.toString("base64"), contentType: response.contentType, contentEncoding: response.contentEncoding });
-      log(`steady load on ${path} (${count(body.length)} bytes ${response.contentEncoding ?? "uncompressed"}), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`);
+      await reference.child.ask({
+        path,
+        body: body.toString("base64"),
+        contentType: response.contentType,
+        contentEncoding: response.contentEncoding,
+      });
+      log(
+        `steady load on ${path} (${count(body.length)} bytes ${response.contentEncoding ?? "uncompressed"}), ${CONNECTIONS} connections × ${SECONDS} s, product then reference …`,
+      );
       await load(`${product.url}${path}`, 2); // warm-up
       // Interleaved rounds, best of each: this machine's load changes from one second to the next.
       const rounds: { product: Load; reference: Load }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        rounds.push({ product: await load(`${product.url}${path}`, SECONDS / ROUNDS), reference: await load(`${reference.url}${path}`, SECONDS / ROUNDS) });
+        rounds.push({
+          product: await load(`${product.url}${path}`, SECONDS / ROUNDS),
+          reference: await load(`${reference.url}${path}`, SECONDS / ROUNDS),
+        });
       }
-      const best = (pick: (r: { product: Load; reference: Load }) => Load) => rounds.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
+      const best = (pick: (r: { product: Load; reference: Load }) => Load) =>
+        rounds.map(pick).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
       const productLoad = best((r) => r.product);
       const referenceLoad = best((r) => r.reference);
       steady[path] = { product: productLoad, reference: referenceLoad, size: body.length };
-      log(`  product   ${count(productLoad.requestsPerSecond)} req/s, p50 ${ms(productLoad.p50)}, p99 ${ms(productLoad.p99)}, errors ${productLoad.errors + productLoad.non2xx}`);
-      log(`  reference ${count(referenceLoad.requestsPerSecond)} req/s, p50 ${ms(referenceLoad.p50)}, p99 ${ms(referenceLoad.p99)}`);
+      log(
+        `  product   ${count(productLoad.requestsPerSecond)} req/s, p50 ${ms(productLoad.p50)}, p99 ${ms(productLoad.p99)}, errors ${productLoad.errors + productLoad.non2xx}`,
+      );
+      log(
+        `  reference ${count(referenceLoad.requestsPerSecond)} req/s, p50 ${ms(referenceLoad.p50)}, p99 ${ms(referenceLoad.p99)}`,
+      );
     }
 
     // Security finding 2: a flood of distinct junk URLs beside the steady readers of /.
-    log(`flood: ${count(FLOOD_URLS)} distinct junk URLs over ${FLOOD_CONNECTIONS} connections while / is loaded with ${CONNECTIONS} …`);
+    log(
+      `flood: ${count(FLOOD_URLS)} distinct junk URLs over ${FLOOD_CONNECTIONS} connections while / is loaded with ${CONNECTIONS} …`,
+    );
     const rendersBefore = (await product.child.ask<{ renders: number }>("stats")).renders;
     let next = 0;
     const flooding = autocannon({
@@ -233,7 +299,9 @@ export async function run(): Promise<void> {
     const underFlood = await load(`${product.url}/`);
     const flood = await flooding;
     const floodRenders = (await product.child.ask<{ renders: number }>("stats")).renders - rendersBefore;
-    log(`  / p99 ${ms(underFlood.p99)} (steady ${ms(steady["/"]!.product.p99)}), ${count(underFlood.requestsPerSecond)} req/s; junk: ${count(flood.requests.total)} answered, ${count(floodRenders)} renders`);
+    log(
+      `  / p99 ${ms(underFlood.p99)} (steady ${ms(steady["/"]!.product.p99)}), ${count(underFlood.requestsPerSecond)} req/s; junk: ${count(flood.requests.total)} answered, ${count(floodRenders)} renders`,
+    );
 
     log(`incident: every ComponentRegion of ${FLIP_REGION} goes down ${SECONDS / 2} s into a ${SECONDS} s run on / …`);
     const checker = startChecker(`${product.url}/`, FLIP_REGION);
@@ -244,7 +312,9 @@ export async function run(): Promise<void> {
     await checker.stop();
     const finalPage = await (await fetch(`${product.url}/`)).text();
     const showsOutage = finalPage.includes("Major outage");
-    log(`  ${flipped} ComponentRegions down; ${count(incident.requestsPerSecond)} req/s, p99 ${ms(incident.p99)}, errors ${incident.errors + incident.non2xx}; checker read ${checker.seen.pages} pages: ${[...checker.seen.states].join(" → ")}, torn ${checker.seen.torn}`);
+    log(
+      `  ${flipped} ComponentRegions down; ${count(incident.requestsPerSecond)} req/s, p99 ${ms(incident.p99)}, errors ${incident.errors + incident.non2xx}; checker read ${checker.seen.pages} pages: ${[...checker.seen.states].join(" → ")}, torn ${checker.seen.torn}`,
+    );
 
     // One uncached render: announce a change, and read how long the render of the next snapshot took (Server-Timing).
     const renders: number[] = [];
@@ -273,24 +343,43 @@ export async function run(): Promise<void> {
     const steadyOk = share(home.product, home.reference) >= 0.25 && share(summary.product, summary.reference) >= 0.25;
     const incidentOk = incident.p99 <= 250 && incident.requestsPerSecond >= 0.5 * home.product.requestsPerSecond;
     const floodOk = underFlood.p99 <= 2 * Math.max(home.product.p99, 1) && floodRenders <= SNAPSHOT_KEYS_PER_ROUTE;
-    const clean = incident.errors + incident.non2xx === 0 && checker.seen.torn === 0 && checker.seen.errors === 0 && showsOutage;
+    const clean =
+      incident.errors + incident.non2xx === 0 && checker.seen.torn === 0 && checker.seen.errors === 0 && showsOutage;
     printSummary("site", [
-      ["data", `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes as sent (brotli)`],
-      ["/ steady", `${count(home.product.requestsPerSecond)} req/s (p99 ${ms(home.product.p99)}) vs bare node:http ${count(home.reference.requestsPerSecond)} req/s = ${percent(home.product.requestsPerSecond, home.reference.requestsPerSecond)}`],
+      [
+        "data",
+        `${componentRegions} ComponentRegions, ${count(history.results)} results, ${history.days} days; / is ${count(home.size)} bytes as sent (brotli)`,
+      ],
+      [
+        "/ steady",
+        `${count(home.product.requestsPerSecond)} req/s (p99 ${ms(home.product.p99)}) vs bare node:http ${count(home.reference.requestsPerSecond)} req/s = ${percent(home.product.requestsPerSecond, home.reference.requestsPerSecond)}`,
+      ],
       [
         "summary.json steady",
         `${count(summary.product.requestsPerSecond)} req/s (p99 ${ms(summary.product.p99)}) vs ${count(summary.reference.requestsPerSecond)} req/s = ${percent(summary.product.requestsPerSecond, summary.reference.requestsPerSecond)}`,
       ],
       ["target steady", `≥ 25 % of the bare server ${verdict(steadyOk)}`],
-      ["/ while a region fails", `${count(incident.requestsPerSecond)} req/s = ${percent(incident.requestsPerSecond, home.product.requestsPerSecond)} of steady, p99 ${ms(incident.p99)}`],
+      [
+        "/ while a region fails",
+        `${count(incident.requestsPerSecond)} req/s = ${percent(incident.requestsPerSecond, home.product.requestsPerSecond)} of steady, p99 ${ms(incident.p99)}`,
+      ],
       ["target incident", `p99 ≤ 250 ms and ≥ 50 % of steady ${verdict(incidentOk)}`],
       [
         "/ under a junk flood",
         `${count(FLOOD_URLS)} distinct junk URLs: / p99 ${ms(underFlood.p99)} = ${(underFlood.p99 / Math.max(home.product.p99, 1)).toFixed(2)}× steady; ${count(floodRenders)} renders`,
       ],
-      ["target flood", `p99 ≤ 2× steady and renders ≤ the per-route cap (${SNAPSHOT_KEYS_PER_ROUTE}) ${verdict(floodOk)}`],
-      ["readers", `${count(incident.errors + incident.non2xx)} errors under load; checker: ${checker.seen.pages} whole pages, ${checker.seen.torn} torn, ${checker.seen.errors} failed; outage shown after: ${showsOutage ? "yes" : "NO"}`],
-      ["uncached render of /", `median ${ms(render)} of ${renders.length} after ${RENDER_WARM_UP} unmeasured (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`],
+      [
+        "target flood",
+        `p99 ≤ 2× steady and renders ≤ the per-route cap (${SNAPSHOT_KEYS_PER_ROUTE}) ${verdict(floodOk)}`,
+      ],
+      [
+        "readers",
+        `${count(incident.errors + incident.non2xx)} errors under load; checker: ${checker.seen.pages} whole pages, ${checker.seen.torn} torn, ${checker.seen.errors} failed; outage shown after: ${showsOutage ? "yes" : "NO"}`,
+      ],
+      [
+        "uncached render of /",
+        `median ${ms(render)} of ${renders.length} after ${RENDER_WARM_UP} unmeasured (${renders.map((r) => r.toFixed(0)).join(", ")} ms) ${verdict(render <= 50)} (target ≤ 50 ms)`,
+      ],
       ["wall time", ms(performance.now() - started)],
     ]);
     if (!clean) throw new Error("site: a reader saw an error or a torn page");

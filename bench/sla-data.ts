@@ -52,12 +52,23 @@ function history(random: () => number): StatusPoint[] {
   const points: StatusPoint[] = [];
   for (let t = YEAR_FROM + wait(random, 2 * DAY_MS); t < YEAR_TO; t += wait(random, 2 * DAY_MS)) {
     const gap = random() < 0.05;
-    const status: ComponentStatus | null = gap ? null : pick(random, ["degraded_performance", "degraded_performance", "partial_outage", "partial_outage", "major_outage"]);
+    const status: ComponentStatus | null = gap
+      ? null
+      : pick(random, [
+          "degraded_performance",
+          "degraded_performance",
+          "partial_outage",
+          "partial_outage",
+          "major_outage",
+        ]);
     points.push({ at: new Date(t), status });
     // Half the spells worsen or ease once before they end.
     if (!gap && random() < 0.5) {
       t += wait(random, 10 * MINUTE_MS);
-      points.push({ at: new Date(t), status: pick(random, ["degraded_performance", "partial_outage", "major_outage"]) });
+      points.push({
+        at: new Date(t),
+        status: pick(random, ["degraded_performance", "partial_outage", "major_outage"]),
+      });
     }
     t += wait(random, gap ? 2 * HOUR_MS : 20 * MINUTE_MS);
     points.push({ at: new Date(t), status: "operational" });
@@ -75,7 +86,9 @@ function maintenanceWindows(random: () => number, ids: readonly string[], count:
       from: new Date(from),
       to: new Date(from + (1 + Math.floor(random() * 4)) * HOUR_MS),
       // One in five is announced late (1–6 days ahead).
-      announcedAt: new Date(from - (random() < 0.2 ? 1 + Math.floor(random() * 6) : 7 + Math.floor(random() * 14)) * DAY_MS),
+      announcedAt: new Date(
+        from - (random() < 0.2 ? 1 + Math.floor(random() * 6) : 7 + Math.floor(random() * 14)) * DAY_MS,
+      ),
       componentRegionIds: Array.from({ length: size }, (_, i) => ids[(first + i) % ids.length]!),
     };
   });
@@ -91,7 +104,11 @@ export function buildSlaData(options: SlaBenchOptions): SlaBenchData {
     const first = Math.floor(random() * ids.length);
     const covered = new Set(Array.from({ length: size }, (_, i) => ids[(first + i * 7) % ids.length]!));
     // Most contracts started in the year before (contract years turn mid-month); one in ten starts during the year.
-    const startsOn = new Date(random() < 0.1 ? YEAR_FROM + Math.floor(random() * 300) * DAY_MS : YEAR_FROM - Math.floor(random() * 365) * DAY_MS);
+    const startsOn = new Date(
+      random() < 0.1
+        ? YEAR_FROM + Math.floor(random() * 300) * DAY_MS
+        : YEAR_FROM - Math.floor(random() * 365) * DAY_MS,
+    );
     return {
       id: `contract-${k}`,
       terms: {
@@ -104,7 +121,11 @@ export function buildSlaData(options: SlaBenchOptions): SlaBenchData {
       },
       monthRule: random() < 0.5 ? "calendar" : "fixed_30_days",
       slaTargetPercent: pick(random, [99.9, 99.95, 99.99]),
-      componentRegions: [...covered].map((id) => ({ componentRegionId: id, initial: "operational", history: histories.get(id)! })),
+      componentRegions: [...covered].map((id) => ({
+        componentRegionId: id,
+        initial: "operational",
+        history: histories.get(id)!,
+      })),
       maintenance: windows.filter((w) => w.componentRegionIds.some((id) => covered.has(id))),
     };
   });

@@ -34,7 +34,11 @@ function biggest(statements: readonly ContractStatements[]): { contract: SlaBenc
   return best!;
 }
 
-function contractMonthOf(contract: SlaBenchContract, month: string, statements: readonly ContractStatements[]): ContractMonth {
+function contractMonthOf(
+  contract: SlaBenchContract,
+  month: string,
+  statements: readonly ContractStatements[],
+): ContractMonth {
   const mm = measurementMonth(month, contract.monthRule);
   const covered: CoveredComponentRegion[] = contract.componentRegions.map((cr, i) => ({
     id: cr.componentRegionId,
@@ -91,7 +95,12 @@ function contractMonthOf(contract: SlaBenchContract, month: string, statements: 
     window: mm.window,
     monthMinutes: mm.monthMinutes,
     covered,
-    histories: new Map(contract.componentRegions.map((cr) => [cr.componentRegionId, { initial: cr.initial ?? null, history: [...cr.history] }])),
+    histories: new Map(
+      contract.componentRegions.map((cr) => [
+        cr.componentRegionId,
+        { initial: cr.initial ?? null, history: [...cr.history] },
+      ]),
+    ),
     maintenance: contract.maintenance.map((m) => ({ ...m, title: `Planned database maintenance ${m.id}` })),
     incidents,
   };
@@ -102,8 +111,15 @@ export const statementPdfBench: SlaBenchExtra = {
   async measure(_data, statements) {
     const { contract, month } = biggest(statements);
     const issuedAt = new Date("2026-01-06T00:00:00Z");
-    const statement = buildStatement(contractMonthOf(contract, month, statements), { computedAt: issuedAt, state: "issued", revision: 1, issuedAt, restatement: null });
-    const render = () => statementPdf(statement, { createdAt: issuedAt, sha256: "0".repeat(64), siteUrl: "https://status.example.com" });
+    const statement = buildStatement(contractMonthOf(contract, month, statements), {
+      computedAt: issuedAt,
+      state: "issued",
+      revision: 1,
+      issuedAt,
+      restatement: null,
+    });
+    const render = () =>
+      statementPdf(statement, { createdAt: issuedAt, sha256: "0".repeat(64), siteUrl: "https://status.example.com" });
     for (let i = 0; i < WARM_UP; i++) await render();
     const times: number[] = [];
     let bytes = 0;

@@ -24,7 +24,10 @@ export interface UptimeData {
 }
 
 /** Seeds the catalog, then adds components until there are `total` ComponentRegions, one probe each. */
-async function createComponentRegions(url: string, total: number): Promise<{ probeId: string; componentRegionId: string }[]> {
+async function createComponentRegions(
+  url: string,
+  total: number,
+): Promise<{ probeId: string; componentRegionId: string }[]> {
   const db = createDb(url, { max: 2 });
   try {
     await seedPlatform(db);
@@ -32,16 +35,30 @@ async function createComponentRegions(url: string, total: number): Promise<{ pro
     const product = await db.product.findFirstOrThrow({ orderBy: { sortOrder: "asc" } });
     let existing = await db.componentRegion.count();
     for (let i = 0; existing < total; i++) {
-      const data = { key: `bench-${i}`, name: `Bench component ${i}`, tier: i % 2 === 0 ? ("TIER_1" as const) : ("TIER_2" as const), productId: product.id };
+      const data = {
+        key: `bench-${i}`,
+        name: `Bench component ${i}`,
+        tier: i % 2 === 0 ? ("TIER_1" as const) : ("TIER_2" as const),
+        productId: product.id,
+      };
       const component = await db.component.create({ data });
       for (const region of regions.slice(0, total - existing)) {
         // The target is never called: this benchmark reads results, it does not run checks.
-        const probe = { name: "health", kind: "http" as const, target: `http://127.0.0.1:9/${region.key}/bench-${i}/health` };
-        await db.componentRegion.create({ data: { componentId: component.id, regionId: region.id, probes: { create: probe } } });
+        const probe = {
+          name: "health",
+          kind: "http" as const,
+          target: `http://127.0.0.1:9/${region.key}/bench-${i}/health`,
+        };
+        await db.componentRegion.create({
+          data: { componentId: component.id, regionId: region.id, probes: { create: probe } },
+        });
         existing++;
       }
     }
-    const probes = await db.probe.findMany({ select: { id: true, componentRegionId: true }, orderBy: { componentRegionId: "asc" } });
+    const probes = await db.probe.findMany({
+      select: { id: true, componentRegionId: true },
+      orderBy: { componentRegionId: "asc" },
+    });
     return probes.map((p) => ({ probeId: p.id, componentRegionId: p.componentRegionId }));
   } finally {
     await db.$disconnect();
@@ -76,7 +93,9 @@ const LOAD_SQL = `
 /** The FILTER aggregates that build a rollup's histogram with the bounds lib/ uses. */
 function histogramSql(column: string): string {
   const bounds = LATENCY_BUCKET_BOUNDS_MS;
-  const buckets = bounds.map((bound, i) => (i === 0 ? `${column} <= ${bound}` : `${column} > ${bounds[i - 1]} AND ${column} <= ${bound}`));
+  const buckets = bounds.map((bound, i) =>
+    i === 0 ? `${column} <= ${bound}` : `${column} > ${bounds[i - 1]} AND ${column} <= ${bound}`,
+  );
   buckets.push(`${column} > ${bounds.at(-1)}`);
   return `ARRAY[${buckets.map((b) => `count(*) FILTER (WHERE ${b})`).join(", ")}]::int[]`;
 }
@@ -109,7 +128,10 @@ async function checkResultIndexes(client: pg.Client): Promise<{ drop: string[]; 
   );
   const kept = others.rows.filter((r) => r.name === KEPT_INDEX);
   return {
-    drop: [...pk.rows.map((r) => `ALTER TABLE "CheckResult" DROP CONSTRAINT "${r.name}"`), ...others.rows.map((r) => `DROP INDEX "${r.name}"`)],
+    drop: [
+      ...pk.rows.map((r) => `ALTER TABLE "CheckResult" DROP CONSTRAINT "${r.name}"`),
+      ...others.rows.map((r) => `DROP INDEX "${r.name}"`),
+    ],
     create: kept.map((r) => r.definition),
     skipped: [...pk.rows, ...others.rows].filter((r) => r.name !== KEPT_INDEX).map((r) => r.name),
   };
@@ -183,7 +205,9 @@ export async function buildUptimeData(database: BenchDatabase, options: UptimeDa
     return result;
   };
 
-  const probes = await step(`catalog: ${options.componentRegions} ComponentRegions`, () => createComponentRegions(database.url, options.componentRegions));
+  const probes = await step(`catalog: ${options.componentRegions} ComponentRegions`, () =>
+    createComponentRegions(database.url, options.componentRegions),
+  );
   const to = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const window = { from: new Date(to - DAYS * DAY_MS), to: new Date(to) };
   const slots = Math.round(options.targetRows / (probes.length * options.vantages));
@@ -192,19 +216,27 @@ export async function buildUptimeData(database: BenchDatabase, options: UptimeDa
 
   await configureForLoading(database);
   const vantages = await withClient(database.url, async (client) =>
-    (await client.query<{ id: string }>(`SELECT id FROM "Region" ORDER BY "sortOrder" LIMIT $1`, [options.vantages])).rows.map((r) => r.id),
+    (
+      await client.query<{ id: string }>(`SELECT id FROM "Region" ORDER BY "sortOrder" LIMIT $1`, [options.vantages])
+    ).rows.map((r) => r.id),
   );
   const indexes = await withClient(database.url, checkResultIndexes);
   await withClient(database.url, async (client) => {
     for (const sql of indexes.drop) await client.query(sql);
   });
 
-  log(`loading ${rawRows.toLocaleString("en-US")} raw results (${probes.length} × ${vantages.length} vantages, one per ${intervalSeconds} s over ${DAYS} days) …`);
-  await step("raw rows: INSERT … SELECT generate_series", () => loadRawResults(database.url, { probes, vantages, from: window.from, intervalSeconds, slots }));
+  log(
+    `loading ${rawRows.toLocaleString("en-US")} raw results (${probes.length} × ${vantages.length} vantages, one per ${intervalSeconds} s over ${DAYS} days) …`,
+  );
+  await step("raw rows: INSERT … SELECT generate_series", () =>
+    loadRawResults(database.url, { probes, vantages, from: window.from, intervalSeconds, slots }),
+  );
   await step("statistics: ANALYZE with (ComponentRegion, day) groups", () =>
     withClient(database.url, async (client) => {
       // Without it the planner expects a million groups and aggregates serially.
-      await client.query(`CREATE STATISTICS bench_component_region_day (ndistinct) ON "componentRegionId", date_trunc('day', "checkedAt") FROM "CheckResult"`);
+      await client.query(
+        `CREATE STATISTICS bench_component_region_day (ndistinct) ON "componentRegionId", date_trunc('day', "checkedAt") FROM "CheckResult"`,
+      );
       await client.query(`ANALYZE "CheckResult"`);
     }),
   );
@@ -220,6 +252,15 @@ export async function buildUptimeData(database: BenchDatabase, options: UptimeDa
     step("day rollups: aggregated from the raw rows", () => buildDayRollups(database.url)),
   ]);
   // Measuring while GBs of dirty pages are written back would time the disk, not the queries.
-  await step("checkpoint: the load flushed to disk", () => withClient(database.url, (client) => client.query("CHECKPOINT")));
-  return { componentRegionIds: [...new Set(probes.map((p) => p.componentRegionId))], window, rawRows, intervalSeconds, timings, skippedIndexes: indexes.skipped };
+  await step("checkpoint: the load flushed to disk", () =>
+    withClient(database.url, (client) => client.query("CHECKPOINT")),
+  );
+  return {
+    componentRegionIds: [...new Set(probes.map((p) => p.componentRegionId))],
+    window,
+    rawRows,
+    intervalSeconds,
+    timings,
+    skippedIndexes: indexes.skipped,
+  };
 }

@@ -41,7 +41,10 @@ interface DayCounts {
 /** Pure: availability = (up + degraded) / total over the window and per day. */
 function figuresFrom(rows: Iterable<DayCounts>, componentRegionIds: readonly string[]): Figures {
   const figures: Figures = new Map(
-    componentRegionIds.map((id) => [id, { window: { good: 0, total: 0 }, days: Array.from({ length: DAYS }, () => ({ good: 0, total: 0 })) }]),
+    componentRegionIds.map((id) => [
+      id,
+      { window: { good: 0, total: 0 }, days: Array.from({ length: DAYS }, () => ({ good: 0, total: 0 })) },
+    ]),
   );
   for (const row of rows) {
     const entry = figures.get(row.componentRegionId);
@@ -92,7 +95,9 @@ function differences(a: Figures, b: Figures): { componentRegions: number; days: 
 
 /** One rollup row's histogram and counts against lib's bucketIndex over its raw rows. */
 async function histogramAgrees(db: Db, componentRegionId: string, day: Date): Promise<boolean> {
-  const rollup = await db.rollupDay.findUnique({ where: { componentRegionId_bucketStart: { componentRegionId, bucketStart: day } } });
+  const rollup = await db.rollupDay.findUnique({
+    where: { componentRegionId_bucketStart: { componentRegionId, bucketStart: day } },
+  });
   const raw = await db.checkResult.findMany({
     where: { componentRegionId, checkedAt: { gte: day, lt: new Date(day.getTime() + DAY_MS) } },
     select: { latencyMs: true, outcome: true },
@@ -108,7 +113,10 @@ async function histogramAgrees(db: Db, componentRegionId: string, day: Date): Pr
 }
 
 /** A status history per ComponentRegion: a change every ~6 h on average, two maintenances. */
-function syntheticHistories(ids: readonly string[], window: TimeWindow): { history: StatusPoint[]; maintenance: TimeWindow[] }[] {
+function syntheticHistories(
+  ids: readonly string[],
+  window: TimeWindow,
+): { history: StatusPoint[]; maintenance: TimeWindow[] }[] {
   const random = seededRandom(90);
   const statuses: [ComponentStatus | null, number][] = [
     ["operational", 0.84],
@@ -128,7 +136,11 @@ function syntheticHistories(ids: readonly string[], window: TimeWindow): { histo
   };
   return ids.map(() => {
     const history: StatusPoint[] = [{ at: new Date(window.from.getTime() - DAY_MS), status: "operational" }];
-    for (let t = window.from.getTime(); t < window.to.getTime(); t += Math.round(-Math.log(1 - random()) * 6 * 3_600_000)) {
+    for (
+      let t = window.from.getTime();
+      t < window.to.getTime();
+      t += Math.round(-Math.log(1 - random()) * 6 * 3_600_000)
+    ) {
       history.push({ at: new Date(t), status: pick() });
     }
     const maintenance = [0.3, 0.7].map((f) => {
@@ -149,13 +161,19 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const database = await startBenchDatabase("uptime");
   try {
-    const data = await buildUptimeData(database, { componentRegions: COMPONENT_REGIONS, targetRows: TARGET_ROWS, vantages: VANTAGES });
+    const data = await buildUptimeData(database, {
+      componentRegions: COMPONENT_REGIONS,
+      targetRows: TARGET_ROWS,
+      vantages: VANTAGES,
+    });
     const buildMs = performance.now() - started;
     const ids = data.componentRegionIds;
     const { window } = data;
     const db = createDb(database.url, { max: 4 });
     try {
-      log(`measuring: the rollup read cold (a new reader each time) and warm (closed days kept) ×${ROLLUP_RUNS} after ${ROLLUP_WARM_UP} warm-up reads, the raw recomputation ×${RAW_RUNS} …`);
+      log(
+        `measuring: the rollup read cold (a new reader each time) and warm (closed days kept) ×${ROLLUP_RUNS} after ${ROLLUP_WARM_UP} warm-up reads, the raw recomputation ×${RAW_RUNS} …`,
+      );
       const cold = await fromReader(new CheckAvailabilityReader(db), window);
       await repeat(ROLLUP_WARM_UP, () => fromReader(new CheckAvailabilityReader(db), window));
       const coldMs = await repeat(ROLLUP_RUNS, () => fromReader(new CheckAvailabilityReader(db), window));
@@ -183,9 +201,13 @@ export async function run(): Promise<void> {
       log(`rollups, warm (closed days in memory)  median ${ms(best)}  max ${ms(Math.max(...warmMs))}`);
       log(`rollups, cold (every day read)         median ${ms(median(coldMs))}  max ${ms(Math.max(...coldMs))}`);
       log(`raw results (reference)              ${rawMs.map(ms).join(", ")}`);
-      log(`compared with raw: ${raw.size} availabilities and ${count(bars)} daily bars (lowest 90-day availability ${(100 * lowest).toFixed(3)} %), histogram of one day: ${ok ? "OK" : "MISMATCH"}`);
+      log(
+        `compared with raw: ${raw.size} availabilities and ${count(bars)} daily bars (lowest 90-day availability ${(100 * lowest).toFixed(3)} %), histogram of one day: ${ok ? "OK" : "MISMATCH"}`,
+      );
       if (!ok) {
-        log(`MISMATCH: cold ${diffCold.componentRegions} ComponentRegions / ${diffCold.days} days, warm ${diffWarm.componentRegions} / ${diffWarm.days}; histogram ${histogramOk ? "agrees" : "differs"}`);
+        log(
+          `MISMATCH: cold ${diffCold.componentRegions} ComponentRegions / ${diffCold.days} days, warm ${diffWarm.componentRegions} / ${diffWarm.days}; histogram ${histogramOk ? "agrees" : "differs"}`,
+        );
       }
 
       const histories = syntheticHistories(ids, window);
@@ -201,16 +223,40 @@ export async function run(): Promise<void> {
 
       const rawBest = Math.min(...rawMs);
       printSummary("uptime", [
-        ["data", `${count(data.rawRows)} raw results, ${ids.length} ComponentRegions × ${VANTAGES} vantages, one per ${data.intervalSeconds} s, ${DAYS} days`],
-        ["data built in", `${ms(buildMs)} (${data.timings.map((t) => `${t.label.split(":")[0]} ${ms(t.ms)}`).join(", ")})`],
+        [
+          "data",
+          `${count(data.rawRows)} raw results, ${ids.length} ComponentRegions × ${VANTAGES} vantages, one per ${data.intervalSeconds} s, ${DAYS} days`,
+        ],
+        [
+          "data built in",
+          `${ms(buildMs)} (${data.timings.map((t) => `${t.label.split(":")[0]} ${ms(t.ms)}`).join(", ")})`,
+        ],
         ["indexes not rebuilt", `${data.skippedIndexes.join(", ")} (no query here reads them)`],
-        ["from day rollups", `median ${ms(best)} over ${ROLLUP_RUNS} runs, warm: a long-lived reader (ended days kept; revisions and the open day read)`],
-        ["  cold", `median ${ms(median(coldMs))} (every one of the ${count(ids.length * DAYS)} ComponentRegion-days read: one query, a row per ComponentRegion with its days as arrays)`],
+        [
+          "from day rollups",
+          `median ${ms(best)} over ${ROLLUP_RUNS} runs, warm: a long-lived reader (ended days kept; revisions and the open day read)`,
+        ],
+        [
+          "  cold",
+          `median ${ms(median(coldMs))} (every one of the ${count(ids.length * DAYS)} ComponentRegion-days read: one query, a row per ComponentRegion with its days as arrays)`,
+        ],
         ["from raw results", `best of ${RAW_RUNS} runs ${ms(rawBest)} (reference)`],
-        ["ratio to reference", `raw is ${ratio(rawBest, best)} slower than the warm read (${percent(best, rawBest)} of its time) and ${ratio(rawBest, median(coldMs))} slower than the cold one`],
-        ["target", `≤ ${TARGET_MS} ms from rollups: warm ${verdict(best <= TARGET_MS)}, cold ${verdict(median(coldMs) <= TARGET_MS)}`],
-        ["figures agree", ok ? `OK (${ids.length} availabilities, ${count(bars)} daily bars, one day's histogram)` : "MISMATCH"],
-        ["lib dailyBars", `median ${ms(median(domainMs))} for ${ids.length} × (availabilityForWindow + ${DAYS}-day dailyBars), ${ratio(median(domainMs), best)} the rollup read`],
+        [
+          "ratio to reference",
+          `raw is ${ratio(rawBest, best)} slower than the warm read (${percent(best, rawBest)} of its time) and ${ratio(rawBest, median(coldMs))} slower than the cold one`,
+        ],
+        [
+          "target",
+          `≤ ${TARGET_MS} ms from rollups: warm ${verdict(best <= TARGET_MS)}, cold ${verdict(median(coldMs) <= TARGET_MS)}`,
+        ],
+        [
+          "figures agree",
+          ok ? `OK (${ids.length} availabilities, ${count(bars)} daily bars, one day's histogram)` : "MISMATCH",
+        ],
+        [
+          "lib dailyBars",
+          `median ${ms(median(domainMs))} for ${ids.length} × (availabilityForWindow + ${DAYS}-day dailyBars), ${ratio(median(domainMs), best)} the rollup read`,
+        ],
         ["wall time", ms(performance.now() - started)],
       ]);
       if (!ok) throw new Error("uptime: figures from rollups and from raw results differ (MISMATCH)");

@@ -26,7 +26,9 @@ export function actionItemReminderEmail(d: ActionItemReminderData): RenderedEmai
     `Your action item "${d.title}" from the postmortem of "${d.incidentTitle}" is due ${when} (${d.dueLabel}). It is ${d.priority} and ${d.stateLabel.toLowerCase()}.`,
     "If it is done, mark it done in the console; if it will not be done, say why there.",
   ];
-  const tracker = d.trackerUrl ? `<p style="margin:0 0 14px;line-height:1.5">Tracker: <a href="${escapeHtml(d.trackerUrl)}" style="color:#334155">${escapeHtml(d.trackerUrl)}</a></p>` : "";
+  const tracker = d.trackerUrl
+    ? `<p style="margin:0 0 14px;line-height:1.5">Tracker: <a href="${escapeHtml(d.trackerUrl)}" style="color:#334155">${escapeHtml(d.trackerUrl)}</a></p>`
+    : "";
   const content = {
     siteName: d.siteName,
     preheader: lines[1]!,
@@ -38,5 +40,9 @@ export function actionItemReminderEmail(d: ActionItemReminderData): RenderedEmai
     action: { label: "Open the postmortem", url: d.url },
     footer: { note: "You receive this because you own this action item in Bellwether." },
   };
-  return { subject: oneLine(`Action item due ${when}: ${d.title}`), html: renderHtml(content), text: renderText(content) };
+  return {
+    subject: oneLine(`Action item due ${when}: ${d.title}`),
+    html: renderHtml(content),
+    text: renderText(content),
+  };
 }

@@ -26,7 +26,9 @@ const payload: EventPayload = {
 
 /** Every URL an email refers to, in HTML attributes of any kind. */
 function referencedUrls(html: string): string[] {
-  return [...html.matchAll(/\b(?:href|src|background|action)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+  return [...html.matchAll(/\b(?:href|src|background|action)\s*=\s*"([^"]*)"/gi)].map((m) =>
+    m[1]!.replace(/&amp;/g, "&"),
+  );
 }
 
 describe("event emails", () => {
@@ -50,12 +52,19 @@ describe("event emails", () => {
   });
 
   it("names what happened in the subject, the way a reader scans an inbox", () => {
-    const subject = (kind: (typeof eventKinds)[number], p: Partial<EventPayload> = {}) => renderEventEmail({ kind, payload: { ...payload, ...p }, ...links }).subject;
-    expect(subject("incident_published", { status: "investigating" })).toBe("Incident: Checkout errors in us-central1 — Investigating");
+    const subject = (kind: (typeof eventKinds)[number], p: Partial<EventPayload> = {}) =>
+      renderEventEmail({ kind, payload: { ...payload, ...p }, ...links }).subject;
+    expect(subject("incident_published", { status: "investigating" })).toBe(
+      "Incident: Checkout errors in us-central1 — Investigating",
+    );
     expect(subject("incident_updated")).toBe("Update: Checkout errors in us-central1 — Identified");
     expect(subject("incident_resolved")).toBe("Resolved: Checkout errors in us-central1");
-    expect(subject("maintenance_scheduled")).toBe("Scheduled maintenance: Checkout errors in us-central1 — 2 Mar 2026, 14:00 UTC");
-    expect(subject("maintenance_reminder")).toBe("Reminder: maintenance Checkout errors in us-central1 starts 2 Mar 2026, 14:00 UTC");
+    expect(subject("maintenance_scheduled")).toBe(
+      "Scheduled maintenance: Checkout errors in us-central1 — 2 Mar 2026, 14:00 UTC",
+    );
+    expect(subject("maintenance_reminder")).toBe(
+      "Reminder: maintenance Checkout errors in us-central1 starts 2 Mar 2026, 14:00 UTC",
+    );
     expect(subject("postmortem_published")).toBe("Postmortem: Checkout errors in us-central1");
   });
 
@@ -73,14 +82,20 @@ describe("event emails", () => {
     expect(email.html).not.toContain('href="javascript:');
     expect(email.html).not.toContain('" onmouseover="');
     expect(email.html).toContain("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;");
-    expect(email.html).toContain("&lt;img src=x onerror=alert(1)&gt; &lt;a href=&quot;javascript:evil()&quot;&gt;click&lt;/a&gt;<br>second line");
+    expect(email.html).toContain(
+      "&lt;img src=x onerror=alert(1)&gt; &lt;a href=&quot;javascript:evil()&quot;&gt;click&lt;/a&gt;<br>second line",
+    );
     expect(referencedUrls(email.html).every((u) => u.startsWith("https://status.acme.test/"))).toBe(true);
     expect(email.text).toContain(`<script>alert("t")</script> & "quotes"`);
     expect(email.subject).toBe(`Update: <script>alert("t")</script> & "quotes" — Identified`);
   });
 
   it("keeps a typed title from adding header lines to the subject", () => {
-    const email = renderEventEmail({ kind: "incident_published", payload: { ...payload, title: "Down\r\nBcc: everyone@example.com" }, ...links });
+    const email = renderEventEmail({
+      kind: "incident_published",
+      payload: { ...payload, title: "Down\r\nBcc: everyone@example.com" },
+      ...links,
+    });
     expect(email.subject).toBe("Incident: Down Bcc: everyone@example.com — Identified");
   });
 });
@@ -101,7 +116,11 @@ describe("subscription emails", () => {
   });
 
   it("tells an existing subscriber that nothing changed, with their links", () => {
-    const email = renderAlreadySubscribedEmail({ siteName: "Acme Status", manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl });
+    const email = renderAlreadySubscribedEmail({
+      siteName: "Acme Status",
+      manageUrl: links.manageUrl,
+      unsubscribeUrl: links.unsubscribeUrl,
+    });
     expect(email.text).toContain("Nothing has changed");
     expect(email.text).toContain(links.unsubscribeUrl);
   });
@@ -116,27 +135,37 @@ describe("escapeHtml and oneLine", () => {
 });
 
 describe("the postmortem email", () => {
-  const postmortem = (message: string) => renderEventEmail({ kind: "postmortem_published", payload: { ...payload, message }, ...links });
+  const postmortem = (message: string) =>
+    renderEventEmail({ kind: "postmortem_published", payload: { ...payload, message }, ...links });
 
   it("links to the postmortem on the incident's page and says it was published", () => {
-    const email = postmortem("Checkout failed for 40 minutes. See the runbook (https://runbooks.example.test/checkout).");
+    const email = postmortem(
+      "Checkout failed for 40 minutes. See the runbook (https://runbooks.example.test/checkout).",
+    );
     expect(email.html).toContain(`href="${links.pageUrl}#postmortem"`);
     expect(email.text).toContain("Checkout failed for 40 minutes.");
     expect(email.text).toContain("Published 1 Mar 2026, 10:00 UTC");
     expect(email.text).toContain("We have published our postmortem");
     // The summary's own link stays text: the only links are the page, manage and unsubscribe.
     expect(referencedUrls(email.html)).not.toContain("https://runbooks.example.test/checkout");
-    const updated = renderEventEmail({ kind: "postmortem_published", payload: { ...payload, status: "postmortem_updated" }, ...links });
+    const updated = renderEventEmail({
+      kind: "postmortem_published",
+      payload: { ...payload, status: "postmortem_updated" },
+      ...links,
+    });
     expect(updated.text).toContain("We have updated our postmortem");
   });
 
   it("escapes the summary it carries: no payload of the XSS corpus, even unconverted, leaves anything that could run", () => {
     // The layout's own <meta> tags and inline styles are by design; nothing else may appear.
-    const danger = (html: string) => findDanger(html).filter((d) => d !== "<meta> element" && !d.startsWith("style attribute"));
+    const danger = (html: string) =>
+      findDanger(html).filter((d) => d !== "<meta> element" && !d.startsWith("style attribute"));
     for (const markdown of XSS_PAYLOADS) {
       const email = postmortem(markdown);
       expect(danger(email.html), markdown).toEqual([]);
-      expect(referencedUrls(email.html).sort(), markdown).toEqual([links.manageUrl, `${links.pageUrl}#postmortem`, links.unsubscribeUrl].sort());
+      expect(referencedUrls(email.html).sort(), markdown).toEqual(
+        [links.manageUrl, `${links.pageUrl}#postmortem`, links.unsubscribeUrl].sort(),
+      );
     }
   });
 

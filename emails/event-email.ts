@@ -3,7 +3,17 @@
 import { STATUS_LABEL } from "../lib/domain/status.ts";
 import type { ComponentStatus } from "../lib/generated/prisma/enums.ts";
 import type { EventKind, EventPayload } from "../lib/notifications/events.ts";
-import { type EmailContent, escapeHtml, formatUtc, oneLine, paragraphsHtml, type RenderedEmail, renderHtml, renderText, type Tone } from "./layout.ts";
+import {
+  type EmailContent,
+  escapeHtml,
+  formatUtc,
+  oneLine,
+  paragraphsHtml,
+  type RenderedEmail,
+  renderHtml,
+  renderText,
+  type Tone,
+} from "./layout.ts";
 
 export interface EventEmailData {
   kind: EventKind;
@@ -27,7 +37,13 @@ const STATUS_WORD: Record<string, string> = {
 };
 
 function statusWord(status: string): string {
-  return STATUS_WORD[status] ?? oneLine(status.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()), 40);
+  return (
+    STATUS_WORD[status] ??
+    oneLine(
+      status.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()),
+      40,
+    )
+  );
 }
 
 function affectedStatus(status: string): string {
@@ -42,8 +58,10 @@ interface KindText {
   lead: (p: EventPayload) => string | null;
 }
 
-const incidentTone = (p: EventPayload): Tone => (p.impact === "critical" ? "critical" : p.impact === "major" ? "major" : "minor");
-const windowText = (p: EventPayload) => (p.scheduledStart && p.scheduledEnd ? `${formatUtc(p.scheduledStart)} to ${formatUtc(p.scheduledEnd)}` : null);
+const incidentTone = (p: EventPayload): Tone =>
+  p.impact === "critical" ? "critical" : p.impact === "major" ? "major" : "minor";
+const windowText = (p: EventPayload) =>
+  p.scheduledStart && p.scheduledEnd ? `${formatUtc(p.scheduledStart)} to ${formatUtc(p.scheduledEnd)}` : null;
 
 const KINDS: Record<EventKind, KindText> = {
   incident_published: {
@@ -75,7 +93,8 @@ const KINDS: Record<EventKind, KindText> = {
     lead: (p) => (windowText(p) ? `Planned from ${windowText(p)}.` : null),
   },
   maintenance_reminder: {
-    subject: (p) => `Reminder: maintenance ${p.title}${p.scheduledStart ? ` starts ${formatUtc(p.scheduledStart)}` : ""}`,
+    subject: (p) =>
+      `Reminder: maintenance ${p.title}${p.scheduledStart ? ` starts ${formatUtc(p.scheduledStart)}` : ""}`,
     badge: () => "Maintenance reminder",
     tone: () => "maintenance",
     action: "View the maintenance",
@@ -128,7 +147,9 @@ const POSTMORTEM_EXCERPT_CHARS = 800;
 
 function postmortemExcerpt(text: string): string {
   const trimmed = text.trim();
-  return trimmed.length > POSTMORTEM_EXCERPT_CHARS ? `${trimmed.slice(0, POSTMORTEM_EXCERPT_CHARS - 1).trimEnd()}…` : trimmed;
+  return trimmed.length > POSTMORTEM_EXCERPT_CHARS
+    ? `${trimmed.slice(0, POSTMORTEM_EXCERPT_CHARS - 1).trimEnd()}…`
+    : trimmed;
 }
 
 /** The postmortem is below the updates on the incident's page. */
@@ -154,7 +175,9 @@ export function renderEventEmail(data: EventEmailData): RenderedEmail {
       affectedHtml(p),
       `<p style="margin:12px 0 0;font-size:13px;color:#475569">${escapeHtml(posted)}</p>`,
     ].join(""),
-    bodyText: [lead ?? "", p.message.trim(), "", affectedText(p), posted].filter((line, i) => i > 0 || line !== "").join("\n"),
+    bodyText: [lead ?? "", p.message.trim(), "", affectedText(p), posted]
+      .filter((line, i) => i > 0 || line !== "")
+      .join("\n"),
     action: { label: kind.action, url: postmortem ? postmortemUrl(data.pageUrl) : data.pageUrl },
     footer: {
       note: `You receive this because you subscribed to ${data.siteName} updates for these components and regions.`,

@@ -23,7 +23,10 @@ const TONE_COLOR: Record<Tone, { bar: string; badgeBg: string; badgeFg: string }
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** Typed text as HTML: escaped, line breaks kept. */
@@ -38,7 +41,10 @@ export function paragraphsHtml(text: string): string {
 /** One line, no control characters: what may go into a Subject header. */
 export function oneLine(value: string, max = 180): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  const line = value.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const line = value
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -71,8 +77,12 @@ export function renderHtml(c: EmailContent): string {
 <p style="margin:0;font-size:12px;color:#475569;word-break:break-all">${escapeHtml(c.action.url)}</p>`
     : "";
   const links = [
-    c.footer.manageUrl ? `<a href="${escapeHtml(c.footer.manageUrl)}" style="color:#334155">Manage your subscription</a>` : "",
-    c.footer.unsubscribeUrl ? `<a href="${escapeHtml(c.footer.unsubscribeUrl)}" style="color:#334155">Unsubscribe</a>` : "",
+    c.footer.manageUrl
+      ? `<a href="${escapeHtml(c.footer.manageUrl)}" style="color:#334155">Manage your subscription</a>`
+      : "",
+    c.footer.unsubscribeUrl
+      ? `<a href="${escapeHtml(c.footer.unsubscribeUrl)}" style="color:#334155">Unsubscribe</a>`
+      : "",
   ].filter(Boolean);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light"><title>${escapeHtml(c.heading)}</title></head>

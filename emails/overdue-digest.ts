@@ -44,9 +44,18 @@ export function overdueDigestEmail(d: OverdueDigestData): RenderedEmail {
     badge: `Overdue, ${d.week}`,
     heading: `${count} overdue`,
     bodyHtml: `<p style="margin:0 0 14px;line-height:1.5">${escapeHtml(intro)}</p><ul style="margin:0 0 14px;padding-left:20px">${rows}</ul>`,
-    bodyText: [intro, "", ...d.items.map((i) => `- ${i.title} (${i.priority}, ${i.ownerName}, due ${i.dueLabel}, ${overdue(i.daysOverdue)}; ${i.incidentTitle})\n  ${i.url}`)].join("\n"),
+    bodyText: [
+      intro,
+      "",
+      ...d.items.map(
+        (i) =>
+          `- ${i.title} (${i.priority}, ${i.ownerName}, due ${i.dueLabel}, ${overdue(i.daysOverdue)}; ${i.incidentTitle})\n  ${i.url}`,
+      ),
+    ].join("\n"),
     action: { label: "See all action items", url: d.listUrl },
-    footer: { note: "You receive this weekly digest as an engineer or admin in Bellwether, while action items are overdue." },
+    footer: {
+      note: "You receive this weekly digest as an engineer or admin in Bellwether, while action items are overdue.",
+    },
   };
   return { subject: oneLine(`${count} overdue (${d.week})`), html: renderHtml(content), text: renderText(content) };
 }

@@ -8,11 +8,17 @@ describe("console emails", () => {
     expect(mail.subject).toBe("Sign in to Bellwether (localhost:3000)");
     expect(mail.text).toContain(url);
     expect(mail.text).toContain("expires in 15 minutes");
-    expect(mail.html).toContain('href="http://localhost:3000/api/auth/callback/email?token=abc&amp;email=eli%40example.com"');
+    expect(mail.html).toContain(
+      'href="http://localhost:3000/api/auth/callback/email?token=abc&amp;email=eli%40example.com"',
+    );
   });
 
   it("escapes what an admin typed", () => {
-    const mail = userAddedEmail({ signInUrl: "http://x/admin/sign-in", roleLabel: "Engineer", addedBy: "<script>alert(1)</script>" });
+    const mail = userAddedEmail({
+      signInUrl: "http://x/admin/sign-in",
+      roleLabel: "Engineer",
+      addedBy: "<script>alert(1)</script>",
+    });
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
     expect(mail.text).toContain("as Engineer");

@@ -8,7 +8,10 @@ export interface RenderedEmail {
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 function page(paragraphs: string[], button: { href: string; label: string }): string {
@@ -29,7 +32,10 @@ export function signInEmail(data: { url: string; host: string; validMinutes: num
 }
 
 export function userAddedEmail(data: { signInUrl: string; roleLabel: string; addedBy: string }): RenderedEmail {
-  const lines = [`${data.addedBy} added you to the Bellwether console as ${data.roleLabel}.`, "Sign in with this email address: we send you a one-time link, no password needed."];
+  const lines = [
+    `${data.addedBy} added you to the Bellwether console as ${data.roleLabel}.`,
+    "Sign in with this email address: we send you a one-time link, no password needed.",
+  ];
   return {
     subject: "You have been added to Bellwether",
     text: `${lines[0]}\n\n${lines[1]}\n\n${data.signInUrl}\n`,

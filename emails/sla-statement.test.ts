@@ -23,7 +23,7 @@ describe("the SLA statement email", () => {
     expect(email.text).toContain("Availability 99.932 % against a target of 99.95 %: missed.");
     expect(email.text).toContain("Service credit: 10 % = 100.00 EUR.");
     expect(email.html).toContain("Northwind &lt;b&gt;&quot;Retail&quot;&lt;/b&gt;");
-    expect(email.html).not.toContain("<b>\"Retail\"</b>");
+    expect(email.html).not.toContain('<b>"Retail"</b>');
   });
 
   it("says why a restatement was made, and mentions data gaps", () => {

@@ -33,7 +33,9 @@ export function slaStatementEmail(d: SlaStatementEmailData): RenderedEmail {
       ? `The SLA statement of ${d.customerName} for ${d.monthLabel} has been restated (revision ${d.revision}) because: ${d.reason ?? "—"}`
       : `The SLA statement of ${d.customerName} for ${d.monthLabel} has been issued.`,
     `Availability ${d.availability} against a target of ${d.target}: ${result}. Downtime ${d.downtime}. Service credit: ${d.credit}.`,
-    ...(d.unknown ? [`${d.unknown} had no monitoring data; they are left out of the availability and listed in the statement.`] : []),
+    ...(d.unknown
+      ? [`${d.unknown} had no monitoring data; they are left out of the availability and listed in the statement.`]
+      : []),
     "The statement is attached as PDF and as CSV.",
   ];
   const content = {
@@ -44,7 +46,9 @@ export function slaStatementEmail(d: SlaStatementEmailData): RenderedEmail {
     heading,
     bodyHtml: lines.map((line) => paragraphsHtml(line)).join(""),
     bodyText: lines.join("\n\n"),
-    footer: { note: `You receive this as a recipient of the SLA statements of ${d.customerName}'s contract ${d.contractName}. Your account manager can change the recipients.` },
+    footer: {
+      note: `You receive this as a recipient of the SLA statements of ${d.customerName}'s contract ${d.contractName}. Your account manager can change the recipients.`,
+    },
   };
   return { subject: oneLine(`${d.siteName}: ${heading}`), html: renderHtml(content), text: renderText(content) };
 }

@@ -26,7 +26,11 @@ export function renderConfirmEmail(data: ConfirmEmailData): RenderedEmail {
     action: { label: "Confirm subscription", url: data.confirmUrl },
     footer: { note: "If you did not ask for this, ignore this email: nothing is sent to you unless you confirm." },
   };
-  return { subject: `Confirm your subscription to ${data.siteName}`, html: renderHtml(content), text: renderText(content) };
+  return {
+    subject: `Confirm your subscription to ${data.siteName}`,
+    html: renderHtml(content),
+    text: renderText(content),
+  };
 }
 
 export interface AlreadySubscribedEmailData {
@@ -36,7 +40,8 @@ export interface AlreadySubscribedEmailData {
 }
 
 export function renderAlreadySubscribedEmail(data: AlreadySubscribedEmailData): RenderedEmail {
-  const body = "Someone — probably you — asked to subscribe this address, which already receives our status updates. Nothing has changed. To choose other regions or components, or to stop the emails, use the links below.";
+  const body =
+    "Someone — probably you — asked to subscribe this address, which already receives our status updates. Nothing has changed. To choose other regions or components, or to stop the emails, use the links below.";
   const content: EmailContent = {
     siteName: data.siteName,
     preheader: "You are already subscribed",
@@ -46,7 +51,15 @@ export function renderAlreadySubscribedEmail(data: AlreadySubscribedEmailData): 
     bodyHtml: `<p style="margin:0 0 14px;line-height:1.5">${escapeHtml(body)}</p>`,
     bodyText: body,
     action: { label: "Manage your subscription", url: data.manageUrl },
-    footer: { note: "If you did not ask for this, ignore this email.", manageUrl: data.manageUrl, unsubscribeUrl: data.unsubscribeUrl },
+    footer: {
+      note: "If you did not ask for this, ignore this email.",
+      manageUrl: data.manageUrl,
+      unsubscribeUrl: data.unsubscribeUrl,
+    },
   };
-  return { subject: `You are already subscribed to ${data.siteName}`, html: renderHtml(content), text: renderText(content) };
+  return {
+    subject: `You are already subscribed to ${data.siteName}`,
+    html: renderHtml(content),
+    text: renderText(content),
+  };
 }

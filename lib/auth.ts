@@ -76,7 +76,11 @@ export function authOptions(): NextAuthOptions {
         async sendVerificationRequest({ identifier, url }) {
           const link = confirmPageUrl(url, env.PUBLIC_URL);
           afterAnswer(
-            () => sendMail({ to: identifier, ...signInEmail({ url: link, host: new URL(link).host, validMinutes: SIGN_IN_LINK_MINUTES }) }),
+            () =>
+              sendMail({
+                to: identifier,
+                ...signInEmail({ url: link, host: new URL(link).host, validMinutes: SIGN_IN_LINK_MINUTES }),
+              }),
             `a sign-in link to …@${identifier.split("@").at(-1)} could not be sent`,
           );
         },

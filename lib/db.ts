@@ -19,7 +19,10 @@ export function db(): PrismaClient {
   if (globalForDb.bellwetherDb) return globalForDb.bellwetherDb;
   const url = getEnv().DATABASE_URL;
   if (!url) {
-    throw new AppError("UNAVAILABLE", "DATABASE_URL is not set: start Bellwether with `npm run demo`, `npm run dev` or `npm start`.");
+    throw new AppError(
+      "UNAVAILABLE",
+      "DATABASE_URL is not set: start Bellwether with `npm run demo`, `npm run dev` or `npm start`.",
+    );
   }
   globalForDb.bellwetherDb = createDb(url);
   return globalForDb.bellwetherDb;

@@ -28,7 +28,9 @@ describe("parseEnv", () => {
   it("names the variable that is wrong, in one line", () => {
     const error = errorOf({ DATABASE_URL: "postgresql://localhost" });
     expect(error.issues.map((i) => i.variable)).toEqual(["DATABASE_URL"]);
-    expect(describeEnvError(error)).toBe("Configuration error: DATABASE_URL must look like postgresql://user:password@host:5432/database.");
+    expect(describeEnvError(error)).toBe(
+      "Configuration error: DATABASE_URL must look like postgresql://user:password@host:5432/database.",
+    );
   });
 
   it("requires a long AUTH_SECRET in production only", () => {
@@ -41,8 +43,13 @@ describe("parseEnv", () => {
 
   it("reads detection and maintenance settings, with defaults", () => {
     expect(parseEnv({})).toMatchObject({ DETECT_TIER_2: false, MAINTENANCE_NOTICE_HOURS: 24 });
-    expect(parseEnv({ DETECT_TIER_2: "true", MAINTENANCE_NOTICE_HOURS: "48" })).toMatchObject({ DETECT_TIER_2: true, MAINTENANCE_NOTICE_HOURS: 48 });
-    expect(errorOf({ DETECT_TIER_2: "yes" }).issues).toEqual([{ variable: "DETECT_TIER_2", message: "must be true or false" }]);
+    expect(parseEnv({ DETECT_TIER_2: "true", MAINTENANCE_NOTICE_HOURS: "48" })).toMatchObject({
+      DETECT_TIER_2: true,
+      MAINTENANCE_NOTICE_HOURS: 48,
+    });
+    expect(errorOf({ DETECT_TIER_2: "yes" }).issues).toEqual([
+      { variable: "DETECT_TIER_2", message: "must be true or false" },
+    ]);
   });
 });
 
@@ -50,7 +57,11 @@ describe("mail settings", () => {
   it("send nowhere until SMTP_URL (or the demo's catcher) is set", () => {
     const env = parseEnv({});
     expect(env.SMTP_URL).toBeUndefined();
-    expect(env).toMatchObject({ MAIL_FROM: "Bellwether <bellwether@localhost>", MAIL_CATCHER: false, MAIL_CATCHER_PORT: 1025 });
+    expect(env).toMatchObject({
+      MAIL_FROM: "Bellwether <bellwether@localhost>",
+      MAIL_CATCHER: false,
+      MAIL_CATCHER_PORT: 1025,
+    });
     expect(errorOf({ SMTP_URL: "http://mail" }).issues[0]?.variable).toBe("SMTP_URL");
     expect(errorOf({ SMTP_URL: "smtp://mail:25", MAIL_CATCHER: "true" }).issues[0]?.variable).toBe("MAIL_CATCHER");
   });
@@ -59,16 +70,26 @@ describe("mail settings", () => {
     const { generateKeyPairSync } = await import("node:crypto");
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    const env = parseEnv({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n") });
+    const env = parseEnv({
+      DKIM_DOMAIN: "example.com",
+      DKIM_SELECTOR: "bw1",
+      DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n"),
+    });
     expect(env.DKIM_PRIVATE_KEY).toBe(pem.trim());
     expect(errorOf({ DKIM_DOMAIN: "example.com" }).issues.map((i) => i.variable)).toEqual(["DKIM_SELECTOR"]);
-    expect(errorOf({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: "not a key" }).issues[0]?.variable).toBe("DKIM_PRIVATE_KEY");
+    expect(
+      errorOf({ DKIM_DOMAIN: "example.com", DKIM_SELECTOR: "bw1", DKIM_PRIVATE_KEY: "not a key" }).issues[0]?.variable,
+    ).toBe("DKIM_PRIVATE_KEY");
   });
 });
 
 describe("security settings", () => {
   it("trust no proxy, let only this site frame public pages, and refuse agent results older than a week, by default", () => {
-    expect(parseEnv({})).toMatchObject({ PUBLIC_FRAME_ANCESTORS: "'self'", AGENT_REPLAY_WINDOW_DAYS: 7, SUBSCRIBE_PENDING_PER_HOUR: 500 });
+    expect(parseEnv({})).toMatchObject({
+      PUBLIC_FRAME_ANCESTORS: "'self'",
+      AGENT_REPLAY_WINDOW_DAYS: 7,
+      SUBSCRIBE_PENDING_PER_HOUR: 500,
+    });
     expect(parseEnv({}).TRUSTED_PROXIES).toBeUndefined();
   });
 
@@ -76,12 +97,15 @@ describe("security settings", () => {
     expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe("2");
     expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, fd00::/8" }).TRUSTED_PROXIES).toBe("10.0.0.0/8, fd00::/8");
     expect(errorOf({ TRUSTED_PROXIES: "proxy.internal" }).issues[0]?.variable).toBe("TRUSTED_PROXIES");
-    expect(parseEnv({ PUBLIC_FRAME_ANCESTORS: "'self' https://shop.example.com https://*.example.org" }).PUBLIC_FRAME_ANCESTORS).toBe(
-      "'self' https://shop.example.com https://*.example.org",
-    );
+    expect(
+      parseEnv({ PUBLIC_FRAME_ANCESTORS: "'self' https://shop.example.com https://*.example.org" })
+        .PUBLIC_FRAME_ANCESTORS,
+    ).toBe("'self' https://shop.example.com https://*.example.org");
     expect(parseEnv({ PUBLIC_FRAME_ANCESTORS: "*" }).PUBLIC_FRAME_ANCESTORS).toBe("*");
     // Nothing that could end the directive and start another.
-    expect(errorOf({ PUBLIC_FRAME_ANCESTORS: "'self'; script-src *" }).issues[0]?.variable).toBe("PUBLIC_FRAME_ANCESTORS");
+    expect(errorOf({ PUBLIC_FRAME_ANCESTORS: "'self'; script-src *" }).issues[0]?.variable).toBe(
+      "PUBLIC_FRAME_ANCESTORS",
+    );
     expect(errorOf({ AGENT_REPLAY_WINDOW_DAYS: "0" }).issues[0]?.variable).toBe("AGENT_REPLAY_WINDOW_DAYS");
   });
 });

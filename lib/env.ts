@@ -10,7 +10,11 @@ const postgresUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "" && url.pathname.length > 1;
+      return (
+        (url.protocol === "postgresql:" || url.protocol === "postgres:") &&
+        url.hostname !== "" &&
+        url.pathname.length > 1
+      );
     } catch {
       return false;
     }
@@ -19,7 +23,8 @@ const postgresUrl = z
 const port = z.coerce.number().int().min(1).max(65535);
 
 /** CSP source expressions, space-separated: no ";" or "," that could open another directive. */
-const FRAME_ANCESTORS = /^(?:'none'|'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+)(?:\s+(?:'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+))*$/i;
+const FRAME_ANCESTORS =
+  /^(?:'none'|'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+)(?:\s+(?:'self'|\*|[a-z][a-z0-9+.-]*:(?:\/\/[^\s;,']+)?|[^\s;,'"]+))*$/i;
 
 function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -53,8 +58,16 @@ export const envSchema = z
     /** Where the mail catcher listens (on 127.0.0.1). */
     MAIL_CATCHER_PORT: port.default(1025),
     /** DKIM signing of subscriber mail: all three or none. */
-    DKIM_DOMAIN: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as example.com").optional(),
-    DKIM_SELECTOR: z.string().trim().regex(/^[a-z0-9._-]+$/i, "must be a DNS label such as bellwether1").optional(),
+    DKIM_DOMAIN: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as example.com")
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]+$/i, "must be a DNS label such as bellwether1")
+      .optional(),
     /** PEM (PKCS#1 or PKCS#8); a one-line value may write its line breaks as \n. */
     DKIM_PRIVATE_KEY: z
       .string()
@@ -68,9 +81,17 @@ export const envSchema = z
       }, "must be an RSA private key in PEM form")
       .optional(),
     /** Detection proposes incidents for tier-2 components too (tier 1 always). */
-    DETECT_TIER_2: z.enum(["true", "false"], { message: "must be true or false" }).default("false").transform((v) => v === "true"),
+    DETECT_TIER_2: z
+      .enum(["true", "false"], { message: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true"),
     /** Maintenance must be announced this long before it starts (engineers may mark a window urgent). */
-    MAINTENANCE_NOTICE_HOURS: z.coerce.number().int().min(0).max(24 * 90).default(24),
+    MAINTENANCE_NOTICE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 90)
+      .default(24),
     /** A P1 incident's postmortem is due this many business days (Mon–Fri, UTC) after resolution. */
     POSTMORTEM_DUE_BUSINESS_DAYS_P1: z.coerce.number().int().min(1).max(60).default(3),
     /** A P2 incident's postmortem is due this many business days after resolution. */
@@ -85,7 +106,10 @@ export const envSchema = z
         try {
           parseTrustedProxies(value);
         } catch (error) {
-          ctx.addIssue({ code: "custom", message: `must be a hop count such as 1 or addresses/CIDRs such as 10.0.0.0/8,::1: ${(error as Error).message}` });
+          ctx.addIssue({
+            code: "custom",
+            message: `must be a hop count such as 1 or addresses/CIDRs such as 10.0.0.0/8,::1: ${(error as Error).message}`,
+          });
         }
       }),
     /** Who may embed the public pages in a frame (CSP frame-ancestors); the console and token pages never. */
@@ -101,18 +125,36 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (at least 32 random characters)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (at least 32 random characters)",
+      });
     }
     if (env.MAIL_CATCHER && env.SMTP_URL) {
-      ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_CATCHER"],
+        message: "cannot be on while SMTP_URL is set: caught mail would be readable by anyone",
+      });
     }
     if (env.MAIL_CATCHER && !isLoopbackHost(env.HOST)) {
-      ctx.addIssue({ code: "custom", path: ["MAIL_CATCHER"], message: `needs HOST on loopback (127.0.0.1 or ::1), not ${env.HOST}: the demo mailbox holds sign-in links` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_CATCHER"],
+        message: `needs HOST on loopback (127.0.0.1 or ::1), not ${env.HOST}: the demo mailbox holds sign-in links`,
+      });
     }
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
     if (dkim.some((v) => v !== undefined) && dkim.some((v) => v === undefined)) {
-      const missing = (["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const).find((name) => env[name] === undefined)!;
-      ctx.addIssue({ code: "custom", path: [missing], message: "is needed too: DKIM takes DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together" });
+      const missing = (["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const).find(
+        (name) => env[name] === undefined,
+      )!;
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "is needed too: DKIM takes DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY together",
+      });
     }
   });
 

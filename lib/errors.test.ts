@@ -21,7 +21,9 @@ describe("errorResponse", () => {
   });
 
   it("turns a zod error into a 422 with messages per field", () => {
-    const parsed = z.object({ title: z.string().min(3), impact: z.enum(["minor", "major"]) }).safeParse({ title: "x", impact: "huge" });
+    const parsed = z
+      .object({ title: z.string().min(3), impact: z.enum(["minor", "major"]) })
+      .safeParse({ title: "x", impact: "huge" });
     const { status, body } = errorResponse(parsed.error);
     expect(status).toBe(422);
     expect(Object.keys(body.error.fields ?? {})).toEqual(["title", "impact"]);
@@ -34,7 +36,9 @@ describe("errorResponse", () => {
 
   it("hides anything unknown behind a generic 500 and logs it", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { status, body } = errorResponse(new TypeError("Cannot read properties of undefined (reading 'id') at /srv/app.js:1:2"));
+    const { status, body } = errorResponse(
+      new TypeError("Cannot read properties of undefined (reading 'id') at /srv/app.js:1:2"),
+    );
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toMatch(/undefined|srv|TypeError/);
     expect(log).toHaveBeenCalled();

@@ -27,7 +27,11 @@ export class AppError extends Error {
   /** Extra data a client may see, e.g. the current state after a conflict. */
   readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string, options?: { fields?: FieldErrors; details?: unknown; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { fields?: FieldErrors; details?: unknown; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
@@ -60,7 +64,10 @@ function prismaCode(error: unknown): string | undefined {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return new AppError("VALIDATION", "Some fields are not valid.", { fields: fieldErrorsFromZod(error), cause: error });
+    return new AppError("VALIDATION", "Some fields are not valid.", {
+      fields: fieldErrorsFromZod(error),
+      cause: error,
+    });
   }
   switch (prismaCode(error)) {
     case "P2002":

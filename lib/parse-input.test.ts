@@ -14,9 +14,17 @@ describe("storableText", () => {
   });
 
   it("guards postmortem sections and timeline entries, so a pasted NUL never fails a save", () => {
-    const saved = parseInput(savePostmortemInput, { postmortemId: "p", expectedVersion: 0, summary: "down\u0000 for 2 h" });
+    const saved = parseInput(savePostmortemInput, {
+      postmortemId: "p",
+      expectedVersion: 0,
+      summary: "down\u0000 for 2 h",
+    });
     expect(saved.summary).toBe("down for 2 h");
-    const entry = parseInput(addTimelineEntryInput, { postmortemId: "p", at: "2026-11-22T06:00:00Z", text: "\u0000rolled back" });
+    const entry = parseInput(addTimelineEntryInput, {
+      postmortemId: "p",
+      at: "2026-11-22T06:00:00Z",
+      text: "\u0000rolled back",
+    });
     expect(entry.text).toBe("rolled back");
   });
 });

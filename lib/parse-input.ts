@@ -6,7 +6,10 @@ import { AppError, fieldErrorsFromZod } from "./errors.ts";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError("VALIDATION", "Some fields are not valid.", { fields: fieldErrorsFromZod(parsed.error), cause: parsed.error });
+    throw new AppError("VALIDATION", "Some fields are not valid.", {
+      fields: fieldErrorsFromZod(parsed.error),
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

@@ -65,10 +65,18 @@ async function fetchConfigPatiently(server: string, token: string, log: (line: s
 async function checkOnce(probe: AgentProbe, vantage: string): Promise<Omit<BufferedResult, "id" | "probeId">> {
   const checkedAt = new Date().toISOString();
   const named = Object.keys(probe.headers).some((h) => h.toLowerCase() === VANTAGE_HEADER.toLowerCase());
-  const definition = checkDefinitionSchema.safeParse(named ? probe : { ...probe, headers: { ...probe.headers, [VANTAGE_HEADER]: vantage } });
+  const definition = checkDefinitionSchema.safeParse(
+    named ? probe : { ...probe, headers: { ...probe.headers, [VANTAGE_HEADER]: vantage } },
+  );
   if (!definition.success) {
     const issue = definition.error.issues[0]!;
-    return { checkedAt, outcome: "down", latencyMs: null, statusCode: null, error: `invalid probe definition: ${issue.path.join(".")} ${issue.message}` };
+    return {
+      checkedAt,
+      outcome: "down",
+      latencyMs: null,
+      statusCode: null,
+      error: `invalid probe definition: ${issue.path.join(".")} ${issue.message}`,
+    };
   }
   return { checkedAt, ...(await runCheck(definition.data)) };
 }

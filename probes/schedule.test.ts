@@ -20,11 +20,16 @@ describe("the probe schedule", () => {
 
   it("finds the next slot on the grid, so runs never drift", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1000, max: 600_000 }), fc.nat(), (after, interval, seed) => {
-        const offset = seed % interval;
-        const slot = nextSlot(after, interval, offset);
-        return slot > after && slot - after <= interval && (slot - offset) % interval === 0;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 1000, max: 600_000 }),
+        fc.nat(),
+        (after, interval, seed) => {
+          const offset = seed % interval;
+          const slot = nextSlot(after, interval, offset);
+          return slot > after && slot - after <= interval && (slot - offset) % interval === 0;
+        },
+      ),
     );
     expect(nextSlot(29_999, 30_000, 0)).toBe(30_000);
     expect(nextSlot(30_000, 30_000, 0)).toBe(60_000);

@@ -10,9 +10,13 @@ import { createAgent, listAgents, revokeAgent, rotateAgentToken } from "../lib/m
 import { runCommand } from "./command.ts";
 
 runCommand(async (env) => {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, region: { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { name: { type: "string" }, region: { type: "string" } },
+  });
   const verb = positionals[0] ?? "list";
-  if (!["list", "create", "rotate", "revoke"].includes(verb)) throw new Error(`agents: unknown command ${verb}; use list, create, rotate or revoke`);
+  if (!["list", "create", "rotate", "revoke"].includes(verb))
+    throw new Error(`agents: unknown command ${verb}; use list, create, rotate or revoke`);
   if (verb !== "list" && !values.name) throw new Error(`agents ${verb}: give --name <name>`);
   const database = await provisionDatabase(env);
   await applyMigrations(database.url);
@@ -23,7 +27,9 @@ runCommand(async (env) => {
       const { agent, token } = await createAgent(db, { name: values.name!, regionKey: values.region });
       console.log(`Created agent ${agent.name} for vantage ${agent.regionKey}. Its token (shown only now):\n${token}`);
     } else if (verb === "rotate") {
-      console.log(`New token for ${values.name} (shown only now; the old one no longer works):\n${await rotateAgentToken(db, values.name!)}`);
+      console.log(
+        `New token for ${values.name} (shown only now; the old one no longer works):\n${await rotateAgentToken(db, values.name!)}`,
+      );
     } else if (verb === "revoke") {
       await revokeAgent(db, values.name!, new Date());
       console.log(`Revoked ${values.name}.`);

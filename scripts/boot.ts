@@ -10,7 +10,10 @@ import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
 import { seedDemoStories } from "../lib/seed/seed-stories.ts";
 
 /** `history` (default true): with the seed, write 90 days of past results and incidents. */
-export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolean; history?: boolean }): Promise<ProvisionedDatabase> {
+export async function prepareDatabase(
+  env: Env,
+  options: { seedWhenEmpty: boolean; history?: boolean },
+): Promise<ProvisionedDatabase> {
   const database = await provisionDatabase(env, (line) => console.log(`  ${line}`));
   try {
     const applied = await applyMigrations(database.url);
@@ -20,13 +23,18 @@ export async function prepareDatabase(env: Env, options: { seedWhenEmpty: boolea
       try {
         if (await isEmpty(db)) {
           const counts = await seedPlatform(db, { simulatorUrl: env.SIMULATOR_URL });
-          console.log(`  seeded the demo platform: ${counts.componentRegions} component-regions in ${counts.regions} regions`);
+          console.log(
+            `  seeded the demo platform: ${counts.componentRegions} component-regions in ${counts.regions} regions`,
+          );
           if (options.history ?? true) {
             console.log("  seeding 90 days of history through the ingest path (first start only, about a minute)…");
             const started = performance.now();
             const history = await seedHistory(db, { now: new Date() });
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
-            if (history.seeded) console.log(`  seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results in ${seconds} s`);
+            if (history.seeded)
+              console.log(
+                `  seeded ${history.days} days of history: ${history.results.toLocaleString("en-US")} results in ${seconds} s`,
+              );
           }
         }
         // Every start: an existing .data/ gains stories added since it was seeded.
@@ -57,4 +65,3 @@ export function runNextBuild(): void {
   });
   if (result.status !== 0) throw new Error("The build failed; see the output above.");
 }
-

@@ -65,9 +65,18 @@ function readFlags(args: string[]): Flags {
 
 /** Exactly one thing to do, with every value checked before the simulator is called. */
 function actionFrom(flags: Flags): Action {
-  const chosen = [flags.list && "--list", flags.clear && "--clear", flags.scenario !== undefined && "--scenario", (flags.component ?? flags.mode) !== undefined && "a fault"].filter(Boolean);
-  if (flags.help || (chosen.length === 0 && flags.region === undefined && flags.for === undefined)) return { kind: "help" };
-  if (chosen.length !== 1) throw new Error(`Choose one of --component/--mode, --scenario, --list or --clear (got ${chosen.length === 0 ? "none" : chosen.join(" and ")}).`);
+  const chosen = [
+    flags.list && "--list",
+    flags.clear && "--clear",
+    flags.scenario !== undefined && "--scenario",
+    (flags.component ?? flags.mode) !== undefined && "a fault",
+  ].filter(Boolean);
+  if (flags.help || (chosen.length === 0 && flags.region === undefined && flags.for === undefined))
+    return { kind: "help" };
+  if (chosen.length !== 1)
+    throw new Error(
+      `Choose one of --component/--mode, --scenario, --list or --clear (got ${chosen.length === 0 ? "none" : chosen.join(" and ")}).`,
+    );
   if (flags.list || flags.clear) {
     if (flags.region !== undefined || flags.vantage !== undefined || flags.for !== undefined) {
       throw new Error(`${flags.list ? "--list" : "--clear"} takes no --region, --vantage or --for.`);
@@ -92,10 +101,17 @@ function actionFrom(flags: Flags): Action {
     return { kind: "scenario", name: name.data, request };
   }
   if (flags.component === undefined) throw new Error("A fault needs --component (a component key, or * for all).");
-  if (flags.mode === undefined) throw new Error(`A fault needs --mode: ${FAULT_MODES.join(", ")} (slow=4000, errors=30%, creep=200).`);
+  if (flags.mode === undefined)
+    throw new Error(`A fault needs --mode: ${FAULT_MODES.join(", ")} (slow=4000, errors=30%, creep=200).`);
   const mode = withFlag("--mode", () => parseMode(flags.mode ?? ""));
   const vantage = flags.vantage === undefined ? {} : { vantage: flags.vantage };
-  const parsed = faultRequestSchema.safeParse({ component: flags.component, region: flags.region ?? ANY, ...vantage, ...mode, forSeconds: forSeconds ?? DEFAULT_FAULT_SECONDS });
+  const parsed = faultRequestSchema.safeParse({
+    component: flags.component,
+    region: flags.region ?? ANY,
+    ...vantage,
+    ...mode,
+    forSeconds: forSeconds ?? DEFAULT_FAULT_SECONDS,
+  });
   if (!parsed.success) throw new Error(`${capitalise(describeIssues(parsed.error))}.`);
   return { kind: "fault", request: parsed.data };
 }
@@ -127,7 +143,13 @@ type FaultView = z.infer<typeof faultSchema>;
 const scenarioSchema = z.object({ name: z.string(), description: z.string(), defaultRegion: z.string().optional() });
 
 /** One call to the simulator's control API; every failure becomes a sentence. */
-async function callSimulator<T>(base: string, method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+async function callSimulator<T>(
+  base: string,
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<T> {
   const url = `${base.replace(/\/+$/, "")}/_chaos/${path}`;
   let response: Response;
   try {
@@ -138,9 +160,13 @@ async function callSimulator<T>(base: string, method: string, path: string, sche
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if (error instanceof Error && error.name === "TimeoutError") throw new Error(`The simulator at ${base} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`);
-    if (cause?.code === "ECONNREFUSED") throw new Error(`No simulator is running at ${base}: start it with npm run simulator (or set SIMULATOR_URL).`);
-    throw new Error(`Cannot reach the simulator at ${base}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}.`);
+    if (error instanceof Error && error.name === "TimeoutError")
+      throw new Error(`The simulator at ${base} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`);
+    if (cause?.code === "ECONNREFUSED")
+      throw new Error(`No simulator is running at ${base}: start it with npm run simulator (or set SIMULATOR_URL).`);
+    throw new Error(
+      `Cannot reach the simulator at ${base}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}.`,
+    );
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -172,10 +198,18 @@ async function run(action: Action, base: string): Promise<void> {
       return console.log(USAGE);
     case "fault": {
       const { fault } = await callSimulator(base, "POST", "faults", z.object({ fault: faultSchema }), action.request);
-      return console.log(`Injected ${fault.id}: ${describeFault(fault)} for ${formatSeconds(action.request.forSeconds)}, until ${clock(fault.endsAt)}.`);
+      return console.log(
+        `Injected ${fault.id}: ${describeFault(fault)} for ${formatSeconds(action.request.forSeconds)}, until ${clock(fault.endsAt)}.`,
+      );
     }
     case "scenario": {
-      const { faults } = await callSimulator(base, "POST", `scenarios/${action.name}`, z.object({ faults: z.array(faultSchema) }), action.request);
+      const { faults } = await callSimulator(
+        base,
+        "POST",
+        `scenarios/${action.name}`,
+        z.object({ faults: z.array(faultSchema) }),
+        action.request,
+      );
       const until = faults[0] ? `, until ${clock(faults[0].endsAt)}` : "";
       console.log(`Started ${action.name}${until}:`);
       for (const fault of faults) console.log(`  ${fault.id.padEnd(5)} ${describeFault(fault)}`);
@@ -183,7 +217,9 @@ async function run(action: Action, base: string): Promise<void> {
     }
     case "clear": {
       const { cleared } = await callSimulator(base, "DELETE", "faults", z.object({ cleared: z.number() }));
-      return console.log(cleared === 0 ? "No faults were active." : `Cleared ${cleared} fault${cleared === 1 ? "" : "s"}.`);
+      return console.log(
+        cleared === 0 ? "No faults were active." : `Cleared ${cleared} fault${cleared === 1 ? "" : "s"}.`,
+      );
     }
     case "list": {
       const [{ faults }, { scenarios }] = await Promise.all([
@@ -191,10 +227,15 @@ async function run(action: Action, base: string): Promise<void> {
         callSimulator(base, "GET", "scenarios", z.object({ scenarios: z.array(scenarioSchema) })),
       ]);
       const now = Date.now();
-      console.log(faults.length === 0 ? "No active faults: the platform is healthy." : `Active faults (${faults.length}):`);
+      console.log(
+        faults.length === 0 ? "No active faults: the platform is healthy." : `Active faults (${faults.length}):`,
+      );
       for (const fault of faults) console.log(faultLine(fault, now));
       console.log("\nScenarios (--scenario <name> [--region r] [--vantage v] [--for 10m]):");
-      for (const s of scenarios) console.log(`  ${s.name.padEnd(28)} ${s.description}${s.defaultRegion ? ` Default region: ${s.defaultRegion}.` : ""}`);
+      for (const s of scenarios)
+        console.log(
+          `  ${s.name.padEnd(28)} ${s.description}${s.defaultRegion ? ` Default region: ${s.defaultRegion}.` : ""}`,
+        );
     }
   }
 }

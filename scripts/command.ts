@@ -4,8 +4,15 @@ import { describeEnvError, EnvError, getEnv, type Env } from "../lib/env.ts";
 
 export function failureLine(error: unknown): string {
   if (error instanceof EnvError) return describeEnvError(error);
-  if ((error as { code?: string }).code === "P2021") return "The database has no tables yet: run `npm run db:migrate` first.";
-  if (error instanceof Error) return error.message.trim().split("\n").find((line) => line.trim()) ?? error.name;
+  if ((error as { code?: string }).code === "P2021")
+    return "The database has no tables yet: run `npm run db:migrate` first.";
+  if (error instanceof Error)
+    return (
+      error.message
+        .trim()
+        .split("\n")
+        .find((line) => line.trim()) ?? error.name
+    );
   return String(error);
 }
 

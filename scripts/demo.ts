@@ -52,12 +52,22 @@ runCommand(async (env) => {
     const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: () => {} });
     stops.push(worker.stop);
     const mail = mailSettingsFromEnv(env);
-    if (mail) stops.push(startNotificationSender(db, { mail, log: console.log }).stop, startStaffMailSender(db, { mail, log: console.log }).stop);
+    if (mail)
+      stops.push(
+        startNotificationSender(db, { mail, log: console.log }).stop,
+        startStaffMailSender(db, { mail, log: console.log }).stop,
+      );
     else console.log("  No mail server (SMTP_URL): subscriber emails wait in the outbox until one is set.");
     const local = await ensureLocalAgents(db, env.BELLWETHER_DATA_DIR);
     const agents = await Promise.all(
       local.map((a) =>
-        startAgent({ server: `http://127.0.0.1:${env.PORT}`, token: a.token, expectVantage: a.vantage, dataDir: path.resolve(env.BELLWETHER_DATA_DIR, "probes"), log: () => {} }),
+        startAgent({
+          server: `http://127.0.0.1:${env.PORT}`,
+          token: a.token,
+          expectVantage: a.vantage,
+          dataDir: path.resolve(env.BELLWETHER_DATA_DIR, "probes"),
+          log: () => {},
+        }),
       ),
     );
     stops.push(async () => {

@@ -17,7 +17,9 @@ runCommand(async (env) => {
   const database = await prepareDatabase(env, { seedWhenEmpty: true });
   process.env.DATABASE_URL = database.url;
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
-  const catcher = env.MAIL_CATCHER ? await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR }) : undefined;
+  const catcher = env.MAIL_CATCHER
+    ? await startMailCatcher({ port: env.MAIL_CATCHER_PORT, dataDir: env.BELLWETHER_DATA_DIR })
+    : undefined;
   stopOnSignal(async () => {
     await web?.close();
     await catcher?.close();

@@ -33,7 +33,10 @@ runCommand(async (env) => {
     },
   });
   const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw new Error(`probes: ${parsed.error.issues.map((i) => `${i.path.join(".") || ""} ${i.message}`.trim()).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `probes: ${parsed.error.issues.map((i) => `${i.path.join(".") || ""} ${i.message}`.trim()).join("; ")}`,
+    );
   const args = parsed.data;
   const server = args.server ?? env.PUBLIC_URL;
   const dataDir = path.resolve(args["data-dir"] ?? path.join(env.BELLWETHER_DATA_DIR, "probes"));
@@ -53,7 +56,9 @@ runCommand(async (env) => {
     await Promise.all(agents.map((a) => a.stop()));
   });
   for (const c of credentials) {
-    agents.push(await startAgent({ server, token: c.token, expectVantage: c.vantage, dataDir, concurrency: args.concurrency }));
+    agents.push(
+      await startAgent({ server, token: c.token, expectVantage: c.vantage, dataDir, concurrency: args.concurrency }),
+    );
   }
   console.log(`probe agents running for ${agents.map((a) => a.vantage).join(", ")}, pushing to ${server}`);
   await new Promise(() => {});

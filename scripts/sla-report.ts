@@ -15,25 +15,44 @@ import type { StatementFile, StatementFormat } from "../lib/sla/types.ts";
 import { runCommand } from "./command.ts";
 
 const FORMATS: readonly StatementFormat[] = ["pdf", "csv", "json"];
-const USAGE = "usage: npm run sla:report -- --customer <key> --month YYYY-MM --format pdf|csv|json [--contract <name>] [--out <file>]";
+const USAGE =
+  "usage: npm run sla:report -- --customer <key> --month YYYY-MM --format pdf|csv|json [--contract <name>] [--out <file>]";
 
 function options() {
   const { values } = parseArgs({
-    options: { customer: { type: "string" }, month: { type: "string" }, format: { type: "string" }, contract: { type: "string" }, out: { type: "string" } },
+    options: {
+      customer: { type: "string" },
+      month: { type: "string" },
+      format: { type: "string" },
+      contract: { type: "string" },
+      out: { type: "string" },
+    },
   });
   if (!values.customer) throw new Error(`sla:report: give --customer <key>\n${USAGE}`);
   if (!values.month) throw new Error(`sla:report: give --month YYYY-MM\n${USAGE}`);
-  if (!FORMATS.includes(values.format as StatementFormat)) throw new Error(`sla:report: give --format pdf, csv or json\n${USAGE}`);
+  if (!FORMATS.includes(values.format as StatementFormat))
+    throw new Error(`sla:report: give --format pdf, csv or json\n${USAGE}`);
   try {
     parseStatementMonth(values.month);
   } catch (error) {
     throw new Error(`sla:report: --month ${values.month}: ${(error as Error).message}`);
   }
-  return { customer: values.customer, month: values.month, format: values.format as StatementFormat, contract: values.contract, out: values.out };
+  return {
+    customer: values.customer,
+    month: values.month,
+    format: values.format as StatementFormat,
+    contract: values.contract,
+    out: values.out,
+  };
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "contract";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "contract"
+  );
 }
 
 /** Several statements as one document: a JSON array of the statements, or one CSV header over every row. */
@@ -63,13 +82,18 @@ runCommand(async (env) => {
     const customer = await customerOf(db, args.customer);
     const contracts = args.contract ? customer.contracts.filter((c) => c.name === args.contract) : customer.contracts;
     if (contracts.length === 0) {
-      throw new Error(`sla:report: ${customer.name} has no contract${args.contract ? ` named "${args.contract}"` : ""}. Contracts: ${customer.contracts.map((c) => c.name).join(", ") || "none"}.`);
+      throw new Error(
+        `sla:report: ${customer.name} has no contract${args.contract ? ` named "${args.contract}"` : ""}. Contracts: ${customer.contracts.map((c) => c.name).join(", ") || "none"}.`,
+      );
     }
     const now = new Date();
     const files: { name: string; file: StatementFile }[] = [];
     for (const contract of contracts) {
       try {
-        files.push({ name: contract.name, file: await getStatementFile(db, contract.id, args.month, args.format, now) });
+        files.push({
+          name: contract.name,
+          file: await getStatementFile(db, contract.id, args.month, args.format, now),
+        });
       } catch (error) {
         // With several contracts, one that does not cover the month is skipped, not fatal.
         if (contracts.length === 1 || !(error instanceof AppError) || error.code !== "BAD_REQUEST") throw error;
@@ -77,7 +101,9 @@ runCommand(async (env) => {
       }
     }
     for (const { name, file } of files) {
-      console.error(`${customer.name} / ${name} / ${args.month}: ${file.state === "issued" ? `issued, revision ${file.revision}, sha256 ${file.sha256}` : "provisional"}`);
+      console.error(
+        `${customer.name} / ${name} / ${args.month}: ${file.state === "issued" ? `issued, revision ${file.revision}, sha256 ${file.sha256}` : "provisional"}`,
+      );
     }
     if (args.format === "pdf") {
       const base = args.out ?? `${customer.key}-${args.month}.pdf`;

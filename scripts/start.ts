@@ -16,7 +16,10 @@ const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
 
 runCommand(async (env) => {
   // The catcher's mailbox holds sign-in links; it is for the demo and development, never a served site.
-  if (env.MAIL_CATCHER) throw new Error("MAIL_CATCHER is for `npm run demo` and `npm run dev`; `npm start` refuses it. Set SMTP_URL to a mail server.");
+  if (env.MAIL_CATCHER)
+    throw new Error(
+      "MAIL_CATCHER is for `npm run demo` and `npm run dev`; `npm start` refuses it. Set SMTP_URL to a mail server.",
+    );
   if (buildIsStale()) throw new Error("There is no up-to-date build: run `npm run build` first.");
   const database = await prepareDatabase(env, { seedWhenEmpty: false });
   process.env.DATABASE_URL = database.url;

@@ -66,16 +66,27 @@ export const faultRequestSchema = z
     {
       component: z
         .string({ error: typeError("component", "a component key or *", "a component key or *") })
-        .refine(knownOrAny(COMPONENTS.map((c) => c.key)), { error: (issue) => `unknown component "${String(issue.input)}" (one of: ${COMPONENTS.map((c) => c.key).join(", ")})` }),
+        .refine(knownOrAny(COMPONENTS.map((c) => c.key)), {
+          error: (issue) =>
+            `unknown component "${String(issue.input)}" (one of: ${COMPONENTS.map((c) => c.key).join(", ")})`,
+        }),
       region: z
         .string({ error: typeError("region", "a region key or *", "a region key or *") })
-        .refine(knownOrAny(REGION_KEYS), { error: (issue) => `unknown region "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})` }),
+        .refine(knownOrAny(REGION_KEYS), {
+          error: (issue) => `unknown region "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})`,
+        }),
       vantage: z
         .string({ error: "vantage must be a region key" })
-        .refine((key) => REGION_KEYS.includes(key), { error: (issue) => `unknown vantage "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})` })
+        .refine((key) => REGION_KEYS.includes(key), {
+          error: (issue) => `unknown vantage "${String(issue.input)}" (one of: ${REGION_KEYS.join(", ")})`,
+        })
         .optional(),
       mode: z.enum(FAULT_MODES, { error: "mode must be down, slow, errors or creep" }),
-      percent: z.number({ error: "percent must be a number from 1 to 100" }).min(1, "percent must be 1 to 100").max(100, "percent must be 1 to 100").optional(),
+      percent: z
+        .number({ error: "percent must be a number from 1 to 100" })
+        .min(1, "percent must be 1 to 100")
+        .max(100, "percent must be 1 to 100")
+        .optional(),
       latencyMs: z
         .number({ error: "latencyMs must be a number of milliseconds" })
         .int("latencyMs must be a whole number")
@@ -95,7 +106,10 @@ export const faultRequestSchema = z
         .max(MAX_FAULT_SECONDS, `forSeconds must be at most ${MAX_FAULT_SECONDS} (7 days)`),
       label: z.string({ error: "label must be text" }).max(200, "label must be at most 200 characters").optional(),
     },
-    { error: "the body must be a JSON object: { component, region, vantage?, mode, percent?, latencyMs?, creepMsPerMinute?, forSeconds, label? }" },
+    {
+      error:
+        "the body must be a JSON object: { component, region, vantage?, mode, percent?, latencyMs?, creepMsPerMinute?, forSeconds, label? }",
+    },
   )
   .superRefine((request, ctx) => {
     // Unknown keys are reported by the fields; here only a pair the platform does not host.
@@ -103,21 +117,38 @@ export const faultRequestSchema = z
     if (spec && REGION_KEYS.includes(request.region) && !spec.regions.includes(request.region)) {
       ctx.addIssue({ code: "custom", path: ["region"], message: `${spec.key} does not run in ${request.region}` });
     }
-    if (request.mode === "errors" && request.percent === undefined) ctx.addIssue({ code: "custom", path: ["percent"], message: "percent is required for mode errors (1 to 100)" });
-    if (request.mode !== "errors" && request.percent !== undefined) ctx.addIssue({ code: "custom", path: ["percent"], message: "percent only applies to mode errors" });
-    if (request.mode !== "slow" && request.latencyMs !== undefined) ctx.addIssue({ code: "custom", path: ["latencyMs"], message: "latencyMs only applies to mode slow" });
+    if (request.mode === "errors" && request.percent === undefined)
+      ctx.addIssue({ code: "custom", path: ["percent"], message: "percent is required for mode errors (1 to 100)" });
+    if (request.mode !== "errors" && request.percent !== undefined)
+      ctx.addIssue({ code: "custom", path: ["percent"], message: "percent only applies to mode errors" });
+    if (request.mode !== "slow" && request.latencyMs !== undefined)
+      ctx.addIssue({ code: "custom", path: ["latencyMs"], message: "latencyMs only applies to mode slow" });
     if (request.mode === "creep" && request.creepMsPerMinute === undefined) {
-      ctx.addIssue({ code: "custom", path: ["creepMsPerMinute"], message: "creepMsPerMinute is required for mode creep (1 to 60000)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["creepMsPerMinute"],
+        message: "creepMsPerMinute is required for mode creep (1 to 60000)",
+      });
     }
     if (request.mode !== "creep" && request.creepMsPerMinute !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["creepMsPerMinute"], message: "creepMsPerMinute only applies to mode creep" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["creepMsPerMinute"],
+        message: "creepMsPerMinute only applies to mode creep",
+      });
     }
   });
 export type FaultRequest = z.infer<typeof faultRequestSchema>;
 
 /** One line for a person: every issue, no paths they did not write. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message)).join("; ");
+  return error.issues
+    .map((issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+        : issue.message,
+    )
+    .join("; ");
 }
 
 export function createFault(request: FaultRequest, context: { id: string; now: Date }): Fault {
@@ -141,7 +172,8 @@ export function isActive(fault: Fault, now: Date): boolean {
 }
 
 function matches(fault: Fault, component: string, region: string, vantage: string | null): boolean {
-  const where = (fault.component === ANY || fault.component === component) && (fault.region === ANY || fault.region === region);
+  const where =
+    (fault.component === ANY || fault.component === component) && (fault.region === ANY || fault.region === region);
   return where && (fault.vantage === undefined || fault.vantage === vantage);
 }
 
@@ -174,9 +206,18 @@ function creepDelay(faults: readonly Fault[], now: Date): number {
  * the caller did not say). Down beats everything; otherwise the worst of each
  * kind applies: the highest error rate, the longest delay, the steepest creep.
  */
-export function respond(input: { component: string; region: string; vantage?: string | null; now: Date; faults: readonly Fault[]; random: () => number }): HealthResponse {
+export function respond(input: {
+  component: string;
+  region: string;
+  vantage?: string | null;
+  now: Date;
+  faults: readonly Fault[];
+  random: () => number;
+}): HealthResponse {
   const { component, region, random } = input;
-  const active = input.faults.filter((f) => isActive(f, input.now) && matches(f, component, region, input.vantage ?? null));
+  const active = input.faults.filter(
+    (f) => isActive(f, input.now) && matches(f, component, region, input.vantage ?? null),
+  );
   const down = active.find((f) => f.mode === "down");
   if (down) {
     // A load balancer with no healthy backend answers at once.
@@ -185,18 +226,26 @@ export function respond(input: { component: string; region: string; vantage?: st
   }
   const slow = worst(active, "slow", (f) => f.latencyMs ?? DEFAULT_SLOW_LATENCY_MS);
   const errors = worst(active, "errors", (f) => f.errorRate ?? 1);
-  const base = slow ? Math.round((slow.latencyMs ?? DEFAULT_SLOW_LATENCY_MS) * (0.95 + 0.1 * random())) : normalLatency(region, random);
+  const base = slow
+    ? Math.round((slow.latencyMs ?? DEFAULT_SLOW_LATENCY_MS) * (0.95 + 0.1 * random()))
+    : normalLatency(region, random);
   const creep = creepDelay(active, input.now);
   const delayMs = Math.min(MAX_DELAY_MS, base + Math.round(creep));
   if (errors && random() < (errors.errorRate ?? 1)) {
     return { status: 500, delayMs, body: { status: "error", component, region, fault: errors.id } };
   }
   const slowedBy = slow ?? (creep > 0 ? active.find((f) => f.mode === "creep") : undefined);
-  return { status: 200, delayMs, body: { status: "ok", component, region, ...(slowedBy ? { fault: slowedBy.id } : {}) } };
+  return {
+    status: 200,
+    delayMs,
+    body: { status: "ok", component, region, ...(slowedBy ? { fault: slowedBy.id } : {}) },
+  };
 }
 
 function worst(faults: readonly Fault[], mode: FaultMode, severity: (fault: Fault) => number): Fault | undefined {
-  return faults.filter((f) => f.mode === mode).reduce<Fault | undefined>((a, b) => (a && severity(a) >= severity(b) ? a : b), undefined);
+  return faults
+    .filter((f) => f.mode === mode)
+    .reduce<Fault | undefined>((a, b) => (a && severity(a) >= severity(b) ? a : b), undefined);
 }
 
 const DURATION_UNITS: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600 };
@@ -205,7 +254,8 @@ const DURATION_UNITS: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600 };
 export function parseDuration(text: string): number {
   const match = /^(\d+)([smh]?)$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 1) : Number.NaN;
-  if (!Number.isSafeInteger(seconds) || seconds < 1) throw new Error(`"${text}" is not a duration: use 90 (seconds), 30s, 5m or 1h`);
+  if (!Number.isSafeInteger(seconds) || seconds < 1)
+    throw new Error(`"${text}" is not a duration: use 90 (seconds), 30s, 5m or 1h`);
   if (seconds > MAX_FAULT_SECONDS) throw new Error(`"${text}" is too long: a fault lasts at most 7 days`);
   return seconds;
 }
@@ -252,7 +302,8 @@ export const DEFAULT_SCENARIO_SECONDS = 10 * 60;
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "checkout-database-failure",
-    description: "Checkout's database fails over in one region: checkout is down and half of the cart and order calls fail.",
+    description:
+      "Checkout's database fails over in one region: checkout is down and half of the cart and order calls fail.",
     defaultRegion: "eu-central-1.aws",
     faults: (region) => [
       { component: "checkout", region, mode: "down" },
@@ -269,7 +320,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "bad-deploy",
-    description: "A bad release reaches one region: 30% of cart, order and product API calls fail until it is rolled back.",
+    description:
+      "A bad release reaches one region: 30% of cart, order and product API calls fail until it is rolled back.",
     defaultRegion: "us-central1.gcp",
     faults: (region) => [
       { component: "carts-orders-api", region, mode: "errors", percent: 30 },
@@ -278,7 +330,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "cdn-failure-merchant-center",
-    description: "The CDN in front of Merchant Center fails: merchants cannot reach their admin in any region; shoppers are unaffected.",
+    description:
+      "The CDN in front of Merchant Center fails: merchants cannot reach their admin in any region; shoppers are unaffected.",
     faults: (region) => [{ component: "merchant-center", region, mode: "down" }],
   },
 ];
@@ -300,21 +353,29 @@ export function expandScenario(name: string, options: ScenarioRequest = {}): Fau
   const region = options.region ?? scenario.defaultRegion ?? ANY;
   const forSeconds = options.forSeconds ?? DEFAULT_SCENARIO_SECONDS;
   return scenario.faults(region).map((fault) => {
-    const parsed = faultRequestSchema.safeParse({ ...fault, ...(options.vantage ? { vantage: options.vantage } : {}), forSeconds, label: scenario.name });
+    const parsed = faultRequestSchema.safeParse({
+      ...fault,
+      ...(options.vantage ? { vantage: options.vantage } : {}),
+      forSeconds,
+      label: scenario.name,
+    });
     if (!parsed.success) throw new Error(`scenario ${scenario.name}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
 }
 
-const HOW: Readonly<Record<FaultMode, (fault: Pick<Fault, "errorRate" | "latencyMs" | "creepMsPerMinute">) => string>> = {
-  down: () => "down",
-  slow: (f) => `slow (${f.latencyMs ?? DEFAULT_SLOW_LATENCY_MS} ms)`,
-  errors: (f) => `errors ${Math.round((f.errorRate ?? 1) * 1000) / 10}%`,
-  creep: (f) => `latency creeping up ${f.creepMsPerMinute ?? 0} ms a minute`,
-};
+const HOW: Readonly<Record<FaultMode, (fault: Pick<Fault, "errorRate" | "latencyMs" | "creepMsPerMinute">) => string>> =
+  {
+    down: () => "down",
+    slow: (f) => `slow (${f.latencyMs ?? DEFAULT_SLOW_LATENCY_MS} ms)`,
+    errors: (f) => `errors ${Math.round((f.errorRate ?? 1) * 1000) / 10}%`,
+    creep: (f) => `latency creeping up ${f.creepMsPerMinute ?? 0} ms a minute`,
+  };
 
 /** "checkout errors 30% in us-central1.gcp (seen from europe-west1.gcp only)" — how the CLI and logs name a fault. */
-export function describeFault(fault: Pick<Fault, "component" | "region" | "vantage" | "mode" | "errorRate" | "latencyMs" | "creepMsPerMinute">): string {
+export function describeFault(
+  fault: Pick<Fault, "component" | "region" | "vantage" | "mode" | "errorRate" | "latencyMs" | "creepMsPerMinute">,
+): string {
   const what = fault.component === ANY ? "every component" : fault.component;
   const where = fault.region === ANY ? "every region" : fault.region;
   const from = fault.vantage ? ` (seen from ${fault.vantage} only)` : "";

@@ -35,7 +35,12 @@ class RequestError extends Error {
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -84,7 +89,14 @@ export async function startSimulator(options: { host: string; port: number }): P
     if (problem) throw new RequestError(404, problem);
     if (req.method !== "GET" && req.method !== "HEAD") throw new RequestError(405, "health endpoints answer GET");
     const vantage = req.headers[VANTAGE_HEADER.toLowerCase()];
-    const answer = respond({ component, region, vantage: typeof vantage === "string" ? vantage : null, now: new Date(), faults: activeFaults(), random: Math.random });
+    const answer = respond({
+      component,
+      region,
+      vantage: typeof vantage === "string" ? vantage : null,
+      now: new Date(),
+      faults: activeFaults(),
+      random: Math.random,
+    });
     const timer = setTimeout(() => {
       pending.delete(timer);
       sendJson(res, answer.status, answer.body);
@@ -119,10 +131,16 @@ export async function startSimulator(options: { host: string; port: number }): P
         return sendJson(res, 200, { deleted: fault });
       }
       case "GET scenarios":
-        return sendJson(res, 200, { scenarios: SCENARIOS.map(({ name, description, defaultRegion }) => ({ name, description, defaultRegion })) });
+        return sendJson(res, 200, {
+          scenarios: SCENARIOS.map(({ name, description, defaultRegion }) => ({ name, description, defaultRegion })),
+        });
       case "POST scenarios/:id": {
         const name = id ?? "";
-        if (!SCENARIOS.some((s) => s.name === name)) throw new RequestError(404, `unknown scenario "${name}" (one of: ${SCENARIOS.map((s) => s.name).join(", ")})`);
+        if (!SCENARIOS.some((s) => s.name === name))
+          throw new RequestError(
+            404,
+            `unknown scenario "${name}" (one of: ${SCENARIOS.map((s) => s.name).join(", ")})`,
+          );
         const options = parseWith(scenarioRequestSchema, (await readJson(req)) ?? {});
         let requests: ReturnType<typeof expandScenario>;
         try {
@@ -160,7 +178,11 @@ export async function startSimulator(options: { host: string; port: number }): P
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`Port ${options.port} is already in use: set SIMULATOR_URL to a free one.`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${options.port} is already in use: set SIMULATOR_URL to a free one.`)
+          : error,
+      ),
     );
     server.listen(options.port, options.host, resolve);
   });

@@ -10,7 +10,8 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       <header className="border-b border-slate-200 dark:border-slate-800">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-4">
           <a href="/" className="text-lg font-bold tracking-tight">
-            Bellwether <span className="font-normal text-slate-600 dark:text-slate-400">· Commerce platform status</span>
+            Bellwether{" "}
+            <span className="font-normal text-slate-600 dark:text-slate-400">· Commerce platform status</span>
           </a>
           <nav aria-label="Site">
             <ul className="flex gap-4 text-sm">
@@ -30,8 +31,8 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       </header>
       {children}
       <footer className="mx-auto max-w-6xl px-4 pb-10 text-xs text-slate-600 dark:text-slate-400">
-        Tier 1 components enable primary use of the platform; tier 2 components enhance it. Times show in your time zone (UTC on hover; UTC
-        without JavaScript); days are UTC days. Powered by Bellwether.
+        Tier 1 components enable primary use of the platform; tier 2 components enhance it. Times show in your time zone
+        (UTC on hover; UTC without JavaScript); days are UTC days. Powered by Bellwether.
       </footer>
     </>
   );

@@ -62,11 +62,22 @@ export default async function HomePage() {
       </nav>
 
       {overview.products.map((product) => (
-        <section key={product.key} aria-labelledby={`product-${product.key}`} className="space-y-3" data-product={product.key}>
+        <section
+          key={product.key}
+          aria-labelledby={`product-${product.key}`}
+          className="space-y-3"
+          data-product={product.key}
+        >
           <h2 id={`product-${product.key}`} className="text-xl font-semibold">
             {product.name}
           </h2>
-          <StatusMatrix name={product.name} regions={overview.regions} components={product.components} uptime={home.uptime} incidentDays={home.incidentDays} />
+          <StatusMatrix
+            name={product.name}
+            regions={overview.regions}
+            components={product.components}
+            uptime={home.uptime}
+            incidentDays={home.incidentDays}
+          />
         </section>
       ))}
 
@@ -86,7 +97,12 @@ export default async function HomePage() {
           Past incidents
         </h2>
         {home.recentDays.map(({ day, items }) => (
-          <section key={day} aria-labelledby={`day-${day}`} className="border-b border-slate-200 pb-2 dark:border-slate-800" data-day={day}>
+          <section
+            key={day}
+            aria-labelledby={`day-${day}`}
+            className="border-b border-slate-200 pb-2 dark:border-slate-800"
+            data-day={day}
+          >
             <h3 id={`day-${day}`} className="font-semibold">
               <time dateTime={day}>{formatUtcDay(new Date(`${day}T00:00:00Z`))}</time>
             </h3>

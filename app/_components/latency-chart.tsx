@@ -26,14 +26,24 @@ function linePath(values: readonly (number | null)[], yMax: number): string {
   return d;
 }
 
-export function LatencyChart({ series, rangeLabel, where }: { series: LatencySeries; rangeLabel: string; where: string }) {
+export function LatencyChart({
+  series,
+  rangeLabel,
+  where,
+}: {
+  series: LatencySeries;
+  rangeLabel: string;
+  where: string;
+}) {
   const { points, overall, slowest, window } = series;
   const yMax = niceCeiling(Math.max(0, ...points.map((p) => p.p95 ?? 0)));
   const summary =
     overall.count === 0
       ? `No response times measured ${where} in the last ${rangeLabel}.`
       : `Over the last ${rangeLabel} ${where}: median (p50) ${formatLatency(overall.p50)}, 95th percentile (p95) ${formatLatency(overall.p95)}, from ${overall.count.toLocaleString("en-US")} checks.` +
-        (slowest ? ` Slowest ${window.stepMs >= 86_400_000 ? "day" : "period"}: ${pointLabel(slowest, window.stepMs)} with p95 ${formatLatency(slowest.p95)}.` : "");
+        (slowest
+          ? ` Slowest ${window.stepMs >= 86_400_000 ? "day" : "period"}: ${pointLabel(slowest, window.stepMs)} with p95 ${formatLatency(slowest.p95)}.`
+          : "");
 
   return (
     <figure className="space-y-2" aria-labelledby="latency-summary">
@@ -42,16 +52,57 @@ export function LatencyChart({ series, rangeLabel, where }: { series: LatencySer
       </figcaption>
       <div className="relative h-48 pl-14">
         {GRID.map((f) => (
-          <span key={f} className="absolute left-0 w-12 -translate-y-1/2 text-right text-[0.7rem] text-slate-600 dark:text-slate-400" style={{ top: `${(1 - f) * 100}%` }} aria-hidden="true">
+          <span
+            key={f}
+            className="absolute left-0 w-12 -translate-y-1/2 text-right text-[0.7rem] text-slate-600 dark:text-slate-400"
+            style={{ top: `${(1 - f) * 100}%` }}
+            aria-hidden="true"
+          >
             {formatLatency(f * yMax)}
           </span>
         ))}
-        <svg viewBox={`0 0 ${points.length} ${HEIGHT}`} preserveAspectRatio="none" className="h-full w-full overflow-visible" role="img" aria-label={`Chart of p50 and p95 response time. ${summary} The numbers are in the table below.`}>
+        <svg
+          viewBox={`0 0 ${points.length} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          className="h-full w-full overflow-visible"
+          role="img"
+          aria-label={`Chart of p50 and p95 response time. ${summary} The numbers are in the table below.`}
+        >
           {GRID.map((f) => (
-            <line key={f} x1="0" x2={points.length} y1={HEIGHT - f * HEIGHT} y2={HEIGHT - f * HEIGHT} className="stroke-slate-200 dark:stroke-slate-700" vectorEffect="non-scaling-stroke" />
+            <line
+              key={f}
+              x1="0"
+              x2={points.length}
+              y1={HEIGHT - f * HEIGHT}
+              y2={HEIGHT - f * HEIGHT}
+              className="stroke-slate-200 dark:stroke-slate-700"
+              vectorEffect="non-scaling-stroke"
+            />
           ))}
-          <path d={linePath(points.map((p) => p.p95), yMax)} fill="none" className="stroke-orange-600 dark:stroke-orange-400" strokeWidth="2" strokeDasharray="6 4" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
-          <path d={linePath(points.map((p) => p.p50), yMax)} fill="none" className="stroke-sky-700 dark:stroke-sky-400" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+          <path
+            d={linePath(
+              points.map((p) => p.p95),
+              yMax,
+            )}
+            fill="none"
+            className="stroke-orange-600 dark:stroke-orange-400"
+            strokeWidth="2"
+            strokeDasharray="6 4"
+            strokeLinecap="round"
+            vectorEffect="non-scaling-stroke"
+          />
+          <path
+            d={linePath(
+              points.map((p) => p.p50),
+              yMax,
+            )}
+            fill="none"
+            className="stroke-sky-700 dark:stroke-sky-400"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
+          />
           {points.map((point, i) =>
             point.count > 0 ? (
               <rect key={point.from.getTime()} x={i} width="1" height={HEIGHT} fill="transparent">
@@ -74,7 +125,15 @@ export function LatencyChart({ series, rangeLabel, where }: { series: LatencySer
         </span>
         <span className="inline-flex items-center gap-1.5">
           <svg width="24" height="6" aria-hidden="true">
-            <line x1="0" x2="24" y1="3" y2="3" className="stroke-orange-600 dark:stroke-orange-400" strokeWidth="2" strokeDasharray="6 4" />
+            <line
+              x1="0"
+              x2="24"
+              y1="3"
+              y2="3"
+              className="stroke-orange-600 dark:stroke-orange-400"
+              strokeWidth="2"
+              strokeDasharray="6 4"
+            />
           </svg>
           p95
         </span>
@@ -83,7 +142,9 @@ export function LatencyChart({ series, rangeLabel, where }: { series: LatencySer
         <summary className="cursor-pointer underline underline-offset-2">Response times as a table</summary>
         <div className="mt-2">
           <table className="w-full border-collapse text-left text-xs">
-            <caption className="sr-only">Response time per period (UTC), last {rangeLabel}, {where}</caption>
+            <caption className="sr-only">
+              Response time per period (UTC), last {rangeLabel}, {where}
+            </caption>
             <thead>
               <tr className="border-b border-slate-200 dark:border-slate-700">
                 <th scope="col" className="py-1 pr-3">

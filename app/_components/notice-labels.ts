@@ -29,8 +29,14 @@ export const IMPACT_LABEL: Readonly<Record<IncidentImpact, string>> = {
 export const IMPACT_TONE: Readonly<Record<IncidentImpact, { border: string; badge: string }>> = {
   none: { border: "border-slate-400", badge: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" },
   minor: { border: "border-amber-500", badge: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100" },
-  major: { border: "border-orange-600", badge: "bg-orange-100 text-orange-950 dark:bg-orange-950 dark:text-orange-100" },
+  major: {
+    border: "border-orange-600",
+    badge: "bg-orange-100 text-orange-950 dark:bg-orange-950 dark:text-orange-100",
+  },
   critical: { border: "border-red-600", badge: "bg-red-100 text-red-950 dark:bg-red-950 dark:text-red-100" },
 };
 
-export const MAINTENANCE_TONE = { border: "border-sky-600", badge: "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-100" };
+export const MAINTENANCE_TONE = {
+  border: "border-sky-600",
+  badge: "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-100",
+};

@@ -4,7 +4,17 @@ import type { IncidentSummary } from "@/lib/public/incidents.ts";
 import type { MaintenanceSummary } from "@/lib/public/maintenance.ts";
 import { IncidentCard, IncidentListItem, MaintenanceCard } from "./notices.tsx";
 
-export function HappeningNow({ incidents, maintenance, now, where }: { incidents: IncidentSummary[]; maintenance: MaintenanceSummary[]; now: Date; where: string }) {
+export function HappeningNow({
+  incidents,
+  maintenance,
+  now,
+  where,
+}: {
+  incidents: IncidentSummary[];
+  maintenance: MaintenanceSummary[];
+  now: Date;
+  where: string;
+}) {
   return (
     <section aria-labelledby="now" className="space-y-3">
       <h2 id="now" className="text-xl font-semibold">
@@ -37,7 +47,17 @@ export function ScheduledMaintenance({ maintenance }: { maintenance: Maintenance
   );
 }
 
-export function RecentIncidents({ incidents, now, where, historyHref }: { incidents: IncidentSummary[]; now: Date; where: string; historyHref: string }) {
+export function RecentIncidents({
+  incidents,
+  now,
+  where,
+  historyHref,
+}: {
+  incidents: IncidentSummary[];
+  now: Date;
+  where: string;
+  historyHref: string;
+}) {
   return (
     <section aria-labelledby="recent" className="space-y-2">
       <h2 id="recent" className="text-xl font-semibold">

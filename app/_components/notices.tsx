@@ -5,7 +5,13 @@ import { elapsed, formatDuration } from "@/lib/domain/time-display.ts";
 import type { IncidentSummary } from "@/lib/public/incidents.ts";
 import type { MaintenanceSummary } from "@/lib/public/maintenance.ts";
 import { LocalTime } from "./local-time.tsx";
-import { IMPACT_LABEL, IMPACT_TONE, INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL, MAINTENANCE_TONE } from "./notice-labels.ts";
+import {
+  IMPACT_LABEL,
+  IMPACT_TONE,
+  INCIDENT_STATUS_LABEL,
+  MAINTENANCE_STATUS_LABEL,
+  MAINTENANCE_TONE,
+} from "./notice-labels.ts";
 import { StatusLabel } from "./status-icon.tsx";
 
 type Heading = "h2" | "h3" | "h4";
@@ -17,7 +23,11 @@ export function Badge({ className, children }: { className: string; children: Re
 }
 
 /** "Checkout (us-central1.gcp, us-east-2.aws) · Search (eu-central-1.aws)". */
-export function AffectedSummary({ affected }: { affected: IncidentSummary["affected"] | MaintenanceSummary["affected"] }) {
+export function AffectedSummary({
+  affected,
+}: {
+  affected: IncidentSummary["affected"] | MaintenanceSummary["affected"];
+}) {
   if (affected.length === 0) return null;
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -29,23 +39,38 @@ export function AffectedSummary({ affected }: { affected: IncidentSummary["affec
   );
 }
 
-export function IncidentCard({ incident, now, heading: H = "h3" }: { incident: IncidentSummary; now: Date; heading?: Heading }) {
+export function IncidentCard({
+  incident,
+  now,
+  heading: H = "h3",
+}: {
+  incident: IncidentSummary;
+  now: Date;
+  heading?: Heading;
+}) {
   const tone = IMPACT_TONE[incident.impact];
   return (
-    <article className={`rounded-lg border border-l-4 border-slate-200 ${tone.border} bg-white p-4 dark:border-slate-800 dark:bg-slate-900`} data-incident={incident.id}>
+    <article
+      className={`rounded-lg border border-l-4 border-slate-200 ${tone.border} bg-white p-4 dark:border-slate-800 dark:bg-slate-900`}
+      data-incident={incident.id}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge className={tone.badge}>{IMPACT_LABEL[incident.impact]}</Badge>
         <span className="text-sm font-semibold">{INCIDENT_STATUS_LABEL[incident.status]}</span>
       </div>
       <H className="mt-1 text-lg font-semibold">
-        <a className="underline decoration-slate-400 underline-offset-2 hover:decoration-2" href={`/incidents/${incident.id}`}>
+        <a
+          className="underline decoration-slate-400 underline-offset-2 hover:decoration-2"
+          href={`/incidents/${incident.id}`}
+        >
           {incident.title}
         </a>
       </H>
       {incident.latestUpdate && (
         <div className="mt-2 text-sm">
           <p className="whitespace-pre-line">
-            <span className="font-semibold">{INCIDENT_STATUS_LABEL[incident.latestUpdate.status]}</span> – {incident.latestUpdate.message}
+            <span className="font-semibold">{INCIDENT_STATUS_LABEL[incident.latestUpdate.status]}</span> –{" "}
+            {incident.latestUpdate.message}
           </p>
           <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
             Latest update <LocalTime at={iso(incident.latestUpdate.at)} />
@@ -64,45 +89,72 @@ export function IncidentCard({ incident, now, heading: H = "h3" }: { incident: I
         </ul>
       )}
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-        Started <LocalTime at={iso(incident.startedAt)} /> ·{" "}
-        {incident.resolvedAt ? "lasted" : "ongoing for"} {formatDuration(elapsed(incident.startedAt, incident.resolvedAt, now))}
+        Started <LocalTime at={iso(incident.startedAt)} /> · {incident.resolvedAt ? "lasted" : "ongoing for"}{" "}
+        {formatDuration(elapsed(incident.startedAt, incident.resolvedAt, now))}
       </p>
     </article>
   );
 }
 
-export function IncidentListItem({ incident, now, heading: H = "h3", showUpdate = false }: { incident: IncidentSummary; now: Date; heading?: Heading; showUpdate?: boolean }) {
+export function IncidentListItem({
+  incident,
+  now,
+  heading: H = "h3",
+  showUpdate = false,
+}: {
+  incident: IncidentSummary;
+  now: Date;
+  heading?: Heading;
+  showUpdate?: boolean;
+}) {
   return (
     <li className="py-3" data-incident={incident.id}>
       <H className="font-semibold">
-        <a className="underline decoration-slate-400 underline-offset-2 hover:decoration-2" href={`/incidents/${incident.id}`}>
+        <a
+          className="underline decoration-slate-400 underline-offset-2 hover:decoration-2"
+          href={`/incidents/${incident.id}`}
+        >
           {incident.title}
         </a>{" "}
         <Badge className={IMPACT_TONE[incident.impact].badge}>{IMPACT_LABEL[incident.impact]}</Badge>
       </H>
       {showUpdate && incident.latestUpdate && (
         <p className="mt-1 line-clamp-3 whitespace-pre-line text-sm">
-          <span className="font-semibold">{INCIDENT_STATUS_LABEL[incident.latestUpdate.status]}</span> – {incident.latestUpdate.message}
+          <span className="font-semibold">{INCIDENT_STATUS_LABEL[incident.latestUpdate.status]}</span> –{" "}
+          {incident.latestUpdate.message}
         </p>
       )}
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {INCIDENT_STATUS_LABEL[incident.status]} · started <LocalTime at={iso(incident.startedAt)} /> ·{" "}
-        {incident.resolvedAt ? "lasted" : "ongoing for"} {formatDuration(elapsed(incident.startedAt, incident.resolvedAt, now))}
+        {incident.resolvedAt ? "lasted" : "ongoing for"}{" "}
+        {formatDuration(elapsed(incident.startedAt, incident.resolvedAt, now))}
       </p>
       <AffectedSummary affected={incident.affected} />
     </li>
   );
 }
 
-export function MaintenanceCard({ maintenance, heading: H = "h3" }: { maintenance: MaintenanceSummary; heading?: Heading }) {
+export function MaintenanceCard({
+  maintenance,
+  heading: H = "h3",
+}: {
+  maintenance: MaintenanceSummary;
+  heading?: Heading;
+}) {
   return (
-    <article className={`rounded-lg border border-l-4 border-slate-200 ${MAINTENANCE_TONE.border} bg-white p-4 dark:border-slate-800 dark:bg-slate-900`} data-maintenance={maintenance.id}>
+    <article
+      className={`rounded-lg border border-l-4 border-slate-200 ${MAINTENANCE_TONE.border} bg-white p-4 dark:border-slate-800 dark:bg-slate-900`}
+      data-maintenance={maintenance.id}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge className={MAINTENANCE_TONE.badge}>Maintenance</Badge>
         <span className="text-sm font-semibold">{MAINTENANCE_STATUS_LABEL[maintenance.status]}</span>
       </div>
       <H className="mt-1 text-lg font-semibold">
-        <a className="underline decoration-slate-400 underline-offset-2 hover:decoration-2" href={`/maintenance/${maintenance.id}`}>
+        <a
+          className="underline decoration-slate-400 underline-offset-2 hover:decoration-2"
+          href={`/maintenance/${maintenance.id}`}
+        >
           {maintenance.title}
         </a>
       </H>
@@ -110,7 +162,9 @@ export function MaintenanceCard({ maintenance, heading: H = "h3" }: { maintenanc
         <LocalTime at={iso(maintenance.scheduledStart)} /> to <LocalTime at={iso(maintenance.scheduledEnd)} />
       </p>
       {(maintenance.latestUpdate?.message || maintenance.description) && (
-        <p className="mt-2 whitespace-pre-line text-sm">{maintenance.latestUpdate?.message || maintenance.description}</p>
+        <p className="mt-2 whitespace-pre-line text-sm">
+          {maintenance.latestUpdate?.message || maintenance.description}
+        </p>
       )}
       <div className="mt-2">
         <AffectedSummary affected={maintenance.affected} />

@@ -14,11 +14,25 @@ const BANNER: Record<StatusIndicator | "unknown", string> = {
  * `title` is the page's h1 when given (a region or component name), with
  * `summary` (or the status line) under it; otherwise the status line is the h1.
  */
-export function OverallBanner({ overall, title, summary, children }: { overall: OverallStatus; title?: string; summary?: string; children?: React.ReactNode }) {
+export function OverallBanner({
+  overall,
+  title,
+  summary,
+  children,
+}: {
+  overall: OverallStatus;
+  title?: string;
+  summary?: string;
+  children?: React.ReactNode;
+}) {
   const known = overall.total - overall.unknown;
   const tone = known === 0 ? "unknown" : overall.indicator;
   return (
-    <section aria-labelledby="overall" className={`rounded-lg border-l-4 px-5 py-4 ${BANNER[tone]}`} data-indicator={overall.indicator}>
+    <section
+      aria-labelledby="overall"
+      className={`rounded-lg border-l-4 px-5 py-4 ${BANNER[tone]}`}
+      data-indicator={overall.indicator}
+    >
       {title ? (
         <>
           <h1 className="text-2xl font-bold">{title}</h1>

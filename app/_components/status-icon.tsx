@@ -24,10 +24,20 @@ const SYMBOLS = html`${Object.entries(SHAPES).map(([key, shape]) => html`<symbol
 
 /** The icons, once per page; out of sight and out of the accessibility tree. */
 export function StatusIconSymbols() {
-  return <svg aria-hidden="true" focusable="false" style={{ position: "absolute", width: 0, height: 0, overflow: "hidden" }} {...inner(SYMBOLS)} />;
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      style={{ position: "absolute", width: 0, height: 0, overflow: "hidden" }}
+      {...inner(SYMBOLS)}
+    />
+  );
 }
 
-function labelParts(status: ComponentStatus | null, compact: boolean): { key: Shown; className: string; content: Html } {
+function labelParts(
+  status: ComponentStatus | null,
+  compact: boolean,
+): { key: Shown; className: string; content: Html } {
   const key: Shown = status ?? "unknown";
   const content = html`<svg class="status-icon" aria-hidden="true" focusable="false"><use href="#status-${key}"/></svg>${status ? STATUS_LABEL[status] : NO_DATA_LABEL}`;
   return { key, className: `status${compact ? " status-xs" : ""} tone-${key}`, content };

@@ -64,7 +64,9 @@ export function StatusMatrix({
   uptime: ReadonlyMap<string, ComponentRegionUptime>;
   incidentDays: ReadonlyMap<string, ReadonlyMap<string, readonly DayIncident[]>>;
 }) {
-  const shown = regions.map((region, i) => ({ region, i })).filter(({ i }) => components.some((c) => c.cells[i] !== null));
+  const shown = regions
+    .map((region, i) => ({ region, i }))
+    .filter(({ i }) => components.some((c) => c.cells[i] !== null));
   return (
     <section
       className="rounded-lg focus:outline-2 focus:outline-offset-2 focus:outline-sky-600 md:overflow-x-auto md:border md:border-slate-200 md:dark:border-slate-800"
@@ -81,7 +83,10 @@ export function StatusMatrix({
             </th>
             {shown.map(({ region }) => (
               <th {...ROLE.columnheader} key={region.key} scope="col" className="px-3 py-2 font-semibold">
-                <a className="block whitespace-nowrap underline decoration-slate-400 underline-offset-2" href={`/regions/${region.key}`}>
+                <a
+                  className="block whitespace-nowrap underline decoration-slate-400 underline-offset-2"
+                  href={`/regions/${region.key}`}
+                >
                   {region.key}
                 </a>
                 <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{region.name}</span>
@@ -91,38 +96,41 @@ export function StatusMatrix({
         </thead>
         <tbody {...ROLE.rowgroup} className="max-md:block max-md:space-y-3">
           {components.map((component) => (
-            <tr
-              {...ROLE.row}
-              key={component.key}
-              className="matrix-row"
-              data-component={component.key}
-            >
+            <tr {...ROLE.row} key={component.key} className="matrix-row" data-component={component.key}>
               <th {...ROLE.rowheader} scope="row" className="matrix-rowheader">
                 <a className="underline decoration-slate-400 underline-offset-2" href={`/components/${component.key}`}>
                   {component.name}
                 </a>
                 <TierBadge tier={component.tier} />
-                {component.description && <span className="muted block text-xs font-normal max-md:hidden">{component.description}</span>}
+                {component.description && (
+                  <span className="muted block text-xs font-normal max-md:hidden">{component.description}</span>
+                )}
               </th>
               {shown.map(({ region, i }) => {
                 const cell = component.cells[i];
                 const cellUptime = cell ? uptime.get(cell.componentRegionId) : undefined;
                 return (
-                  <td
-                    {...ROLE.cell}
-                    key={region.key}
-                    className="matrix-cell"
-                    data-region={region.key}
-                  >
+                  <td {...ROLE.cell} key={region.key} className="matrix-cell" data-region={region.key}>
                     <span className="matrix-region" aria-hidden="true">
                       {region.key}
                     </span>
                     {cell ? (
                       (() => {
-                        const model = cellUptime && stripModel(cellUptime.bars, cellUptime.availability, incidentDays.get(cell.componentRegionId));
+                        const model =
+                          cellUptime &&
+                          stripModel(
+                            cellUptime.bars,
+                            cellUptime.availability,
+                            incidentDays.get(cell.componentRegionId),
+                          );
                         // Built as markup (html.ts); cells that look the same share one element.
                         return shared(`${cell.status}|${model ? model.key : ""}`, () => (
-                          <div className="matrix-status" {...inner(html`${statusLabelHtml(cell.status, { compact: true })}${model && uptimeBarsHtml(model)}`)} />
+                          <div
+                            className="matrix-status"
+                            {...inner(
+                              html`${statusLabelHtml(cell.status, { compact: true })}${model && uptimeBarsHtml(model)}`,
+                            )}
+                          />
                         ));
                       })()
                     ) : (

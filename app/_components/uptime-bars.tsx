@@ -6,7 +6,13 @@
 // in one stop. Colour is never alone: the words say it.
 import type { DailyBar } from "@/lib/domain/uptime.ts";
 import { type Html, html, inner } from "@/lib/public/html.ts";
-import { type DayIncident, describeDayStatus, formatAvailability, type StripSegment, stripSegments } from "@/lib/domain/uptime-days.ts";
+import {
+  type DayIncident,
+  describeDayStatus,
+  formatAvailability,
+  type StripSegment,
+  stripSegments,
+} from "@/lib/domain/uptime-days.ts";
 
 export { formatAvailability };
 
@@ -43,14 +49,23 @@ function colourRuns(bars: readonly DailyBar[]): ColourRun[] {
   return runs;
 }
 
-export function stripModel(bars: readonly DailyBar[], availability: number | null, incidents?: ReadonlyMap<string, readonly DayIncident[]>): StripModel {
+export function stripModel(
+  bars: readonly DailyBar[],
+  availability: number | null,
+  incidents?: ReadonlyMap<string, readonly DayIncident[]>,
+): StripModel {
   const incidentsOn = (day: string) => incidents?.get(day) ?? NONE;
   const runs = colourRuns(bars);
   const segments = stripSegments(bars, incidentsOn);
   const notable = segments
     .filter((s) => s.notable)
     .reverse()
-    .map(({ first, title }) => ({ day: bars[first]!.day, title, status: describeDayStatus(bars[first]!), incidents: incidentsOn(bars[first]!.day) }));
+    .map(({ first, title }) => ({
+      day: bars[first]!.day,
+      title,
+      status: describeDayStatus(bars[first]!),
+      incidents: incidentsOn(bars[first]!.day),
+    }));
   const figure = formatAvailability(availability);
   const issues = notable.length ? `, ${notable.length} day${notable.length > 1 ? "s" : ""} with issues` : "";
   return {
@@ -77,11 +92,12 @@ function stripInner(model: StripModel, wide: boolean): Html {
     html`<div class="mt-0.5 flex justify-between text-[0.7rem] text-slate-600 dark:text-slate-400" aria-hidden="true"><span>${days} days ago</span><span>Today</span></div>`
   }${
     notable.length > 0
-      ? html`<details class="strip-details"><summary class="strip-summary">${caption} · ${count}</summary><ul class="mt-1 max-w-xs space-y-1 text-left">${notable.map((day) =>
-          // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
-          wide
-            ? html`<li>${day.status}${day.incidents.map((incident) => html` · <a class="underline" href="/incidents/${incident.id}">${incident.title}</a>`)}</li>`
-            : html`<li>${day.title}</li>`,
+      ? html`<details class="strip-details"><summary class="strip-summary">${caption} · ${count}</summary><ul class="mt-1 max-w-xs space-y-1 text-left">${notable.map(
+          (day) =>
+            // Compact strips (125 on the front page) list days as text; the incidents are linked elsewhere on it.
+            wide
+              ? html`<li>${day.status}${day.incidents.map((incident) => html` · <a class="underline" href="/incidents/${incident.id}">${incident.title}</a>`)}</li>`
+              : html`<li>${day.title}</li>`,
         )}</ul></details>`
       : html`<span class="strip-caption">${caption}</span>`
   }`;
@@ -108,5 +124,11 @@ export function UptimeBars({
   /** Full width and taller, for pages about one region or component. */
   wide?: boolean;
 }) {
-  return <div className={wide ? "mt-2" : "mt-1"} data-availability={model.availability ?? ""} {...inner(stripInner(model, wide))} />;
+  return (
+    <div
+      className={wide ? "mt-2" : "mt-1"}
+      data-availability={model.availability ?? ""}
+      {...inner(stripInner(model, wide))}
+    />
+  );
 }

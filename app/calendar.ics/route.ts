@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 // GET /calendar.ics[?region=<key>&component=<key>] – iCalendar of maintenance windows
 export const GET = publicGet(async (request: Request) => {
   const filter = await resolveFilter(db(), new URL(request.url).searchParams);
-  return publicResponse(renderCalendar(await loadCalendar(db(), publicSite(), filter, new Date())), CONTENT_TYPE.calendar);
+  return publicResponse(
+    renderCalendar(await loadCalendar(db(), publicSite(), filter, new Date())),
+    CONTENT_TYPE.calendar,
+  );
 });
 
 // OPTIONS /calendar.ics – CORS preflight

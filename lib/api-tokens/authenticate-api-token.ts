@@ -12,18 +12,32 @@ export function bearerToken(authorization: string | null): string | undefined {
   return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
-export async function authenticateApiToken(db: Db, authorization: string | null, now = new Date()): Promise<Actor & { tokenId: string }> {
+export async function authenticateApiToken(
+  db: Db,
+  authorization: string | null,
+  now = new Date(),
+): Promise<Actor & { tokenId: string }> {
   const token = bearerToken(authorization);
-  if (!token?.startsWith(API_TOKEN_PREFIX)) throw new AppError("UNAUTHENTICATED", "A personal API token is required: Authorization: Bearer bwt_…");
+  if (!token?.startsWith(API_TOKEN_PREFIX))
+    throw new AppError("UNAUTHENTICATED", "A personal API token is required: Authorization: Bearer bwt_…");
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true, disabledAt: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, role: true, disabledAt: true } },
+    },
   });
-  if (!row || row.revokedAt || row.user.disabledAt) throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked.");
+  if (!row || row.revokedAt || row.user.disabledAt)
+    throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked.");
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so two concurrent requests write once.
     await db.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -4,5 +4,9 @@ import type { Actor } from "../domain/roles.ts";
 import { API_TOKEN_VIEW_SELECT, type ApiTokenView } from "./token.ts";
 
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiTokenView[]> {
-  return db.apiToken.findMany({ where: { userId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: API_TOKEN_VIEW_SELECT });
+  return db.apiToken.findMany({
+    where: { userId: actor.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: API_TOKEN_VIEW_SELECT,
+  });
 }

@@ -7,7 +7,12 @@ import { AppError } from "../errors.ts";
 import { requireApiActor } from "../session/guards.ts";
 import { authenticateApiToken } from "./authenticate-api-token.ts";
 
-export async function requireSessionOrToken(request: Request, permission: Permission, client: Db = db(), now = new Date()): Promise<Actor> {
+export async function requireSessionOrToken(
+  request: Request,
+  permission: Permission,
+  client: Db = db(),
+  now = new Date(),
+): Promise<Actor> {
   const authorization = request.headers.get("authorization");
   if (!authorization) return requireApiActor(request, permission, client);
   const actor = await authenticateApiToken(client, authorization, now);

@@ -20,4 +20,10 @@ export interface ApiTokenView {
   revokedAt: Date | null;
 }
 
-export const API_TOKEN_VIEW_SELECT = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+export const API_TOKEN_VIEW_SELECT = {
+  id: true,
+  name: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;

@@ -3,7 +3,9 @@ import { auditChanges, auditFilterInput } from "./list.ts";
 
 describe("auditChanges", () => {
   it("lists only the fields that changed, old beside new", () => {
-    expect(auditChanges({ role: "VIEWER", email: "v@x.io" }, { role: "ENGINEER", email: "v@x.io" })).toEqual([{ field: "role", before: "VIEWER", after: "ENGINEER" }]);
+    expect(auditChanges({ role: "VIEWER", email: "v@x.io" }, { role: "ENGINEER", email: "v@x.io" })).toEqual([
+      { field: "role", before: "VIEWER", after: "ENGINEER" },
+    ]);
   });
 
   it("shows a created record's fields against a dash, and nested values as JSON", () => {
@@ -16,7 +18,14 @@ describe("auditChanges", () => {
 
 describe("auditFilterInput", () => {
   it("treats empty filter fields as no filter", () => {
-    expect(auditFilterInput.parse({ actor: "", action: " ", from: "" })).toEqual({ actor: undefined, action: undefined, entityType: undefined, entityId: undefined, from: undefined, to: undefined });
+    expect(auditFilterInput.parse({ actor: "", action: " ", from: "" })).toEqual({
+      actor: undefined,
+      action: undefined,
+      entityType: undefined,
+      entityId: undefined,
+      from: undefined,
+      to: undefined,
+    });
   });
 
   it("names a malformed date", () => {

@@ -58,7 +58,13 @@ export async function listAuditEntries(db: Db, filter: AuditFilter): Promise<Aud
     action: filter.action ? { startsWith: filter.action } : undefined,
     entityType: filter.entityType,
     entityId: filter.entityId,
-    at: filter.from || filter.to ? { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lt: filter.to ? nextDay(filter.to) : undefined } : undefined,
+    at:
+      filter.from || filter.to
+        ? {
+            gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
+            lt: filter.to ? nextDay(filter.to) : undefined,
+          }
+        : undefined,
     id: filter.before ? { lt: BigInt(filter.before) } : undefined,
   };
   const rows = await db.auditEntry.findMany({ where, orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 });

@@ -131,7 +131,11 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const password = readPassword(dataDir);
   const shared = options.shareRunning ? runningPort(pgDir) : null;
   if (shared !== null) {
-    return { url: `postgresql://${USER}:${password}@127.0.0.1:${shared}/${encodeURIComponent(database)}`, port: shared, stop: async () => {} };
+    return {
+      url: `postgresql://${USER}:${password}@127.0.0.1:${shared}/${encodeURIComponent(database)}`,
+      port: shared,
+      stop: async () => {},
+    };
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   await stopLeftover(pgDir, log);

@@ -47,11 +47,20 @@ export async function checkConnection(url: string): Promise<void> {
 }
 
 /** `shareRunning`: for read-only commands, use the embedded PostgreSQL a running demo started rather than stop it. */
-export async function provisionDatabase(env: Env, log: (line: string) => void = () => {}, options: { shareRunning?: boolean } = {}): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  env: Env,
+  log: (line: string) => void = () => {},
+  options: { shareRunning?: boolean } = {},
+): Promise<ProvisionedDatabase> {
   if (env.DATABASE_URL) {
     await checkConnection(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const embedded = await startEmbeddedDatabase({ dataDir: path.resolve(env.BELLWETHER_DATA_DIR), port: 54329, log, shareRunning: options.shareRunning });
+  const embedded = await startEmbeddedDatabase({
+    dataDir: path.resolve(env.BELLWETHER_DATA_DIR),
+    port: 54329,
+    log,
+    shareRunning: options.shareRunning,
+  });
   return { url: embedded.url, embedded: true, stop: embedded.stop };
 }

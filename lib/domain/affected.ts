@@ -17,7 +17,11 @@ export interface AffectedComponent {
 export function groupAffectedByComponent(affected: readonly AffectedComponentRegion[]): AffectedComponent[] {
   const byComponent = new Map<string, AffectedComponent>();
   for (const a of affected) {
-    const entry = byComponent.get(a.componentKey) ?? { componentKey: a.componentKey, componentName: a.componentName, regionKeys: [] };
+    const entry = byComponent.get(a.componentKey) ?? {
+      componentKey: a.componentKey,
+      componentName: a.componentName,
+      regionKeys: [],
+    };
     if (!entry.regionKeys.includes(a.regionKey)) entry.regionKeys.push(a.regionKey);
     byComponent.set(a.componentKey, entry);
   }

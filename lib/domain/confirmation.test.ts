@@ -28,7 +28,9 @@ import { DETECTION_LEVELS_HEADING, detectionLevelTables } from "./detection-leve
 /** One round, one character per vantage: X failed, . passed, s slow, - did not report. */
 function observations(round: string): VantageObservation[] {
   const outcomes = { X: "down", ".": "up", s: "degraded" } as const;
-  return [...round].flatMap((c, i) => (c === "-" ? [] : [{ vantage: `v${i}`, outcome: outcomes[c as keyof typeof outcomes] }]));
+  return [...round].flatMap((c, i) =>
+    c === "-" ? [] : [{ vantage: `v${i}`, outcome: outcomes[c as keyof typeof outcomes] }],
+  );
 }
 
 interface Change {
@@ -39,7 +41,10 @@ interface Change {
 }
 
 /** Drives rounds through confirmation as the evaluator does: each round judged with the rounds before it. */
-function drive(rounds: readonly string[], options: { k?: number; quorum?: number; state?: ConfirmationState; before?: readonly string[] } = {}) {
+function drive(
+  rounds: readonly string[],
+  options: { k?: number; quorum?: number; state?: ConfirmationState; before?: readonly string[] } = {},
+) {
   const k = options.k ?? DEFAULT_CONFIRM_ROUNDS;
   const quorum = options.quorum ?? DEFAULT_QUORUM;
   const seen = (options.before ?? []).map(observations);
@@ -61,7 +66,9 @@ const settled = (round = ".....") => drive(times(historyLength(DEFAULT_CONFIRM_R
 
 describe("the numbers", () => {
   it("are pinned", () => {
-    expect([DEFAULT_CONFIRM_ROUNDS, DEFAULT_QUORUM, SILENT_ROUNDS_UNTIL_UNKNOWN, MIN_FAILING_FOR_DOWN]).toEqual([3, 2, 3, 2]);
+    expect([DEFAULT_CONFIRM_ROUNDS, DEFAULT_QUORUM, SILENT_ROUNDS_UNTIL_UNKNOWN, MIN_FAILING_FOR_DOWN]).toEqual([
+      3, 2, 3, 2,
+    ]);
     expect([FLAP_WINDOW_ROUNDS, FLAP_SPELLS, ESCALATION_FACTOR]).toEqual([16, 2, 2]);
     expect([evidenceWindow(3), historyLength(3), historyLength(10)]).toEqual([6, 16, 20]);
   });
@@ -124,7 +131,14 @@ describe("major outage", () => {
 
   it("needs 2K rounds of the same strict majority when it is not nearly all", () => {
     const { statuses, changes } = drive(times(6, "XXX.."), { state: settled() });
-    expect(statuses).toEqual(["operational", "operational", "partial_outage", "partial_outage", "partial_outage", "major_outage"]);
+    expect(statuses).toEqual([
+      "operational",
+      "operational",
+      "partial_outage",
+      "partial_outage",
+      "partial_outage",
+      "major_outage",
+    ]);
     expect(changes.at(-1)).toEqual({ round: 5, from: "partial_outage", to: "major_outage", rounds: 6 });
   });
 
@@ -183,9 +197,9 @@ describe("flapping", () => {
   });
 
   it("never counts lone failed rounds, however frequent", () => {
-    const blips = fc.array(fc.constantFrom(".....", "X....", "..X..", "XXXXX", "XX..."), { maxLength: 60 }).map((rounds) =>
-      rounds.map((r, i) => (i > 0 && rounds[i - 1] !== "....." ? "....." : r)),
-    );
+    const blips = fc
+      .array(fc.constantFrom(".....", "X....", "..X..", "XXXXX", "XX..."), { maxLength: 60 })
+      .map((rounds) => rounds.map((r, i) => (i > 0 && rounds[i - 1] !== "....." ? "....." : r)));
     fc.assert(fc.property(blips, (rounds) => drive(rounds, { state: settled() }).changes.length === 0));
   });
 });
@@ -203,14 +217,25 @@ describe("partial outage", () => {
 
   it("is left after K rounds in a row without a failure", () => {
     const partial = drive(times(4, "X...."), { state: settled() }).state;
-    expect(drive([".....", ".....", "....."], { state: partial }).statuses).toEqual(["partial_outage", "partial_outage", "operational"]);
+    expect(drive([".....", ".....", "....."], { state: partial }).statuses).toEqual([
+      "partial_outage",
+      "partial_outage",
+      "operational",
+    ]);
   });
 });
 
 describe("degraded performance", () => {
   it("is confirmed after K slow rounds and left after K good ones", () => {
     const { statuses } = drive(["s....", ".s...", "..s..", ".....", ".....", "....."], { state: settled() });
-    expect(statuses).toEqual(["operational", "operational", "degraded_performance", "degraded_performance", "degraded_performance", "operational"]);
+    expect(statuses).toEqual([
+      "operational",
+      "operational",
+      "degraded_performance",
+      "degraded_performance",
+      "degraded_performance",
+      "operational",
+    ]);
   });
 });
 
@@ -235,8 +260,11 @@ describe("no evidence", () => {
 
 describe("every change", () => {
   const rank: Record<string, number> = { up: 0, degraded: 1, partial: 2, down: 3 };
-  const statusRank = (s: ComponentStatus | null) => ({ degraded_performance: 1, partial_outage: 2, major_outage: 3 } as Record<string, number>)[s ?? ""] ?? 0;
-  const rounds = fc.array(fc.constantFrom(".....", "X....", "XX...", "XXX..", "XXXXX", "s....", "-----", "X.X.X"), { maxLength: 80 });
+  const statusRank = (s: ComponentStatus | null) =>
+    (({ degraded_performance: 1, partial_outage: 2, major_outage: 3 }) as Record<string, number>)[s ?? ""] ?? 0;
+  const rounds = fc.array(fc.constantFrom(".....", "X....", "XX...", "XXX..", "XXXXX", "s....", "-----", "X.X.X"), {
+    maxLength: 80,
+  });
 
   it("rests on K rounds that all sustain it, and a major outage only on down rounds (property)", () => {
     fc.assert(

@@ -30,7 +30,12 @@ export const ESCALATION_FACTOR = 2;
 export type RoundVerdict = "up" | "degraded" | "partial" | "down";
 
 const VERDICT_RANK: Readonly<Record<RoundVerdict, number>> = { up: 0, degraded: 1, partial: 2, down: 3 };
-const STATUS_BY_RANK: readonly ComponentStatus[] = ["operational", "degraded_performance", "partial_outage", "major_outage"];
+const STATUS_BY_RANK: readonly ComponentStatus[] = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+];
 const PARTIAL = 2;
 const MAJOR = 3;
 
@@ -95,7 +100,10 @@ export interface RoundInput {
 }
 
 /** How many of the latest rounds in a row satisfy `holds`. */
-function latestRounds(window: readonly (readonly VantageObservation[])[], holds: (failing: number, reporting: number) => boolean): number {
+function latestRounds(
+  window: readonly (readonly VantageObservation[])[],
+  holds: (failing: number, reporting: number) => boolean,
+): number {
   const last = window.findLastIndex((round) => !holds(round.filter((o) => o.outcome === "down").length, round.length));
   return window.length - 1 - last;
 }
@@ -113,7 +121,10 @@ export function roundInput(window: readonly (readonly VantageObservation[])[], q
     steadyMajority: steadyRounds(window, failingNeededForDown(current.length, quorum)),
     steadyFailing: steadyRounds(window, 1),
     quorumFailing: latestRounds(window, (failing) => failing >= Math.max(MIN_FAILING_FOR_DOWN, quorum)),
-    nearlyAllFailing: latestRounds(window, (failing, reporting) => failing >= Math.max(reporting - 1, failingNeededForDown(reporting, quorum))),
+    nearlyAllFailing: latestRounds(
+      window,
+      (failing, reporting) => failing >= Math.max(reporting - 1, failingNeededForDown(reporting, quorum)),
+    ),
   };
 }
 
@@ -157,11 +168,17 @@ function majorRoundsNeeded(recent: readonly RoundVerdict[], round: RoundInput, k
 }
 
 /** The worst level the last K (or K−1) rounds let the status rise to. */
-function sustainedWorse(recent: readonly RoundVerdict[], round: RoundInput, k: number, shortBy: number): { rank: number; rounds: number } {
+function sustainedWorse(
+  recent: readonly RoundVerdict[],
+  round: RoundInput,
+  k: number,
+  shortBy: number,
+): { rank: number; rounds: number } {
   let rank = Math.min(...recent.slice(-(k - shortBy)).map((v) => VERDICT_RANK[v]));
   const needed = majorRoundsNeeded(recent, round, k, shortBy);
   if (rank === MAJOR) {
-    const steady = round.steadyMajority >= needed && recent.length >= needed && recent.slice(-needed).every((v) => v === "down");
+    const steady =
+      round.steadyMajority >= needed && recent.length >= needed && recent.slice(-needed).every((v) => v === "down");
     if (!steady || spellsInFlapWindow(recent, MAJOR) >= FLAP_SPELLS) rank = PARTIAL;
   }
   // Lone failures that move from vantage to vantage confirm nothing: they are the error budget's business.
@@ -174,7 +191,12 @@ function sustainedWorse(recent: readonly RoundVerdict[], round: RoundInput, k: n
  * already point one level further, it waits a round for that level rather
  * than stopping on the way (one change, not two).
  */
-function nextStatus(current: number, recent: readonly RoundVerdict[], round: RoundInput, k: number): { rank: number; rounds: number } | null {
+function nextStatus(
+  current: number,
+  recent: readonly RoundVerdict[],
+  round: RoundInput,
+  k: number,
+): { rank: number; rounds: number } | null {
   const worse = sustainedWorse(recent, round, k, 0);
   if (worse.rank > current) return k > 1 && sustainedWorse(recent, round, k, 1).rank > worse.rank ? null : worse;
   const ranks = recent.slice(-k).map((v) => VERDICT_RANK[v]);
@@ -191,7 +213,10 @@ export function confirmRound(state: ConfirmationState, round: RoundInput, rounds
   if (round.verdict === null) {
     const silentRounds = state.silentRounds + 1;
     if (state.confirmed !== null && silentRounds >= SILENT_ROUNDS_UNTIL_UNKNOWN) {
-      return { state: { confirmed: null, recent: [], silentRounds }, change: { from: state.confirmed, to: null, rounds: silentRounds } };
+      return {
+        state: { confirmed: null, recent: [], silentRounds },
+        change: { from: state.confirmed, to: null, rounds: silentRounds },
+      };
     }
     return { state: { ...state, silentRounds }, change: null };
   }
@@ -202,7 +227,8 @@ export function confirmRound(state: ConfirmationState, round: RoundInput, rounds
   else if (recent.length >= k) next = nextStatus(rankOf(state.confirmed), recent, round, k);
 
   const confirmed = next ? STATUS_BY_RANK[next.rank]! : state.confirmed;
-  const change = next && confirmed !== state.confirmed ? { from: state.confirmed, to: confirmed, rounds: next.rounds } : null;
+  const change =
+    next && confirmed !== state.confirmed ? { from: state.confirmed, to: confirmed, rounds: next.rounds } : null;
   return { state: { confirmed, recent, silentRounds: 0 }, change };
 }
 

@@ -39,13 +39,12 @@ export function retryDelayMs(attempt: number, random: number): number {
   return Math.round(base * (0.8 + 0.4 * random));
 }
 
-export type AfterFailure =
-  | { state: "pending"; nextAttemptAt: Date }
-  | { state: "failed"; suppressSubscriber: boolean };
+export type AfterFailure = { state: "pending"; nextAttemptAt: Date } | { state: "failed"; suppressSubscriber: boolean };
 
 /** `attempts` counts the attempt that just failed. */
 export function afterFailure(failure: DeliveryFailure, attempts: number, now: Date, random: number): AfterFailure {
   if (failure === "hard_bounce") return { state: "failed", suppressSubscriber: true };
-  if (failure === "permanent" || attempts >= MAX_DELIVERY_ATTEMPTS) return { state: "failed", suppressSubscriber: false };
+  if (failure === "permanent" || attempts >= MAX_DELIVERY_ATTEMPTS)
+    return { state: "failed", suppressSubscriber: false };
   return { state: "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)) };
 }

@@ -15,7 +15,10 @@ export const ROUND_VERDICT_HEADER = ["round verdict", "vantages failing in the r
 export const DETECTION_LEVEL_HEADER = ["status", "entered when", "left when"] as const;
 
 export const ROUND_VERDICT_TABLE: readonly (readonly [verdict: string, failing: string])[] = [
-  ["down", `a strict majority, and at least \`quorum\` (never fewer than ${MIN_FAILING_FOR_DOWN}: both of two, never one alone)`],
+  [
+    "down",
+    `a strict majority, and at least \`quorum\` (never fewer than ${MIN_FAILING_FOR_DOWN}: both of two, never one alone)`,
+  ],
   ["partial", "at least one, but too few for *down*"],
   ["degraded", "none, but at least one saw the check slow"],
   ["up", "none, and none slow"],
@@ -36,7 +39,11 @@ export const DETECTION_LEVEL_TABLE: readonly (readonly [status: string, entered:
   ],
   ["`degraded_performance`", "the last K rounds are all at least *degraded*", "K rounds in a row that are all *up*"],
   ["`operational`", "K rounds in a row that are all *up* (from no data: the first *up* round)", "—"],
-  ["no data", `${SILENT_ROUNDS_UNTIL_UNKNOWN} rounds in a row with no result from any vantage`, "the first round with a result"],
+  [
+    "no data",
+    `${SILENT_ROUNDS_UNTIL_UNKNOWN} rounds in a row with no result from any vantage`,
+    "the first round with a result",
+  ],
 ];
 
 /** A table row as the README prints it. */
@@ -46,6 +53,10 @@ export function markdownRow(cells: readonly string[]): string {
 
 /** Both tables as the README prints them, separator rows included. */
 export function detectionLevelTables(): string[][] {
-  const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [markdownRow(header), markdownRow(header.map(() => "---")), ...rows.map(markdownRow)];
+  const table = (header: readonly string[], rows: readonly (readonly string[])[]) => [
+    markdownRow(header),
+    markdownRow(header.map(() => "---")),
+    ...rows.map(markdownRow),
+  ];
   return [table(ROUND_VERDICT_HEADER, ROUND_VERDICT_TABLE), table(DETECTION_LEVEL_HEADER, DETECTION_LEVEL_TABLE)];
 }

@@ -21,12 +21,22 @@ function outage(componentRegionId: string, overrides: Partial<Outage> = {}): Out
   return { componentRegionId, componentId: "checkout", tier: "TIER_1", status: "major_outage", since: T, ...overrides };
 }
 function context(overrides: Partial<DetectionContext> = {}): DetectionContext {
-  return { tier2: false, inMaintenance: new Set(), coveredByIncident: new Set(), lastHandledAt: new Map(), openProposals: [], ...overrides };
+  return {
+    tier2: false,
+    inMaintenance: new Set(),
+    coveredByIncident: new Set(),
+    lastHandledAt: new Map(),
+    openProposals: [],
+    ...overrides,
+  };
 }
 
 describe("planProposals", () => {
   it("makes one proposal of several failing regions of one component, and one per component", () => {
-    const plans = planProposals([outage("checkout/eu"), outage("checkout/us"), outage("search/eu", { componentId: "search" })], context());
+    const plans = planProposals(
+      [outage("checkout/eu"), outage("checkout/us"), outage("search/eu", { componentId: "search" })],
+      context(),
+    );
     expect(plans).toEqual([
       { componentId: "checkout", incidentId: null, outages: [outage("checkout/eu"), outage("checkout/us")] },
       { componentId: "search", incidentId: null, outages: [outage("search/eu", { componentId: "search" })] },
@@ -34,7 +44,12 @@ describe("planProposals", () => {
   });
 
   it("joins the open proposal of the same component", () => {
-    const plans = planProposals([outage("checkout/us")], context({ openProposals: [{ incidentId: "p1", componentIds: ["checkout"], componentRegionIds: ["checkout/eu"] }] }));
+    const plans = planProposals(
+      [outage("checkout/us")],
+      context({
+        openProposals: [{ incidentId: "p1", componentIds: ["checkout"], componentRegionIds: ["checkout/eu"] }],
+      }),
+    );
     expect(plans).toEqual([{ componentId: "checkout", incidentId: "p1", outages: [outage("checkout/us")] }]);
   });
 
@@ -57,8 +72,13 @@ describe("planProposals", () => {
   });
 
   it("keeps following a ComponentRegion already in an open proposal", () => {
-    const ctx = context({ lastHandledAt: new Map([["a", later(60_000)]]), openProposals: [{ incidentId: "p1", componentIds: ["checkout"], componentRegionIds: ["a"] }] });
-    expect(planProposals([outage("a", { status: "partial_outage" })], ctx)).toEqual([{ componentId: "checkout", incidentId: "p1", outages: [outage("a", { status: "partial_outage" })] }]);
+    const ctx = context({
+      lastHandledAt: new Map([["a", later(60_000)]]),
+      openProposals: [{ incidentId: "p1", componentIds: ["checkout"], componentRegionIds: ["a"] }],
+    });
+    expect(planProposals([outage("a", { status: "partial_outage" })], ctx)).toEqual([
+      { componentId: "checkout", incidentId: "p1", outages: [outage("a", { status: "partial_outage" })] },
+    ]);
   });
 });
 
@@ -76,8 +96,15 @@ describe("suggestedImpact", () => {
 
 describe("proposalTitle", () => {
   it("names the region when there is one, counts them otherwise", () => {
-    expect(proposalTitle("Checkout", [{ regionName: "Iowa", status: "major_outage" }])).toBe("Checkout: major outage in Iowa");
-    expect(proposalTitle("Search", [{ regionName: "Iowa", status: "partial_outage" }, { regionName: "Ohio", status: "partial_outage" }])).toBe("Search: partial outage in 2 regions");
+    expect(proposalTitle("Checkout", [{ regionName: "Iowa", status: "major_outage" }])).toBe(
+      "Checkout: major outage in Iowa",
+    );
+    expect(
+      proposalTitle("Search", [
+        { regionName: "Iowa", status: "partial_outage" },
+        { regionName: "Ohio", status: "partial_outage" },
+      ]),
+    ).toBe("Search: partial outage in 2 regions");
   });
 });
 
@@ -92,7 +119,9 @@ describe("allRecovered", () => {
 
 describe("proposalWithdrawal", () => {
   it("withdraws a proposal once everything recovered, or once open incidents cover all of it", () => {
-    expect(proposalWithdrawal([{ probeStatus: "operational", coveredByIncident: false }])).toBe(RECOVERED_BEFORE_APPROVAL);
+    expect(proposalWithdrawal([{ probeStatus: "operational", coveredByIncident: false }])).toBe(
+      RECOVERED_BEFORE_APPROVAL,
+    );
     expect(proposalWithdrawal([{ probeStatus: "major_outage", coveredByIncident: true }])).toBe(COVERED_BY_INCIDENT);
     expect(
       proposalWithdrawal([
@@ -104,23 +133,38 @@ describe("proposalWithdrawal", () => {
 });
 
 describe("evidence", () => {
-  const cr = { componentRegionId: "cr1", componentKey: "checkout", regionKey: "us.gcp", status: "major_outage" as const, since: T };
+  const cr = {
+    componentRegionId: "cr1",
+    componentKey: "checkout",
+    regionKey: "us.gcp",
+    status: "major_outage" as const,
+    since: T,
+  };
 
   it("reads the failing vantages and verdicts the evaluator stored on the StatusChange", () => {
     const change = {
       at: later(-30_000),
-      evidence: { verdicts: ["down", "down", "down"], failing: [{ vantage: "eu.gcp", outcome: "down", error: "timeout", checkedAt: "2026-05-01T09:59:42.000Z" }] },
+      evidence: {
+        verdicts: ["down", "down", "down"],
+        failing: [{ vantage: "eu.gcp", outcome: "down", error: "timeout", checkedAt: "2026-05-01T09:59:42.000Z" }],
+      },
     };
     expect(componentRegionEvidence(cr, change)).toEqual({
       ...{ componentRegionId: "cr1", componentKey: "checkout", regionKey: "us.gcp", status: "major_outage" },
       since: later(-30_000).toISOString(),
-      failingVantages: [{ vantage: "eu.gcp", outcome: "down", error: "timeout", checkedAt: "2026-05-01T09:59:42.000Z" }],
+      failingVantages: [
+        { vantage: "eu.gcp", outcome: "down", error: "timeout", checkedAt: "2026-05-01T09:59:42.000Z" },
+      ],
       verdicts: ["down", "down", "down"],
     });
   });
 
   it("says what it knows when no StatusChange is stored", () => {
-    expect(componentRegionEvidence(cr, null)).toMatchObject({ since: T.toISOString(), failingVantages: [], verdicts: [] });
+    expect(componentRegionEvidence(cr, null)).toMatchObject({
+      since: T.toISOString(),
+      failingVantages: [],
+      verdicts: [],
+    });
   });
 
   it("samples distinct errors, a handful at most", () => {

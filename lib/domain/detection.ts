@@ -76,7 +76,8 @@ export interface ProposalPlan {
 export function isProposable(outage: Outage, context: DetectionContext): boolean {
   if (!DETECTED_STATUSES.includes(outage.status)) return false;
   if (outage.tier === "TIER_2" && !context.tier2) return false;
-  if (context.inMaintenance.has(outage.componentRegionId) || context.coveredByIncident.has(outage.componentRegionId)) return false;
+  if (context.inMaintenance.has(outage.componentRegionId) || context.coveredByIncident.has(outage.componentRegionId))
+    return false;
   const handled = context.lastHandledAt.get(outage.componentRegionId);
   const inProposal = context.openProposals.some((p) => p.componentRegionIds.includes(outage.componentRegionId));
   return inProposal || !handled || handled < outage.since;
@@ -104,7 +105,10 @@ export function suggestedImpact(statuses: readonly ComponentStatus[]): IncidentI
 }
 
 /** e.g. "Checkout: major outage in North America (Iowa) – GCP" or "Search: outage in 3 regions". */
-export function proposalTitle(componentName: string, affected: readonly { regionName: string; status: ComponentStatus }[]): string {
+export function proposalTitle(
+  componentName: string,
+  affected: readonly { regionName: string; status: ComponentStatus }[],
+): string {
   const words = affected.some((a) => a.status === "major_outage") ? "major outage" : "partial outage";
   if (affected.length === 1) return `${componentName}: ${words} in ${affected[0]!.regionName}`;
   return `${componentName}: ${words} in ${affected.length} regions`;
@@ -116,7 +120,9 @@ export function allRecovered(statuses: readonly (ComponentStatus | null)[]): boo
 }
 
 /** Why an open proposal withdraws itself now, or null while it still stands. */
-export function proposalWithdrawal(componentRegions: readonly { probeStatus: ComponentStatus | null; coveredByIncident: boolean }[]): string | null {
+export function proposalWithdrawal(
+  componentRegions: readonly { probeStatus: ComponentStatus | null; coveredByIncident: boolean }[],
+): string | null {
   if (allRecovered(componentRegions.map((cr) => cr.probeStatus))) return RECOVERED_BEFORE_APPROVAL;
   if (componentRegions.length > 0 && componentRegions.every((cr) => cr.coveredByIncident)) return COVERED_BY_INCIDENT;
   return null;

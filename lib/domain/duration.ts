@@ -15,6 +15,7 @@ export function formatDuration(ms: number | null): string {
   const [unit, size] = UNITS[first]!;
   const words = [`${Math.floor(seconds / size)} ${unit}`];
   const next = UNITS[first + 1];
-  if (next && Math.floor((seconds % size) / next[1]) > 0) words.push(`${Math.floor((seconds % size) / next[1])} ${next[0]}`);
+  if (next && Math.floor((seconds % size) / next[1]) > 0)
+    words.push(`${Math.floor((seconds % size) / next[1])} ${next[0]}`);
   return words.join(" ");
 }

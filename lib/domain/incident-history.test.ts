@@ -21,7 +21,15 @@ describe("groupByStartDay", () => {
       now,
       7,
     );
-    expect(days.map((d) => d.day)).toEqual(["2026-11-22", "2026-11-21", "2026-11-20", "2026-11-19", "2026-11-18", "2026-11-17", "2026-11-16"]);
+    expect(days.map((d) => d.day)).toEqual([
+      "2026-11-22",
+      "2026-11-21",
+      "2026-11-20",
+      "2026-11-19",
+      "2026-11-18",
+      "2026-11-17",
+      "2026-11-16",
+    ]);
     expect(days.map((d) => d.items.map((i) => i.id))).toEqual([["a"], [], ["c", "b"], [], [], [], []]);
   });
 
@@ -48,7 +56,8 @@ describe("groupByStartMonth", () => {
 
 describe("spansByDay", () => {
   const now = new Date("2026-11-22T12:00:00Z");
-  const ids = (m: Map<string, { id: string }[]>) => Object.fromEntries([...m].map(([day, list]) => [day, list.map((i) => i.id)]));
+  const ids = (m: Map<string, { id: string }[]>) =>
+    Object.fromEntries([...m].map(([day, list]) => [day, list.map((i) => i.id)]));
 
   it("marks every day an incident touched, and an open one up to today", () => {
     const map = spansByDay(
@@ -71,7 +80,10 @@ describe("spansByDay", () => {
 
   it("clips to the window and keeps instantaneous incidents on their day", () => {
     const map = spansByDay(
-      [incident("long-ago", "2026-01-01T00:00:00Z", "2026-11-16T01:00:00Z"), incident("blip", "2026-11-17T05:00:00Z", "2026-11-17T05:00:00Z")],
+      [
+        incident("long-ago", "2026-01-01T00:00:00Z", "2026-11-16T01:00:00Z"),
+        incident("blip", "2026-11-17T05:00:00Z", "2026-11-17T05:00:00Z"),
+      ],
       now,
       7,
     );
@@ -79,7 +91,11 @@ describe("spansByDay", () => {
   });
 
   it("orders a day's incidents by start", () => {
-    const map = spansByDay([incident("later", "2026-11-22T09:00:00Z"), incident("earlier", "2026-11-22T01:00:00Z", "2026-11-22T02:00:00Z")], now, 1);
+    const map = spansByDay(
+      [incident("later", "2026-11-22T09:00:00Z"), incident("earlier", "2026-11-22T01:00:00Z", "2026-11-22T02:00:00Z")],
+      now,
+      1,
+    );
     expect(ids(map)).toEqual({ "2026-11-22": ["earlier", "later"] });
   });
 });

@@ -20,13 +20,22 @@ describe("checkIncidentTransition", () => {
 
   it("refuses to go back from identified, and says only monitoring can be reopened", () => {
     const check = checkIncidentTransition("identified", "investigating");
-    expect(check).toEqual({ ok: false, reason: expect.stringContaining("only an incident being monitored can be reopened") });
+    expect(check).toEqual({
+      ok: false,
+      reason: expect.stringContaining("only an incident being monitored can be reopened"),
+    });
     expect(check.ok === false && check.reason).toContain("identified cannot go back to investigating");
   });
 
-  it.each(["investigating", "identified", "monitoring", "resolved"] as IncidentStatus[])("refuses resolved → %s", (to) => {
-    expect(checkIncidentTransition("resolved", to)).toEqual({ ok: false, reason: expect.stringContaining("already resolved") });
-  });
+  it.each(["investigating", "identified", "monitoring", "resolved"] as IncidentStatus[])(
+    "refuses resolved → %s",
+    (to) => {
+      expect(checkIncidentTransition("resolved", to)).toEqual({
+        ok: false,
+        reason: expect.stringContaining("already resolved"),
+      });
+    },
+  );
 
   it("offers the console exactly the allowed next statuses", () => {
     expect(nextIncidentStatuses("investigating")).toEqual(["investigating", "identified", "monitoring", "resolved"]);

@@ -6,7 +6,12 @@ import type { IncidentReview, IncidentStatus } from "../generated/prisma/enums.t
 /** An incident's review (proposed, approved, dismissed) is beside its lifecycle: only approved ones are public. */
 export type { IncidentReview, IncidentStatus };
 
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly IncidentStatus[];
+export const INCIDENT_STATUSES = [
+  "investigating",
+  "identified",
+  "monitoring",
+  "resolved",
+] as const satisfies readonly IncidentStatus[];
 
 export const INCIDENT_STATUS_LABEL: Readonly<Record<IncidentStatus, string>> = {
   investigating: "Investigating",
@@ -26,7 +31,11 @@ const step = (status: IncidentStatus) => INCIDENT_STATUSES.indexOf(status);
  */
 export function checkIncidentTransition(from: IncidentStatus, to: IncidentStatus): TransitionCheck {
   if (from === "resolved") {
-    return { ok: false, reason: "This incident is already resolved; nothing can follow resolution. Declare a new incident if the problem is back." };
+    return {
+      ok: false,
+      reason:
+        "This incident is already resolved; nothing can follow resolution. Declare a new incident if the problem is back.",
+    };
   }
   if (step(to) >= step(from)) return { ok: true };
   if (from === "monitoring") return { ok: true };

@@ -115,15 +115,19 @@ describe("percentile", () => {
 
   it("lands in the same bucket as the exact percentile of the raw sample", () => {
     fc.assert(
-      fc.property(fc.array(latency, { minLength: 1, maxLength: 30 }), fc.double({ min: 0, max: 100, noNaN: true }), (samples, p) => {
-        const minMs = Math.min(...samples);
-        const maxMs = Math.max(...samples);
-        const estimate = percentile(histogramOf(samples), p, { minMs, maxMs });
-        expect(estimate).not.toBeNull();
-        expect(bucketIndex(estimate!)).toBe(bucketIndex(exactPercentile(samples, p)));
-        expect(estimate!).toBeGreaterThanOrEqual(minMs);
-        expect(estimate!).toBeLessThanOrEqual(maxMs);
-      }),
+      fc.property(
+        fc.array(latency, { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (samples, p) => {
+          const minMs = Math.min(...samples);
+          const maxMs = Math.max(...samples);
+          const estimate = percentile(histogramOf(samples), p, { minMs, maxMs });
+          expect(estimate).not.toBeNull();
+          expect(bucketIndex(estimate!)).toBe(bucketIndex(exactPercentile(samples, p)));
+          expect(estimate!).toBeGreaterThanOrEqual(minMs);
+          expect(estimate!).toBeLessThanOrEqual(maxMs);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -31,7 +31,8 @@ function assertLatency(ms: number): void {
 }
 
 function assertHistogram(h: LatencyHistogram): void {
-  if (h.length !== HISTOGRAM_SIZE) throw new RangeError(`histogram must have ${HISTOGRAM_SIZE} buckets, got ${h.length}`);
+  if (h.length !== HISTOGRAM_SIZE)
+    throw new RangeError(`histogram must have ${HISTOGRAM_SIZE} buckets, got ${h.length}`);
 }
 
 /** The bucket a latency falls in (binary search over the bounds). */

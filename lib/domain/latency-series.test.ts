@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addLatency, emptyHistogram } from "./latency-histogram.ts";
-import { formatLatency, LATENCY_RANGES, type LatencyRollup, latencySeries, latencyWindow, niceCeiling } from "./latency-series.ts";
+import {
+  formatLatency,
+  LATENCY_RANGES,
+  type LatencyRollup,
+  latencySeries,
+  latencyWindow,
+  niceCeiling,
+} from "./latency-series.ts";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -60,7 +67,11 @@ describe("latencySeries", () => {
 
   it("sums rollups of several regions in the same bucket and finds the slowest point", () => {
     const series = latencySeries(
-      [rollup("2026-11-22T10:00:00Z", [100, 120]), rollup("2026-11-22T10:00:00Z", [2500, 2600]), rollup("2026-11-22T11:00:00Z", [80])],
+      [
+        rollup("2026-11-22T10:00:00Z", [100, 120]),
+        rollup("2026-11-22T10:00:00Z", [2500, 2600]),
+        rollup("2026-11-22T11:00:00Z", [80]),
+      ],
       window,
     );
     expect(series.slowest?.from.toISOString()).toBe("2026-11-22T10:00:00.000Z");

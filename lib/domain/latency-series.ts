@@ -67,7 +67,12 @@ export function latencyWindow(range: LatencyRange, now: Date): LatencyWindow {
   const t = now.getTime();
   if (Number.isNaN(t)) throw new RangeError("now is not a valid date");
   const to = Math.floor(t / range.stepMs) * range.stepMs + range.stepMs;
-  return { from: new Date(to - range.points * range.stepMs), to: new Date(to), stepMs: range.stepMs, points: range.points };
+  return {
+    from: new Date(to - range.points * range.stepMs),
+    to: new Date(to),
+    stepMs: range.stepMs,
+    points: range.points,
+  };
 }
 
 interface Accumulator {
@@ -110,7 +115,12 @@ export function latencySeries(rollups: readonly LatencyRollup[], window: Latency
   }));
   let slowest: LatencyPoint | null = null;
   for (const point of points) if (point.p95 !== null && (slowest === null || point.p95 > slowest.p95!)) slowest = point;
-  return { window, points, overall: { count: total.count, p50: pct(total, 50), p95: pct(total, 95), p99: pct(total, 99) }, slowest };
+  return {
+    window,
+    points,
+    overall: { count: total.count, p50: pct(total, 50), p95: pct(total, 95), p99: pct(total, 99) },
+    slowest,
+  };
 }
 
 /** A round axis maximum at or above `ms`: 1, 2 or 5 × a power of ten (at least 10 ms). */

@@ -14,7 +14,15 @@ const END = new Date("2026-06-11T00:00:00Z");
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 
 function window(overrides: Partial<MaintenanceWindow> = {}): MaintenanceWindow {
-  return { id: "m1", status: "scheduled", scheduledStart: START, scheduledEnd: END, autoTransition: true, createdAt: new Date("2026-06-01T00:00:00Z"), ...overrides };
+  return {
+    id: "m1",
+    status: "scheduled",
+    scheduledStart: START,
+    scheduledEnd: END,
+    autoTransition: true,
+    createdAt: new Date("2026-06-01T00:00:00Z"),
+    ...overrides,
+  };
 }
 
 describe("checkMaintenanceTransition", () => {
@@ -31,11 +39,17 @@ describe("checkMaintenanceTransition", () => {
   });
 
   it("refuses to unstart a window, and says why", () => {
-    expect(checkMaintenanceTransition("in_progress", "scheduled")).toEqual({ ok: false, reason: expect.stringContaining("in progress cannot go back to scheduled") });
+    expect(checkMaintenanceTransition("in_progress", "scheduled")).toEqual({
+      ok: false,
+      reason: expect.stringContaining("in progress cannot go back to scheduled"),
+    });
   });
 
   it("refuses anything after completed", () => {
-    expect(checkMaintenanceTransition("completed", "in_progress")).toEqual({ ok: false, reason: expect.stringContaining("already completed") });
+    expect(checkMaintenanceTransition("completed", "in_progress")).toEqual({
+      ok: false,
+      reason: expect.stringContaining("already completed"),
+    });
     expect(nextMaintenanceStatuses("completed")).toEqual([]);
   });
 });
@@ -43,13 +57,17 @@ describe("checkMaintenanceTransition", () => {
 describe("dueMaintenanceTransitions", () => {
   it("starts a window exactly at its scheduled start, not a millisecond before", () => {
     expect(dueMaintenanceTransitions(ms(START, -1), [window()])).toEqual([]);
-    expect(dueMaintenanceTransitions(START, [window()])).toEqual([{ maintenanceId: "m1", from: "scheduled", to: "in_progress", at: START }]);
+    expect(dueMaintenanceTransitions(START, [window()])).toEqual([
+      { maintenanceId: "m1", from: "scheduled", to: "in_progress", at: START },
+    ]);
   });
 
   it("completes an in-progress window exactly at its scheduled end", () => {
     const w = window({ status: "in_progress" });
     expect(dueMaintenanceTransitions(ms(END, -1), [w])).toEqual([]);
-    expect(dueMaintenanceTransitions(END, [w])).toEqual([{ maintenanceId: "m1", from: "in_progress", to: "completed", at: END }]);
+    expect(dueMaintenanceTransitions(END, [w])).toEqual([
+      { maintenanceId: "m1", from: "in_progress", to: "completed", at: END },
+    ]);
   });
 
   it("starts and completes, in order, a window the worker missed entirely", () => {
@@ -60,7 +78,13 @@ describe("dueMaintenanceTransitions", () => {
   });
 
   it("leaves windows under manual control and windows being verified alone", () => {
-    expect(dueMaintenanceTransitions(ms(END, 1), [window({ autoTransition: false }), window({ id: "m2", status: "verifying" }), window({ id: "m3", status: "completed" })])).toEqual([]);
+    expect(
+      dueMaintenanceTransitions(ms(END, 1), [
+        window({ autoTransition: false }),
+        window({ id: "m2", status: "verifying" }),
+        window({ id: "m3", status: "completed" }),
+      ]),
+    ).toEqual([]);
   });
 });
 

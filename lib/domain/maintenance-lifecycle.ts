@@ -6,7 +6,12 @@ import type { TransitionCheck } from "./incident-lifecycle.ts";
 
 export type { MaintenanceStatus };
 
-export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const satisfies readonly MaintenanceStatus[];
+export const MAINTENANCE_STATUSES = [
+  "scheduled",
+  "in_progress",
+  "verifying",
+  "completed",
+] as const satisfies readonly MaintenanceStatus[];
 
 export const MAINTENANCE_STATUS_LABEL: Readonly<Record<MaintenanceStatus, string>> = {
   scheduled: "Scheduled",
@@ -26,7 +31,8 @@ const step = (status: MaintenanceStatus) => MAINTENANCE_STATUSES.indexOf(status)
  * back to in_progress; nothing follows completed.
  */
 export function checkMaintenanceTransition(from: MaintenanceStatus, to: MaintenanceStatus): TransitionCheck {
-  if (from === "completed") return { ok: false, reason: "This maintenance is already completed; schedule a new window instead." };
+  if (from === "completed")
+    return { ok: false, reason: "This maintenance is already completed; schedule a new window instead." };
   if (step(to) >= step(from)) return { ok: true };
   if (from === "verifying" && to === "in_progress") return { ok: true };
   return {
@@ -64,7 +70,10 @@ export interface DueMaintenanceTransition {
  * engineer's state: it is completed by hand. Windows with autoTransition off
  * never move by themselves.
  */
-export function dueMaintenanceTransitions(now: Date, windows: readonly MaintenanceWindow[]): DueMaintenanceTransition[] {
+export function dueMaintenanceTransitions(
+  now: Date,
+  windows: readonly MaintenanceWindow[],
+): DueMaintenanceTransition[] {
   const due: DueMaintenanceTransition[] = [];
   for (const w of windows) {
     if (!w.autoTransition) continue;
@@ -86,7 +95,12 @@ export function dueMaintenanceReminders(now: Date, windows: readonly Maintenance
   return windows
     .filter((w) => {
       const remindAt = w.scheduledStart.getTime() - lead;
-      return w.status === "scheduled" && now.getTime() >= remindAt && now < w.scheduledStart && w.createdAt.getTime() < remindAt;
+      return (
+        w.status === "scheduled" &&
+        now.getTime() >= remindAt &&
+        now < w.scheduledStart &&
+        w.createdAt.getTime() < remindAt
+      );
     })
     .map((w) => w.id);
 }

@@ -1,18 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_ITEM_STATES, checkActionItemTransition, daysUntilDue, dueDay, isActionItemOverdue, isoWeek, needsReminder } from "./postmortem-action-items.ts";
+import {
+  ACTION_ITEM_STATES,
+  checkActionItemTransition,
+  daysUntilDue,
+  dueDay,
+  isActionItemOverdue,
+  isoWeek,
+  needsReminder,
+} from "./postmortem-action-items.ts";
 
 const d = (iso: string) => new Date(iso);
 
 describe("action-item lifecycle", () => {
   it("allows exactly the documented moves", () => {
-    const allowed = ACTION_ITEM_STATES.flatMap((from) => ACTION_ITEM_STATES.filter((to) => checkActionItemTransition(from, to, "because").ok).map((to) => `${from}→${to}`));
-    expect(allowed).toEqual(["open→in_progress", "open→wont_do", "in_progress→open", "in_progress→done", "in_progress→wont_do", "done→open", "wont_do→open"]);
+    const allowed = ACTION_ITEM_STATES.flatMap((from) =>
+      ACTION_ITEM_STATES.filter((to) => checkActionItemTransition(from, to, "because").ok).map((to) => `${from}→${to}`),
+    );
+    expect(allowed).toEqual([
+      "open→in_progress",
+      "open→wont_do",
+      "in_progress→open",
+      "in_progress→done",
+      "in_progress→wont_do",
+      "done→open",
+      "wont_do→open",
+    ]);
   });
 
   it("needs a reason for won't do", () => {
     expect(checkActionItemTransition("open", "wont_do")).toEqual({ ok: false, reason: "Say why it won't be done." });
     expect(checkActionItemTransition("open", "wont_do", "   ").ok).toBe(false);
-    expect(checkActionItemTransition("open", "done", "x")).toMatchObject({ ok: false, reason: expect.stringContaining("cannot become done") });
+    expect(checkActionItemTransition("open", "done", "x")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("cannot become done"),
+    });
   });
 });
 

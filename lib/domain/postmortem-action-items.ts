@@ -4,8 +4,18 @@ import type { ActionItemState, ActionItemType } from "../generated/prisma/enums.
 
 export type { ActionItemState, ActionItemType };
 
-export const ACTION_ITEM_STATES = ["open", "in_progress", "done", "wont_do"] as const satisfies readonly ActionItemState[];
-export const ACTION_ITEM_TYPES = ["mitigate", "prevent", "detect", "process"] as const satisfies readonly ActionItemType[];
+export const ACTION_ITEM_STATES = [
+  "open",
+  "in_progress",
+  "done",
+  "wont_do",
+] as const satisfies readonly ActionItemState[];
+export const ACTION_ITEM_TYPES = [
+  "mitigate",
+  "prevent",
+  "detect",
+  "process",
+] as const satisfies readonly ActionItemType[];
 
 export const ACTION_ITEM_STATE_LABEL: Readonly<Record<ActionItemState, string>> = {
   open: "Open",
@@ -31,10 +41,18 @@ export const ACTION_ITEM_TRANSITIONS: Readonly<Record<ActionItemState, readonly 
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
-export function checkActionItemTransition(from: ActionItemState, to: ActionItemState, reason?: string | null): TransitionCheck {
-  if (from === to) return { ok: false, reason: `The action item is already ${ACTION_ITEM_STATE_LABEL[to].toLowerCase()}.` };
+export function checkActionItemTransition(
+  from: ActionItemState,
+  to: ActionItemState,
+  reason?: string | null,
+): TransitionCheck {
+  if (from === to)
+    return { ok: false, reason: `The action item is already ${ACTION_ITEM_STATE_LABEL[to].toLowerCase()}.` };
   if (!ACTION_ITEM_TRANSITIONS[from].includes(to)) {
-    return { ok: false, reason: `An action item that is ${ACTION_ITEM_STATE_LABEL[from].toLowerCase()} cannot become ${ACTION_ITEM_STATE_LABEL[to].toLowerCase()}.` };
+    return {
+      ok: false,
+      reason: `An action item that is ${ACTION_ITEM_STATE_LABEL[from].toLowerCase()} cannot become ${ACTION_ITEM_STATE_LABEL[to].toLowerCase()}.`,
+    };
   }
   if (to === "wont_do" && !reason?.trim()) return { ok: false, reason: "Say why it won't be done." };
   return { ok: true };
@@ -58,7 +76,11 @@ export function isActionItemOverdue(item: { state: ActionItemState; dueDate: Dat
 }
 
 /** Unfinished, due within `reminderDays` days from today, and not past. */
-export function needsReminder(item: { state: ActionItemState; dueDate: Date | null }, now: Date, reminderDays: number): boolean {
+export function needsReminder(
+  item: { state: ActionItemState; dueDate: Date | null },
+  now: Date,
+  reminderDays: number,
+): boolean {
   if (item.dueDate === null || !isUnfinished(item.state)) return false;
   const left = daysUntilDue(item.dueDate, now);
   return left >= 0 && left <= reminderDays;

@@ -54,11 +54,16 @@ export function detectionDraft(facts: RecordFacts): string {
     lines.push("The first failing checks, per vantage:", "");
     const names = new Map(facts.componentRegions.map((cr) => [cr.id, componentRegionName(cr)]));
     for (const f of first) {
-      lines.push(`- ${f.vantage} at ${formatUtcTime(f.at)}: ${names.get(f.componentRegionId) ?? "a component"} ${f.outcome}${f.error ? ` (${f.error})` : ""}`);
+      lines.push(
+        `- ${f.vantage} at ${formatUtcTime(f.at)}: ${names.get(f.componentRegionId) ?? "a component"} ${f.outcome}${f.error ? ` (${f.error})` : ""}`,
+      );
     }
     lines.push("");
   }
-  const detectedBy = i.source === "detected" ? "Probes confirmed the outage and proposed the incident" : `${i.createdBy ?? "An engineer"} declared the incident`;
+  const detectedBy =
+    i.source === "detected"
+      ? "Probes confirmed the outage and proposed the incident"
+      : `${i.createdBy ?? "An engineer"} declared the incident`;
   lines.push(
     "How it was noticed and handled:",
     "",
@@ -67,7 +72,9 @@ export function detectionDraft(facts: RecordFacts): string {
   );
   if (i.acknowledgedAt) {
     const by = i.source === "detected" ? (facts.approval?.by ?? "an engineer") : (i.createdBy ?? "an engineer");
-    lines.push(`- Acknowledged by ${by} at ${formatUtcTime(i.acknowledgedAt)}; time to acknowledge: ${duration(times.timeToAcknowledgeMs)}.`);
+    lines.push(
+      `- Acknowledged by ${by} at ${formatUtcTime(i.acknowledgedAt)}; time to acknowledge: ${duration(times.timeToAcknowledgeMs)}.`,
+    );
   } else {
     lines.push("- Not acknowledged yet.");
   }
@@ -77,8 +84,14 @@ export function detectionDraft(facts: RecordFacts): string {
 export function mitigationDraft(facts: RecordFacts): string {
   const i = facts.incident;
   const lines: string[] = [];
-  if (i.mitigatedAt) lines.push(`Mitigated at ${formatUtcDateTime(i.mitigatedAt)}, ${formatDuration(Math.max(0, i.mitigatedAt.getTime() - i.startedAt.getTime()))} after the start.`);
-  if (i.resolvedAt) lines.push(`Resolved at ${formatUtcDateTime(i.resolvedAt)}, ${formatDuration(Math.max(0, i.resolvedAt.getTime() - i.startedAt.getTime()))} after the start.`);
+  if (i.mitigatedAt)
+    lines.push(
+      `Mitigated at ${formatUtcDateTime(i.mitigatedAt)}, ${formatDuration(Math.max(0, i.mitigatedAt.getTime() - i.startedAt.getTime()))} after the start.`,
+    );
+  if (i.resolvedAt)
+    lines.push(
+      `Resolved at ${formatUtcDateTime(i.resolvedAt)}, ${formatDuration(Math.max(0, i.resolvedAt.getTime() - i.startedAt.getTime()))} after the start.`,
+    );
   const resolving = facts.updates.findLast((u) => u.status === "resolved");
   const monitoring = facts.updates.findLast((u) => u.status === "monitoring");
   for (const u of [monitoring, resolving]) {

@@ -1,7 +1,14 @@
 // The measured impact of an incident as stored (Postmortem.impactReport), and
 // its Markdown and public summaries. Pure; lib/postmortems/measure-impact.ts
 // measures it. Times are ISO strings: it is JSON.
-import type { ComponentStatus, Coverage, IncidentImpact, MonthRule, Priority, Tier } from "../generated/prisma/enums.ts";
+import type {
+  ComponentStatus,
+  Coverage,
+  IncidentImpact,
+  MonthRule,
+  Priority,
+  Tier,
+} from "../generated/prisma/enums.ts";
 
 export type MinutesByStatus = Record<ComponentStatus | "unknown", number>;
 
@@ -69,7 +76,6 @@ export interface ImpactReport {
   contractsError?: string;
 }
 
-
 const MINUTE_COLUMNS: readonly [keyof MinutesByStatus, string][] = [
   ["major_outage", "Major outage"],
   ["partial_outage", "Partial outage"],
@@ -85,7 +91,9 @@ const percent = (share: number | null) => (share === null ? "—" : `${(share * 
 
 function failedChecks(cr: ImpactComponentRegion): string {
   if (cr.vantages.length === 0) return "—";
-  return cr.vantages.map((v) => (v.vantage === "all" ? percent(v.failedShare) : `${v.vantage} ${percent(v.failedShare)}`)).join(", ");
+  return cr.vantages
+    .map((v) => (v.vantage === "all" ? percent(v.failedShare) : `${v.vantage} ${percent(v.failedShare)}`))
+    .join(", ");
 }
 
 /** Markdown for the Impact section's first draft: the measured figures as tables. */
@@ -113,14 +121,19 @@ export function impactMarkdown(report: ImpactReport): string {
 }
 
 /** The part of the measured impact readers see: duration and minutes per ComponentRegion (no checks, no contracts). */
-export function publicImpact(report: ImpactReport): { durationMinutes: number; componentRegions: { component: string; region: string; tier: Tier; minutes: Partial<MinutesByStatus> }[] } {
+export function publicImpact(report: ImpactReport): {
+  durationMinutes: number;
+  componentRegions: { component: string; region: string; tier: Tier; minutes: Partial<MinutesByStatus> }[];
+} {
   return {
     durationMinutes: report.durationMinutes,
     componentRegions: report.componentRegions.map((cr) => ({
       component: cr.componentName,
       region: cr.regionName,
       tier: cr.tier,
-      minutes: Object.fromEntries(Object.entries(cr.minutes).filter(([key, value]) => value > 0 && key !== "operational")) as Partial<MinutesByStatus>,
+      minutes: Object.fromEntries(
+        Object.entries(cr.minutes).filter(([key, value]) => value > 0 && key !== "operational"),
+      ) as Partial<MinutesByStatus>,
     })),
   };
 }

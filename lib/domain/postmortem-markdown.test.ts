@@ -9,7 +9,15 @@ const empty = Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, ""])) as
 
 function source(sections: Partial<PostmortemSections>): DocumentSource {
   return {
-    incident: { id: "inc1", title: "Checkout | down", priority: "P1", tier: "TIER_1", status: "resolved", startedAt: d("2026-03-02T10:00:00Z"), resolvedAt: d("2026-03-02T10:45:00Z") },
+    incident: {
+      id: "inc1",
+      title: "Checkout | down",
+      priority: "P1",
+      tier: "TIER_1",
+      status: "resolved",
+      startedAt: d("2026-03-02T10:00:00Z"),
+      resolvedAt: d("2026-03-02T10:45:00Z"),
+    },
     state: "published",
     sections: { ...empty, ...sections },
     publishedAt: d("2026-03-05T09:00:00Z"),
@@ -20,8 +28,28 @@ function source(sections: Partial<PostmortemSections>): DocumentSource {
       { at: d("2026-03-02T10:02:00Z"), source: "engineer", text: "Paged | the\nteam", starred: false, hidden: true },
     ],
     actionItems: [
-      { title: "Add a canary", owner: { name: null, email: "bob@example.com" }, dueDate: d("2026-03-20T00:00:00Z"), priority: "P2", type: "prevent", state: "open", wontDoReason: null, trackerUrl: "https://t.example/1", isPublic: true },
-      { title: "Internal cleanup", owner: null, dueDate: null, priority: "P4", type: "process", state: "wont_do", wontDoReason: "superseded", trackerUrl: null, isPublic: false },
+      {
+        title: "Add a canary",
+        owner: { name: null, email: "bob@example.com" },
+        dueDate: d("2026-03-20T00:00:00Z"),
+        priority: "P2",
+        type: "prevent",
+        state: "open",
+        wontDoReason: null,
+        trackerUrl: "https://t.example/1",
+        isPublic: true,
+      },
+      {
+        title: "Internal cleanup",
+        owner: null,
+        dueDate: null,
+        priority: "P4",
+        type: "process",
+        state: "wont_do",
+        wontDoReason: "superseded",
+        trackerUrl: null,
+        isPublic: false,
+      },
     ],
   };
 }
@@ -43,7 +71,9 @@ describe("Markdown export", () => {
   });
 
   it("leaves Lessons learned, hidden entries and private items out of the public version", () => {
-    const md = renderPostmortemMarkdown(postmortemDocument(source({ summary: "S", lessonsLearned: "secret lesson" }), "public"));
+    const md = renderPostmortemMarkdown(
+      postmortemDocument(source({ summary: "S", lessonsLearned: "secret lesson" }), "public"),
+    );
     expect(md).not.toContain("secret lesson");
     expect(md).not.toContain("Lessons learned");
     expect(md).not.toContain("Paged");
@@ -55,18 +85,32 @@ describe("Markdown export", () => {
   });
 
   it("round-trips any section text", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", " ", "\n", "\r\n", "#", "|", "<", "!", "-", ">", "p", "m", "`", "é") });
+    const text = fc.string({
+      unit: fc.constantFrom("a", " ", "\n", "\r\n", "#", "|", "<", "!", "-", ">", "p", "m", "`", "é"),
+    });
     fc.assert(
-      fc.property(fc.record(Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, text])) as Record<keyof PostmortemSections, typeof text>), (sections) => {
-        const md = renderPostmortemMarkdown(postmortemDocument(source(sections), "internal"));
-        const expected = Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, sections[k].trim() === "" ? "" : sections[k]]));
-        expect(parsePostmortemMarkdown(md)).toEqual(expected);
-      }),
+      fc.property(
+        fc.record(
+          Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, text])) as Record<
+            keyof PostmortemSections,
+            typeof text
+          >,
+        ),
+        (sections) => {
+          const md = renderPostmortemMarkdown(postmortemDocument(source(sections), "internal"));
+          const expected = Object.fromEntries(
+            POSTMORTEM_SECTION_KEYS.map((k) => [k, sections[k].trim() === "" ? "" : sections[k]]),
+          );
+          expect(parsePostmortemMarkdown(md)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("reads a hand-written file by its headings", () => {
-    expect(parsePostmortemMarkdown("# X\n\n## Summary\n\nIt broke.\n\n## Root cause\n\nDisk.\n\n## Timeline\n\n| a |")).toEqual({ ...empty, summary: "It broke.", rootCause: "Disk." });
+    expect(
+      parsePostmortemMarkdown("# X\n\n## Summary\n\nIt broke.\n\n## Root cause\n\nDisk.\n\n## Timeline\n\n| a |"),
+    ).toEqual({ ...empty, summary: "It broke.", rootCause: "Disk." });
   });
 });

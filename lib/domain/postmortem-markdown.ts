@@ -2,18 +2,31 @@
 // section sits between comment markers whose boundary appears nowhere in the
 // text, so any section — even one with "## Summary" in it — comes back as written.
 import type { PostmortemDocument } from "./postmortem-document.ts";
-import { POSTMORTEM_SECTION_DEFINITIONS, POSTMORTEM_SECTION_KEYS, type PostmortemSectionKey, type PostmortemSections } from "./postmortem-sections.ts";
+import {
+  POSTMORTEM_SECTION_DEFINITIONS,
+  POSTMORTEM_SECTION_KEYS,
+  type PostmortemSectionKey,
+  type PostmortemSections,
+} from "./postmortem-sections.ts";
 
 const MAGIC = "bellwether-postmortem";
 
 /** A table cell on one line, with pipes escaped. */
 function cell(text: string): string {
-  const flat = text.replace(/\r\n?|\n/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim();
+  const flat = text
+    .replace(/\r\n?|\n/g, " ")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .trim();
   return flat === "" ? " " : flat;
 }
 
 function table(columns: string[], rows: string[][]): string[] {
-  return [`| ${columns.map(cell).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)];
+  return [
+    `| ${columns.map(cell).join(" | ")} |`,
+    `|${columns.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ];
 }
 
 function boundaryFor(texts: readonly string[]): string {
@@ -25,12 +38,35 @@ function boundaryFor(texts: readonly string[]): string {
 
 export function renderPostmortemMarkdown(doc: PostmortemDocument): string {
   const boundary = boundaryFor(doc.sections.map((s) => s.markdown));
-  const lines = [`<!-- ${MAGIC} boundary=${boundary} variant=${doc.variant} -->`, `# ${doc.title.replace(/\r\n?|\n/g, " ")}`, "", ...table(["", ""], doc.meta), ""];
+  const lines = [
+    `<!-- ${MAGIC} boundary=${boundary} variant=${doc.variant} -->`,
+    `# ${doc.title.replace(/\r\n?|\n/g, " ")}`,
+    "",
+    ...table(["", ""], doc.meta),
+    "",
+  ];
   for (const s of doc.sections) {
-    lines.push(`<!-- ${boundary} section=${s.key} -->`, `## ${s.heading}`, "", s.markdown, `<!-- ${boundary} end -->`, "");
+    lines.push(
+      `<!-- ${boundary} section=${s.key} -->`,
+      `## ${s.heading}`,
+      "",
+      s.markdown,
+      `<!-- ${boundary} end -->`,
+      "",
+    );
   }
-  lines.push("## Timeline", "", ...(doc.timeline.rows.length > 0 ? table(doc.timeline.columns, doc.timeline.rows) : ["No entries."]), "");
-  lines.push("## Action items", "", ...(doc.actionItems.rows.length > 0 ? table(doc.actionItems.columns, doc.actionItems.rows) : ["None."]), "");
+  lines.push(
+    "## Timeline",
+    "",
+    ...(doc.timeline.rows.length > 0 ? table(doc.timeline.columns, doc.timeline.rows) : ["No entries."]),
+    "",
+  );
+  lines.push(
+    "## Action items",
+    "",
+    ...(doc.actionItems.rows.length > 0 ? table(doc.actionItems.columns, doc.actionItems.rows) : ["None."]),
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -54,7 +90,8 @@ function parseByHeadings(markdown: string, sections: PostmortemSections): Postmo
     }
     if (current) lines[current]!.push(line);
   }
-  for (const [key, text] of Object.entries(lines) as [PostmortemSectionKey, string[]][]) sections[key] = text.join("\n").trim();
+  for (const [key, text] of Object.entries(lines) as [PostmortemSectionKey, string[]][])
+    sections[key] = text.join("\n").trim();
   return sections;
 }
 

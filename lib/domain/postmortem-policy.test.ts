@@ -34,13 +34,17 @@ describe("postmortem policy", () => {
 
   it("never lands on a weekend and covers days + weekends in between", () => {
     fc.assert(
-      fc.property(fc.date({ min: d("2000-01-01"), max: d("2100-01-01"), noInvalidDate: true }), fc.integer({ min: 1, max: 30 }), (from, days) => {
-        const due = addBusinessDays(from, days);
-        expect([0, 6]).not.toContain(due.getUTCDay());
-        const calendarDays = (due.getTime() - from.getTime()) / 86_400_000;
-        expect(calendarDays).toBeGreaterThanOrEqual(days);
-        expect(calendarDays).toBeLessThanOrEqual(days + 2 * Math.ceil(days / 5) + 2);
-      }),
+      fc.property(
+        fc.date({ min: d("2000-01-01"), max: d("2100-01-01"), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 30 }),
+        (from, days) => {
+          const due = addBusinessDays(from, days);
+          expect([0, 6]).not.toContain(due.getUTCDay());
+          const calendarDays = (due.getTime() - from.getTime()) / 86_400_000;
+          expect(calendarDays).toBeGreaterThanOrEqual(days);
+          expect(calendarDays).toBeLessThanOrEqual(days + 2 * Math.ceil(days / 5) + 2);
+        },
+      ),
     );
   });
 
@@ -53,7 +57,9 @@ describe("postmortem policy", () => {
     expect(postmortemDueAt("P1", null)).toBeNull();
     expect(postmortemDueAt("P3", d("2026-03-02T10:00:00Z"))).toBeNull();
     expect(postmortemDueAt("P2", d("2026-03-02T10:00:00Z"))).toEqual(d("2026-03-09T10:00:00Z"));
-    expect(postmortemDueAt("P2", d("2026-03-02T10:00:00Z"), { dueBusinessDays: { P1: 1, P2: 2 } })).toEqual(d("2026-03-04T10:00:00Z"));
+    expect(postmortemDueAt("P2", d("2026-03-02T10:00:00Z"), { dueBusinessDays: { P1: 1, P2: 2 } })).toEqual(
+      d("2026-03-04T10:00:00Z"),
+    );
   });
 
   describe("status", () => {
@@ -68,15 +74,31 @@ describe("postmortem policy", () => {
       ["due when started, before the date", { priority: "P1", resolvedAt: resolved }, draft, before, "due"],
       ["overdue past the date, started or not", { priority: "P1", resolvedAt: resolved }, null, after, "overdue"],
       ["overdue when only a draft exists", { priority: "P1", resolvedAt: resolved }, draft, after, "overdue"],
-      ["published once published, even if edited since", { priority: "P1", resolvedAt: resolved }, { state: "in_review", notRequired: false, firstPublishedAt: before }, after, "published"],
-      ["not required when a P3 is marked", { priority: "P3", resolvedAt: resolved }, { ...draft, notRequired: true }, after, "not_required"],
+      [
+        "published once published, even if edited since",
+        { priority: "P1", resolvedAt: resolved },
+        { state: "in_review", notRequired: false, firstPublishedAt: before },
+        after,
+        "published",
+      ],
+      [
+        "not required when a P3 is marked",
+        { priority: "P3", resolvedAt: resolved },
+        { ...draft, notRequired: true },
+        after,
+        "not_required",
+      ],
       ["optional for an unmarked P4", { priority: "P4", resolvedAt: resolved }, null, after, "optional"],
     ] as const)("%s", (_, incident, postmortem, now, status) => {
       expect(postmortemPolicyStatus(incident, postmortem, now)).toBe(status);
     });
 
     it("lists only missing, due and overdue as outstanding", () => {
-      expect(["pending", "missing", "due", "overdue", "published", "not_required", "optional"].filter((s) => isOutstanding(s as "due"))).toEqual(["missing", "due", "overdue"]);
+      expect(
+        ["pending", "missing", "due", "overdue", "published", "not_required", "optional"].filter((s) =>
+          isOutstanding(s as "due"),
+        ),
+      ).toEqual(["missing", "due", "overdue"]);
     });
   });
 

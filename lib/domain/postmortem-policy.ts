@@ -13,7 +13,9 @@ export interface PostmortemPolicySettings {
   dueBusinessDays: Readonly<Record<"P1" | "P2", number>>;
 }
 
-export const DEFAULT_POSTMORTEM_POLICY: PostmortemPolicySettings = Object.freeze({ dueBusinessDays: DEFAULT_DUE_BUSINESS_DAYS });
+export const DEFAULT_POSTMORTEM_POLICY: PostmortemPolicySettings = Object.freeze({
+  dueBusinessDays: DEFAULT_DUE_BUSINESS_DAYS,
+});
 
 /**
  * Where an incident's postmortem stands, for the console's lists:
@@ -25,7 +27,14 @@ export const DEFAULT_POSTMORTEM_POLICY: PostmortemPolicySettings = Object.freeze
  * not_required — P3/P4 marked not required, with a reason;
  * optional — P3/P4 without a postmortem or a mark.
  */
-export type PostmortemPolicyStatus = "pending" | "missing" | "due" | "overdue" | "published" | "not_required" | "optional";
+export type PostmortemPolicyStatus =
+  | "pending"
+  | "missing"
+  | "due"
+  | "overdue"
+  | "published"
+  | "not_required"
+  | "optional";
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +54,8 @@ function isWeekend(t: number): boolean {
 
 /** `days` business days after `from`, at the same UTC time of day. */
 export function addBusinessDays(from: Date, days: number): Date {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days must be a whole number ≥ 0, got ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`business days must be a whole number ≥ 0, got ${days}`);
   let t = from.getTime();
   if (Number.isNaN(t)) throw new RangeError("from is not a valid date");
   for (let left = days; left > 0; ) {
@@ -56,7 +66,11 @@ export function addBusinessDays(from: Date, days: number): Date {
 }
 
 /** When the postmortem is due; null when not required or not resolved yet. */
-export function postmortemDueAt(priority: Priority, resolvedAt: Date | null, settings: PostmortemPolicySettings = DEFAULT_POSTMORTEM_POLICY): Date | null {
+export function postmortemDueAt(
+  priority: Priority,
+  resolvedAt: Date | null,
+  settings: PostmortemPolicySettings = DEFAULT_POSTMORTEM_POLICY,
+): Date | null {
   if (!resolvedAt || !postmortemRequired(priority)) return null;
   return addBusinessDays(resolvedAt, settings.dueBusinessDays[priority as "P1" | "P2"]);
 }

@@ -22,16 +22,28 @@ export const POSTMORTEM_STATE_LABEL: Readonly<Record<PostmortemState, string>> =
 
 export function checkSubmit(state: PostmortemState): ReviewCheck {
   if (state === "draft") return { ok: true };
-  return { ok: false, code: "INVALID_TRANSITION", reason: `This postmortem is ${STATE_WORD[state]}; only a draft can be submitted for review.` };
+  return {
+    ok: false,
+    code: "INVALID_TRANSITION",
+    reason: `This postmortem is ${STATE_WORD[state]}; only a draft can be submitted for review.`,
+  };
 }
 
 /** The approver must not be the author (two-person rule). */
 export function checkApprove(state: PostmortemState, authorId: string | null, approverId: string): ReviewCheck {
   if (state !== "in_review") {
-    return { ok: false, code: "INVALID_TRANSITION", reason: `This postmortem is ${STATE_WORD[state]}; only one in review can be approved.` };
+    return {
+      ok: false,
+      code: "INVALID_TRANSITION",
+      reason: `This postmortem is ${STATE_WORD[state]}; only one in review can be approved.`,
+    };
   }
   if (authorId !== null && authorId === approverId) {
-    return { ok: false, code: "FORBIDDEN", reason: "You wrote this postmortem: another engineer must approve it (two-person rule)." };
+    return {
+      ok: false,
+      code: "FORBIDDEN",
+      reason: "You wrote this postmortem: another engineer must approve it (two-person rule).",
+    };
   }
   return { ok: true };
 }

@@ -2,7 +2,14 @@
 // PostmortemRevision.snapshot): what readers see, frozen at publication.
 // Written by lib/postmortems/publish-postmortem.ts, read by
 // lib/domain/published-postmortem.ts. Times are ISO strings (it is JSON).
-import type { ActionItemState, ActionItemType, ComponentStatus, Priority, Tier, TimelineSource } from "../generated/prisma/enums.ts";
+import type {
+  ActionItemState,
+  ActionItemType,
+  ComponentStatus,
+  Priority,
+  Tier,
+  TimelineSource,
+} from "../generated/prisma/enums.ts";
 import type { PostmortemSectionKey } from "./postmortem-sections.ts";
 
 export const SNAPSHOT_FORMAT = "bellwether.postmortem/2" as const;

@@ -5,7 +5,11 @@ import type { ActionItemState, ActionItemType, Priority, TimelineSource } from "
 import { renderMarkdown } from "../markdown/render.ts";
 import { type ImpactReport, publicImpact } from "./postmortem-impact.ts";
 import { type PostmortemSections, publicSectionDefinitions } from "./postmortem-sections.ts";
-import { type PublishedPostmortemSnapshot, type PublishedSectionSnapshot, SNAPSHOT_FORMAT } from "./postmortem-snapshot-format.ts";
+import {
+  type PublishedPostmortemSnapshot,
+  type PublishedSectionSnapshot,
+  SNAPSHOT_FORMAT,
+} from "./postmortem-snapshot-format.ts";
 
 export interface SnapshotSource {
   revision: number;
@@ -13,7 +17,15 @@ export interface SnapshotSource {
   sections: PostmortemSections;
   impactReport: ImpactReport | null;
   timeline: readonly { at: Date; source: TimelineSource; text: string; hidden: boolean }[];
-  actionItems: readonly { title: string; type: ActionItemType; priority: Priority; state: ActionItemState; dueDate: Date | null; completedAt: Date | null; isPublic: boolean }[];
+  actionItems: readonly {
+    title: string;
+    type: ActionItemType;
+    priority: Priority;
+    state: ActionItemState;
+    dueDate: Date | null;
+    completedAt: Date | null;
+    isPublic: boolean;
+  }[];
   publishedAt: Date;
   firstPublishedAt: Date;
 }
@@ -21,16 +33,25 @@ export interface SnapshotSource {
 /** Section headings are <h2> on the page, so a section's own Markdown headings start at <h3>. */
 const renderSection = (markdown: string) => renderMarkdown(markdown, { headingLevel: 3 });
 
-export function buildPublishedSnapshot(source: SnapshotSource, render: (markdown: string) => string = renderSection): PublishedPostmortemSnapshot {
+export function buildPublishedSnapshot(
+  source: SnapshotSource,
+  render: (markdown: string) => string = renderSection,
+): PublishedPostmortemSnapshot {
   const sections = publicSectionDefinitions().flatMap(({ key, heading }): PublishedSectionSnapshot[] => {
     const markdown = source.sections[key];
-    return markdown.trim() === "" ? [] : [{ key: key as PublishedSectionSnapshot["key"], heading, markdown, html: render(markdown) }];
+    return markdown.trim() === ""
+      ? []
+      : [{ key: key as PublishedSectionSnapshot["key"], heading, markdown, html: render(markdown) }];
   });
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     format: SNAPSHOT_FORMAT,
     revision: source.revision,
-    incident: { ...source.incident, startedAt: source.incident.startedAt.toISOString(), resolvedAt: iso(source.incident.resolvedAt) },
+    incident: {
+      ...source.incident,
+      startedAt: source.incident.startedAt.toISOString(),
+      resolvedAt: iso(source.incident.resolvedAt),
+    },
     sections,
     impact: source.impactReport ? publicImpact(source.impactReport) : null,
     timeline: [...source.timeline]
@@ -39,7 +60,14 @@ export function buildPublishedSnapshot(source: SnapshotSource, render: (markdown
       .map((e) => ({ at: e.at.toISOString(), source: e.source, text: e.text, html: render(e.text) })),
     actionItems: source.actionItems
       .filter((a) => a.isPublic)
-      .map((a) => ({ title: a.title, type: a.type, priority: a.priority, state: a.state, dueDate: iso(a.dueDate), completedAt: iso(a.completedAt) })),
+      .map((a) => ({
+        title: a.title,
+        type: a.type,
+        priority: a.priority,
+        state: a.state,
+        dueDate: iso(a.dueDate),
+        completedAt: iso(a.completedAt),
+      })),
     publishedAt: source.publishedAt.toISOString(),
     firstPublishedAt: source.firstPublishedAt.toISOString(),
   };

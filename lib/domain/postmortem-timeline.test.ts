@@ -21,10 +21,30 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
       createdAt: d("2026-03-02T10:03:00Z"),
       createdBy: null,
     },
-    componentRegions: [{ id: "cr1", componentName: "Checkout", regionName: "Europe West", regionKey: "europe-west1.gcp", tier: "TIER_1" }],
+    componentRegions: [
+      {
+        id: "cr1",
+        componentName: "Checkout",
+        regionName: "Europe West",
+        regionKey: "europe-west1.gcp",
+        tier: "TIER_1",
+      },
+    ],
     firstFailures: [
-      { componentRegionId: "cr1", vantage: "us-east-2.aws", at: d("2026-03-02T10:00:40Z"), outcome: "down", error: "timeout" },
-      { componentRegionId: "cr1", vantage: "europe-west1.gcp", at: d("2026-03-02T10:00:30Z"), outcome: "down", error: null },
+      {
+        componentRegionId: "cr1",
+        vantage: "us-east-2.aws",
+        at: d("2026-03-02T10:00:40Z"),
+        outcome: "down",
+        error: "timeout",
+      },
+      {
+        componentRegionId: "cr1",
+        vantage: "europe-west1.gcp",
+        at: d("2026-03-02T10:00:30Z"),
+        outcome: "down",
+        error: null,
+      },
     ],
     statusChanges: [
       { id: "s1", componentRegionId: "cr1", at: d("2026-03-02T10:01:00Z"), from: "operational", to: "major_outage" },

@@ -1,7 +1,16 @@
 // The automatic part of a postmortem's timeline, built from the incident's
 // record. Pure: lib/postmortems/record-facts.ts gathers the facts. Each entry
 // carries a sourceKey stable across runs, so a refresh adds only new ones.
-import type { ComponentStatus, IncidentImpact, IncidentReview, IncidentSource, IncidentStatus, Priority, Tier, TimelineSource } from "../generated/prisma/enums.ts";
+import type {
+  ComponentStatus,
+  IncidentImpact,
+  IncidentReview,
+  IncidentSource,
+  IncidentStatus,
+  Priority,
+  Tier,
+  TimelineSource,
+} from "../generated/prisma/enums.ts";
 import { formatDuration } from "./time-display.ts";
 import { STATUS_LABEL } from "./status.ts";
 
@@ -111,16 +120,36 @@ function incidentEntries(facts: RecordFacts): AutoTimelineEntry[] {
   const i = facts.incident;
   const entries: AutoTimelineEntry[] = [];
   if (i.source === "detected") {
-    entries.push({ sourceKey: "incident:proposed", at: i.detectedAt ?? i.createdAt, source: "system", text: `Monitoring confirmed the outage and proposed an incident: "${i.title}".` });
+    entries.push({
+      sourceKey: "incident:proposed",
+      at: i.detectedAt ?? i.createdAt,
+      source: "system",
+      text: `Monitoring confirmed the outage and proposed an incident: "${i.title}".`,
+    });
     if (facts.approval) {
       const by = facts.approval.by ?? "An engineer";
-      entries.push({ sourceKey: "incident:approved", at: facts.approval.at, source: "engineer", text: `${by} approved the proposal; the incident became public.` });
+      entries.push({
+        sourceKey: "incident:approved",
+        at: facts.approval.at,
+        source: "engineer",
+        text: `${by} approved the proposal; the incident became public.`,
+      });
     }
   } else {
-    entries.push({ sourceKey: "incident:declared", at: i.createdAt, source: "engineer", text: `${i.createdBy ?? "An engineer"} declared the incident: "${i.title}".` });
+    entries.push({
+      sourceKey: "incident:declared",
+      at: i.createdAt,
+      source: "engineer",
+      text: `${i.createdBy ?? "An engineer"} declared the incident: "${i.title}".`,
+    });
   }
   if (i.mitigatedAt && (!i.resolvedAt || i.mitigatedAt < i.resolvedAt)) {
-    entries.push({ sourceKey: "incident:mitigated", at: i.mitigatedAt, source: "engineer", text: "Mitigated: a fix was in place and the team was monitoring the result." });
+    entries.push({
+      sourceKey: "incident:mitigated",
+      at: i.mitigatedAt,
+      source: "engineer",
+      text: "Mitigated: a fix was in place and the team was monitoring the result.",
+    });
   }
   if (i.resolvedAt) {
     const resolver = facts.updates.findLast((u) => u.status === "resolved")?.author ?? null;

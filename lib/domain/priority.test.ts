@@ -56,7 +56,9 @@ describe("incidentPriority", () => {
   it("never ranks tier-2 work above tier-1 work of the same impact and breadth", () => {
     fc.assert(
       fc.property(impacts, regions, (impact, n) => {
-        expect(rank(incidentPriority({ tier: "TIER_1", impact, regions: n }))).toBeLessThanOrEqual(rank(incidentPriority({ tier: "TIER_2", impact, regions: n })));
+        expect(rank(incidentPriority({ tier: "TIER_1", impact, regions: n }))).toBeLessThanOrEqual(
+          rank(incidentPriority({ tier: "TIER_2", impact, regions: n })),
+        );
       }),
     );
   });
@@ -65,7 +67,9 @@ describe("incidentPriority", () => {
     fc.assert(
       fc.property(tiers, impacts, impacts, regions, regions, (tier, i1, i2, n1, n2) => {
         if (impactRank(i1) <= impactRank(i2) && n1 <= n2) {
-          expect(rank(incidentPriority({ tier, impact: i2, regions: n2 }))).toBeLessThanOrEqual(rank(incidentPriority({ tier, impact: i1, regions: n1 })));
+          expect(rank(incidentPriority({ tier, impact: i2, regions: n2 }))).toBeLessThanOrEqual(
+            rank(incidentPriority({ tier, impact: i1, regions: n1 })),
+          );
         }
       }),
     );

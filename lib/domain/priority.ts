@@ -70,7 +70,11 @@ export interface PrioritisedWork {
 
 /** The console's order everywhere: tier-1 first, then priority, then newest. */
 export function compareWork(a: PrioritisedWork, b: PrioritisedWork): number {
-  return compareTier(a.tier, b.tier) || comparePriority(a.priority, b.priority) || b.startedAt.getTime() - a.startedAt.getTime();
+  return (
+    compareTier(a.tier, b.tier) ||
+    comparePriority(a.priority, b.priority) ||
+    b.startedAt.getTime() - a.startedAt.getTime()
+  );
 }
 
 /** A sorted copy in the console's order. */

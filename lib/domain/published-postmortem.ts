@@ -50,7 +50,8 @@ export interface PublishedPostmortem {
   updatedAt: Date | null;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const SOURCES: readonly string[] = ["probe", "engineer", "system"];
 const STATES: readonly string[] = ["open", "in_progress", "done", "wont_do"];
@@ -96,7 +97,9 @@ function sectionsFromFields(snapshot: Record<string, unknown>): PostmortemSectio
 /** The sections with text, in order; null when the snapshot holds none. */
 export function publishedSections(snapshot: unknown): PostmortemSection[] | null {
   if (!isRecord(snapshot)) return null;
-  const sections = Array.isArray(snapshot.sections) ? sectionsFromList(snapshot.sections) : sectionsFromFields(snapshot);
+  const sections = Array.isArray(snapshot.sections)
+    ? sectionsFromList(snapshot.sections)
+    : sectionsFromFields(snapshot);
   return sections.length > 0 ? sections : null;
 }
 
@@ -129,7 +132,8 @@ function actionItemsOf(value: unknown): PublishedActionItem[] {
 }
 
 function impactOf(value: unknown): PublishedImpactSnapshot | null {
-  if (!isRecord(value) || typeof value.durationMinutes !== "number" || !Array.isArray(value.componentRegions)) return null;
+  if (!isRecord(value) || typeof value.durationMinutes !== "number" || !Array.isArray(value.componentRegions))
+    return null;
   return value as unknown as PublishedImpactSnapshot;
 }
 
@@ -138,14 +142,18 @@ function impactOf(value: unknown): PublishedImpactSnapshot | null {
  * snapshot has no section with text. `publishedAt` falls back to the
  * column's value for older snapshots that do not carry it.
  */
-export function readPublishedPostmortem(snapshot: unknown, fallback: { publishedAt?: Date | null } = {}): PublishedPostmortem | null {
+export function readPublishedPostmortem(
+  snapshot: unknown,
+  fallback: { publishedAt?: Date | null } = {},
+): PublishedPostmortem | null {
   const sections = publishedSections(snapshot);
   if (!sections || !isRecord(snapshot)) return null;
   const current = snapshot.format === SNAPSHOT_FORMAT;
   const publishedAt = date(snapshot.publishedAt) ?? fallback.publishedAt ?? null;
   const firstPublishedAt = date(snapshot.firstPublishedAt) ?? publishedAt;
   const revision = typeof snapshot.revision === "number" && Number.isInteger(snapshot.revision) ? snapshot.revision : 0;
-  const republished = revision > 1 || (publishedAt !== null && firstPublishedAt !== null && publishedAt > firstPublishedAt);
+  const republished =
+    revision > 1 || (publishedAt !== null && firstPublishedAt !== null && publishedAt > firstPublishedAt);
   return {
     sections,
     timeline: current ? timelineOf(snapshot.timeline) : [],

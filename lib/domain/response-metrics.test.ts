@@ -5,7 +5,14 @@ const t = (iso: string) => new Date(`2026-03-10T${iso}Z`);
 
 describe("responseTimes", () => {
   it("measures detect from the start, acknowledge from detection, resolve from the start", () => {
-    expect(responseTimes({ startedAt: t("10:00:00"), detectedAt: t("10:01:30"), acknowledgedAt: t("10:06:30"), resolvedAt: t("11:00:00") })).toEqual({
+    expect(
+      responseTimes({
+        startedAt: t("10:00:00"),
+        detectedAt: t("10:01:30"),
+        acknowledgedAt: t("10:06:30"),
+        resolvedAt: t("11:00:00"),
+      }),
+    ).toEqual({
       timeToDetectMs: 90_000,
       timeToAcknowledgeMs: 300_000,
       timeToResolveMs: 3_600_000,
@@ -13,7 +20,9 @@ describe("responseTimes", () => {
   });
 
   it("leaves what has not happened yet empty", () => {
-    expect(responseTimes({ startedAt: t("10:00:00"), detectedAt: t("10:01:00"), acknowledgedAt: null, resolvedAt: null })).toEqual({
+    expect(
+      responseTimes({ startedAt: t("10:00:00"), detectedAt: t("10:01:00"), acknowledgedAt: null, resolvedAt: null }),
+    ).toEqual({
       timeToDetectMs: 60_000,
       timeToAcknowledgeMs: null,
       timeToResolveMs: null,
@@ -21,7 +30,14 @@ describe("responseTimes", () => {
   });
 
   it("never reports negative time", () => {
-    expect(responseTimes({ startedAt: t("10:05:00"), detectedAt: t("10:00:00"), acknowledgedAt: t("10:00:00"), resolvedAt: null }).timeToDetectMs).toBe(0);
+    expect(
+      responseTimes({
+        startedAt: t("10:05:00"),
+        detectedAt: t("10:00:00"),
+        acknowledgedAt: t("10:00:00"),
+        resolvedAt: null,
+      }).timeToDetectMs,
+    ).toBe(0);
   });
 });
 

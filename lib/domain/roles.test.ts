@@ -18,7 +18,8 @@ describe("can", () => {
   });
 
   it("lets every console role read SLA statements, and only admins and account managers change contracts", () => {
-    for (const role of ["ADMIN", "ENGINEER", "ACCOUNT_MANAGER", "VIEWER"] as const) expect(can(role, "sla.read")).toBe(true);
+    for (const role of ["ADMIN", "ENGINEER", "ACCOUNT_MANAGER", "VIEWER"] as const)
+      expect(can(role, "sla.read")).toBe(true);
     expect(can("ADMIN", "sla.manage")).toBe(true);
     expect(can("ACCOUNT_MANAGER", "sla.manage")).toBe(true);
     expect(can("ENGINEER", "sla.manage")).toBe(false);

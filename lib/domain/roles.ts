@@ -38,7 +38,16 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     "user.manage",
     "audit.read",
   ],
-  ENGINEER: ["console.read", "incident.write", "maintenance.write", "postmortem.write", "postmortem.review", "postmortem.publish", "subscriber.read", "sla.read"],
+  ENGINEER: [
+    "console.read",
+    "incident.write",
+    "maintenance.write",
+    "postmortem.write",
+    "postmortem.review",
+    "postmortem.publish",
+    "subscriber.read",
+    "sla.read",
+  ],
   ACCOUNT_MANAGER: ["console.read", "sla.read", "sla.manage", "subscriber.read"],
   VIEWER: ["console.read", "sla.read"],
 };

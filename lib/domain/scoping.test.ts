@@ -3,7 +3,13 @@ import { type AffectedComponentRegion, type SubscriberScope, scopeCovers } from 
 
 const checkoutUs: AffectedComponentRegion = { componentId: "checkout", regionId: "us", tier: "TIER_1" };
 const importEu: AffectedComponentRegion = { componentId: "import", regionId: "eu", tier: "TIER_2" };
-const scope = (s: Partial<SubscriberScope>): SubscriberScope => ({ all: false, tier1Only: false, regionIds: [], componentIds: [], ...s });
+const scope = (s: Partial<SubscriberScope>): SubscriberScope => ({
+  all: false,
+  tier1Only: false,
+  regionIds: [],
+  componentIds: [],
+  ...s,
+});
 
 describe("scopeCovers", () => {
   it("reaches everyone who chose everything", () => {

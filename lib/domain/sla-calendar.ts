@@ -42,7 +42,11 @@ export interface MeasurementMonth {
 
 /** The month "YYYY-MM" under a contract's rule; throws SlaInputError("month") on a malformed month. */
 export function measurementMonth(month: string, rule: MonthRule): MeasurementMonth {
-  if (!MONTH_RULES.includes(rule)) throw new SlaInputError("monthRule", `month rule must be one of ${MONTH_RULES.join(", ")}, got ${JSON.stringify(rule)}`);
+  if (!MONTH_RULES.includes(rule))
+    throw new SlaInputError(
+      "monthRule",
+      `month rule must be one of ${MONTH_RULES.join(", ")}, got ${JSON.stringify(rule)}`,
+    );
   let window: TimeWindow;
   try {
     window = monthWindow(month);
@@ -56,7 +60,8 @@ export function measurementMonth(month: string, rule: MonthRule): MeasurementMon
 /** The contract's coverage, [startsOn 00:00 UTC, the day after endsOn 00:00 UTC or open). */
 export function contractTerm(terms: Pick<SlaTerms, "startsOn" | "endsOn">): { from: number; to: number } {
   const from = Math.floor(terms.startsOn.getTime() / DAY_MS) * DAY_MS;
-  const to = terms.endsOn === null ? Number.POSITIVE_INFINITY : Math.floor(terms.endsOn.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+  const to =
+    terms.endsOn === null ? Number.POSITIVE_INFINITY : Math.floor(terms.endsOn.getTime() / DAY_MS) * DAY_MS + DAY_MS;
   if (Number.isNaN(from) || Number.isNaN(to)) throw new SlaInputError("startsOn", "contract dates must be valid dates");
   if (to <= from) throw new SlaInputError("endsOn", "the contract must end on or after the day it starts");
   return { from, to };
@@ -77,4 +82,3 @@ export function contractYearStart(terms: Pick<SlaTerms, "startsOn">, at: Date): 
   while (contractYearAt(terms, k + 1).getTime() <= t) k++;
   return contractYearAt(terms, k);
 }
-

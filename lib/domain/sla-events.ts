@@ -67,7 +67,8 @@ export class EventBuffer {
       grown.set(this.data);
       this.data = grown;
     }
-    this.data[this.length++] = (minute - this.origin) * MINUTE_UNIT + kind * KIND_UNIT + (index + 1) * INDEX_UNIT + value + VALUE_OFFSET;
+    this.data[this.length++] =
+      (minute - this.origin) * MINUTE_UNIT + kind * KIND_UNIT + (index + 1) * INDEX_UNIT + value + VALUE_OFFSET;
   }
 
   sorted(): Float64Array {
@@ -92,7 +93,6 @@ export class EventBuffer {
   }
 }
 
-
 /** Milliseconds of a date, or a SlaInputError naming the field. */
 export function timeOf(date: Date, field: string): number {
   const t = date instanceof Date ? date.getTime() : Number.NaN;
@@ -116,7 +116,13 @@ function firstAtOrAfter(points: readonly StatusPoint[], t: number): number {
  * The level at minute `start` and one event per minute whose level differs from the one before,
  * for minutes in [start, end). A minute's level is the worst status held during any part of it.
  */
-export function statusEvents(cr: CoveredComponentRegion, index: number, start: number, end: number, out: EventBuffer): number {
+export function statusEvents(
+  cr: CoveredComponentRegion,
+  index: number,
+  start: number,
+  end: number,
+  out: EventBuffer,
+): number {
   const points = cr.history;
   const endMs = end * MINUTE;
   let p = firstAtOrAfter(points, start * MINUTE);
@@ -125,7 +131,8 @@ export function statusEvents(cr: CoveredComponentRegion, index: number, start: n
   const at = (k: number) => {
     if (k >= points.length) return Number.POSITIVE_INFINITY;
     const t = timeOf(points[k]!.at, "history");
-    if (t < previous) throw new SlaInputError("history", `the history of ${cr.componentRegionId} must be sorted by time`);
+    if (t < previous)
+      throw new SlaInputError("history", `the history of ${cr.componentRegionId} must be sorted by time`);
     previous = t;
     return t;
   };
@@ -156,7 +163,10 @@ export function statusEvents(cr: CoveredComponentRegion, index: number, start: n
 
 /** Announced at least the notice days ahead of its start. */
 export function isQualifying(window: SlaMaintenance, noticeDays: number): boolean {
-  return timeOf(window.announcedAt, "maintenance announcedAt") <= timeOf(window.from, "maintenance from") - noticeDays * DAY_MS;
+  return (
+    timeOf(window.announcedAt, "maintenance announcedAt") <=
+    timeOf(window.from, "maintenance from") - noticeDays * DAY_MS
+  );
 }
 
 /** The whole minutes a maintenance window covers: a minute it only touches is not maintenance. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { creditAmountFor, creditPercentFor, creditTiersSchema, formatSlaPercent, statementFigures } from "./sla-figures.ts";
+import {
+  creditAmountFor,
+  creditPercentFor,
+  creditTiersSchema,
+  formatSlaPercent,
+  statementFigures,
+} from "./sla-figures.ts";
 
 /** commercetools' premium tiers. */
 const PREMIUM = [
@@ -11,7 +17,10 @@ const MONTH = 43_200;
 
 /** Figures for a 43,200-minute month with this many weighted down minutes. */
 const figures = (downtimeMinutes: number, slaTargetPercent = 99.99, monthlyFee = 10_000) =>
-  statementFigures({ downtimeMinutes, measuredMinutes: MONTH, availability: 1 - downtimeMinutes / MONTH }, { slaTargetPercent, creditTiers: PREMIUM, monthlyFee });
+  statementFigures(
+    { downtimeMinutes, measuredMinutes: MONTH, availability: 1 - downtimeMinutes / MONTH },
+    { slaTargetPercent, creditTiers: PREMIUM, monthlyFee },
+  );
 
 describe("credits per tier", () => {
   it.each([
@@ -58,8 +67,18 @@ describe("statementFigures", () => {
   });
 
   it("says nothing was measured instead of inventing a figure", () => {
-    const f = statementFigures({ downtimeMinutes: 0, measuredMinutes: 0, availability: null }, { slaTargetPercent: 99.9, creditTiers: PREMIUM, monthlyFee: 100 });
-    expect(f).toMatchObject({ availabilityPercent: null, met: null, creditPercent: 0, creditAmount: 0, allowedDowntimeMinutes: 0, errorBudgetUsedPercent: 0 });
+    const f = statementFigures(
+      { downtimeMinutes: 0, measuredMinutes: 0, availability: null },
+      { slaTargetPercent: 99.9, creditTiers: PREMIUM, monthlyFee: 100 },
+    );
+    expect(f).toMatchObject({
+      availabilityPercent: null,
+      met: null,
+      creditPercent: 0,
+      creditAmount: 0,
+      allowedDowntimeMinutes: 0,
+      errorBudgetUsedPercent: 0,
+    });
     expect(formatSlaPercent(null)).toBe("—");
   });
 
@@ -84,8 +103,22 @@ describe("creditTiersSchema", () => {
   });
 
   it.each([
-    ["a threshold that does not descend", [{ belowPercent: 99, creditPercent: 10 }, { belowPercent: 99, creditPercent: 25 }], [1, "belowPercent"]],
-    ["a credit that does not rise", [{ belowPercent: 99.9, creditPercent: 25 }, { belowPercent: 99, creditPercent: 10 }], [1, "creditPercent"]],
+    [
+      "a threshold that does not descend",
+      [
+        { belowPercent: 99, creditPercent: 10 },
+        { belowPercent: 99, creditPercent: 25 },
+      ],
+      [1, "belowPercent"],
+    ],
+    [
+      "a credit that does not rise",
+      [
+        { belowPercent: 99.9, creditPercent: 25 },
+        { belowPercent: 99, creditPercent: 10 },
+      ],
+      [1, "creditPercent"],
+    ],
     ["a credit above 100", [{ belowPercent: 99.9, creditPercent: 101 }], [0, "creditPercent"]],
     ["a negative credit", [{ belowPercent: 99.9, creditPercent: -1 }], [0, "creditPercent"]],
     ["a threshold above 100", [{ belowPercent: 100.5, creditPercent: 10 }], [0, "belowPercent"]],

@@ -36,10 +36,18 @@ export const creditTiersSchema = z
     for (let k = 1; k < tiers.length; k++) {
       const [before, tier] = [tiers[k - 1]!, tiers[k]!];
       if (!(tier.belowPercent < before.belowPercent)) {
-        ctx.addIssue({ code: "custom", path: [k, "belowPercent"], message: `Thresholds must strictly descend: ${tier.belowPercent} follows ${before.belowPercent}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [k, "belowPercent"],
+          message: `Thresholds must strictly descend: ${tier.belowPercent} follows ${before.belowPercent}`,
+        });
       }
       if (!(tier.creditPercent > before.creditPercent)) {
-        ctx.addIssue({ code: "custom", path: [k, "creditPercent"], message: `Credits must rise as thresholds fall: ${tier.creditPercent} follows ${before.creditPercent}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [k, "creditPercent"],
+          message: `Credits must rise as thresholds fall: ${tier.creditPercent} follows ${before.creditPercent}`,
+        });
       }
     }
   });
@@ -80,7 +88,11 @@ function availabilityBelow(downtimeMinutes: number, measuredMinutes: number, per
 }
 
 /** The credit of the lowest threshold that availability is strictly below; 0 above every threshold. */
-export function creditPercentFor(downtimeMinutes: number, measuredMinutes: number, tiers: readonly CreditTier[]): number {
+export function creditPercentFor(
+  downtimeMinutes: number,
+  measuredMinutes: number,
+  tiers: readonly CreditTier[],
+): number {
   if (measuredMinutes <= 0) return 0;
   let credit = 0;
   let lowest = Number.POSITIVE_INFINITY;
@@ -99,10 +111,16 @@ export function creditAmountFor(monthlyFee: number, creditPercent: number): numb
   return Math.round((cents * thousandths(creditPercent)) / 100_000) / 100;
 }
 
-export function statementFigures(downtime: Pick<ContractDowntime, "downtimeMinutes" | "measuredMinutes" | "availability">, terms: StatementTerms): StatementFigures {
+export function statementFigures(
+  downtime: Pick<ContractDowntime, "downtimeMinutes" | "measuredMinutes" | "availability">,
+  terms: StatementTerms,
+): StatementFigures {
   const { downtimeMinutes, measuredMinutes } = downtime;
   const measured = measuredMinutes > 0;
-  const allowedDowntimeMinutes = Math.max(0, ((100 * 1000 - thousandths(terms.slaTargetPercent)) * measuredMinutes) / 100_000);
+  const allowedDowntimeMinutes = Math.max(
+    0,
+    ((100 * 1000 - thousandths(terms.slaTargetPercent)) * measuredMinutes) / 100_000,
+  );
   const creditPercent = creditPercentFor(downtimeMinutes, measuredMinutes, terms.creditTiers);
   return {
     availabilityPercent: downtime.availability === null ? null : downtime.availability * 100,

@@ -1,7 +1,13 @@
 // The reference for contractDowntime: the same rules applied literally, one
 // minute and one ComponentRegion at a time. Slow on purpose (no sweep, no
 // merging); the tests and `npm run bench -- sla` check the sweep against it.
-import type { ComponentRegionDowntime, ContractDowntime, ContractDowntimeInput, MaintenanceDowntime, MinuteSpan } from "./sla.ts";
+import type {
+  ComponentRegionDowntime,
+  ContractDowntime,
+  ContractDowntimeInput,
+  MaintenanceDowntime,
+  MinuteSpan,
+} from "./sla.ts";
 import { contractTerm, contractYearAt, contractYearStart, DAY_MS, MINUTE_MS } from "./sla-calendar.ts";
 import { isQualifying, levelOf, maintenanceMinutes, UNKNOWN } from "./sla-events.ts";
 import { COMPONENT_REGION_MINUTE_KINDS, maintenanceReason } from "./sla-result.ts";
@@ -83,9 +89,13 @@ function prepare(input: ContractDowntimeInput): Recount {
   const { terms } = input;
   const R = input.window.from.getTime() / MINUTE;
   const E = input.window.to.getTime() / MINUTE;
-  const S = input.allowanceUsedMinutes !== undefined ? R : Math.min(R, contractYearStart(terms, input.window.from).getTime() / MINUTE);
+  const S =
+    input.allowanceUsedMinutes !== undefined
+      ? R
+      : Math.min(R, contractYearStart(terms, input.window.from).getTime() / MINUTE);
   const yearStarts = new Set<number>();
-  for (let k = 1; contractYearAt(terms, k).getTime() < E * MINUTE; k++) yearStarts.add(contractYearAt(terms, k).getTime() / MINUTE);
+  for (let k = 1; contractYearAt(terms, k).getTime() < E * MINUTE; k++)
+    yearStarts.add(contractYearAt(terms, k).getTime() / MINUTE);
   const covered = new Set(input.componentRegions.map((cr) => cr.componentRegionId));
   const maintenance = input.maintenance.map((w) => ({
     ...maintenanceMinutes(w),
@@ -187,7 +197,12 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
       if (!reported) continue;
       total.downtime += w;
       day.downtime += w;
-      pushSpan(r.charged, m, (last) => last.weight * 1000 === w, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1, weight: w / 1000 }));
+      pushSpan(
+        r.charged,
+        m,
+        (last) => last.weight * 1000 === w,
+        () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1, weight: w / 1000 }),
+      );
     } else if (anyQualifying) {
       r.used++;
       if (!reported) continue;
@@ -196,7 +211,12 @@ export function recountContractDowntime(input: ContractDowntimeInput): ContractD
     } else if (anyUnknown && reported) {
       total.unknown++;
       day.unknown++;
-      pushSpan(r.unknownSpans, m, () => true, () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1 }));
+      pushSpan(
+        r.unknownSpans,
+        m,
+        () => true,
+        () => ({ from: new Date(m * MINUTE), to: new Date((m + 1) * MINUTE), minutes: 1 }),
+      );
     }
   }
   return recountResult(input, r);
@@ -206,10 +226,22 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
   const monthMinutes = input.monthMinutes ?? r.E - r.R;
   const measured = Math.max(0, monthMinutes - r.total.excluded - r.total.unknown - r.total.outside);
   const componentRegions: ComponentRegionDowntime[] = r.crs.map((cr, i) => {
-    const minutes = Object.fromEntries(COMPONENT_REGION_MINUTE_KINDS.map((kind, k) => [kind, cr.minutes[k]!])) as ComponentRegionDowntime["minutes"];
-    const downtime = minutes.major_outage * 1000 + minutes.partial_outage * r.weight[2]! + minutes.degraded_performance * r.weight[1]! + minutes.maintenance_counted * 1000;
+    const minutes = Object.fromEntries(
+      COMPONENT_REGION_MINUTE_KINDS.map((kind, k) => [kind, cr.minutes[k]!]),
+    ) as ComponentRegionDowntime["minutes"];
+    const downtime =
+      minutes.major_outage * 1000 +
+      minutes.partial_outage * r.weight[2]! +
+      minutes.degraded_performance * r.weight[1]! +
+      minutes.maintenance_counted * 1000;
     const crMeasured = Math.max(0, monthMinutes - r.total.outside - minutes.maintenance_excluded - minutes.unknown);
-    return { componentRegionId: input.componentRegions[i]!.componentRegionId, minutes, downtimeMinutes: downtime / 1000, measuredMinutes: crMeasured, availability: availability(downtime, crMeasured) };
+    return {
+      componentRegionId: input.componentRegions[i]!.componentRegionId,
+      minutes,
+      downtimeMinutes: downtime / 1000,
+      measuredMinutes: crMeasured,
+      availability: availability(downtime, crMeasured),
+    };
   });
   const maintenance: MaintenanceDowntime[] = [];
   r.maintenance.forEach((x, k) => {
@@ -217,7 +249,14 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
     const window = input.maintenance[k]!;
     const aheadMs = window.from.getTime() - window.announcedAt.getTime();
     const reason = maintenanceReason(x.qualifying, aheadMs, input.terms.maintenanceNoticeDays, x.counted);
-    maintenance.push({ id: window.id, qualifying: x.qualifying, daysAhead: Math.floor(aheadMs / DAY_MS), excludedMinutes: x.excluded, countedMinutes: x.counted, reason });
+    maintenance.push({
+      id: window.id,
+      qualifying: x.qualifying,
+      daysAhead: Math.floor(aheadMs / DAY_MS),
+      excludedMinutes: x.excluded,
+      countedMinutes: x.counted,
+      reason,
+    });
   });
   const daily = [...r.days].map(([key, d]) => ({
     day: new Date(key * DAY_MS).toISOString().slice(0, 10),
@@ -245,6 +284,10 @@ function recountResult(input: ContractDowntimeInput, r: Recount): ContractDownti
     componentRegions,
     maintenance,
     daily,
-    allowance: { minutesPerYear: r.allowance, usedBeforeWindow: r.E === r.R ? usedAtEnd : r.usedBeforeWindow, usedAtEnd },
+    allowance: {
+      minutesPerYear: r.allowance,
+      usedBeforeWindow: r.E === r.R ? usedAtEnd : r.usedBeforeWindow,
+      usedAtEnd,
+    },
   };
 }

@@ -8,12 +8,25 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const BASE = Date.UTC(2026, 0, 10);
-const STATUSES: (ComponentStatus | null)[] = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance", null];
+const STATUSES: (ComponentStatus | null)[] = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+  null,
+];
 
 const status = fc.constantFrom(...STATUSES);
-const weight = fc.oneof(fc.constantFrom(0, 0.3, 0.5, 1), fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000));
+const weight = fc.oneof(
+  fc.constantFrom(0, 0.3, 0.5, 1),
+  fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000),
+);
 /** A point in a range, as a fraction; on a whole minute half of the time, since changes inside a minute matter. */
-const position = fc.record({ fraction: fc.integer({ min: 0, max: 1_000_000 }).map((k) => k / 1_000_000), wholeMinute: fc.boolean() });
+const position = fc.record({
+  fraction: fc.integer({ min: 0, max: 1_000_000 }).map((k) => k / 1_000_000),
+  wholeMinute: fc.boolean(),
+});
 type Position = { fraction: number; wholeMinute: boolean };
 function at(from: number, to: number, p: Position): number {
   const t = Math.floor(from + p.fraction * (to - from));
@@ -33,7 +46,10 @@ const scenario = fc
     allowanceHours: fc.integer({ min: 0, max: 2 }),
     allowanceUsed: fc.option(fc.integer({ min: 0, max: 150 }), { freq: 2 }),
     monthMinutes: fc.option(fc.constantFrom(43_200, 40_320, 1_000)),
-    crs: fc.array(fc.record({ initial: status, points: fc.array(fc.record({ at: position, status }), { maxLength: 10 }) }), { maxLength: 4 }),
+    crs: fc.array(
+      fc.record({ initial: status, points: fc.array(fc.record({ at: position, status }), { maxLength: 10 }) }),
+      { maxLength: 4 },
+    ),
     maintenance: fc.array(
       fc.record({
         at: position,
@@ -50,7 +66,8 @@ const scenario = fc
     const startsOn = new Date(windowDay - s.startsDaysBefore * DAY);
     const terms = {
       startsOn,
-      endsOn: s.endsAfterDays === null ? null : new Date(Math.max(startsOn.getTime(), windowDay + s.endsAfterDays * DAY)),
+      endsOn:
+        s.endsAfterDays === null ? null : new Date(Math.max(startsOn.getTime(), windowDay + s.endsAfterDays * DAY)),
       partialOutageWeight: s.partial,
       degradedWeight: s.degraded,
       maintenanceNoticeDays: s.noticeDays,
@@ -78,7 +95,9 @@ const scenario = fc
       componentRegions: s.crs.map((cr, i) => ({
         componentRegionId: `cr${i}`,
         initial: cr.initial,
-        history: cr.points.map((p) => ({ at: new Date(at(historyStart, historyEnd, p.at)), status: p.status })).sort((a, b) => a.at.getTime() - b.at.getTime()),
+        history: cr.points
+          .map((p) => ({ at: new Date(at(historyStart, historyEnd, p.at)), status: p.status }))
+          .sort((a, b) => a.at.getTime() - b.at.getTime()),
       })),
       maintenance,
       ...(s.allowanceUsed === null && !longPrefix ? {} : { allowanceUsedMinutes: s.allowanceUsed ?? 0 }),
@@ -100,7 +119,11 @@ describe("contractDowntime against the minute-by-minute recount", () => {
       fc.property(scenario, fc.integer({ min: 0, max: 2 * 24 * 60 }), (input, cut) => {
         const whole = contractDowntime(input);
         const split = new Date(Math.min(input.window.from.getTime() + cut * MINUTE, input.window.to.getTime()));
-        const first = contractDowntime({ ...input, monthMinutes: undefined, window: { from: input.window.from, to: split } });
+        const first = contractDowntime({
+          ...input,
+          monthMinutes: undefined,
+          window: { from: input.window.from, to: split },
+        });
         const second = contractDowntime({
           ...input,
           monthMinutes: undefined,

@@ -128,13 +128,22 @@ function aheadPhrase(aheadMs: number): string {
 }
 
 /** "announced 3 days ahead; 7 required", "announced 9 days ahead; allowance used up", "announced 9 days ahead". */
-export function maintenanceReason(qualifying: boolean, aheadMs: number, noticeDays: number, countedMinutes: number): string {
+export function maintenanceReason(
+  qualifying: boolean,
+  aheadMs: number,
+  noticeDays: number,
+  countedMinutes: number,
+): string {
   const ahead = aheadPhrase(aheadMs);
   if (!qualifying) return `${ahead}; ${noticeDays} required`;
   return countedMinutes > 0 ? `${ahead}; allowance used up` : ahead;
 }
 
-function maintenanceRows(input: ContractDowntimeInput, t: SweepTotals, indexOf: ReadonlyMap<string, number>): MaintenanceDowntime[] {
+function maintenanceRows(
+  input: ContractDowntimeInput,
+  t: SweepTotals,
+  indexOf: ReadonlyMap<string, number>,
+): MaintenanceDowntime[] {
   const notice = input.terms.maintenanceNoticeDays;
   const rows: MaintenanceDowntime[] = [];
   for (const window of input.maintenance) {
@@ -147,22 +156,47 @@ function maintenanceRows(input: ContractDowntimeInput, t: SweepTotals, indexOf: 
     const excludedMinutes = qualifying ? overlap(from, to, t.availableSpans) : 0;
     const countedMinutes = to - from - excludedMinutes;
     const reason = maintenanceReason(qualifying, aheadMs, notice, countedMinutes);
-    rows.push({ id: window.id, qualifying, daysAhead: Math.floor(aheadMs / DAY_MS), excludedMinutes, countedMinutes, reason });
+    rows.push({
+      id: window.id,
+      qualifying,
+      daysAhead: Math.floor(aheadMs / DAY_MS),
+      excludedMinutes,
+      countedMinutes,
+      reason,
+    });
   }
   return rows;
 }
 
-function componentRegionRows(input: ContractDowntimeInput, t: SweepTotals, monthMinutes: number): ComponentRegionDowntime[] {
+function componentRegionRows(
+  input: ContractDowntimeInput,
+  t: SweepTotals,
+  monthMinutes: number,
+): ComponentRegionDowntime[] {
   const { terms } = input;
   const weights = [1000, Math.round(terms.partialOutageWeight * 1000), Math.round(terms.degradedWeight * 1000), 1000];
   const kinds = COMPONENT_REGION_MINUTE_KINDS.length;
   return input.componentRegions.map((cr, i) => {
     const cell = (k: number) => t.crMinutes[i * kinds + k]!;
-    const minutes = Object.fromEntries(COMPONENT_REGION_MINUTE_KINDS.map((kind, k) => [kind, cell(k)])) as ComponentRegionDowntime["minutes"];
+    const minutes = Object.fromEntries(
+      COMPONENT_REGION_MINUTE_KINDS.map((kind, k) => [kind, cell(k)]),
+    ) as ComponentRegionDowntime["minutes"];
     const downtimeMilli =
-      minutes.major_outage * weights[0]! + minutes.partial_outage * weights[1]! + minutes.degraded_performance * weights[2]! + minutes.maintenance_counted * weights[3]!;
-    const measuredMinutes = Math.max(0, monthMinutes - t.outsideMinutes - minutes.maintenance_excluded - minutes.unknown);
-    return { componentRegionId: cr.componentRegionId, minutes, downtimeMinutes: downtimeMilli / 1000, measuredMinutes, availability: availabilityOf(downtimeMilli, measuredMinutes) };
+      minutes.major_outage * weights[0]! +
+      minutes.partial_outage * weights[1]! +
+      minutes.degraded_performance * weights[2]! +
+      minutes.maintenance_counted * weights[3]!;
+    const measuredMinutes = Math.max(
+      0,
+      monthMinutes - t.outsideMinutes - minutes.maintenance_excluded - minutes.unknown,
+    );
+    return {
+      componentRegionId: cr.componentRegionId,
+      minutes,
+      downtimeMinutes: downtimeMilli / 1000,
+      measuredMinutes,
+      availability: availabilityOf(downtimeMilli, measuredMinutes),
+    };
   });
 }
 
@@ -171,7 +205,10 @@ function dailyRows(t: SweepTotals): ContractDowntime["daily"] {
   for (let k = 0; k * DAY_FIELDS < t.days.length; k++) {
     const dayStart = (t.firstDay + k) * DAY_MINUTES;
     const minutes = Math.min(dayStart + DAY_MINUTES, t.reportTo) - Math.max(dayStart, t.reportFrom);
-    const [downtimeMilli, excludedMinutes, unknownMinutes, outsideTermMinutes] = t.days.subarray(k * DAY_FIELDS, (k + 1) * DAY_FIELDS);
+    const [downtimeMilli, excludedMinutes, unknownMinutes, outsideTermMinutes] = t.days.subarray(
+      k * DAY_FIELDS,
+      (k + 1) * DAY_FIELDS,
+    );
     const measured = minutes - excludedMinutes! - unknownMinutes! - outsideTermMinutes!;
     rows.push({
       day: new Date(dayStart * MINUTE_MS).toISOString().slice(0, 10),
@@ -186,17 +223,27 @@ function dailyRows(t: SweepTotals): ContractDowntime["daily"] {
   return rows;
 }
 
-export function sweepResult(input: ContractDowntimeInput, t: SweepTotals, indexOf: ReadonlyMap<string, number>): ContractDowntime {
+export function sweepResult(
+  input: ContractDowntimeInput,
+  t: SweepTotals,
+  indexOf: ReadonlyMap<string, number>,
+): ContractDowntime {
   const windowMinutes = t.reportTo - t.reportFrom;
   const monthMinutes = input.monthMinutes ?? windowMinutes;
-  if (!(Number.isInteger(monthMinutes) && monthMinutes >= 0)) throw new SlaInputError("monthMinutes", "monthMinutes must be a whole number, 0 or more");
+  if (!(Number.isInteger(monthMinutes) && monthMinutes >= 0))
+    throw new SlaInputError("monthMinutes", "monthMinutes must be a whole number, 0 or more");
   const measuredMinutes = Math.max(0, monthMinutes - t.excludedMinutes - t.unknownMinutes - t.outsideMinutes);
   const charged: ChargedSpan[] = [];
   for (let k = 0; k < t.charged.length; k += 3) {
     const from = t.charged[k]!;
     const to = t.charged[k + 1]!;
     const weight = t.charged[k + 2]!;
-    charged.push({ from: new Date(from * MINUTE), to: new Date(to * MINUTE), minutes: to - from, weight: weight / 1000 });
+    charged.push({
+      from: new Date(from * MINUTE),
+      to: new Date(to * MINUTE),
+      minutes: to - from,
+      weight: weight / 1000,
+    });
   }
   return {
     window: { from: new Date(t.reportFrom * MINUTE_MS), to: new Date(t.reportTo * MINUTE_MS) },

@@ -31,7 +31,15 @@ const NOT_QUALIFYING = 6;
 const bucketOf = (kind: ComponentRegionMinuteKind) => COMPONENT_REGION_MINUTE_KINDS.indexOf(kind);
 /** Bucket per class; qualifying maintenance is counted instead once the allowance is used up. */
 const BUCKET_OF_CLASS = (
-  ["unknown", "operational", "degraded_performance", "partial_outage", "major_outage", "maintenance_excluded", "maintenance_counted"] as const
+  [
+    "unknown",
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "maintenance_excluded",
+    "maintenance_counted",
+  ] as const
 ).map(bucketOf);
 const COUNTED_BUCKET = bucketOf("maintenance_counted");
 const BUCKETS = COMPONENT_REGION_MINUTE_KINDS.length;
@@ -69,7 +77,12 @@ class ContractSweep {
   ) {
     const { terms } = input;
     this.t = totals;
-    this.weights = [0, milli(terms.degradedWeight, "degradedWeight"), milli(terms.partialOutageWeight, "partialOutageWeight"), 1000];
+    this.weights = [
+      0,
+      milli(terms.degradedWeight, "degradedWeight"),
+      milli(terms.partialOutageWeight, "partialOutageWeight"),
+      1000,
+    ];
     const count = input.componentRegions.length;
     this.level = new Int8Array(count);
     this.q = new Int16Array(count);
@@ -186,7 +199,8 @@ class ContractSweep {
       this.segment(a + k, b);
       return;
     }
-    const total = this.levelCount[0]! + this.levelCount[1]! + this.levelCount[2]! + this.levelCount[3]! + this.levelCount[4]!;
+    const total =
+      this.levelCount[0]! + this.levelCount[1]! + this.levelCount[2]! + this.levelCount[3]! + this.levelCount[4]!;
     if (reported && (this.levelCount[NO_DATA_CLASS]! > 0 || total === 0)) t.unknown(a, b);
     else if (reported) t.up(a, b);
   }
@@ -224,16 +238,27 @@ export function sweepContract(input: ContractDowntimeInput): ContractDowntime {
   if (reportTo < reportFrom) throw new SlaInputError("window", "the window ends before it starts");
   const term = contractTerm(terms);
   const given = input.allowanceUsedMinutes;
-  if (given !== undefined && !(given >= 0)) throw new SlaInputError("allowanceUsedMinutes", "allowanceUsedMinutes must be 0 or more");
-  const start = given !== undefined ? reportFrom : Math.min(reportFrom, contractYearStart(terms, input.window.from).getTime() / MINUTE_MS);
+  if (given !== undefined && !(given >= 0))
+    throw new SlaInputError("allowanceUsedMinutes", "allowanceUsedMinutes must be 0 or more");
+  const start =
+    given !== undefined
+      ? reportFrom
+      : Math.min(reportFrom, contractYearStart(terms, input.window.from).getTime() / MINUTE_MS);
 
-  if (input.componentRegions.length > MAX_COVERED) throw new SlaInputError("componentRegions", `at most ${MAX_COVERED} covered ComponentRegions`);
+  if (input.componentRegions.length > MAX_COVERED)
+    throw new SlaInputError("componentRegions", `at most ${MAX_COVERED} covered ComponentRegions`);
   const indexOf = new Map<string, number>();
   input.componentRegions.forEach((cr, i) => {
-    if (indexOf.has(cr.componentRegionId)) throw new SlaInputError("componentRegions", `${cr.componentRegionId} is covered twice`);
+    if (indexOf.has(cr.componentRegionId))
+      throw new SlaInputError("componentRegions", `${cr.componentRegionId} is covered twice`);
     indexOf.set(cr.componentRegionId, i);
   });
-  const totals = sweepResultTotals(input, { reportFrom, reportTo, termFrom: term.from / MINUTE_MS, termTo: term.to / MINUTE_MS });
+  const totals = sweepResultTotals(input, {
+    reportFrom,
+    reportTo,
+    termFrom: term.from / MINUTE_MS,
+    termTo: term.to / MINUTE_MS,
+  });
   const sweep = new ContractSweep(input, start, totals, given ?? 0);
   const buffer = new EventBuffer(start);
   input.componentRegions.forEach((cr, i) => {
@@ -256,8 +281,12 @@ export function sweepContract(input: ContractDowntimeInput): ContractDowntime {
   return sweepResult(input, totals, indexOf);
 }
 
-function sweepResultTotals(input: ContractDowntimeInput, bounds: { reportFrom: number; reportTo: number; termFrom: number; termTo: number }): SweepTotals {
+function sweepResultTotals(
+  input: ContractDowntimeInput,
+  bounds: { reportFrom: number; reportTo: number; termFrom: number; termTo: number },
+): SweepTotals {
   const hours = input.terms.maintenanceAllowanceHours;
-  if (!(Number.isInteger(hours) && hours >= 0)) throw new SlaInputError("maintenanceAllowanceHours", "maintenanceAllowanceHours must be a whole number, 0 or more");
+  if (!(Number.isInteger(hours) && hours >= 0))
+    throw new SlaInputError("maintenanceAllowanceHours", "maintenanceAllowanceHours must be a whole number, 0 or more");
   return new SweepTotals(bounds, hours * 60, input.componentRegions.length * BUCKETS);
 }

@@ -34,7 +34,11 @@ const TERMS: SlaTerms = {
 
 /** A ComponentRegion operational from before the month, then the given changes. */
 function cr(id: string, ...changes: [string, ComponentStatus | null][]): CoveredComponentRegion {
-  return { componentRegionId: id, initial: "operational", history: changes.map(([iso, status]) => ({ at: at(iso), status })) };
+  return {
+    componentRegionId: id,
+    initial: "operational",
+    history: changes.map(([iso, status]) => ({ at: at(iso), status })),
+  };
 }
 
 interface Month {
@@ -93,15 +97,18 @@ describe("measurementMonth", () => {
     expect((calendar.window.to.getTime() - calendar.window.from.getTime()) / 60_000).toBe(minutes);
   });
 
-  it.each(["2026-13", "2026-00", "2026-1", "26-01", "", "2026-01-01"])("refuses %j, naming the month field", (month) => {
-    expect(() => measurementMonth(month, "calendar")).toThrow(SlaInputError);
-    try {
-      measurementMonth(month, "calendar");
-    } catch (error) {
-      expect((error as SlaInputError).field).toBe("month");
-      expect((error as SlaInputError).message).toContain("YYYY-MM");
-    }
-  });
+  it.each(["2026-13", "2026-00", "2026-1", "26-01", "", "2026-01-01"])(
+    "refuses %j, naming the month field",
+    (month) => {
+      expect(() => measurementMonth(month, "calendar")).toThrow(SlaInputError);
+      try {
+        measurementMonth(month, "calendar");
+      } catch (error) {
+        expect((error as SlaInputError).field).toBe("month");
+        expect((error as SlaInputError).message).toContain("YYYY-MM");
+      }
+    },
+  );
 });
 
 describe("the contract's term and years", () => {
@@ -129,7 +136,9 @@ describe("hand-computed months", () => {
     const april = statement({ month: "2026-04", crs: [a] });
     expect([march.downtimeMinutes, march.measuredMinutes, march.availability]).toEqual([60, 44_640, 1 - 60 / 44_640]);
     expect([april.downtimeMinutes, april.measuredMinutes, april.availability]).toEqual([90, 43_200, 1 - 90 / 43_200]);
-    expect(march.charged).toEqual([{ from: at("2026-03-31T23:00:00Z"), to: at("2026-04-01T00:00:00Z"), minutes: 60, weight: 1 }]);
+    expect(march.charged).toEqual([
+      { from: at("2026-03-31T23:00:00Z"), to: at("2026-04-01T00:00:00Z"), minutes: 60, weight: 1 },
+    ]);
   });
 
   it.each([
@@ -159,7 +168,11 @@ describe("hand-computed months", () => {
     const result = statement({ month: "2026-06", terms: { partialOutageWeight: 0.5, degradedWeight: 0.25 }, crs: [a] });
     // 100 partial minutes × 0.5 + 40 degraded minutes × 0.25
     expect(result.downtimeMinutes).toBe(60);
-    expect(result.componentRegions[0]!.minutes).toMatchObject({ partial_outage: 100, degraded_performance: 40, operational: 43_200 - 140 });
+    expect(result.componentRegions[0]!.minutes).toMatchObject({
+      partial_outage: 100,
+      degraded_performance: 40,
+      operational: 43_200 - 140,
+    });
     expect(result.charged.map((c) => [c.minutes, c.weight])).toEqual([
       [100, 0.5],
       [40, 0.25],
@@ -176,28 +189,86 @@ describe("hand-computed months", () => {
   });
 
   it("counts a change at a second inside a minute as the whole minute, at the worse status", () => {
-    const month = (changes: [string, ComponentStatus | null][]) => statement({ month: "2026-06", crs: [cr("a", ...changes)] }).downtimeMinutes;
-    expect(month([["2026-06-03T12:00:30Z", "major_outage"], ["2026-06-03T12:05:10Z", "operational"]])).toBe(6);
-    expect(month([["2026-06-03T12:00:30Z", "major_outage"], ["2026-06-03T12:05:00Z", "operational"]])).toBe(5);
-    expect(month([["2026-06-03T12:00:10Z", "major_outage"], ["2026-06-03T12:00:20Z", "operational"]])).toBe(1);
-    expect(month([["2026-06-03T12:00:10Z", "major_outage"], ["2026-06-03T12:00:20Z", "partial_outage"], ["2026-06-03T12:01:00Z", "operational"]])).toBe(1);
+    const month = (changes: [string, ComponentStatus | null][]) =>
+      statement({ month: "2026-06", crs: [cr("a", ...changes)] }).downtimeMinutes;
+    expect(
+      month([
+        ["2026-06-03T12:00:30Z", "major_outage"],
+        ["2026-06-03T12:05:10Z", "operational"],
+      ]),
+    ).toBe(6);
+    expect(
+      month([
+        ["2026-06-03T12:00:30Z", "major_outage"],
+        ["2026-06-03T12:05:00Z", "operational"],
+      ]),
+    ).toBe(5);
+    expect(
+      month([
+        ["2026-06-03T12:00:10Z", "major_outage"],
+        ["2026-06-03T12:00:20Z", "operational"],
+      ]),
+    ).toBe(1);
+    expect(
+      month([
+        ["2026-06-03T12:00:10Z", "major_outage"],
+        ["2026-06-03T12:00:20Z", "partial_outage"],
+        ["2026-06-03T12:01:00Z", "operational"],
+      ]),
+    ).toBe(1);
     // A status replaced at the same instant was never held.
-    expect(month([["2026-06-03T12:00:30Z", "major_outage"], ["2026-06-03T12:00:30Z", "operational"]])).toBe(0);
-    expect(month([["2026-06-03T12:00:00Z", "major_outage"], ["2026-06-03T12:00:00Z", "operational"]])).toBe(0);
+    expect(
+      month([
+        ["2026-06-03T12:00:30Z", "major_outage"],
+        ["2026-06-03T12:00:30Z", "operational"],
+      ]),
+    ).toBe(0);
+    expect(
+      month([
+        ["2026-06-03T12:00:00Z", "major_outage"],
+        ["2026-06-03T12:00:00Z", "operational"],
+      ]),
+    ).toBe(0);
   });
 
   it("excludes maintenance announced exactly 7 days ahead, and counts it when announced 6 days ahead", () => {
     // The ComponentRegion is down during the work; announced in time, that costs nothing.
     const a = cr("a", ["2026-05-10T02:00:00Z", "major_outage"], ["2026-05-10T04:00:00Z", "operational"]);
-    const inTime = statement({ month: "2026-05", crs: [a], maintenance: [maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-05-03T02:00:00Z")] });
-    expect([inTime.downtimeMinutes, inTime.excludedMinutes, inTime.measuredMinutes, inTime.availability]).toEqual([0, 120, 44_520, 1]);
-    expect(inTime.maintenance).toEqual([{ id: "m", qualifying: true, daysAhead: 7, excludedMinutes: 120, countedMinutes: 0, reason: "announced 7 days ahead" }]);
+    const inTime = statement({
+      month: "2026-05",
+      crs: [a],
+      maintenance: [maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-05-03T02:00:00Z")],
+    });
+    expect([inTime.downtimeMinutes, inTime.excludedMinutes, inTime.measuredMinutes, inTime.availability]).toEqual([
+      0, 120, 44_520, 1,
+    ]);
+    expect(inTime.maintenance).toEqual([
+      {
+        id: "m",
+        qualifying: true,
+        daysAhead: 7,
+        excludedMinutes: 120,
+        countedMinutes: 0,
+        reason: "announced 7 days ahead",
+      },
+    ]);
     expect(inTime.componentRegions[0]!.minutes.maintenance_excluded).toBe(120);
 
-    const late = statement({ month: "2026-05", crs: [a], maintenance: [maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-05-03T02:00:01Z")] });
+    const late = statement({
+      month: "2026-05",
+      crs: [a],
+      maintenance: [maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-05-03T02:00:01Z")],
+    });
     expect([late.downtimeMinutes, late.excludedMinutes, late.measuredMinutes]).toEqual([120, 0, 44_640]);
     expect(late.maintenance).toEqual([
-      { id: "m", qualifying: false, daysAhead: 6, excludedMinutes: 0, countedMinutes: 120, reason: "announced 6 days ahead; 7 required" },
+      {
+        id: "m",
+        qualifying: false,
+        daysAhead: 6,
+        excludedMinutes: 0,
+        countedMinutes: 120,
+        reason: "announced 6 days ahead; 7 required",
+      },
     ]);
     expect(late.componentRegions[0]!.minutes.maintenance_counted).toBe(120);
   });
@@ -205,22 +276,59 @@ describe("hand-computed months", () => {
   it("counts maintenance past the yearly allowance as downtime, from the minute the allowance runs out", () => {
     const a = cr("a");
     const window = maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-04-30T00:00:00Z");
-    const result = statement({ month: "2026-05", terms: { maintenanceAllowanceHours: 1 }, crs: [a], maintenance: [window], allowanceUsedMinutes: 20 });
+    const result = statement({
+      month: "2026-05",
+      terms: { maintenanceAllowanceHours: 1 },
+      crs: [a],
+      maintenance: [window],
+      allowanceUsedMinutes: 20,
+    });
     expect([result.excludedMinutes, result.downtimeMinutes, result.measuredMinutes]).toEqual([40, 80, 44_600]);
-    expect(result.charged).toEqual([{ from: at("2026-05-10T02:40:00Z"), to: at("2026-05-10T04:00:00Z"), minutes: 80, weight: 1 }]);
-    expect(result.maintenance[0]).toMatchObject({ excludedMinutes: 40, countedMinutes: 80, reason: "announced 10 days ahead; allowance used up" });
+    expect(result.charged).toEqual([
+      { from: at("2026-05-10T02:40:00Z"), to: at("2026-05-10T04:00:00Z"), minutes: 80, weight: 1 },
+    ]);
+    expect(result.maintenance[0]).toMatchObject({
+      excludedMinutes: 40,
+      countedMinutes: 80,
+      reason: "announced 10 days ahead; allowance used up",
+    });
     expect(result.allowance).toEqual({ minutesPerYear: 60, usedBeforeWindow: 20, usedAtEnd: 60 });
     expect(result.componentRegions[0]!.minutes).toMatchObject({ maintenance_excluded: 40, maintenance_counted: 80 });
   });
 
   it("carries the allowance used up exactly at a month's end into the next month", () => {
     const window = maintenance("m", "2026-05-31T23:00:00Z", "2026-06-01T01:00:00Z", "2026-05-21T00:00:00Z");
-    const may = statement({ month: "2026-05", terms: { maintenanceAllowanceHours: 1 }, crs: [cr("a")], maintenance: [window], allowanceUsedMinutes: 0 });
-    expect(may.maintenance).toEqual([{ id: "m", qualifying: true, daysAhead: 10, excludedMinutes: 60, countedMinutes: 0, reason: "announced 10 days ahead" }]);
+    const may = statement({
+      month: "2026-05",
+      terms: { maintenanceAllowanceHours: 1 },
+      crs: [cr("a")],
+      maintenance: [window],
+      allowanceUsedMinutes: 0,
+    });
+    expect(may.maintenance).toEqual([
+      {
+        id: "m",
+        qualifying: true,
+        daysAhead: 10,
+        excludedMinutes: 60,
+        countedMinutes: 0,
+        reason: "announced 10 days ahead",
+      },
+    ]);
     expect(may.allowance.usedAtEnd).toBe(60);
-    const june = statement({ month: "2026-06", terms: { maintenanceAllowanceHours: 1 }, crs: [cr("a")], maintenance: [window], allowanceUsedMinutes: may.allowance.usedAtEnd });
+    const june = statement({
+      month: "2026-06",
+      terms: { maintenanceAllowanceHours: 1 },
+      crs: [cr("a")],
+      maintenance: [window],
+      allowanceUsedMinutes: may.allowance.usedAtEnd,
+    });
     expect([june.excludedMinutes, june.downtimeMinutes]).toEqual([0, 60]);
-    expect(june.maintenance[0]).toMatchObject({ excludedMinutes: 0, countedMinutes: 60, reason: "announced 10 days ahead; allowance used up" });
+    expect(june.maintenance[0]).toMatchObject({
+      excludedMinutes: 0,
+      countedMinutes: 60,
+      reason: "announced 10 days ahead; allowance used up",
+    });
   });
 
   it("finds the allowance used earlier in the contract year itself when not given, and renews it each contract year", () => {
@@ -228,7 +336,9 @@ describe("hand-computed months", () => {
     const earlier = maintenance("feb", "2026-02-01T00:00:00Z", "2026-02-01T00:20:00Z", "2026-01-01T00:00:00Z");
     const may = maintenance("m", "2026-05-10T02:00:00Z", "2026-05-10T04:00:00Z", "2026-04-30T00:00:00Z");
     const counted = statement({ month: "2026-05", terms, crs: [cr("a")], maintenance: [earlier, may] });
-    expect([counted.excludedMinutes, counted.downtimeMinutes, counted.allowance.usedBeforeWindow]).toEqual([40, 80, 20]);
+    expect([counted.excludedMinutes, counted.downtimeMinutes, counted.allowance.usedBeforeWindow]).toEqual([
+      40, 80, 20,
+    ]);
 
     // The contract year starting on 20 May brings a whole hour again.
     const after = maintenance("n", "2026-05-21T00:00:00Z", "2026-05-21T01:00:00Z", "2026-05-01T00:00:00Z");
@@ -247,14 +357,29 @@ describe("hand-computed months", () => {
     ]);
     expect(result.componentRegions[1]!.minutes.unknown).toBe(120);
     // No history at all before the third: those minutes are unknown too.
-    const silent = statement({ month: "2026-06", crs: [{ componentRegionId: "c", initial: null, history: [{ at: at("2026-06-03T00:00:00Z"), status: "operational" }] }] });
+    const silent = statement({
+      month: "2026-06",
+      crs: [
+        { componentRegionId: "c", initial: null, history: [{ at: at("2026-06-03T00:00:00Z"), status: "operational" }] },
+      ],
+    });
     expect([silent.unknownMinutes, silent.availability]).toEqual([2 * 1440, 1]);
   });
 
   it("counts a contract that starts mid-month from its first day only", () => {
-    const a = cr("a", ["2026-03-10T00:00:00Z", "major_outage"], ["2026-03-10T01:00:00Z", "operational"], ["2026-03-20T00:00:00Z", "major_outage"], ["2026-03-20T01:00:00Z", "operational"]);
+    const a = cr(
+      "a",
+      ["2026-03-10T00:00:00Z", "major_outage"],
+      ["2026-03-10T01:00:00Z", "operational"],
+      ["2026-03-20T00:00:00Z", "major_outage"],
+      ["2026-03-20T01:00:00Z", "operational"],
+    );
     const result = statement({ month: "2026-03", terms: { startsOn: at("2026-03-16") }, crs: [a] });
-    expect([result.outsideTermMinutes, result.downtimeMinutes, result.measuredMinutes]).toEqual([15 * 1440, 60, 16 * 1440]);
+    expect([result.outsideTermMinutes, result.downtimeMinutes, result.measuredMinutes]).toEqual([
+      15 * 1440,
+      60,
+      16 * 1440,
+    ]);
     expect(result.availability).toBe(1 - 60 / (16 * 1440));
     expect(result.daily[14]).toMatchObject({ day: "2026-03-15", outsideTermMinutes: 1440, availability: null });
     expect(result.daily[19]).toMatchObject({ day: "2026-03-20", downtimeMinutes: 60, availability: 1 - 60 / 1440 });
@@ -263,7 +388,12 @@ describe("hand-computed months", () => {
 });
 
 describe("chargedMinutesWithin", () => {
-  const a = cr("a", ["2026-03-31T23:00:00Z", "major_outage"], ["2026-04-01T01:30:00Z", "partial_outage"], ["2026-04-01T02:30:00Z", "operational"]);
+  const a = cr(
+    "a",
+    ["2026-03-31T23:00:00Z", "major_outage"],
+    ["2026-04-01T01:30:00Z", "partial_outage"],
+    ["2026-04-01T02:30:00Z", "operational"],
+  );
 
   it("charges an incident the weighted minutes of each month it touched, widened to whole minutes", () => {
     const march = statement({ month: "2026-03", crs: [a] });

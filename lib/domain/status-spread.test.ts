@@ -14,14 +14,40 @@ it("names where it is broken, worst first, and counts where it is fine", () => {
       ],
       regions,
     ),
-  ).toBe("Major outage in us-central1.gcp; Degraded performance in eu-central-1.aws; operational in the other 2 regions.");
+  ).toBe(
+    "Major outage in us-central1.gcp; Degraded performance in eu-central-1.aws; operational in the other 2 regions.",
+  );
 });
 
 it("says all is well plainly, and never calls unmeasured operational", () => {
-  expect(describeSpread([{ name: "a", status: "operational" }, { name: "b", status: "operational" }], regions)).toBe("Operational in all 2 regions.");
+  expect(
+    describeSpread(
+      [
+        { name: "a", status: "operational" },
+        { name: "b", status: "operational" },
+      ],
+      regions,
+    ),
+  ).toBe("Operational in all 2 regions.");
   expect(describeSpread([{ name: "a", status: "operational" }], regions)).toBe("Operational in its only region.");
-  expect(describeSpread([{ name: "a", status: null }, { name: "b", status: null }], regions)).toBe("No data yet in all 2 regions.");
-  expect(describeSpread([{ name: "a", status: "operational" }, { name: "b", status: null }], regions)).toBe("Operational in 1 region; no data yet in 1 region.");
+  expect(
+    describeSpread(
+      [
+        { name: "a", status: null },
+        { name: "b", status: null },
+      ],
+      regions,
+    ),
+  ).toBe("No data yet in all 2 regions.");
+  expect(
+    describeSpread(
+      [
+        { name: "a", status: "operational" },
+        { name: "b", status: null },
+      ],
+      regions,
+    ),
+  ).toBe("Operational in 1 region; no data yet in 1 region.");
 });
 
 it("counts instead of naming when many share a status", () => {

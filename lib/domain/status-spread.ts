@@ -37,7 +37,10 @@ export function describeSpread(items: readonly Placed[], noun: { one: string; ma
     );
   }
   const unknown = groups.get(null)?.length ?? 0;
-  if (unknown > 0) parts.push(`${NO_DATA_LABEL.toLowerCase()} in ${unknown === items.length && unknown > 1 ? `all ${count(unknown)}` : count(unknown)}`);
+  if (unknown > 0)
+    parts.push(
+      `${NO_DATA_LABEL.toLowerCase()} in ${unknown === items.length && unknown > 1 ? `all ${count(unknown)}` : count(unknown)}`,
+    );
   const sentence = parts.join("; ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { elapsed, formatDayKey, formatDuration, formatMonth, formatUtcDate, formatUtcDateTime, formatUtcDay, formatUtcTime } from "./time-display.ts";
+import {
+  elapsed,
+  formatDayKey,
+  formatDuration,
+  formatMonth,
+  formatUtcDate,
+  formatUtcDateTime,
+  formatUtcDay,
+  formatUtcTime,
+} from "./time-display.ts";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

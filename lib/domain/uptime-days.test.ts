@@ -28,9 +28,12 @@ describe("describeDay", () => {
     expect(describeDay(bar(), [])).toBe("21 Nov 2026: 100.00% uptime · No incidents");
   });
   it("names the worst status and the incidents of a bad day", () => {
-    expect(describeDay(bar({ availability: 22 / 24, worstStatus: "major_outage" }), [outage, { id: "i2", title: "Slow search" }])).toBe(
-      "21 Nov 2026: 91.66% uptime · Major outage · Incidents: Checkout database failure; Slow search",
-    );
+    expect(
+      describeDay(bar({ availability: 22 / 24, worstStatus: "major_outage" }), [
+        outage,
+        { id: "i2", title: "Slow search" },
+      ]),
+    ).toBe("21 Nov 2026: 91.66% uptime · Major outage · Incidents: Checkout database failure; Slow search");
   });
   it("mentions maintenance and says when there was no data", () => {
     expect(describeDay(bar({ worstStatus: "under_maintenance", maintenanceMs: 7_200_000 }), [])).toBe(
@@ -51,11 +54,20 @@ describe("isNotableDay", () => {
 });
 
 describe("stripSegments", () => {
-  const days = (...specs: Partial<DailyBar>[]) => specs.map((s, i) => bar({ day: `2026-11-${String(10 + i).padStart(2, "0")}`, ...s }));
+  const days = (...specs: Partial<DailyBar>[]) =>
+    specs.map((s, i) => bar({ day: `2026-11-${String(10 + i).padStart(2, "0")}`, ...s }));
   const none = () => [];
 
   it("gives each notable day its own tooltip and merges like quiet days into one", () => {
-    const bars = days({}, {}, {}, { availability: 0.9, worstStatus: "major_outage" }, { availability: null, worstStatus: null }, { availability: null, worstStatus: null }, {});
+    const bars = days(
+      {},
+      {},
+      {},
+      { availability: 0.9, worstStatus: "major_outage" },
+      { availability: null, worstStatus: null },
+      { availability: null, worstStatus: null },
+      {},
+    );
     expect(stripSegments(bars, none)).toEqual([
       { first: 0, last: 2, notable: false, title: "10 Nov 2026 – 12 Nov 2026: 100.00% uptime each day · No incidents" },
       { first: 3, last: 3, notable: true, title: "13 Nov 2026: 90.00% uptime · Major outage · No incidents" },
@@ -77,7 +89,9 @@ describe("stripSegments", () => {
 
   it("covers every day exactly once", () => {
     const bars = days({}, { maintenanceMs: 5 }, {}, {}, { worstStatus: null, availability: null }, {});
-    const covered = stripSegments(bars, none).flatMap((s) => Array.from({ length: s.last - s.first + 1 }, (_, k) => s.first + k));
+    const covered = stripSegments(bars, none).flatMap((s) =>
+      Array.from({ length: s.last - s.first + 1 }, (_, k) => s.first + k),
+    );
     expect(covered).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });

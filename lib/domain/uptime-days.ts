@@ -19,13 +19,18 @@ export function formatAvailability(availability: number | null): string {
 
 /** A day worth listing: anything other than a fully operational or unmeasured day. */
 export function isNotableDay(bar: DailyBar, incidents: readonly DayIncident[]): boolean {
-  return incidents.length > 0 || bar.maintenanceMs > 0 || (bar.worstStatus !== null && bar.worstStatus !== "operational");
+  return (
+    incidents.length > 0 || bar.maintenanceMs > 0 || (bar.worstStatus !== null && bar.worstStatus !== "operational")
+  );
 }
 
 /** "21 Nov 2026: 91.66% uptime · Major outage · Maintenance": the day without its incidents. */
 export function describeDayStatus(bar: DailyBar): string {
-  const parts = [`${formatDayKey(bar.day)}: ${bar.availability === null ? "no data" : `${formatAvailability(bar.availability)} uptime`}`];
-  if (bar.worstStatus !== null && bar.worstStatus !== "operational" && bar.worstStatus !== "under_maintenance") parts.push(STATUS_LABEL[bar.worstStatus]);
+  const parts = [
+    `${formatDayKey(bar.day)}: ${bar.availability === null ? "no data" : `${formatAvailability(bar.availability)} uptime`}`,
+  ];
+  if (bar.worstStatus !== null && bar.worstStatus !== "operational" && bar.worstStatus !== "under_maintenance")
+    parts.push(STATUS_LABEL[bar.worstStatus]);
   if (bar.maintenanceMs > 0 || bar.worstStatus === "under_maintenance") parts.push("Maintenance");
   return parts.join(" · ");
 }
@@ -33,7 +38,8 @@ export function describeDayStatus(bar: DailyBar): string {
 /** "21 Nov 2026: 91.66% uptime · Major outage · Incident: Checkout database failure". */
 export function describeDay(bar: DailyBar, incidents: readonly DayIncident[]): string {
   const status = describeDayStatus(bar);
-  if (incidents.length > 0) return `${status} · ${incidents.length === 1 ? "Incident" : "Incidents"}: ${incidents.map((i) => i.title).join("; ")}`;
+  if (incidents.length > 0)
+    return `${status} · ${incidents.length === 1 ? "Incident" : "Incidents"}: ${incidents.map((i) => i.title).join("; ")}`;
   return bar.availability === null ? status : `${status} · No incidents`;
 }
 
@@ -53,7 +59,10 @@ export interface StripSegment {
  * merge into runs, so a page of 125 strips × 90 days carries a title per
  * notable day and per quiet stretch rather than 11,250.
  */
-export function stripSegments(bars: readonly DailyBar[], incidentsOn: (day: string) => readonly DayIncident[]): StripSegment[] {
+export function stripSegments(
+  bars: readonly DailyBar[],
+  incidentsOn: (day: string) => readonly DayIncident[],
+): StripSegment[] {
   const segments: StripSegment[] = [];
   let i = 0;
   while (i < bars.length) {

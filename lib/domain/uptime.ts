@@ -84,7 +84,10 @@ function spanOf(window: TimeWindow): Span {
 /** Maintenance clipped to the span, sorted and merged so that overlaps count once. */
 function maintenanceWithin(maintenance: readonly TimeWindow[], span: Span): Span[] {
   const clipped = maintenance
-    .map((m) => ({ from: Math.max(span.from, timeOf(m.from, "maintenance start")), to: Math.min(span.to, timeOf(m.to, "maintenance end")) }))
+    .map((m) => ({
+      from: Math.max(span.from, timeOf(m.from, "maintenance start")),
+      to: Math.min(span.to, timeOf(m.to, "maintenance end")),
+    }))
     .filter((m) => m.to > m.from)
     .sort((a, b) => a.from - b.from);
   const merged: Span[] = [];
@@ -100,7 +103,13 @@ function maintenanceWithin(maintenance: readonly TimeWindow[], span: Span): Span
  * Walks [span.from, span.to) in time order as pieces of constant status and
  * maintenance state. O(history + maintenance); each millisecond is visited once.
  */
-function sweep(history: readonly StatusPoint[], span: Span, maintenance: readonly Span[], initial: ComponentStatus | null, visit: Visit): void {
+function sweep(
+  history: readonly StatusPoint[],
+  span: Span,
+  maintenance: readonly Span[],
+  initial: ComponentStatus | null,
+  visit: Visit,
+): void {
   const times = history.map((p) => timeOf(p.at, "history point"));
   if (times.some((t, k) => k > 0 && t < times[k - 1]!)) throw new RangeError("history must be sorted by time");
 
@@ -131,7 +140,12 @@ function sweep(history: readonly StatusPoint[], span: Span, maintenance: readonl
 }
 
 function emptyDurations(windowMs: number): StatusDurations {
-  return { windowMs, maintenanceMs: 0, unknownMs: 0, ms: { operational: 0, degraded_performance: 0, partial_outage: 0, major_outage: 0 } };
+  return {
+    windowMs,
+    maintenanceMs: 0,
+    unknownMs: 0,
+    ms: { operational: 0, degraded_performance: 0, partial_outage: 0, major_outage: 0 },
+  };
 }
 
 function add(d: StatusDurations, ms: number, status: ComponentStatus | null, inMaintenance: boolean): void {
@@ -157,11 +171,19 @@ function withAvailability(d: StatusDurations, weights: UptimeWeights): Availabil
 export function addDurations(a: StatusDurations, b: StatusDurations): StatusDurations {
   const ms = { ...a.ms };
   for (const s of MEASURED) ms[s] += b.ms[s];
-  return { windowMs: a.windowMs + b.windowMs, maintenanceMs: a.maintenanceMs + b.maintenanceMs, unknownMs: a.unknownMs + b.unknownMs, ms };
+  return {
+    windowMs: a.windowMs + b.windowMs,
+    maintenanceMs: a.maintenanceMs + b.maintenanceMs,
+    unknownMs: a.unknownMs + b.unknownMs,
+    ms,
+  };
 }
 
 /** Availability from durations already counted. */
-export function availabilityOf(durations: StatusDurations, weights: UptimeWeights = PUBLIC_UPTIME_WEIGHTS): Availability {
+export function availabilityOf(
+  durations: StatusDurations,
+  weights: UptimeWeights = PUBLIC_UPTIME_WEIGHTS,
+): Availability {
   assertWeights(weights);
   return withAvailability(durations, weights);
 }
@@ -248,7 +270,13 @@ const SLOT: Readonly<Record<ComponentStatus, number>> = {
 const SLOTS = 6; // the five above and unknown
 const UNKNOWN_SLOT = 5;
 /** Worst first, by STATUS_SEVERITY, to read a day's worst status from its bits. */
-const BY_SEVERITY: readonly ComponentStatus[] = ["major_outage", "partial_outage", "degraded_performance", "under_maintenance", "operational"];
+const BY_SEVERITY: readonly ComponentStatus[] = [
+  "major_outage",
+  "partial_outage",
+  "degraded_performance",
+  "under_maintenance",
+  "operational",
+];
 
 /**
  * The status page asks for the same days for every ComponentRegion in one
@@ -265,7 +293,11 @@ function daySpans(end: Date, days: number): readonly { day: string; from: number
 }
 
 /** One bar per UTC day, oldest first, from a single sweep over the history. */
-export function dailyBars(history: readonly StatusPoint[], maintenance: readonly TimeWindow[], options: DailyBarsOptions): DailyBar[] {
+export function dailyBars(
+  history: readonly StatusPoint[],
+  maintenance: readonly TimeWindow[],
+  options: DailyBarsOptions,
+): DailyBar[] {
   const weights = options.weights ?? PUBLIC_UPTIME_WEIGHTS;
   assertWeights(weights);
   const spans = daySpans(options.end, options.days);
@@ -275,16 +307,22 @@ export function dailyBars(history: readonly StatusPoint[], maintenance: readonly
   const range = { from: spans[0]!.from, to: spans.at(-1)!.to };
 
   let d = 0;
-  sweep(history, range, maintenanceWithin(maintenance, range), options.initial ?? null, (from, to, status, inMaintenance) => {
-    const slot = inMaintenance ? SLOT.under_maintenance : status === null ? UNKNOWN_SLOT : SLOT[status];
-    while (from < to) {
-      while (spans[d]!.to <= from) d++;
-      const end = Math.min(to, spans[d]!.to);
-      ms[d * SLOTS + slot]! += end - from;
-      if (slot !== UNKNOWN_SLOT) seen[d]! |= 1 << slot;
-      from = end;
-    }
-  });
+  sweep(
+    history,
+    range,
+    maintenanceWithin(maintenance, range),
+    options.initial ?? null,
+    (from, to, status, inMaintenance) => {
+      const slot = inMaintenance ? SLOT.under_maintenance : status === null ? UNKNOWN_SLOT : SLOT[status];
+      while (from < to) {
+        while (spans[d]!.to <= from) d++;
+        const end = Math.min(to, spans[d]!.to);
+        ms[d * SLOTS + slot]! += end - from;
+        if (slot !== UNKNOWN_SLOT) seen[d]! |= 1 << slot;
+        from = end;
+      }
+    },
+  );
 
   return spans.map((span, k) => {
     const at = k * SLOTS;

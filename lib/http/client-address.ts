@@ -11,12 +11,18 @@ export const CLIENT_LOCAL_HEADER = "x-bellwether-client-local";
 const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"];
 
 /** A loopback peer that no proxy speaks for: someone at this machine, not a reverse proxy passing a remote reader on. */
-export function isDirectLoopback(peer: string | undefined, headers: Record<string, string | string[] | undefined>): boolean {
+export function isDirectLoopback(
+  peer: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
   return isLoopback(peer ?? "") && !FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
 }
 
 /** No proxy (the socket is the client), N proxies in front (hop count), or the proxies' addresses. */
-export type TrustedProxies = { kind: "none" } | { kind: "hops"; count: number } | { kind: "cidrs"; list: net.BlockList; text: string };
+export type TrustedProxies =
+  | { kind: "none" }
+  | { kind: "hops"; count: number }
+  | { kind: "cidrs"; list: net.BlockList; text: string };
 
 const CIDR = /^([0-9a-f.:]+)(?:\/(\d{1,3}))?$/i;
 
@@ -59,10 +65,20 @@ function isTrusted(list: net.BlockList, address: string): boolean {
  * X-Forwarded-For + the peer. With CIDRs, it is the rightmost entry that is
  * not a trusted proxy, provided the peer itself is one.
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trusted: TrustedProxies): string {
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: TrustedProxies,
+): string {
   const socket = normalizeAddress(peer ?? "") || "unknown";
   if (trusted.kind === "none" || !forwardedFor) return socket;
-  const chain = [...forwardedFor.split(",").map(normalizeAddress).filter((a) => net.isIP(a) !== 0), socket];
+  const chain = [
+    ...forwardedFor
+      .split(",")
+      .map(normalizeAddress)
+      .filter((a) => net.isIP(a) !== 0),
+    socket,
+  ];
   if (trusted.kind === "hops") return chain[chain.length - 1 - trusted.count] ?? chain[0]!;
   if (!isTrusted(trusted.list, socket)) return socket;
   for (let i = chain.length - 2; i >= 0; i--) if (!isTrusted(trusted.list, chain[i]!)) return chain[i]!;

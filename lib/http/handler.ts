@@ -36,14 +36,19 @@ export async function readJson(request: Request, maxBytes = 5 * 1024 * 1024): Pr
   }
 }
 
-export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+export function handle<Args extends unknown[]>(
+  fn: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
       return await fn(...args);
     } catch (error) {
       const { status, body } = errorResponse(error);
       // A body refused half-read: close the connection rather than read the rest of it.
-      return json(body, { status, headers: { "cache-control": "no-store", ...(status === 413 ? { connection: "close" } : {}) } });
+      return json(body, {
+        status,
+        headers: { "cache-control": "no-store", ...(status === 413 ? { connection: "close" } : {}) },
+      });
     }
   };
 }

@@ -29,8 +29,14 @@ function defaultMessage(detail: IncidentDetail): string {
   return `Our monitoring detected a problem with ${components} in ${regions}. We are investigating.`;
 }
 
-export async function approveProposal(db: Db, actor: Actor, input: ApproveProposalInput, options: { now?: Date } = {}): Promise<IncidentDetail> {
-  if (!can(actor.role, "incident.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may approve detected incidents.");
+export async function approveProposal(
+  db: Db,
+  actor: Actor,
+  input: ApproveProposalInput,
+  options: { now?: Date } = {},
+): Promise<IncidentDetail> {
+  if (!can(actor.role, "incident.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may approve detected incidents.");
   const data = parseInput(approveProposalInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -38,9 +44,15 @@ export async function approveProposal(db: Db, actor: Actor, input: ApprovePropos
     if (!before) throw incidentNotFound();
     if (before.version !== data.expectedVersion) throw await incidentConflict(tx, data.incidentId);
     if (before.review !== "proposed") {
-      throw new AppError("INVALID_TRANSITION", before.review === "approved" ? "This incident is already approved and public." : "This proposal was dismissed; it cannot be approved.");
+      throw new AppError(
+        "INVALID_TRANSITION",
+        before.review === "approved"
+          ? "This incident is already approved and public."
+          : "This proposal was dismissed; it cannot be approved.",
+      );
     }
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion))) throw await incidentConflict(tx, data.incidentId);
+    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
+      throw await incidentConflict(tx, data.incidentId);
 
     const impact = data.impact ?? before.impact;
     const message = data.message ?? defaultMessage(before);

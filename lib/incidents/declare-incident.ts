@@ -7,7 +7,13 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { announcePublicChange } from "../public/changes.ts";
-import { affectedComponentRegionsInput, affectedSnapshot, IMPACT_VALUES, priorityOf, resolveAffected } from "./affected-component-regions.ts";
+import {
+  affectedComponentRegionsInput,
+  affectedSnapshot,
+  IMPACT_VALUES,
+  priorityOf,
+  resolveAffected,
+} from "./affected-component-regions.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
 import { auditState } from "./incident-version.ts";
 import { notifyIncidentSubscribers } from "./notify-subscribers.ts";
@@ -24,12 +30,20 @@ export const declareIncidentInput = z.object({
 });
 export type DeclareIncidentInput = z.input<typeof declareIncidentInput>;
 
-export async function declareIncident(db: Db, actor: Actor, input: DeclareIncidentInput, options: { now?: Date } = {}): Promise<IncidentDetail> {
-  if (!can(actor.role, "incident.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may declare incidents.");
+export async function declareIncident(
+  db: Db,
+  actor: Actor,
+  input: DeclareIncidentInput,
+  options: { now?: Date } = {},
+): Promise<IncidentDetail> {
+  if (!can(actor.role, "incident.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may declare incidents.");
   const data = parseInput(declareIncidentInput, input);
   const now = options.now ?? new Date();
   if (data.startedAt && data.startedAt > now) {
-    throw new AppError("VALIDATION", "An incident cannot start in the future.", { fields: { startedAt: ["Choose a time that has passed."] } });
+    throw new AppError("VALIDATION", "An incident cannot start in the future.", {
+      fields: { startedAt: ["Choose a time that has passed."] },
+    });
   }
   return db.$transaction(async (tx) => {
     const affected = await resolveAffected(tx, data.componentRegions);
@@ -50,7 +64,9 @@ export async function declareIncident(db: Db, actor: Actor, input: DeclareIncide
         resolvedAt: resolved ? now : null,
         publishedAt: now,
         createdById: actor.id,
-        componentRegions: { create: affected.map((a) => ({ componentRegionId: a.componentRegionId, status: a.status, addedAt: now })) },
+        componentRegions: {
+          create: affected.map((a) => ({ componentRegionId: a.componentRegionId, status: a.status, addedAt: now })),
+        },
       },
     });
     const update = await tx.incidentUpdate.create({
@@ -65,7 +81,12 @@ export async function declareIncident(db: Db, actor: Actor, input: DeclareIncide
       },
     });
     const detail = (await loadIncidentDetail(tx, incident.id))!;
-    await recordAudit(tx, actor, { action: "incident.declare", entityType: "Incident", entityId: incident.id, after: { ...auditState(detail), message: data.message, updateId: update.id } });
+    await recordAudit(tx, actor, {
+      action: "incident.declare",
+      entityType: "Incident",
+      entityId: incident.id,
+      after: { ...auditState(detail), message: data.message, updateId: update.id },
+    });
     await announcePublicChange(tx, `incident:${incident.id}`);
     if (data.notifySubscribers) {
       await notifyIncidentSubscribers(tx, {

@@ -38,7 +38,9 @@ type Tx = Prisma.TransactionClient;
 const outageSelect = { ...componentRegionSelect, probeStatusSince: true } satisfies Prisma.ComponentRegionSelect;
 type OutageRow = Prisma.ComponentRegionGetPayload<{ select: typeof outageSelect }>;
 
-const proposalInclude = { componentRegions: { include: { componentRegion: { select: componentRegionSelect } } } } satisfies Prisma.IncidentInclude;
+const proposalInclude = {
+  componentRegions: { include: { componentRegion: { select: componentRegionSelect } } },
+} satisfies Prisma.IncidentInclude;
 type ProposalRow = Prisma.IncidentGetPayload<{ include: typeof proposalInclude }>;
 
 export async function detectIncidents(db: Db, now: Date, options: { tier2?: boolean } = {}): Promise<DetectionSummary> {
@@ -46,7 +48,9 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
   return db.$transaction(
     async (tx) => {
       const summary: DetectionSummary = { proposed: [], updated: [], dismissed: [] };
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${DETECTION_LOCK}) AS locked`);
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(${DETECTION_LOCK}) AS locked`,
+      );
       if (!lock?.locked) return summary;
 
       const outageRows = await tx.componentRegion.findMany({
@@ -55,9 +59,15 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
       });
       const proposals = await tx.incident.findMany({ where: { review: "proposed" }, include: proposalInclude });
       if (outageRows.length === 0 && proposals.length === 0) return summary;
-      const covered = await coveredByOpenIncident(tx, [...outageRows.map((r) => r.id), ...proposals.flatMap((p) => p.componentRegions.map((l) => l.componentRegionId))]);
+      const covered = await coveredByOpenIncident(tx, [
+        ...outageRows.map((r) => r.id),
+        ...proposals.flatMap((p) => p.componentRegions.map((l) => l.componentRegionId)),
+      ]);
       if (outageRows.length > 0) {
-        const plans = planProposals(outageRows.map(toOutage), await detectionContext(tx, outageRows, proposals, covered, now, tier2));
+        const plans = planProposals(
+          outageRows.map(toOutage),
+          await detectionContext(tx, outageRows, proposals, covered, now, tier2),
+        );
         const byId = new Map(outageRows.map((r) => [r.id, r]));
         for (const plan of plans) {
           const members = plan.outages.map((o) => byId.get(o.componentRegionId)!);
@@ -68,7 +78,10 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
       }
       for (const proposal of proposals) {
         const reason = proposalWithdrawal(
-          proposal.componentRegions.map((l) => ({ probeStatus: l.componentRegion.probeStatus, coveredByIncident: covered.has(l.componentRegionId) })),
+          proposal.componentRegions.map((l) => ({
+            probeStatus: l.componentRegion.probeStatus,
+            coveredByIncident: covered.has(l.componentRegionId),
+          })),
         );
         if (!reason || !(await claimIncidentVersion(tx, proposal.id, proposal.version))) continue;
         await tx.incident.update({ where: { id: proposal.id }, data: { review: "dismissed", dismissReason: reason } });
@@ -81,19 +94,35 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
 }
 
 function toOutage(row: OutageRow): Outage {
-  return { componentRegionId: row.id, componentId: row.component.id, tier: row.component.tier, status: row.probeStatus!, since: row.probeStatusSince ?? new Date(0) };
+  return {
+    componentRegionId: row.id,
+    componentId: row.component.id,
+    tier: row.component.tier,
+    status: row.probeStatus!,
+    since: row.probeStatusSince ?? new Date(0),
+  };
 }
 
 /** ComponentRegions an open, approved incident gives a status to. */
 async function coveredByOpenIncident(tx: Tx, componentRegionIds: string[]): Promise<Set<string>> {
   const links = await tx.incidentComponentRegion.findMany({
-    where: { componentRegionId: { in: componentRegionIds }, incident: { review: "approved", status: { not: "resolved" } } },
+    where: {
+      componentRegionId: { in: componentRegionIds },
+      incident: { review: "approved", status: { not: "resolved" } },
+    },
     select: { componentRegionId: true },
   });
   return new Set(links.map((l) => l.componentRegionId));
 }
 
-async function detectionContext(tx: Tx, outages: OutageRow[], proposals: ProposalRow[], covered: Set<string>, now: Date, tier2: boolean) {
+async function detectionContext(
+  tx: Tx,
+  outages: OutageRow[],
+  proposals: ProposalRow[],
+  covered: Set<string>,
+  now: Date,
+  tier2: boolean,
+) {
   const ids = outages.map((o) => o.id);
   const maintained = await tx.maintenanceComponentRegion.findMany({
     where: {
@@ -141,7 +170,13 @@ async function evidenceFor(tx: Tx, members: OutageRow[]): Promise<ComponentRegio
   return members.map((m) => {
     const change = changes.find((c) => c.componentRegionId === m.id && c.toStatus === m.probeStatus) ?? null;
     return componentRegionEvidence(
-      { componentRegionId: m.id, componentKey: m.component.key, regionKey: m.region.key, status: m.probeStatus!, since: m.probeStatusSince ?? new Date(0) },
+      {
+        componentRegionId: m.id,
+        componentKey: m.component.key,
+        regionKey: m.region.key,
+        status: m.probeStatus!,
+        since: m.probeStatusSince ?? new Date(0),
+      },
       change,
     );
   });
@@ -164,8 +199,13 @@ async function openProposal(tx: Tx, members: OutageRow[], now: Date): Promise<st
       status: "investigating",
       startedAt,
       detectedAt: now,
-      evidence: { componentRegions: evidence, sampleErrors: sampleErrors(evidence) } satisfies DetectionEvidence as object,
-      componentRegions: { create: affected.map((a) => ({ componentRegionId: a.componentRegionId, status: a.status, addedAt: now })) },
+      evidence: {
+        componentRegions: evidence,
+        sampleErrors: sampleErrors(evidence),
+      } satisfies DetectionEvidence as object,
+      componentRegions: {
+        create: affected.map((a) => ({ componentRegionId: a.componentRegionId, status: a.status, addedAt: now })),
+      },
     },
   });
   return incident.id;
@@ -173,7 +213,9 @@ async function openProposal(tx: Tx, members: OutageRow[], now: Date): Promise<st
 
 /** Adds newly failing regions and follows status changes; true when the proposal changed. */
 async function joinProposal(tx: Tx, proposal: ProposalRow, members: OutageRow[]): Promise<boolean> {
-  const current = new Map<string, ComponentStatus>(proposal.componentRegions.map((l) => [l.componentRegionId, l.status]));
+  const current = new Map<string, ComponentStatus>(
+    proposal.componentRegions.map((l) => [l.componentRegionId, l.status]),
+  );
   const changed = members.filter((m) => current.get(m.id) !== m.probeStatus);
   if (changed.length === 0) return false;
   // An engineer acting on the proposal right now wins; detection tries again on the next tick.
@@ -193,12 +235,21 @@ async function joinProposal(tx: Tx, proposal: ProposalRow, members: OutageRow[])
   for (const m of members) rows.set(m.id, m);
   const affected = [...current].map(([id, status]) => toAffected(rows.get(id)!, status));
   const fresh = await evidenceFor(tx, changed);
-  const kept = ((proposal.evidence as DetectionEvidence | null)?.componentRegions ?? []).filter((e) => !fresh.some((f) => f.componentRegionId === e.componentRegionId));
+  const kept = ((proposal.evidence as DetectionEvidence | null)?.componentRegions ?? []).filter(
+    (e) => !fresh.some((f) => f.componentRegionId === e.componentRegionId),
+  );
   const evidence = [...kept, ...fresh];
   const startedAt = new Date(Math.min(proposal.startedAt.getTime(), ...fresh.map((e) => Date.parse(e.since))));
   await tx.incident.update({
     where: { id: proposal.id },
-    data: { ...suggestion(affected), startedAt, evidence: { componentRegions: evidence, sampleErrors: sampleErrors(evidence) } satisfies DetectionEvidence as object },
+    data: {
+      ...suggestion(affected),
+      startedAt,
+      evidence: {
+        componentRegions: evidence,
+        sampleErrors: sampleErrors(evidence),
+      } satisfies DetectionEvidence as object,
+    },
   });
   return true;
 }

@@ -15,8 +15,14 @@ export const dismissProposalInput = z.object({
 });
 export type DismissProposalInput = z.input<typeof dismissProposalInput>;
 
-export async function dismissProposal(db: Db, actor: Actor, input: DismissProposalInput, options: { now?: Date } = {}): Promise<IncidentDetail> {
-  if (!can(actor.role, "incident.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may dismiss detected incidents.");
+export async function dismissProposal(
+  db: Db,
+  actor: Actor,
+  input: DismissProposalInput,
+  options: { now?: Date } = {},
+): Promise<IncidentDetail> {
+  if (!can(actor.role, "incident.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may dismiss detected incidents.");
   const data = parseInput(dismissProposalInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -24,16 +30,28 @@ export async function dismissProposal(db: Db, actor: Actor, input: DismissPropos
     if (!before) throw incidentNotFound();
     if (before.version !== data.expectedVersion) throw await incidentConflict(tx, data.incidentId);
     if (before.review !== "proposed") {
-      throw new AppError("INVALID_TRANSITION", before.review === "approved" ? "This incident is already public; resolve it instead." : "This proposal is already dismissed.");
+      throw new AppError(
+        "INVALID_TRANSITION",
+        before.review === "approved"
+          ? "This incident is already public; resolve it instead."
+          : "This proposal is already dismissed.",
+      );
     }
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion))) throw await incidentConflict(tx, data.incidentId);
+    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
+      throw await incidentConflict(tx, data.incidentId);
     // Looking at it and deciding counts as acknowledging it.
     await tx.incident.update({
       where: { id: data.incidentId },
       data: { review: "dismissed", dismissReason: data.reason, acknowledgedAt: before.acknowledgedAt ?? now },
     });
     const after = (await loadIncidentDetail(tx, data.incidentId))!;
-    await recordAudit(tx, actor, { action: "incident.dismiss", entityType: "Incident", entityId: data.incidentId, before: auditState(before), after: auditState(after) });
+    await recordAudit(tx, actor, {
+      action: "incident.dismiss",
+      entityType: "Incident",
+      entityId: data.incidentId,
+      before: auditState(before),
+      after: auditState(after),
+    });
     return after;
   });
 }

@@ -78,7 +78,10 @@ export const componentRegionSelect = {
 
 export const incidentDetailInclude = {
   componentRegions: { include: { componentRegion: { select: componentRegionSelect } } },
-  updates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { email: true, name: true } } } },
+  updates: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: { select: { email: true, name: true } } },
+  },
 } satisfies Prisma.IncidentInclude;
 
 type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentDetailInclude }>;
@@ -97,7 +100,10 @@ export function toAffected(cr: ComponentRegionRow, status: ComponentStatus): Aff
 }
 
 /** Tier 1 first, then the catalog's order of components and regions. */
-function byCatalogOrder(a: { componentRegion: ComponentRegionRow }, b: { componentRegion: ComponentRegionRow }): number {
+function byCatalogOrder(
+  a: { componentRegion: ComponentRegionRow },
+  b: { componentRegion: ComponentRegionRow },
+): number {
   const x = a.componentRegion;
   const y = b.componentRegion;
   return (
@@ -109,8 +115,13 @@ function byCatalogOrder(a: { componentRegion: ComponentRegionRow }, b: { compone
   );
 }
 
-export function isResolveProposed(row: Pick<IncidentRow, "source" | "review" | "status">, probeStatuses: readonly (ComponentStatus | null)[]): boolean {
-  return row.source === "detected" && row.review === "approved" && row.status !== "resolved" && allRecovered(probeStatuses);
+export function isResolveProposed(
+  row: Pick<IncidentRow, "source" | "review" | "status">,
+  probeStatuses: readonly (ComponentStatus | null)[],
+): boolean {
+  return (
+    row.source === "detected" && row.review === "approved" && row.status !== "resolved" && allRecovered(probeStatuses)
+  );
 }
 
 export function toIncidentDetail(row: IncidentRow): IncidentDetail {
@@ -144,7 +155,10 @@ export function toIncidentDetail(row: IncidentRow): IncidentDetail {
       author: u.author,
       createdAt: u.createdAt,
     })),
-    resolveProposed: isResolveProposed(row, links.map((l) => l.componentRegion.probeStatus)),
+    resolveProposed: isResolveProposed(
+      row,
+      links.map((l) => l.componentRegion.probeStatus),
+    ),
   };
 }
 

@@ -21,9 +21,13 @@ export async function claimIncidentVersion(tx: Tx, incidentId: string, expectedV
 
 export async function incidentConflict(tx: Tx, incidentId: string): Promise<AppError> {
   const current = await loadIncidentDetail(tx, incidentId);
-  return new AppError("CONFLICT", "Someone else changed this incident while you were editing it. Here is its current state; your change was not saved.", {
-    details: current,
-  });
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this incident while you were editing it. Here is its current state; your change was not saved.",
+    {
+      details: current,
+    },
+  );
 }
 
 export function incidentNotFound(): AppError {
@@ -40,6 +44,9 @@ export function auditState(detail: IncidentDetail) {
     review: detail.review,
     dismissReason: detail.dismissReason,
     version: detail.version,
-    componentRegions: detail.componentRegions.map((cr) => ({ componentRegionId: cr.componentRegionId, status: cr.status })),
+    componentRegions: detail.componentRegions.map((cr) => ({
+      componentRegionId: cr.componentRegionId,
+      status: cr.status,
+    })),
   };
 }

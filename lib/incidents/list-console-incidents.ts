@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Db, Prisma } from "../db.ts";
 import type { DetectionEvidence } from "../domain/detection.ts";
 import { highestTier, sortTierFirst } from "../domain/priority.ts";
-import type { IncidentImpact, IncidentReview, IncidentSource, IncidentStatus, Priority, Tier } from "../generated/prisma/enums.ts";
+import type {
+  IncidentImpact,
+  IncidentReview,
+  IncidentSource,
+  IncidentStatus,
+  Priority,
+  Tier,
+} from "../generated/prisma/enums.ts";
 import { parseInput } from "../parse-input.ts";
 import { type AffectedComponentRegion, componentRegionSelect, isResolveProposed, toAffected } from "./get-incident.ts";
 
@@ -79,7 +86,10 @@ export async function listConsoleIncidents(db: Db, input: ListConsoleIncidentsIn
         version: row.version,
         componentRegions,
         lastUpdateAt: row.updates[0]?.createdAt ?? null,
-        resolveProposed: isResolveProposed(row, row.componentRegions.map((l) => l.componentRegion.probeStatus)),
+        resolveProposed: isResolveProposed(
+          row,
+          row.componentRegions.map((l) => l.componentRegion.probeStatus),
+        ),
         sampleErrors: (row.evidence as DetectionEvidence | null)?.sampleErrors ?? [],
       };
     }),

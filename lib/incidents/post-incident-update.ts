@@ -8,7 +8,13 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { announcePublicChange } from "../public/changes.ts";
-import { affectedComponentRegionsInput, affectedSnapshot, IMPACT_VALUES, priorityOf, resolveAffected } from "./affected-component-regions.ts";
+import {
+  affectedComponentRegionsInput,
+  affectedSnapshot,
+  IMPACT_VALUES,
+  priorityOf,
+  resolveAffected,
+} from "./affected-component-regions.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
 import { auditState, claimIncidentVersion, incidentConflict, incidentNotFound } from "./incident-version.ts";
 import { notifyIncidentSubscribers } from "./notify-subscribers.ts";
@@ -26,8 +32,14 @@ export const postIncidentUpdateInput = z.object({
 });
 export type PostIncidentUpdateInput = z.input<typeof postIncidentUpdateInput>;
 
-export async function postIncidentUpdate(db: Db, actor: Actor, input: PostIncidentUpdateInput, options: { now?: Date } = {}): Promise<IncidentDetail> {
-  if (!can(actor.role, "incident.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may update incidents.");
+export async function postIncidentUpdate(
+  db: Db,
+  actor: Actor,
+  input: PostIncidentUpdateInput,
+  options: { now?: Date } = {},
+): Promise<IncidentDetail> {
+  if (!can(actor.role, "incident.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may update incidents.");
   const data = parseInput(postIncidentUpdateInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -37,26 +49,43 @@ export async function postIncidentUpdate(db: Db, actor: Actor, input: PostIncide
     if (before.review !== "approved") {
       throw new AppError(
         "INVALID_TRANSITION",
-        before.review === "proposed" ? "This incident is still a proposal: approve it before posting updates." : "This proposal was dismissed; it cannot be updated.",
+        before.review === "proposed"
+          ? "This incident is still a proposal: approve it before posting updates."
+          : "This proposal was dismissed; it cannot be updated.",
       );
     }
     const check = checkIncidentTransition(before.status, data.status);
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion))) throw await incidentConflict(tx, data.incidentId);
+    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
+      throw await incidentConflict(tx, data.incidentId);
 
     const resolving = data.status === "resolved";
-    const chosen = data.componentRegions ?? before.componentRegions.map(({ componentRegionId, status }) => ({ componentRegionId, status }));
+    const chosen =
+      data.componentRegions ??
+      before.componentRegions.map(({ componentRegionId, status }) => ({ componentRegionId, status }));
     // Resolution hands every ComponentRegion back to its probes: subscribers read "operational".
-    let affected = await resolveAffected(tx, resolving ? chosen.map((c) => ({ ...c, status: "operational" as const })) : chosen);
+    let affected = await resolveAffected(
+      tx,
+      resolving ? chosen.map((c) => ({ ...c, status: "operational" as const })) : chosen,
+    );
     const impact = data.impact ?? before.impact;
 
     if (data.componentRegions || resolving) {
       const keep = affected.map((a) => a.componentRegionId);
-      await tx.incidentComponentRegion.deleteMany({ where: { incidentId: data.incidentId, componentRegionId: { notIn: keep } } });
+      await tx.incidentComponentRegion.deleteMany({
+        where: { incidentId: data.incidentId, componentRegionId: { notIn: keep } },
+      });
       for (const a of affected) {
         await tx.incidentComponentRegion.upsert({
-          where: { incidentId_componentRegionId: { incidentId: data.incidentId, componentRegionId: a.componentRegionId } },
-          create: { incidentId: data.incidentId, componentRegionId: a.componentRegionId, status: a.status, addedAt: now },
+          where: {
+            incidentId_componentRegionId: { incidentId: data.incidentId, componentRegionId: a.componentRegionId },
+          },
+          create: {
+            incidentId: data.incidentId,
+            componentRegionId: a.componentRegionId,
+            status: a.status,
+            addedAt: now,
+          },
           update: { status: a.status },
         });
       }
@@ -94,7 +123,9 @@ export async function postIncidentUpdate(db: Db, actor: Actor, input: PostIncide
     });
     await announcePublicChange(tx, `incident:${data.incidentId}`);
     if (data.notifySubscribers) {
-      const removed = before.componentRegions.map((cr) => cr.componentRegionId).filter((id) => !affected.some((a) => a.componentRegionId === id));
+      const removed = before.componentRegions
+        .map((cr) => cr.componentRegionId)
+        .filter((id) => !affected.some((a) => a.componentRegionId === id));
       await notifyIncidentSubscribers(tx, {
         kind: resolving ? "incident_resolved" : "incident_updated",
         incident: after,

@@ -3,7 +3,12 @@
 // and by priority. Dismissed proposals were never incidents and do not count.
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import { aggregateResponse, type ResponseAggregate, type ResponseTimes, responseTimes } from "../domain/response-metrics.ts";
+import {
+  aggregateResponse,
+  type ResponseAggregate,
+  type ResponseTimes,
+  responseTimes,
+} from "../domain/response-metrics.ts";
 import { highestTier, PRIORITIES } from "../domain/priority.ts";
 import { monthWindow } from "../domain/uptime.ts";
 import type { IncidentSource, Priority, Tier } from "../generated/prisma/enums.ts";
@@ -84,6 +89,9 @@ export async function responseMetrics(db: Db, input: ResponseMetricsInput): Prom
     incidents,
     overall: of(() => true),
     byTier: { TIER_1: of((i) => i.tier === "TIER_1"), TIER_2: of((i) => i.tier === "TIER_2") },
-    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, of((i) => i.priority === p)])) as Record<Priority, ResponseAggregate>,
+    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, of((i) => i.priority === p)])) as Record<
+      Priority,
+      ResponseAggregate
+    >,
   };
 }

@@ -13,15 +13,22 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
-function addresses(value: { value: { address?: string }[] } | { value: { address?: string }[] }[] | undefined): string[] {
+function addresses(
+  value: { value: { address?: string }[] } | { value: { address?: string }[] }[] | undefined,
+): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   return list.flatMap((a) => a.value.map((v) => v.address ?? "").filter(Boolean));
 }
 
-export async function startMailCatcher(options: { port: number; dataDir: string; host?: string }): Promise<MailCatcher> {
+export async function startMailCatcher(options: {
+  port: number;
+  dataDir: string;
+  host?: string;
+}): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
   // Whoever can reach it can put mail in the mailbox, and the mailbox holds sign-in links: this machine only.
-  if (host !== "localhost" && !isLoopback(host)) throw new Error(`The mail catcher listens on loopback only, not ${host}.`);
+  if (host !== "localhost" && !isLoopback(host))
+    throw new Error(`The mail catcher listens on loopback only, not ${host}.`);
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -46,7 +53,11 @@ export async function startMailCatcher(options: { port: number; dataDir: string;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
-        error.code === "EADDRINUSE" ? new Error(`Port ${options.port} is already in use: set MAIL_CATCHER_PORT to a free one (or SMTP_URL to a real mail server).`) : error,
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${options.port} is already in use: set MAIL_CATCHER_PORT to a free one (or SMTP_URL to a real mail server).`,
+            )
+          : error,
       ),
     );
     server.listen(options.port, host, () => resolve());

@@ -11,6 +11,8 @@ describe("linkify", () => {
   });
 
   it("never makes a link of another scheme", () => {
-    expect(linkify("javascript:alert(1) and data:text/html,x")).toEqual([{ text: "javascript:alert(1) and data:text/html,x" }]);
+    expect(linkify("javascript:alert(1) and data:text/html,x")).toEqual([
+      { text: "javascript:alert(1) and data:text/html,x" },
+    ]);
   });
 });

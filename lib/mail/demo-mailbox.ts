@@ -23,7 +23,10 @@ export function mailboxVisibleTo(headers: RequestHeaders): boolean {
   return mailboxEnabled() && fromThisMachine(headers);
 }
 
-export async function listDemoMailbox(headers: RequestHeaders, options: { to?: string } = {}): Promise<CaughtMail[] | null> {
+export async function listDemoMailbox(
+  headers: RequestHeaders,
+  options: { to?: string } = {},
+): Promise<CaughtMail[] | null> {
   if (!mailboxVisibleTo(headers)) return null;
   return listCaughtMail(getEnv().BELLWETHER_DATA_DIR, { to: options.to, limit: 100 });
 }

@@ -34,7 +34,11 @@ function newId(now: Date): string {
   return `${now.getTime()}-${sequence.toString(16).padStart(4, "0")}${randomBytes(2).toString("hex")}`;
 }
 
-export async function storeCaughtMail(dataDir: string, mail: Omit<CaughtMail, "id" | "receivedAt">, now = new Date()): Promise<CaughtMail> {
+export async function storeCaughtMail(
+  dataDir: string,
+  mail: Omit<CaughtMail, "id" | "receivedAt">,
+  now = new Date(),
+): Promise<CaughtMail> {
   const stored: CaughtMail = { id: newId(now), receivedAt: now.toISOString(), ...mail };
   await fs.mkdir(folder(dataDir), { recursive: true });
   const file = path.join(folder(dataDir), `${stored.id}.json`);
@@ -42,7 +46,9 @@ export async function storeCaughtMail(dataDir: string, mail: Omit<CaughtMail, "i
   await fs.writeFile(`${file}.tmp`, JSON.stringify(stored));
   await fs.rename(`${file}.tmp`, file);
   const ids = await mailIds(dataDir);
-  await Promise.all(ids.slice(MAILBOX_LIMIT).map((id) => fs.rm(path.join(folder(dataDir), `${id}.json`), { force: true })));
+  await Promise.all(
+    ids.slice(MAILBOX_LIMIT).map((id) => fs.rm(path.join(folder(dataDir), `${id}.json`), { force: true })),
+  );
   return stored;
 }
 
@@ -68,7 +74,10 @@ export async function readCaughtMail(dataDir: string, id: string): Promise<Caugh
 }
 
 /** Newest first; optionally only mail to one address. */
-export async function listCaughtMail(dataDir: string, options: { to?: string; limit?: number } = {}): Promise<CaughtMail[]> {
+export async function listCaughtMail(
+  dataDir: string,
+  options: { to?: string; limit?: number } = {},
+): Promise<CaughtMail[]> {
   const found: CaughtMail[] = [];
   for (const id of await mailIds(dataDir)) {
     const mail = await readCaughtMail(dataDir, id);

@@ -20,9 +20,17 @@ function transport(): Transport {
   if (env.SMTP_URL) {
     globalForMail.bellwetherMailTransport = nodemailer.createTransport(env.SMTP_URL);
   } else if (env.MAIL_CATCHER) {
-    globalForMail.bellwetherMailTransport = nodemailer.createTransport({ host: "127.0.0.1", port: env.MAIL_CATCHER_PORT, secure: false, ignoreTLS: true });
+    globalForMail.bellwetherMailTransport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: env.MAIL_CATCHER_PORT,
+      secure: false,
+      ignoreTLS: true,
+    });
   } else {
-    throw new AppError("UNAVAILABLE", "No mail server is configured: set SMTP_URL (or MAIL_CATCHER=true for a local demo).");
+    throw new AppError(
+      "UNAVAILABLE",
+      "No mail server is configured: set SMTP_URL (or MAIL_CATCHER=true for a local demo).",
+    );
   }
   return globalForMail.bellwetherMailTransport;
 }

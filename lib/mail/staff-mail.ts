@@ -28,7 +28,11 @@ type Client = Db | Prisma.TransactionClient;
 
 /** Queues one mail; false when a mail with this dedupeKey was already queued (or sent). */
 export async function enqueueStaffMail(client: Client, mail: StaffMailInput, now: Date = new Date()): Promise<boolean> {
-  const attachments = (mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString("base64") }));
+  const attachments = (mail.attachments ?? []).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    base64: a.content.toString("base64"),
+  }));
   const written = await client.$executeRaw`
     INSERT INTO "StaffMail" ("id", "dedupeKey", "to", "subject", "text", "html", "attachments", "nextAttemptAt", "createdAt")
     VALUES (${randomUUID()}, ${mail.dedupeKey}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${JSON.stringify(attachments)}::jsonb, ${now}, ${now})
@@ -86,7 +90,11 @@ export async function sendDueStaffMail(
           text: row.text,
           html: row.html,
           messageId: `<staff-${row.id}@${mailDomain(options.mail)}>`,
-          attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, "base64") })),
+          attachments: row.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.base64, "base64"),
+          })),
         });
         await db.$executeRaw`UPDATE "StaffMail" SET "state" = 'sent', "sentAt" = ${new Date()}, "leasedUntil" = NULL, "lastError" = NULL WHERE "id" = ${row.id}`;
         counts.sent += 1;
@@ -110,7 +118,10 @@ export interface StaffMailSender {
 }
 
 /** Polls the staff outbox; runs beside the subscriber sender wherever mail is configured. */
-export function startStaffMailSender(db: Db, options: { mail: MailSettings; pollMs?: number; log?: (line: string) => void }): StaffMailSender {
+export function startStaffMailSender(
+  db: Db,
+  options: { mail: MailSettings; pollMs?: number; log?: (line: string) => void },
+): StaffMailSender {
   const transport = createMailTransport(options.mail, { maxConnections: 1 });
   let running: Promise<void> | null = null;
   const tick = () => {

@@ -27,8 +27,19 @@ const AUTOMATIC_MESSAGE = {
 
 export async function advanceMaintenances(db: Db, now: Date): Promise<MaintenanceAdvance> {
   const windows = await db.maintenance.findMany({
-    where: { status: { in: ["scheduled", "in_progress"] }, scheduledStart: { lte: new Date(now.getTime() + MAINTENANCE_REMINDER_MINUTES * 60_000) } },
-    select: { id: true, status: true, scheduledStart: true, scheduledEnd: true, autoTransition: true, createdAt: true, version: true },
+    where: {
+      status: { in: ["scheduled", "in_progress"] },
+      scheduledStart: { lte: new Date(now.getTime() + MAINTENANCE_REMINDER_MINUTES * 60_000) },
+    },
+    select: {
+      id: true,
+      status: true,
+      scheduledStart: true,
+      scheduledEnd: true,
+      autoTransition: true,
+      createdAt: true,
+      version: true,
+    },
   });
   const result: MaintenanceAdvance = { started: [], completed: [], reminded: [] };
   if (windows.length === 0) return result;
@@ -39,13 +50,20 @@ export async function advanceMaintenances(db: Db, now: Date): Promise<Maintenanc
       if (!(await subscribersWereTold(tx, id))) return false;
       const detail = (await loadMaintenanceDetail(tx, id))!;
       const starts = detail.scheduledStart.toISOString();
-      return notifyMaintenanceSubscribers(tx, "maintenance_reminder", detail, `Reminder: the maintenance starts at ${starts}.`, now);
+      return notifyMaintenanceSubscribers(
+        tx,
+        "maintenance_reminder",
+        detail,
+        `Reminder: the maintenance starts at ${starts}.`,
+        now,
+      );
     });
     if (sent) result.reminded.push(id);
   }
 
   const byWindow = new Map<string, DueMaintenanceTransition[]>();
-  for (const step of dueMaintenanceTransitions(now, windows)) byWindow.set(step.maintenanceId, [...(byWindow.get(step.maintenanceId) ?? []), step]);
+  for (const step of dueMaintenanceTransitions(now, windows))
+    byWindow.set(step.maintenanceId, [...(byWindow.get(step.maintenanceId) ?? []), step]);
   for (const [id, steps] of byWindow) {
     const version = windows.find((w) => w.id === id)!.version;
     const moved = await db.$transaction(async (tx) => {
@@ -54,13 +72,24 @@ export async function advanceMaintenances(db: Db, now: Date): Promise<Maintenanc
       for (const step of steps) {
         await tx.maintenance.update({
           where: { id },
-          data: step.to === "in_progress" ? { status: "in_progress", startedAt: step.at } : { status: "completed", completedAt: step.at },
+          data:
+            step.to === "in_progress"
+              ? { status: "in_progress", startedAt: step.at }
+              : { status: "completed", completedAt: step.at },
         });
         const message = AUTOMATIC_MESSAGE[step.to as keyof typeof AUTOMATIC_MESSAGE];
-        await tx.maintenanceUpdate.create({ data: { maintenanceId: id, status: step.to, message, authorId: null, createdAt: now } });
+        await tx.maintenanceUpdate.create({
+          data: { maintenanceId: id, status: step.to, message, authorId: null, createdAt: now },
+        });
         if (tell) {
           const detail = (await loadMaintenanceDetail(tx, id))!;
-          await notifyMaintenanceSubscribers(tx, step.to === "in_progress" ? "maintenance_started" : "maintenance_completed", detail, message, step.at);
+          await notifyMaintenanceSubscribers(
+            tx,
+            step.to === "in_progress" ? "maintenance_started" : "maintenance_completed",
+            detail,
+            message,
+            step.at,
+          );
         }
       }
       await announcePublicChange(tx, `maintenance:${id}`);

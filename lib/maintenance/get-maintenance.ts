@@ -36,7 +36,10 @@ export interface MaintenanceDetail {
 
 export const maintenanceDetailInclude = {
   componentRegions: { include: { componentRegion: { select: componentRegionSelect } } },
-  updates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { email: true, name: true } } } },
+  updates: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: { select: { email: true, name: true } } },
+  },
 } satisfies Prisma.MaintenanceInclude;
 
 type MaintenanceRow = Prisma.MaintenanceGetPayload<{ include: typeof maintenanceDetailInclude }>;
@@ -45,9 +48,18 @@ export function toMaintenanceDetail(row: MaintenanceRow): MaintenanceDetail {
   const componentRegions = row.componentRegions
     .map((link) => {
       const { status: _, ...rest } = toAffected(link.componentRegion, "under_maintenance");
-      return { ...rest, sort: [link.componentRegion.component.sortOrder, link.componentRegion.region.sortOrder] as const };
+      return {
+        ...rest,
+        sort: [link.componentRegion.component.sortOrder, link.componentRegion.region.sortOrder] as const,
+      };
     })
-    .sort((a, b) => a.tier.localeCompare(b.tier) || a.sort[0] - b.sort[0] || a.componentName.localeCompare(b.componentName) || a.sort[1] - b.sort[1])
+    .sort(
+      (a, b) =>
+        a.tier.localeCompare(b.tier) ||
+        a.sort[0] - b.sort[0] ||
+        a.componentName.localeCompare(b.componentName) ||
+        a.sort[1] - b.sort[1],
+    )
     .map(({ sort: _, ...rest }) => rest);
   return {
     id: row.id,
@@ -62,7 +74,13 @@ export function toMaintenanceDetail(row: MaintenanceRow): MaintenanceDetail {
     version: row.version,
     tier: highestTier(componentRegions.map((cr) => cr.tier)),
     componentRegions,
-    updates: row.updates.map((u) => ({ id: u.id, status: u.status, message: u.message, author: u.author, createdAt: u.createdAt })),
+    updates: row.updates.map((u) => ({
+      id: u.id,
+      status: u.status,
+      message: u.message,
+      author: u.author,
+      createdAt: u.createdAt,
+    })),
   };
 }
 

@@ -10,7 +10,11 @@ import { loadMaintenanceDetail, type MaintenanceDetail } from "./get-maintenance
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "maintenance" | "notificationEvent">;
 
 /** One conditional UPDATE: a concurrent writer waits for it, then finds the version moved on. */
-export async function claimMaintenanceVersion(tx: Tx, maintenanceId: string, expectedVersion: number): Promise<boolean> {
+export async function claimMaintenanceVersion(
+  tx: Tx,
+  maintenanceId: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const rows = await tx.$queryRaw<{ version: number }[]>`
     UPDATE "Maintenance" SET "version" = "version" + 1, "updatedAt" = now()
     WHERE "id" = ${maintenanceId} AND "version" = ${expectedVersion}
@@ -19,9 +23,13 @@ export async function claimMaintenanceVersion(tx: Tx, maintenanceId: string, exp
 }
 
 export async function maintenanceConflict(tx: Tx, maintenanceId: string): Promise<AppError> {
-  return new AppError("CONFLICT", "Someone else changed this maintenance while you were editing it. Here is its current state; your change was not saved.", {
-    details: await loadMaintenanceDetail(tx, maintenanceId),
-  });
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this maintenance while you were editing it. Here is its current state; your change was not saved.",
+    {
+      details: await loadMaintenanceDetail(tx, maintenanceId),
+    },
+  );
 }
 
 export function auditState(detail: MaintenanceDetail) {
@@ -61,7 +69,11 @@ export async function notifyMaintenanceSubscribers(
       path: `/maintenance/${detail.id}`,
       status: detail.status,
       message,
-      affected: detail.componentRegions.map((cr) => ({ component: cr.componentName, region: cr.regionName, status: "under_maintenance" })),
+      affected: detail.componentRegions.map((cr) => ({
+        component: cr.componentName,
+        region: cr.regionName,
+        status: "under_maintenance",
+      })),
       scheduledStart: detail.scheduledStart.toISOString(),
       scheduledEnd: detail.scheduledEnd.toISOString(),
       at: at.toISOString(),

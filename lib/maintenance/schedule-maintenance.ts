@@ -28,7 +28,10 @@ export const scheduleMaintenanceInput = z
     /** Skip the notice period (an emergency change). */
     urgent: z.boolean().default(false),
   })
-  .refine((m) => m.scheduledEnd > m.scheduledStart, { path: ["scheduledEnd"], message: "The window must end after it starts." });
+  .refine((m) => m.scheduledEnd > m.scheduledStart, {
+    path: ["scheduledEnd"],
+    message: "The window must end after it starts.",
+  });
 export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceInput>;
 
 export async function scheduleMaintenance(
@@ -37,12 +40,15 @@ export async function scheduleMaintenance(
   input: ScheduleMaintenanceInput,
   options: { now?: Date; noticeHours?: number } = {},
 ): Promise<MaintenanceDetail> {
-  if (!can(actor.role, "maintenance.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may schedule maintenance.");
+  if (!can(actor.role, "maintenance.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may schedule maintenance.");
   const data = parseInput(scheduleMaintenanceInput, input);
   const now = options.now ?? new Date();
   const noticeHours = options.noticeHours ?? getEnv().MAINTENANCE_NOTICE_HOURS;
   if (data.scheduledEnd <= now) {
-    throw new AppError("VALIDATION", "The window is already over.", { fields: { scheduledEnd: ["Choose an end in the future."] } });
+    throw new AppError("VALIDATION", "The window is already over.", {
+      fields: { scheduledEnd: ["Choose an end in the future."] },
+    });
   }
   const earliest = new Date(now.getTime() + noticeHours * 3_600_000);
   if (!data.urgent && data.scheduledStart < earliest) {
@@ -51,10 +57,15 @@ export async function scheduleMaintenance(
     });
   }
   return db.$transaction(async (tx) => {
-    const known = await tx.componentRegion.findMany({ where: { id: { in: data.componentRegionIds } }, select: { id: true } });
+    const known = await tx.componentRegion.findMany({
+      where: { id: { in: data.componentRegionIds } },
+      select: { id: true },
+    });
     const unknown = data.componentRegionIds.filter((id) => !known.some((k) => k.id === id));
     if (unknown.length > 0) {
-      throw new AppError("VALIDATION", "Some components and regions do not exist.", { fields: { componentRegionIds: [`Unknown component-region: ${unknown.join(", ")}`] } });
+      throw new AppError("VALIDATION", "Some components and regions do not exist.", {
+        fields: { componentRegionIds: [`Unknown component-region: ${unknown.join(", ")}`] },
+      });
     }
     const message = data.description || `${data.title}: scheduled maintenance.`;
     const created = await tx.maintenance.create({
@@ -71,7 +82,12 @@ export async function scheduleMaintenance(
       },
     });
     const detail = (await loadMaintenanceDetail(tx, created.id))!;
-    await recordAudit(tx, actor, { action: "maintenance.schedule", entityType: "Maintenance", entityId: created.id, after: { ...auditState(detail), urgent: data.urgent } });
+    await recordAudit(tx, actor, {
+      action: "maintenance.schedule",
+      entityType: "Maintenance",
+      entityId: created.id,
+      after: { ...auditState(detail), urgent: data.urgent },
+    });
     await announcePublicChange(tx, `maintenance:${created.id}`);
     if (data.notifySubscribers) await notifyMaintenanceSubscribers(tx, "maintenance_scheduled", detail, message, now);
     return detail;

@@ -10,7 +10,12 @@ import type { MaintenanceStatus } from "../generated/prisma/enums.ts";
 import { parseInput } from "../parse-input.ts";
 import { announcePublicChange } from "../public/changes.ts";
 import { loadMaintenanceDetail, type MaintenanceDetail } from "./get-maintenance.ts";
-import { auditState, claimMaintenanceVersion, maintenanceConflict, notifyMaintenanceSubscribers } from "./maintenance-writes.ts";
+import {
+  auditState,
+  claimMaintenanceVersion,
+  maintenanceConflict,
+  notifyMaintenanceSubscribers,
+} from "./maintenance-writes.ts";
 
 export const transitionMaintenanceInput = z.object({
   maintenanceId: z.string().trim().min(1),
@@ -31,8 +36,14 @@ export const DEFAULT_MAINTENANCE_MESSAGE: Readonly<Record<MaintenanceStatus, str
   completed: "The maintenance is complete.",
 };
 
-export async function transitionMaintenance(db: Db, actor: Actor, input: TransitionMaintenanceInput, options: { now?: Date } = {}): Promise<MaintenanceDetail> {
-  if (!can(actor.role, "maintenance.write")) throw new AppError("FORBIDDEN", "Only engineers and admins may change maintenance.");
+export async function transitionMaintenance(
+  db: Db,
+  actor: Actor,
+  input: TransitionMaintenanceInput,
+  options: { now?: Date } = {},
+): Promise<MaintenanceDetail> {
+  if (!can(actor.role, "maintenance.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins may change maintenance.");
   const data = parseInput(transitionMaintenanceInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -43,9 +54,12 @@ export async function transitionMaintenance(db: Db, actor: Actor, input: Transit
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
     const moving = data.status !== before.status;
     if (!moving && !data.message && data.autoTransition === undefined) {
-      throw new AppError("VALIDATION", "Write the update, or choose another status.", { fields: { message: ["Write what changed."] } });
+      throw new AppError("VALIDATION", "Write the update, or choose another status.", {
+        fields: { message: ["Write what changed."] },
+      });
     }
-    if (!(await claimMaintenanceVersion(tx, data.maintenanceId, data.expectedVersion))) throw await maintenanceConflict(tx, data.maintenanceId);
+    if (!(await claimMaintenanceVersion(tx, data.maintenanceId, data.expectedVersion)))
+      throw await maintenanceConflict(tx, data.maintenanceId);
 
     const starting = data.status !== "scheduled" && before.startedAt === null && data.status !== "completed";
     await tx.maintenance.update({
@@ -59,7 +73,9 @@ export async function transitionMaintenance(db: Db, actor: Actor, input: Transit
     });
     const message = data.message || DEFAULT_MAINTENANCE_MESSAGE[data.status];
     if (moving || data.message) {
-      await tx.maintenanceUpdate.create({ data: { maintenanceId: data.maintenanceId, status: data.status, message, authorId: actor.id, createdAt: now } });
+      await tx.maintenanceUpdate.create({
+        data: { maintenanceId: data.maintenanceId, status: data.status, message, authorId: actor.id, createdAt: now },
+      });
     }
     const after = (await loadMaintenanceDetail(tx, data.maintenanceId))!;
     await recordAudit(tx, actor, {
@@ -72,7 +88,8 @@ export async function transitionMaintenance(db: Db, actor: Actor, input: Transit
     await announcePublicChange(tx, `maintenance:${data.maintenanceId}`);
     if (data.notifySubscribers && moving) {
       if (starting) await notifyMaintenanceSubscribers(tx, "maintenance_started", after, message, now);
-      if (data.status === "completed") await notifyMaintenanceSubscribers(tx, "maintenance_completed", after, message, now);
+      if (data.status === "completed")
+        await notifyMaintenanceSubscribers(tx, "maintenance_completed", after, message, now);
     }
     return after;
   });

@@ -19,7 +19,9 @@ function blockOf(node: RootContent): PdfBlock[] {
     }
     case "list": {
       const start = node.ordered ? (node.start ?? 1) : 1;
-      return [{ kind: "list", items: listItems(node, 0), ordered: node.ordered === true, ...(start !== 1 ? { start } : {}) }];
+      return [
+        { kind: "list", items: listItems(node, 0), ordered: node.ordered === true, ...(start !== 1 ? { start } : {}) },
+      ];
     }
     case "table":
       return [tableBlock(node)];
@@ -124,12 +126,17 @@ function textOf(block: PdfBlock): string {
       return block.text.toUpperCase();
     case "list": {
       let n = (block.start ?? 1) - 1;
-      return block.items.map((item) => (isNestedItem(item) ? item : block.ordered ? `${++n}. ${item}` : `- ${item}`)).join("\n");
+      return block.items
+        .map((item) => (isNestedItem(item) ? item : block.ordered ? `${++n}. ${item}` : `- ${item}`))
+        .join("\n");
     }
     case "table":
       return [block.columns, ...block.rows].map((row) => row.join(" | ")).join("\n");
     case "code":
-      return block.text.split("\n").map((line) => INDENT + line).join("\n");
+      return block.text
+        .split("\n")
+        .map((line) => INDENT + line)
+        .join("\n");
     default:
       return blockText(block);
   }

@@ -40,7 +40,9 @@ describe("renderMarkdown: GFM", () => {
     expect(renderMarkdown("![latency graph](https://grafana.example.com/p.png)")).toBe(
       `<p><a href="https://grafana.example.com/p.png" ${REL}>latency graph</a></p>`,
     );
-    expect(renderMarkdown("[![x](https://a.test/i.png)](https://b.test)")).toBe(`<p><a href="https://b.test" ${REL}>x</a></p>`);
+    expect(renderMarkdown("[![x](https://a.test/i.png)](https://b.test)")).toBe(
+      `<p><a href="https://b.test" ${REL}>x</a></p>`,
+    );
   });
 
   it("drops raw HTML but keeps it as text inside code", () => {
@@ -49,7 +51,9 @@ describe("renderMarkdown: GFM", () => {
   });
 
   it("gives every link a name, even when its text was only HTML", () => {
-    expect(renderMarkdown("[<img src=x>](https://example.com)")).toBe(`<p><a href="https://example.com" ${REL}>https://example.com</a></p>`);
+    expect(renderMarkdown("[<img src=x>](https://example.com)")).toBe(
+      `<p><a href="https://example.com" ${REL}>https://example.com</a></p>`,
+    );
   });
 
   it("moves headings down when the page already has its own", () => {
@@ -68,7 +72,9 @@ describe("renderMarkdown: GFM", () => {
   });
 
   it("renders task lists as disabled checkboxes", () => {
-    expect(renderMarkdown("- [x] rolled back\n- [ ] post-check")).toContain('<input type="checkbox" checked disabled> rolled back');
+    expect(renderMarkdown("- [x] rolled back\n- [ ] post-check")).toContain(
+      '<input type="checkbox" checked disabled> rolled back',
+    );
   });
 
   it("prefixes footnote ids per document so two sections on one page never share an id", () => {
@@ -94,7 +100,36 @@ function unsafeRender(markdown: string): string {
   return String(unsafePipeline.processSync(markdown));
 }
 
-const ALLOWED_TAGS = new Set(["a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"]);
+const ALLOWED_TAGS = new Set([
+  "a",
+  "blockquote",
+  "br",
+  "code",
+  "del",
+  "em",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "input",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "strong",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+]);
 
 function dangerous(render: (markdown: string) => string, markdown: string): string[] {
   return findDanger(render(markdown));
@@ -109,7 +144,10 @@ describe("renderMarkdown: XSS corpus", () => {
     for (const variant of [markdown, inTableCell(markdown), inListItem(markdown)]) {
       const html = renderMarkdown(variant);
       expect(findDanger(html), html).toEqual([]);
-      expect(elementNames(html).filter((tag) => !ALLOWED_TAGS.has(tag)), html).toEqual([]);
+      expect(
+        elementNames(html).filter((tag) => !ALLOWED_TAGS.has(tag)),
+        html,
+      ).toEqual([]);
     }
   });
 
@@ -119,17 +157,46 @@ describe("renderMarkdown: XSS corpus", () => {
     // Representative kinds, each caught on its own.
     expect(dangerous(unsafeRender, "[x](javascript:alert(1))")).toEqual(['href="javascript:alert(1)" on <a>']);
     expect(dangerous(unsafeRender, "<img src=x onerror=alert(1)>")).toEqual(["onerror attribute on <img>"]);
-    expect(dangerous(unsafeRender, "<iframe srcdoc='x'></iframe>")).toEqual(["<iframe> element", "srcdoc attribute on <iframe>"]);
+    expect(dangerous(unsafeRender, "<iframe srcdoc='x'></iframe>")).toEqual([
+      "<iframe> element",
+      "srcdoc attribute on <iframe>",
+    ]);
     expect(dangerous(unsafeRender, "[x](java&#x0A;script:alert(1))")).toEqual([]); // micromark percent-encodes it: harmless
     expect(findDanger('<a href="java&#x09;script:alert(1)">x</a>')).toHaveLength(1);
     expect(findDanger('<a href=" &#106;avascript:alert(1)">x</a>')).toHaveLength(1);
-    expect(findDanger('<svg><a xlink:href="javascript:alert(1)">x</a></svg>')).toContain('xlink:href="javascript:alert(1)" on <a>');
+    expect(findDanger('<svg><a xlink:href="javascript:alert(1)">x</a></svg>')).toContain(
+      'xlink:href="javascript:alert(1)" on <a>',
+    );
     expect(findDanger('<button formaction="JAVASCRIPT:alert(1)">x</button>')).toHaveLength(1);
     expect(findDanger('<img src="data:image/png;base64,AAAA">')).toHaveLength(1);
   });
 
   it("random mixtures of payload fragments and Markdown syntax stay clean", () => {
-    const pieces = [...XSS_CORPUS.map((p) => p.markdown), "[", "]", "(", ")", "<", ">", "`", "```\n", "\n", "| a |\n|---|\n| ", " |", "*", "- ", "> ", "![", "&#", ";", "javascript:", '"', "'", "[^1]", "\n\n[^1]: "];
+    const pieces = [
+      ...XSS_CORPUS.map((p) => p.markdown),
+      "[",
+      "]",
+      "(",
+      ")",
+      "<",
+      ">",
+      "`",
+      "```\n",
+      "\n",
+      "| a |\n|---|\n| ",
+      " |",
+      "*",
+      "- ",
+      "> ",
+      "![",
+      "&#",
+      ";",
+      "javascript:",
+      '"',
+      "'",
+      "[^1]",
+      "\n\n[^1]: ",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         expect(findDanger(renderMarkdown(parts.join("")))).toEqual([]);
@@ -163,8 +230,10 @@ describe("markdownToPlainBlocks", () => {
 
 describe("markdownToText", () => {
   it("gives an email text part with list markers, table rows and link URLs", () => {
-    expect(markdownToText("# Summary\n\nSee [runbook](https://r.test).\n\n1. a\n2. b\n   - c\n\n| x | y |\n|---|---|\n| 1 | 2 |")).toBe(
-      "SUMMARY\n\nSee runbook (https://r.test).\n\n1. a\n2. b\n    – c\n\nx | y\n1 | 2",
-    );
+    expect(
+      markdownToText(
+        "# Summary\n\nSee [runbook](https://r.test).\n\n1. a\n2. b\n   - c\n\n| x | y |\n|---|---|\n| 1 | 2 |",
+      ),
+    ).toBe("SUMMARY\n\nSee runbook (https://r.test).\n\n1. a\n2. b\n    – c\n\nx | y\n1 | 2");
   });
 });

@@ -21,8 +21,34 @@ export const LINK_REL = ["nofollow", "noopener", "noreferrer"] as const;
 
 /** Only the elements Markdown itself produces; `img` is absent on purpose (images render as links). */
 const TAGS = [
-  "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input",
-  "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+  "a",
+  "blockquote",
+  "br",
+  "code",
+  "del",
+  "em",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "input",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "strong",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ];
 
 const aria = ["ariaDescribedBy", "ariaLabel", "ariaLabelledBy"];
@@ -32,10 +58,22 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
   tagNames: TAGS,
   attributes: {
-    a: [...aria, "dataFootnoteBackref", "dataFootnoteRef", ["className", "data-footnote-backref"], "href", "title", "id"],
+    a: [
+      ...aria,
+      "dataFootnoteBackref",
+      "dataFootnoteRef",
+      ["className", "data-footnote-backref"],
+      "href",
+      "title",
+      "id",
+    ],
     code: [["className", /^language-[\w#+.-]+$/]],
     h2: [["className", "sr-only"], "id"],
-    input: [["checked", true], ["disabled", true], ["type", "checkbox"]],
+    input: [
+      ["checked", true],
+      ["disabled", true],
+      ["type", "checkbox"],
+    ],
     li: [["className", "task-list-item"], "id"],
     ol: [...aria, ["className", "contains-task-list"], "start"],
     ul: [...aria, ["className", "contains-task-list"]],
@@ -58,8 +96,10 @@ function imagesAsLinks() {
 function replaceImages(node: Parents, insideLink: boolean): void {
   node.children = node.children.map((child) => {
     if (child.type === "image") return insideLink ? altText(child.alt || child.url) : imageLink(child);
-    if (child.type === "imageReference") return insideLink ? altText(child.alt || child.label || "") : imageReferenceLink(child);
-    if ("children" in child) replaceImages(child, insideLink || child.type === "link" || child.type === "linkReference");
+    if (child.type === "imageReference")
+      return insideLink ? altText(child.alt || child.label || "") : imageReferenceLink(child);
+    if ("children" in child)
+      replaceImages(child, insideLink || child.type === "link" || child.type === "linkReference");
     return child;
   }) as typeof node.children;
 }
@@ -75,7 +115,13 @@ function imageLink(image: Image): Link {
 
 function imageReferenceLink(image: ImageReference): LinkReference {
   const { identifier, label, referenceType } = image;
-  return { type: "linkReference", identifier, label, referenceType, children: [{ type: "text", value: image.alt || label || identifier }] };
+  return {
+    type: "linkReference",
+    identifier,
+    label,
+    referenceType,
+    children: [{ type: "text", value: image.alt || label || identifier }],
+  };
 }
 
 /** Footnote ids get a per-document prefix so two sections on one page never share an id. */
@@ -90,7 +136,8 @@ function prefixIds() {
       const p = el.properties;
       if (typeof p.id === "string") p.id = prefix + p.id;
       if (Array.isArray(p.ariaDescribedBy)) p.ariaDescribedBy = p.ariaDescribedBy.map((id) => prefix + String(id));
-      if (typeof p.href === "string" && p.href.startsWith("#") && ids.has(p.href.slice(1))) p.href = `#${prefix}${p.href.slice(1)}`;
+      if (typeof p.href === "string" && p.href.startsWith("#") && ids.has(p.href.slice(1)))
+        p.href = `#${prefix}${p.href.slice(1)}`;
     });
   };
 }

@@ -32,7 +32,9 @@ export async function agentConfiguration(db: Db, agent: AuthenticatedAgent): Pro
   const probes = await db.probe.findMany({
     where: { enabled: true },
     orderBy: { id: "asc" },
-    include: { componentRegion: { select: { component: { select: { key: true } }, region: { select: { key: true } } } } },
+    include: {
+      componentRegion: { select: { component: { select: { key: true } }, region: { select: { key: true } } } },
+    },
   });
   return {
     agent: { name: agent.name, vantage: agent.regionKey },

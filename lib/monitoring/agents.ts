@@ -24,7 +24,10 @@ export const createAgentSchema = z.object({
 });
 
 /** Creates an agent for a vantage region; returns the token, which is not stored. */
-export async function createAgent(db: Db, input: z.input<typeof createAgentSchema>): Promise<{ agent: AuthenticatedAgent; token: string }> {
+export async function createAgent(
+  db: Db,
+  input: z.input<typeof createAgentSchema>,
+): Promise<{ agent: AuthenticatedAgent; token: string }> {
   const { name, regionKey } = createAgentSchema.parse(input);
   const region = await db.region.findUnique({ where: { key: regionKey } });
   if (!region) throw new AppError("NOT_FOUND", `No region ${regionKey}.`);
@@ -36,7 +39,10 @@ export async function createAgent(db: Db, input: z.input<typeof createAgentSchem
 /** Gives an existing agent a new token (the old one stops working at once). */
 export async function rotateAgentToken(db: Db, name: string): Promise<string> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const updated = await db.probeAgent.updateMany({ where: { name, revokedAt: null }, data: { tokenHash: hashToken(token) } });
+  const updated = await db.probeAgent.updateMany({
+    where: { name, revokedAt: null },
+    data: { tokenHash: hashToken(token) },
+  });
   if (updated.count === 0) throw new AppError("NOT_FOUND", `No active agent named ${name}.`);
   return token;
 }
@@ -53,8 +59,12 @@ export async function listAgents(db: Db) {
 /** The agent behind an `Authorization: Bearer …` header, or UNAUTHENTICATED. */
 export async function authenticateAgent(db: Db, authorization: string | null, now: Date): Promise<AuthenticatedAgent> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token?.startsWith(TOKEN_PREFIX)) throw new AppError("UNAUTHENTICATED", "A probe agent token is required: Authorization: Bearer bwa_…");
-  const agent = await db.probeAgent.findUnique({ where: { tokenHash: hashToken(token) }, include: { region: { select: { key: true } } } });
+  if (!token?.startsWith(TOKEN_PREFIX))
+    throw new AppError("UNAUTHENTICATED", "A probe agent token is required: Authorization: Bearer bwa_…");
+  const agent = await db.probeAgent.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { region: { select: { key: true } } },
+  });
   if (!agent || agent.revokedAt) throw new AppError("UNAUTHENTICATED", "This probe agent token is not valid.");
   // At most one write a minute per agent for lastSeenAt.
   if (!agent.lastSeenAt || now.getTime() - agent.lastSeenAt.getTime() > 60_000) {

@@ -28,7 +28,13 @@ interface ProbeRow {
   timeoutMs: number;
   confirmRounds: number;
   quorum: number;
-  state: { confirmedStatus: ComponentStatus | null; confirmedSince: Date | null; recentVerdicts: RoundVerdict[]; silentRounds: number; lastRoundStart: Date | null } | null;
+  state: {
+    confirmedStatus: ComponentStatus | null;
+    confirmedSince: Date | null;
+    recentVerdicts: RoundVerdict[];
+    silentRounds: number;
+    lastRoundStart: Date | null;
+  } | null;
 }
 
 interface ResultRow {
@@ -53,7 +59,10 @@ export interface EvaluationSummary {
 
 function roundsToEvaluate(probe: ProbeRow, now: Date): Date[] {
   const intervalMs = probe.intervalSeconds * 1000;
-  const lastDue = roundStart(new Date(now.getTime() - intervalMs - probe.timeoutMs - ROUND_GRACE_MS), probe.intervalSeconds).getTime();
+  const lastDue = roundStart(
+    new Date(now.getTime() - intervalMs - probe.timeoutMs - ROUND_GRACE_MS),
+    probe.intervalSeconds,
+  ).getTime();
   const earliest = lastDue - (MAX_CATCH_UP_ROUNDS - 1) * intervalMs;
   const next = probe.state?.lastRoundStart ? probe.state.lastRoundStart.getTime() + intervalMs : earliest;
   const rounds: Date[] = [];
@@ -71,7 +80,8 @@ function latestByVantage(rows: readonly ResultRow[]): Map<string, ResultRow> {
   return latest;
 }
 
-const observationsOf = (latest: Map<string, ResultRow>): VantageObservation[] => [...latest.values()].map((r) => ({ vantage: r.vantageRegionId, outcome: r.outcome }));
+const observationsOf = (latest: Map<string, ResultRow>): VantageObservation[] =>
+  [...latest.values()].map((r) => ({ vantage: r.vantageRegionId, outcome: r.outcome }));
 
 /**
  * Pure: folds a probe's closed rounds into its state, noting each change.
@@ -85,7 +95,11 @@ export function foldRounds(
   vantageKey: (id: string) => string,
 ): { state: ConfirmationState; since: Date | null; changes: ProbeChange[] } {
   let state: ConfirmationState = probe.state
-    ? { confirmed: probe.state.confirmedStatus, recent: probe.state.recentVerdicts, silentRounds: probe.state.silentRounds }
+    ? {
+        confirmed: probe.state.confirmedStatus,
+        recent: probe.state.recentVerdicts,
+        silentRounds: probe.state.silentRounds,
+      }
     : INITIAL_CONFIRMATION;
   let since = probe.state?.confirmedSince ?? null;
   const changes: ProbeChange[] = [];
@@ -93,7 +107,9 @@ export function foldRounds(
   const k = Math.max(1, probe.confirmRounds);
   const span = evidenceWindow(k);
   for (const start of rounds) {
-    const window = Array.from({ length: span }, (_, i) => latestByVantage(resultsByRound.get(start.getTime() - (span - 1 - i) * intervalMs) ?? []));
+    const window = Array.from({ length: span }, (_, i) =>
+      latestByVantage(resultsByRound.get(start.getTime() - (span - 1 - i) * intervalMs) ?? []),
+    );
     const latest = window.at(-1)!;
     const step = confirmRound(state, roundInput(window.map(observationsOf), probe.quorum), k);
     if (step.change) {
@@ -109,7 +125,12 @@ export function foldRounds(
           round: start.toISOString(),
           verdicts: step.state.recent.slice(-step.change.rounds),
           vantagesReporting: latest.size,
-          failing: failing.map((r) => ({ vantage: vantageKey(r.vantageRegionId), outcome: r.outcome, error: r.error, checkedAt: r.checkedAt.toISOString() })),
+          failing: failing.map((r) => ({
+            vantage: vantageKey(r.vantageRegionId),
+            outcome: r.outcome,
+            error: r.error,
+            checkedAt: r.checkedAt.toISOString(),
+          })),
         },
       });
       since = at;
@@ -122,24 +143,45 @@ export function foldRounds(
 export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSummary> {
   return db.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${EVALUATOR_LOCK}) AS locked`);
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(${EVALUATOR_LOCK}) AS locked`,
+      );
       if (!lock?.locked) return { rounds: 0, statusChanges: [] };
 
       const probes: ProbeRow[] = await tx.probe.findMany({
         where: { enabled: true },
-        select: { id: true, componentRegionId: true, intervalSeconds: true, timeoutMs: true, confirmRounds: true, quorum: true, state: true },
+        select: {
+          id: true,
+          componentRegionId: true,
+          intervalSeconds: true,
+          timeoutMs: true,
+          confirmRounds: true,
+          quorum: true,
+          state: true,
+        },
       });
-      const plan = probes.map((probe) => ({ probe, rounds: roundsToEvaluate(probe, now) })).filter((p) => p.rounds.length > 0);
+      const plan = probes
+        .map((probe) => ({ probe, rounds: roundsToEvaluate(probe, now) }))
+        .filter((p) => p.rounds.length > 0);
       if (plan.length === 0) return { rounds: 0, statusChanges: [] };
 
       // From the start of each probe's evidence window: whether the same vantages keep failing is judged over it.
-      const from = new Date(Math.min(...plan.map((p) => p.rounds[0]!.getTime() - (evidenceWindow(p.probe.confirmRounds) - 1) * p.probe.intervalSeconds * 1000)));
+      const from = new Date(
+        Math.min(
+          ...plan.map(
+            (p) =>
+              p.rounds[0]!.getTime() - (evidenceWindow(p.probe.confirmRounds) - 1) * p.probe.intervalSeconds * 1000,
+          ),
+        ),
+      );
       const to = new Date(Math.max(...plan.map((p) => p.rounds.at(-1)!.getTime() + p.probe.intervalSeconds * 1000)));
       const rows = await tx.checkResult.findMany({
         where: { probeId: { in: plan.map((p) => p.probe.id) }, checkedAt: { gte: from, lt: to } },
         select: { probeId: true, vantageRegionId: true, checkedAt: true, outcome: true, error: true },
       });
-      const regions = new Map((await tx.region.findMany({ select: { id: true, key: true } })).map((r) => [r.id, r.key]));
+      const regions = new Map(
+        (await tx.region.findMany({ select: { id: true, key: true } })).map((r) => [r.id, r.key]),
+      );
       const byProbeRound = new Map<string, Map<number, ResultRow[]>>();
       const intervalOf = new Map(plan.map((p) => [p.probe.id, p.probe.intervalSeconds]));
       for (const row of rows) {
@@ -153,7 +195,12 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
       const changes: ProbeChange[] = [];
       let roundCount = 0;
       for (const { probe, rounds } of plan) {
-        const folded = foldRounds(probe, rounds, byProbeRound.get(probe.id) ?? new Map(), (id) => regions.get(id) ?? id);
+        const folded = foldRounds(
+          probe,
+          rounds,
+          byProbeRound.get(probe.id) ?? new Map(),
+          (id) => regions.get(id) ?? id,
+        );
         roundCount += rounds.length;
         changes.push(...folded.changes);
         const data = {
@@ -163,12 +210,18 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
           silentRounds: folded.state.silentRounds,
           lastRoundStart: rounds.at(-1)!,
         };
-        await tx.probeState.upsert({ where: { probeId: probe.id }, create: { probeId: probe.id, ...data }, update: data });
+        await tx.probeState.upsert({
+          where: { probeId: probe.id },
+          create: { probeId: probe.id, ...data },
+          update: data,
+        });
       }
 
       // Replay probe changes in time order to get each component-region's timeline.
       const componentRegions = await tx.componentRegion.findMany({
-        where: { id: { in: [...new Set(changes.map((c) => probes.find((p) => p.id === c.probeId)!.componentRegionId))] } },
+        where: {
+          id: { in: [...new Set(changes.map((c) => probes.find((p) => p.id === c.probeId)!.componentRegionId))] },
+        },
         select: { id: true, probeStatus: true, probes: { select: { id: true } } },
       });
       const statusChanges: EvaluationSummary["statusChanges"] = [];
@@ -176,20 +229,34 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
         const probeIds = new Set(cr.probes.map((p) => p.id));
         let current = cr.probeStatus;
         let since: Date | null = null;
-        for (const change of changes.filter((c) => probeIds.has(c.probeId)).sort((a, b) => a.at.getTime() - b.at.getTime())) {
+        for (const change of changes
+          .filter((c) => probeIds.has(c.probeId))
+          .sort((a, b) => a.at.getTime() - b.at.getTime())) {
           probeStatus.set(change.probeId, change.to);
           const next = componentRegionProbeStatus(cr.probes.map((p) => probeStatus.get(p.id) ?? null));
           if (next === current) continue;
           await tx.statusChange.create({
-            data: { componentRegionId: cr.id, at: change.at, source: "probes", fromStatus: current, toStatus: next, evidence: change.evidence as object },
+            data: {
+              componentRegionId: cr.id,
+              at: change.at,
+              source: "probes",
+              fromStatus: current,
+              toStatus: next,
+              evidence: change.evidence as object,
+            },
           });
           statusChanges.push({ componentRegionId: cr.id, from: current, to: next, at: change.at });
           current = next;
           since = change.at;
         }
-        if (since) await tx.componentRegion.update({ where: { id: cr.id }, data: { probeStatus: current, probeStatusSince: since } });
+        if (since)
+          await tx.componentRegion.update({
+            where: { id: cr.id },
+            data: { probeStatus: current, probeStatusSince: since },
+          });
       }
-      if (statusChanges.length > 0) await announcePublicChange(tx, `status of ${statusChanges.length} component-regions`);
+      if (statusChanges.length > 0)
+        await announcePublicChange(tx, `status of ${statusChanges.length} component-regions`);
       return { rounds: roundCount, statusChanges };
     },
     { timeout: 60_000 },

@@ -56,7 +56,9 @@ const ROLLUP_TABLES = { RollupMinute: "minute", RollupHour: "hour", RollupDay: "
  * written in key order so that concurrent agents cannot deadlock.
  */
 function rollupCte(table: keyof typeof ROLLUP_TABLES): string {
-  const histogram = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `count(*) FILTER (WHERE b = ${i})::int`).join(", ");
+  const histogram = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `count(*) FILTER (WHERE b = ${i})::int`).join(
+    ", ",
+  );
   return `
     INSERT INTO "${table}" AS r ("componentRegionId", "bucketStart", "upCount", "degradedCount", "downCount",
       "latencyCount", "latencySumMs", "latencyMinMs", "latencyMaxMs", "latencyHistogram")
@@ -106,29 +108,51 @@ function holdToReplayWindow(results: { id: string; checkedAt: Date }[], now: Dat
   const age = now.getTime() - oldest.checkedAt.getTime();
   const days = Math.round(policy.windowMs / 86_400_000);
   if (age > policy.windowMs) {
-    policy.log(`[bellwether] ingest: refused a batch from agent ${policy.agentName}: result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days`);
-    throw new AppError("BAD_REQUEST", `Result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days: drop it from the agent's buffer.`);
+    policy.log(
+      `[bellwether] ingest: refused a batch from agent ${policy.agentName}: result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days`,
+    );
+    throw new AppError(
+      "BAD_REQUEST",
+      `Result ${oldest.id} is stamped ${oldest.checkedAt.toISOString()}, older than the agent replay window of ${days} days: drop it from the agent's buffer.`,
+    );
   }
   const lateAfter = policy.lateAfterMs ?? LATE_BATCH_AFTER_MS;
   if (age > lateAfter) {
     const late = results.filter((r) => now.getTime() - r.checkedAt.getTime() > lateAfter).length;
-    policy.log(`[bellwether] ingest: late batch from agent ${policy.agentName}: ${late} result(s), the oldest ${formatDuration(age)} old (${oldest.checkedAt.toISOString()})`);
+    policy.log(
+      `[bellwether] ingest: late batch from agent ${policy.agentName}: ${late} result(s), the oldest ${formatDuration(age)} old (${oldest.checkedAt.toISOString()})`,
+    );
   }
 }
 
-export async function ingestResults(db: Db, source: IngestSource, input: unknown, now: Date, replay?: ReplayPolicy): Promise<IngestOutcome> {
+export async function ingestResults(
+  db: Db,
+  source: IngestSource,
+  input: unknown,
+  now: Date,
+  replay?: ReplayPolicy,
+): Promise<IngestOutcome> {
   const parsed = ingestBatchSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError("BAD_REQUEST", `Invalid batch at ${issue.path.join(".") || "body"}: ${issue.message}`, { cause: parsed.error });
+    throw new AppError("BAD_REQUEST", `Invalid batch at ${issue.path.join(".") || "body"}: ${issue.message}`, {
+      cause: parsed.error,
+    });
   }
   const results = parsed.data.results;
   const future = results.find((r) => r.checkedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS);
-  if (future) throw new AppError("BAD_REQUEST", `Result ${future.id} is stamped ${future.checkedAt.toISOString()}, in the future: check the agent's clock.`);
+  if (future)
+    throw new AppError(
+      "BAD_REQUEST",
+      `Result ${future.id} is stamped ${future.checkedAt.toISOString()}, in the future: check the agent's clock.`,
+    );
   if (replay) holdToReplayWindow(results, now, replay);
 
   const probeIds = [...new Set(results.map((r) => r.probeId))];
-  const probes = await db.probe.findMany({ where: { id: { in: probeIds } }, select: { id: true, componentRegionId: true } });
+  const probes = await db.probe.findMany({
+    where: { id: { in: probeIds } },
+    select: { id: true, componentRegionId: true },
+  });
   const componentRegionOf = new Map(probes.map((p) => [p.id, p.componentRegionId]));
   const unknown = probeIds.filter((id) => !componentRegionOf.has(id));
   if (unknown.length > 0) throw new AppError("BAD_REQUEST", `Unknown probe id(s): ${unknown.slice(0, 5).join(", ")}.`);

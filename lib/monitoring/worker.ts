@@ -20,7 +20,11 @@ export const EVALUATE_EVERY_MS = 2_000;
 export const RETENTION_SCHEDULE = "17 * * * *";
 
 /** Hourly, so that a restart never skips a day; the jobs' keys make a second run a no-op. */
-export const SCHEDULED_JOBS: readonly { name: string; schedule: string; run: (db: Db, now: Date) => Promise<unknown> }[] = [
+export const SCHEDULED_JOBS: readonly {
+  name: string;
+  schedule: string;
+  run: (db: Db, now: Date) => Promise<unknown>;
+}[] = [
   { name: "action-item reminders", schedule: "7 * * * *", run: sendActionItemReminders },
   // The weekly digest goes out with the first run on Monday (UTC).
   { name: "overdue action-item digest", schedule: "13 * * * 1", run: sendOverdueDigest },
@@ -45,11 +49,16 @@ export interface MonitoringWorkerOptions {
  * starting now already shields its ComponentRegions), then detect. Each
  * step's failure is logged and does not stop the next.
  */
-export async function runMonitoringCycle(db: Db, now: Date, options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> = {}): Promise<void> {
+export async function runMonitoringCycle(
+  db: Db,
+  now: Date,
+  options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> = {},
+): Promise<void> {
   const log = options.log ?? (() => {});
   try {
     const summary = await evaluateDueRounds(db, now);
-    for (const change of summary.statusChanges) log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
+    for (const change of summary.statusChanges)
+      log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
   } catch (error) {
     console.error("[bellwether] evaluating probe rounds failed", error);
   }
@@ -89,7 +98,9 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
     }),
   );
   // Statements of a month that closed while no worker ran are issued at start, not an hour later.
-  const issuingAtStart = issueDueStatements(db, new Date()).catch((error: unknown) => console.error("[bellwether] SLA statement issuing failed", error));
+  const issuingAtStart = issueDueStatements(db, new Date()).catch((error: unknown) =>
+    console.error("[bellwether] SLA statement issuing failed", error),
+  );
 
   const retention = cron.schedule(RETENTION_SCHEDULE, () => {
     deleteExpiredResults(db, new Date(), options.retentionDays)

@@ -36,7 +36,14 @@ export function mailSettingsFromEnv(env: Env): MailSettings | null {
     env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
       ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY }
       : undefined;
-  return { smtpUrl, ignoreTLS: !env.SMTP_URL, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL, secret: env.AUTH_SECRET, dkim };
+  return {
+    smtpUrl,
+    ignoreTLS: !env.SMTP_URL,
+    from: env.MAIL_FROM,
+    publicUrl: env.PUBLIC_URL,
+    secret: env.AUTH_SECRET,
+    dkim,
+  };
 }
 
 export type MailTransport = ReturnType<typeof createMailTransport>;
@@ -78,9 +85,16 @@ export interface SubscriberLinks {
   oneClickUrl: string;
 }
 
-export function subscriberLinks(settings: LinkSettings, subscriber: { id: string; confirmedAt: Date }): SubscriberLinks {
-  const manage = encodeURIComponent(signSubscriberLink(settings.secret, "manage", subscriber.id, subscriber.confirmedAt));
-  const unsubscribe = encodeURIComponent(signSubscriberLink(settings.secret, "unsubscribe", subscriber.id, subscriber.confirmedAt));
+export function subscriberLinks(
+  settings: LinkSettings,
+  subscriber: { id: string; confirmedAt: Date },
+): SubscriberLinks {
+  const manage = encodeURIComponent(
+    signSubscriberLink(settings.secret, "manage", subscriber.id, subscriber.confirmedAt),
+  );
+  const unsubscribe = encodeURIComponent(
+    signSubscriberLink(settings.secret, "unsubscribe", subscriber.id, subscriber.confirmedAt),
+  );
   return {
     manageUrl: absoluteUrl(settings, `/subscribe/manage?token=${manage}`),
     unsubscribeUrl: absoluteUrl(settings, `/subscribe/unsubscribe?token=${unsubscribe}`),
@@ -101,7 +115,10 @@ export function listId(settings: MailSettings): string {
  * The headers of a subscriber email, beside From, To, Subject and Message-ID.
  * `prepared`: ASCII we built ourselves, sent as is (nodemailer would otherwise MIME-encode List-Id's quotes).
  */
-export function subscriberHeaders(settings: MailSettings, links: SubscriberLinks): Record<string, { prepared: true; value: string }> {
+export function subscriberHeaders(
+  settings: MailSettings,
+  links: SubscriberLinks,
+): Record<string, { prepared: true; value: string }> {
   const prepared = (value: string) => ({ prepared: true as const, value });
   return {
     "List-Unsubscribe": prepared(`<${links.oneClickUrl}>`),

@@ -19,7 +19,10 @@ export interface LeasedNotification {
 }
 
 /** Leases up to `limit` due rows: pending ones whose time has come, and sending ones whose lease ran out. */
-export async function leaseDueNotifications(db: Db, options: { limit: number; leaseMs: number; now: Date }): Promise<LeasedNotification[]> {
+export async function leaseDueNotifications(
+  db: Db,
+  options: { limit: number; leaseMs: number; now: Date },
+): Promise<LeasedNotification[]> {
   const leasedUntil = new Date(options.now.getTime() + options.leaseMs);
   return db.$queryRaw<LeasedNotification[]>`
     WITH expired AS (
@@ -43,7 +46,10 @@ export async function leaseDueNotifications(db: Db, options: { limit: number; le
 }
 
 /** One statement for many: the SMTP server accepted these. */
-export async function markSent(db: Db, sent: readonly { id: string; messageId: string; sentAt: Date }[]): Promise<void> {
+export async function markSent(
+  db: Db,
+  sent: readonly { id: string; messageId: string; sentAt: Date }[],
+): Promise<void> {
   if (sent.length === 0) return;
   await db.$executeRaw`
     UPDATE "Notification" n
@@ -68,7 +74,12 @@ export async function markRetry(db: Db, id: string, nextAttemptAt: Date, error: 
 }
 
 /** A permanent failure; with `suppress`, the address hard-bounced and gets nothing again. */
-export async function markFailed(db: Db, id: string, error: string, suppress: { subscriberId: string; at: Date } | null): Promise<void> {
+export async function markFailed(
+  db: Db,
+  id: string,
+  error: string,
+  suppress: { subscriberId: string; at: Date } | null,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`
       UPDATE "Notification" SET "state" = 'failed', "leasedUntil" = NULL, "lastError" = ${error.slice(0, 1000)} WHERE "id" = ${id}`;

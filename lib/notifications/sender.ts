@@ -25,7 +25,14 @@ import {
   subscriberHeaders,
   subscriberLinks,
 } from "./mail.ts";
-import { type LeasedNotification, leaseDueNotifications, markFailed, markRetry, markSuppressed, releaseLeases } from "./outbox.ts";
+import {
+  type LeasedNotification,
+  leaseDueNotifications,
+  markFailed,
+  markRetry,
+  markSuppressed,
+  releaseLeases,
+} from "./outbox.ts";
 import { SentMarks } from "./sent-marks.ts";
 
 export const SENDER_DEFAULTS = {
@@ -130,10 +137,24 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       return "settled";
     }
     const links = subscriberLinks(mail, { id: row.subscriberId, confirmedAt: row.confirmedAt });
-    const email = renderEventEmail({ kind: row.kind, payload, siteName: mail.siteName ?? SITE_NAME, pageUrl: absoluteUrl(mail, payload.path), ...links });
+    const email = renderEventEmail({
+      kind: row.kind,
+      payload,
+      siteName: mail.siteName ?? SITE_NAME,
+      pageUrl: absoluteUrl(mail, payload.path),
+      ...links,
+    });
     const messageId = notificationMessageId(mail, row.id);
     try {
-      await transport.sendMail({ from: mail.from, to: row.email, subject: email.subject, html: email.html, text: email.text, messageId, headers: subscriberHeaders(mail, links) });
+      await transport.sendMail({
+        from: mail.from,
+        to: row.email,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId,
+        headers: subscriberHeaders(mail, links),
+      });
       pauseMs = 0;
       stats.sent += 1;
       sending -= 1;
@@ -154,7 +175,12 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
           log(`SMTP unreachable (${failure.message}); pausing ${pauseMs / 1000} s`);
         }
       } else {
-        await markFailed(db, row.id, failure.message, next.suppressSubscriber ? { subscriberId: row.subscriberId, at: new Date() } : null);
+        await markFailed(
+          db,
+          row.id,
+          failure.message,
+          next.suppressSubscriber ? { subscriberId: row.subscriberId, at: new Date() } : null,
+        );
         stats.failed += 1;
         if (next.suppressSubscriber) log(`suppressed ${row.email}: ${failure.message}`);
       }
@@ -205,9 +231,11 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         continue;
       }
       const inactive = rows.filter((r) => r.inactive);
-      await markSuppressed(db, inactive.map((r) => r.id), "unsubscribed or suppressed before sending").catch((error: unknown) =>
-        console.error("[bellwether] marking suppressed notifications failed", error),
-      );
+      await markSuppressed(
+        db,
+        inactive.map((r) => r.id),
+        "unsubscribed or suppressed before sending",
+      ).catch((error: unknown) => console.error("[bellwether] marking suppressed notifications failed", error));
       stats.suppressed += inactive.length;
       const unstarted: string[] = [];
       for (const row of rows) {

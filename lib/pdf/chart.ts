@@ -23,7 +23,12 @@ export function drawChart(doc: Doc, chart: ChartInput): void {
   text(doc, chart.title);
   doc.y += 4;
   const [min, max] = valueRange(chart);
-  const plot = { x: doc.page.margins.left + AXIS_WIDTH, y: doc.y, width: contentWidth(doc) - AXIS_WIDTH, height: PLOT_HEIGHT };
+  const plot = {
+    x: doc.page.margins.left + AXIS_WIDTH,
+    y: doc.y,
+    width: contentWidth(doc) - AXIS_WIDTH,
+    height: PLOT_HEIGHT,
+  };
   const toY = (value: number) => plot.y + plot.height - ((clamp(value, min, max) - min) / (max - min)) * plot.height;
   drawAxes(doc, plot, min, max, chart.unit ?? "");
   drawBars(doc, plot, chart, toY);
@@ -53,12 +58,28 @@ function format(value: number): string {
 
 function drawAxes(doc: Doc, plot: Plot, min: number, max: number, unit: string): void {
   doc.save().lineWidth(0.5).strokeColor(COLOR.rule);
-  doc.moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).stroke();
+  doc
+    .moveTo(plot.x, plot.y)
+    .lineTo(plot.x, plot.y + plot.height)
+    .lineTo(plot.x + plot.width, plot.y + plot.height)
+    .stroke();
   doc.restore();
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
   const left = doc.page.margins.left;
-  text(doc, `${format(max)}${unit}`, { x: left, y: plot.y - 3, width: AXIS_WIDTH - 4, align: "right", lineBreak: false });
-  text(doc, `${format(min)}${unit}`, { x: left, y: plot.y + plot.height - 6, width: AXIS_WIDTH - 4, align: "right", lineBreak: false });
+  text(doc, `${format(max)}${unit}`, {
+    x: left,
+    y: plot.y - 3,
+    width: AXIS_WIDTH - 4,
+    align: "right",
+    lineBreak: false,
+  });
+  text(doc, `${format(min)}${unit}`, {
+    x: left,
+    y: plot.y + plot.height - 6,
+    width: AXIS_WIDTH - 4,
+    align: "right",
+    lineBreak: false,
+  });
 }
 
 const NO_DATA = "#d4d4d4";
@@ -81,13 +102,22 @@ function drawBars(doc: Doc, plot: Plot, chart: ChartInput, toY: (v: number) => n
     }
     const bottom = plot.y + plot.height;
     const top = Math.min(toY(point.value), bottom - MIN_BAR);
-    doc.save().rect(x, top, bar, bottom - top).fill(missed(chart, point.value) ? COLOR.target : COLOR.accent).restore();
+    doc
+      .save()
+      .rect(x, top, bar, bottom - top)
+      .fill(missed(chart, point.value) ? COLOR.target : COLOR.accent)
+      .restore();
   });
 }
 
 function drawTarget(doc: Doc, plot: Plot, y: number): void {
   doc.save().dash(3, { space: 2 }).lineWidth(0.8).strokeColor(COLOR.target);
-  doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).stroke().undash().restore();
+  doc
+    .moveTo(plot.x, y)
+    .lineTo(plot.x + plot.width, y)
+    .stroke()
+    .undash()
+    .restore();
 }
 
 /** A legend line under the chart naming only what it shows. */
@@ -97,15 +127,31 @@ function drawLegend(doc: Doc, x: number, y: number, chart: ChartInput): void {
   const entries: [string, string, "bar" | "dash"][] = [];
   if (chart.target !== undefined) {
     entries.push([COLOR.accent, `at or above target`, "bar"]);
-    if (values.some((v) => v !== null && Number.isFinite(v) && missed(chart, v))) entries.push([COLOR.target, "below target", "bar"]);
+    if (values.some((v) => v !== null && Number.isFinite(v) && missed(chart, v)))
+      entries.push([COLOR.target, "below target", "bar"]);
     entries.push([COLOR.target, `target ${format(chart.target)}${unit}`, "dash"]);
   }
   if (values.some((v) => v === null || !Number.isFinite(v))) entries.push([NO_DATA, "no data", "bar"]);
   doc.font(FONT.regular).fontSize(SIZE.small);
   let left = x;
   for (const [color, label, mark] of entries) {
-    if (mark === "bar") doc.save().rect(left, y + 1, 7, 7).fill(color).restore();
-    else doc.save().dash(3, { space: 2 }).lineWidth(0.8).strokeColor(color).moveTo(left, y + 4.5).lineTo(left + 12, y + 4.5).stroke().undash().restore();
+    if (mark === "bar")
+      doc
+        .save()
+        .rect(left, y + 1, 7, 7)
+        .fill(color)
+        .restore();
+    else
+      doc
+        .save()
+        .dash(3, { space: 2 })
+        .lineWidth(0.8)
+        .strokeColor(color)
+        .moveTo(left, y + 4.5)
+        .lineTo(left + 12, y + 4.5)
+        .stroke()
+        .undash()
+        .restore();
     left += mark === "bar" ? 10 : 15;
     doc.fillColor(COLOR.muted);
     text(doc, label, { x: left, y, width: doc.widthOfString(label) + 2, lineBreak: false });
@@ -122,7 +168,13 @@ function drawXLabels(doc: Doc, plot: Plot, points: ChartInput["points"]): void {
   for (const i of labelIndexes(points.length, Math.ceil((widest + 8) / slot))) {
     const center = plot.x + i * slot + slot / 2;
     const width = widest + 8;
-    text(doc, points[i]!.label, { x: center - width / 2, y: plot.y + plot.height + 3, width, align: "center", lineBreak: false });
+    text(doc, points[i]!.label, {
+      x: center - width / 2,
+      y: plot.y + plot.height + 3,
+      width,
+      align: "center",
+      lineBreak: false,
+    });
   }
   doc.fillColor(COLOR.text);
 }

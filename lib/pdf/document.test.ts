@@ -22,11 +22,17 @@ const everyKind: PdfBlock[] = [
   { kind: "heading", text: "Action items", level: 3 },
   { kind: "list", items: Array.from({ length: 45 }, (_, i) => `Action item number ${i + 1}`), ordered: true },
   { kind: "list", items: ["Roll back faster", "    – add a one-click rollback", "Alert on pool saturation"] },
-  { kind: "code", text: "kubectl -n checkout rollout undo deploy/checkout-api\nkubectl -n checkout rollout status deploy/checkout-api" },
+  {
+    kind: "code",
+    text: "kubectl -n checkout rollout undo deploy/checkout-api\nkubectl -n checkout rollout status deploy/checkout-api",
+  },
   {
     kind: "chart",
     title: "Daily availability",
-    points: Array.from({ length: 30 }, (_, i) => ({ label: `11-${String(i + 1).padStart(2, "0")}`, value: i === 6 ? null : 99.8 + (i % 3) * 0.1 })),
+    points: Array.from({ length: 30 }, (_, i) => ({
+      label: `11-${String(i + 1).padStart(2, "0")}`,
+      value: i === 6 ? null : 99.8 + (i % 3) * 0.1,
+    })),
     min: 99,
     max: 100,
     target: 99.9,
@@ -50,7 +56,15 @@ describe("renderPdf", () => {
     const { pages, text, info } = await pdfText(await renderPdf(spec));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(info.Title).toBe(spec.title);
-    for (const expected of ["Postmortem: Checkout outage in us-central1", "Internal version", "Incident", "INC-42 · P1", "Summary", "Timeline", "Action items"]) {
+    for (const expected of [
+      "Postmortem: Checkout outage in us-central1",
+      "Internal version",
+      "Incident",
+      "INC-42 · P1",
+      "Summary",
+      "Timeline",
+      "Action items",
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).toContain("Entry 1: probe from eu-west saw HTTP 503 on checkout");
@@ -67,7 +81,11 @@ describe("renderPdf", () => {
   });
 
   it("repeats the table header on every page the table continues onto", async () => {
-    const table: PdfBlock = { kind: "table", columns: ["When", "What"], rows: Array.from({ length: 150 }, (_, i) => [`t${i}`, `row ${i}`]) };
+    const table: PdfBlock = {
+      kind: "table",
+      columns: ["When", "What"],
+      rows: Array.from({ length: 150 }, (_, i) => [`t${i}`, `row ${i}`]),
+    };
     const { pages } = await pdfText(await renderPdf({ title: "T", blocks: [table], createdAt: CREATED }));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const page of pages) expect(page).toMatch(/When What t\d+ row \d+/);
@@ -80,7 +98,11 @@ describe("renderPdf", () => {
   });
 
   it("gives identical bytes for identical specs, and other bytes for another creation date", async () => {
-    const [a, b, later] = await Promise.all([renderPdf(spec), renderPdf({ ...spec }), renderPdf({ ...spec, createdAt: new Date("2026-11-06T00:00:00Z") })]);
+    const [a, b, later] = await Promise.all([
+      renderPdf(spec),
+      renderPdf({ ...spec }),
+      renderPdf({ ...spec, createdAt: new Date("2026-11-06T00:00:00Z") }),
+    ]);
     expect(a.equals(b)).toBe(true);
     expect(a.equals(later)).toBe(false);
     // The file ID is derived from the Info dictionary, not random.
@@ -91,7 +113,11 @@ describe("renderPdf", () => {
 
   it("keeps WinAnsi characters and replaces the rest instead of crashing", async () => {
     const { text } = await pdfText(
-      await renderPdf({ title: "Ünïcödé – €", blocks: [{ kind: "paragraph", text: "é ü € – ’ “quoted” … ő 😀 中 tab\there" }], createdAt: CREATED }),
+      await renderPdf({
+        title: "Ünïcödé – €",
+        blocks: [{ kind: "paragraph", text: "é ü € – ’ “quoted” … ő 😀 中 tab\there" }],
+        createdAt: CREATED,
+      }),
     );
     expect(text).toContain("Ünïcödé – €");
     expect(text).toContain("é ü € – ’ “quoted” … o ? ? tab here");
@@ -119,7 +145,9 @@ describe("renderPdf", () => {
   });
 
   it("renders Markdown through the same parse as the page", async () => {
-    const blocks = markdownToPlainBlocks("## Root cause\n\nThe pool size was **1**, see [runbook](https://r.test/pool).\n\n| Region | Minutes |\n|---|--:|\n| us-central1 | 42 |");
+    const blocks = markdownToPlainBlocks(
+      "## Root cause\n\nThe pool size was **1**, see [runbook](https://r.test/pool).\n\n| Region | Minutes |\n|---|--:|\n| us-central1 | 42 |",
+    );
     const { text } = await pdfText(await renderPdf({ title: "MD", blocks, createdAt: CREATED }));
     expect(text).toContain("Root cause");
     expect(text).toContain("The pool size was 1, see runbook (https://r.test/pool).");

@@ -110,7 +110,12 @@ function drawFooters(doc: Doc): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-    text(doc, `Page ${i - start + 1} of ${count}`, { x: doc.page.margins.left, y: doc.page.height - bottom / 2 - SIZE.small / 2, align: "right", lineBreak: false });
+    text(doc, `Page ${i - start + 1} of ${count}`, {
+      x: doc.page.margins.left,
+      y: doc.page.height - bottom / 2 - SIZE.small / 2,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

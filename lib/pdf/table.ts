@@ -16,7 +16,11 @@ export function drawTable(doc: Doc, table: TableInput): void {
   const widths = columnWidths(contentWidth(doc), table);
   const header = () => drawRow(doc, table.columns, widths, table.align, true);
   doc.fontSize(SIZE.small);
-  if (doc.y + rowHeight(doc, table.columns, widths, true) + rowHeight(doc, table.rows[0] ?? [], widths, false) > pageBottom(doc)) doc.addPage();
+  if (
+    doc.y + rowHeight(doc, table.columns, widths, true) + rowHeight(doc, table.rows[0] ?? [], widths, false) >
+    pageBottom(doc)
+  )
+    doc.addPage();
   header();
   for (const row of table.rows) {
     if (doc.y + rowHeight(doc, row, widths, false) > pageBottom(doc)) {
@@ -50,13 +54,30 @@ function drawRow(doc: Doc, cells: string[], widths: number[], align: TableInput[
   const y = doc.y;
   let x = doc.page.margins.left;
   if (bold) doc.save().rect(x, y, contentWidth(doc), height).fill(COLOR.shade).restore();
-  doc.font(bold ? FONT.bold : FONT.regular).fontSize(SIZE.small).fillColor(COLOR.text);
+  doc
+    .font(bold ? FONT.bold : FONT.regular)
+    .fontSize(SIZE.small)
+    .fillColor(COLOR.text);
   widths.forEach((width, i) => {
-    const options = { x: x + PAD, y: y + PAD, width: width - 2 * PAD, height: height - 2 * PAD, ellipsis: true, align: align?.[i] ?? "left" };
+    const options = {
+      x: x + PAD,
+      y: y + PAD,
+      width: width - 2 * PAD,
+      height: height - 2 * PAD,
+      ellipsis: true,
+      align: align?.[i] ?? "left",
+    };
     text(doc, cells[i] ?? "", options);
     x += width;
   });
   const left = doc.page.margins.left;
-  doc.save().moveTo(left, y + height).lineTo(left + contentWidth(doc), y + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(left, y + height)
+    .lineTo(left + contentWidth(doc), y + height)
+    .lineWidth(0.4)
+    .strokeColor(COLOR.rule)
+    .stroke()
+    .restore();
   doc.y = y + height;
 }

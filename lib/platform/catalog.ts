@@ -44,14 +44,62 @@ export const PRODUCTS: readonly ProductSpec[] = [
     name: "Composable Commerce",
     description: "The commerce APIs and the tools merchants run their business with.",
     components: [
-      { key: "authentication", name: "Authentication", description: "OAuth token issuing and API client authentication.", tier: "TIER_1", regions: ALL },
-      { key: "carts-orders-api", name: "Carts & Orders API", description: "Creating carts, placing and managing orders.", tier: "TIER_1", regions: ALL },
-      { key: "products-api", name: "Products API", description: "Product catalog reads and writes, prices and inventory.", tier: "TIER_1", regions: ALL },
-      { key: "search", name: "Search", description: "Product search, facets and suggestions.", tier: "TIER_1", regions: ALL },
-      { key: "subscriptions-messages", name: "Subscriptions & Messages", description: "Change events delivered to queues and webhooks.", tier: "TIER_1", regions: ALL },
-      { key: "audit-log", name: "Audit Log", description: "The record of who changed what in a project.", tier: "TIER_2", regions: ALL },
-      { key: "import-export", name: "Import & Export", description: "Bulk import and export of catalog and order data.", tier: "TIER_2", regions: ALL },
-      { key: "merchant-center", name: "Merchant Center", description: "The admin interface merchants manage their store in.", tier: "TIER_2", regions: ALL },
+      {
+        key: "authentication",
+        name: "Authentication",
+        description: "OAuth token issuing and API client authentication.",
+        tier: "TIER_1",
+        regions: ALL,
+      },
+      {
+        key: "carts-orders-api",
+        name: "Carts & Orders API",
+        description: "Creating carts, placing and managing orders.",
+        tier: "TIER_1",
+        regions: ALL,
+      },
+      {
+        key: "products-api",
+        name: "Products API",
+        description: "Product catalog reads and writes, prices and inventory.",
+        tier: "TIER_1",
+        regions: ALL,
+      },
+      {
+        key: "search",
+        name: "Search",
+        description: "Product search, facets and suggestions.",
+        tier: "TIER_1",
+        regions: ALL,
+      },
+      {
+        key: "subscriptions-messages",
+        name: "Subscriptions & Messages",
+        description: "Change events delivered to queues and webhooks.",
+        tier: "TIER_1",
+        regions: ALL,
+      },
+      {
+        key: "audit-log",
+        name: "Audit Log",
+        description: "The record of who changed what in a project.",
+        tier: "TIER_2",
+        regions: ALL,
+      },
+      {
+        key: "import-export",
+        name: "Import & Export",
+        description: "Bulk import and export of catalog and order data.",
+        tier: "TIER_2",
+        regions: ALL,
+      },
+      {
+        key: "merchant-center",
+        name: "Merchant Center",
+        description: "The admin interface merchants manage their store in.",
+        tier: "TIER_2",
+        regions: ALL,
+      },
     ],
   },
   {
@@ -59,8 +107,20 @@ export const PRODUCTS: readonly ProductSpec[] = [
     name: "Frontend",
     description: "Storefront delivery and the visual builder.",
     components: [
-      { key: "delivery", name: "Delivery", description: "Serving storefront pages and assets to shoppers.", tier: "TIER_1", regions: GCP },
-      { key: "studio", name: "Studio", description: "The visual editor for storefront pages.", tier: "TIER_2", regions: GCP },
+      {
+        key: "delivery",
+        name: "Delivery",
+        description: "Serving storefront pages and assets to shoppers.",
+        tier: "TIER_1",
+        regions: GCP,
+      },
+      {
+        key: "studio",
+        name: "Studio",
+        description: "The visual editor for storefront pages.",
+        tier: "TIER_2",
+        regions: GCP,
+      },
     ],
   },
   {
@@ -68,7 +128,13 @@ export const PRODUCTS: readonly ProductSpec[] = [
     name: "Checkout",
     description: "Hosted checkout and payment orchestration.",
     components: [
-      { key: "checkout", name: "Checkout", description: "The checkout flow and payment connectors.", tier: "TIER_1", regions: NOT_AUSTRALIA },
+      {
+        key: "checkout",
+        name: "Checkout",
+        description: "The checkout flow and payment connectors.",
+        tier: "TIER_1",
+        regions: NOT_AUSTRALIA,
+      },
     ],
   },
   {
@@ -76,7 +142,13 @@ export const PRODUCTS: readonly ProductSpec[] = [
     name: "Connect",
     description: "Integrations between the platform and other systems.",
     components: [
-      { key: "api-hub", name: "API Hub", description: "Managed connectors to ERP, PIM and payment systems.", tier: "TIER_1", regions: NOT_AUSTRALIA },
+      {
+        key: "api-hub",
+        name: "API Hub",
+        description: "Managed connectors to ERP, PIM and payment systems.",
+        tier: "TIER_1",
+        regions: NOT_AUSTRALIA,
+      },
     ],
   },
 ];

@@ -16,7 +16,10 @@ export const actionItemFields = {
   type: z.enum(ACTION_ITEM_TYPES).default("prevent"),
   trackerUrl: z.preprocess(
     blankToUndefined,
-    z.url({ protocol: /^https?$/, error: "Give a tracker link starting with http:// or https://." }).max(2_000).nullish(),
+    z
+      .url({ protocol: /^https?$/, error: "Give a tracker link starting with http:// or https://." })
+      .max(2_000)
+      .nullish(),
   ),
   isPublic: z.boolean().default(false),
 };

@@ -18,14 +18,26 @@ export const addTimelineEntryInput = z.object({
 });
 export type AddTimelineEntryInput = z.input<typeof addTimelineEntryInput>;
 
-export async function addTimelineEntry(db: Db, actor: Actor, input: AddTimelineEntryInput, options: { now?: Date } = {}): Promise<TimelineEntryView> {
+export async function addTimelineEntry(
+  db: Db,
+  actor: Actor,
+  input: AddTimelineEntryInput,
+  options: { now?: Date } = {},
+): Promise<TimelineEntryView> {
   requireTimelineWrite(actor);
   const data = parseInput(addTimelineEntryInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     await requirePostmortem(tx, data.postmortemId);
     const entry = await tx.timelineEntry.create({
-      data: { postmortemId: data.postmortemId, at: data.at, source: "engineer", text: data.text, authorId: actor.id, createdAt: now },
+      data: {
+        postmortemId: data.postmortemId,
+        at: data.at,
+        source: "engineer",
+        text: data.text,
+        authorId: actor.id,
+        createdAt: now,
+      },
       include: timelineEntryInclude,
     });
     const backToReview = await sendBackToReview(tx, data.postmortemId, now);

@@ -17,15 +17,34 @@ export const approvePostmortemInput = z.object({
 });
 export type ApprovePostmortemInput = z.input<typeof approvePostmortemInput>;
 
-export async function approvePostmortem(db: Db, actor: Actor, input: ApprovePostmortemInput, options: { now?: Date } = {}): Promise<PostmortemView> {
-  if (!can(actor.role, "postmortem.review")) throw new AppError("FORBIDDEN", "Only engineers and admins review postmortems.");
+export async function approvePostmortem(
+  db: Db,
+  actor: Actor,
+  input: ApprovePostmortemInput,
+  options: { now?: Date } = {},
+): Promise<PostmortemView> {
+  if (!can(actor.role, "postmortem.review"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins review postmortems.");
   const data = parseInput(approvePostmortemInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const before = await loadForReview(tx, actor, data.postmortemId, data.expectedVersion, now);
     enforce(checkApprove(before.state, before.authorId, actor.id));
-    await moveState(tx, actor, before.id, before.state, { state: "approved", approvedAt: now, reviewerId: actor.id }, now);
-    await recordAudit(tx, actor, { action: "postmortem.approve", entityType: "Postmortem", entityId: before.id, before: { state: before.state }, after: { state: "approved" } });
+    await moveState(
+      tx,
+      actor,
+      before.id,
+      before.state,
+      { state: "approved", approvedAt: now, reviewerId: actor.id },
+      now,
+    );
+    await recordAudit(tx, actor, {
+      action: "postmortem.approve",
+      entityType: "Postmortem",
+      entityId: before.id,
+      before: { state: before.state },
+      after: { state: "approved" },
+    });
     return (await loadPostmortemView(tx, actor, { postmortemId: before.id }, now))!;
   });
 }

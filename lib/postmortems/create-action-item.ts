@@ -16,12 +16,18 @@ import { actionItemInclude, toActionItemView } from "./views.ts";
 export const createActionItemInput = z.object({ postmortemId: z.string().trim().min(1), ...actionItemFields });
 export type CreateActionItemInput = z.input<typeof createActionItemInput>;
 
-export async function createActionItem(db: Db, actor: Actor, input: CreateActionItemInput, options: { now?: Date } = {}): Promise<ActionItemView> {
+export async function createActionItem(
+  db: Db,
+  actor: Actor,
+  input: CreateActionItemInput,
+  options: { now?: Date } = {},
+): Promise<ActionItemView> {
   requireActionItemWrite(actor);
   const data = parseInput(createActionItemInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    if (!(await tx.postmortem.findUnique({ where: { id: data.postmortemId }, select: { id: true } }))) throw postmortemNotFound();
+    if (!(await tx.postmortem.findUnique({ where: { id: data.postmortemId }, select: { id: true } })))
+      throw postmortemNotFound();
     await requireAssignableOwner(tx, data.ownerId);
     const item = await tx.actionItem.create({
       data: {
@@ -43,7 +49,16 @@ export async function createActionItem(db: Db, actor: Actor, input: CreateAction
       action: "postmortem.action_item.create",
       entityType: "ActionItem",
       entityId: item.id,
-      after: { postmortemId: item.postmortemId, title: item.title, ownerId: item.ownerId, dueDate: item.dueDate, priority: item.priority, type: item.type, isPublic: item.isPublic, backToReview },
+      after: {
+        postmortemId: item.postmortemId,
+        title: item.title,
+        ownerId: item.ownerId,
+        dueDate: item.dueDate,
+        priority: item.priority,
+        type: item.type,
+        isPublic: item.isPublic,
+        backToReview,
+      },
     });
     return toActionItemView(item, now);
   });

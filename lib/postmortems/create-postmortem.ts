@@ -23,20 +23,39 @@ export const createPostmortemInput = z.object({ incidentId: z.string().trim().mi
 export type CreatePostmortemInput = z.input<typeof createPostmortemInput>;
 
 function alreadyExists(postmortemId: string | null): AppError {
-  return new AppError("CONFLICT", "This incident already has a postmortem: open it instead.", { details: { postmortemId } });
+  return new AppError("CONFLICT", "This incident already has a postmortem: open it instead.", {
+    details: { postmortemId },
+  });
 }
 
 async function checkIncident(db: Db, incidentId: string): Promise<void> {
-  const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { review: true, postmortem: { select: { id: true } } } });
+  const incident = await db.incident.findUnique({
+    where: { id: incidentId },
+    select: { review: true, postmortem: { select: { id: true } } },
+  });
   if (!incident) throw incidentNotFound();
-  if (incident.review === "proposed") throw new AppError("INVALID_TRANSITION", "This incident is still a proposal: approve it before writing its postmortem.");
-  if (incident.review === "dismissed") throw new AppError("INVALID_TRANSITION", "This proposal was dismissed; it was never an incident and has no postmortem.");
+  if (incident.review === "proposed")
+    throw new AppError(
+      "INVALID_TRANSITION",
+      "This incident is still a proposal: approve it before writing its postmortem.",
+    );
+  if (incident.review === "dismissed")
+    throw new AppError(
+      "INVALID_TRANSITION",
+      "This proposal was dismissed; it was never an incident and has no postmortem.",
+    );
   if (incident.postmortem) throw alreadyExists(incident.postmortem.id);
 }
 
 /** CONFLICT (details: { postmortemId }) when the incident already has one; NOT_FOUND for an unknown incident. */
-export async function createPostmortem(db: Db, actor: Actor, input: CreatePostmortemInput, options: { now?: Date } = {}): Promise<PostmortemView> {
-  if (!can(actor.role, "postmortem.write")) throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
+export async function createPostmortem(
+  db: Db,
+  actor: Actor,
+  input: CreatePostmortemInput,
+  options: { now?: Date } = {},
+): Promise<PostmortemView> {
+  if (!can(actor.role, "postmortem.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
   const { incidentId } = parseInput(createPostmortemInput, input);
   const now = options.now ?? new Date();
   await checkIncident(db, incidentId);

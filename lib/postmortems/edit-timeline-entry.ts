@@ -18,7 +18,12 @@ export const editTimelineEntryInput = z.object({
 });
 export type EditTimelineEntryInput = z.input<typeof editTimelineEntryInput>;
 
-export async function editTimelineEntry(db: Db, actor: Actor, input: EditTimelineEntryInput, options: { now?: Date } = {}): Promise<TimelineEntryView> {
+export async function editTimelineEntry(
+  db: Db,
+  actor: Actor,
+  input: EditTimelineEntryInput,
+  options: { now?: Date } = {},
+): Promise<TimelineEntryView> {
   requireTimelineWrite(actor);
   const data = parseInput(editTimelineEntryInput, input);
   const now = options.now ?? new Date();

@@ -19,7 +19,12 @@ function attachment(filename: string): string {
   return `attachment; filename="${ascii}"`;
 }
 
-export async function postmortemExportResponse(db: Db, actor: Actor, postmortemId: string, searchParams: URLSearchParams): Promise<Response> {
+export async function postmortemExportResponse(
+  db: Db,
+  actor: Actor,
+  postmortemId: string,
+  searchParams: URLSearchParams,
+): Promise<Response> {
   const query = parseInput(exportDownloadQuery, {
     format: searchParams.get("format") ?? undefined,
     version: searchParams.get("version") ?? undefined,
@@ -28,8 +33,16 @@ export async function postmortemExportResponse(db: Db, actor: Actor, postmortemI
   const headers = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
   if (query.format === "pdf") {
     const { filename, pdf } = await exportPostmortemPdf(db, actor, input);
-    return new Response(new Uint8Array(pdf), { headers: { ...headers, "content-type": "application/pdf", "content-disposition": attachment(filename) } });
+    return new Response(new Uint8Array(pdf), {
+      headers: { ...headers, "content-type": "application/pdf", "content-disposition": attachment(filename) },
+    });
   }
   const { filename, markdown } = await exportPostmortemMarkdown(db, actor, input);
-  return new Response(markdown, { headers: { ...headers, "content-type": "text/markdown; charset=utf-8", "content-disposition": attachment(filename) } });
+  return new Response(markdown, {
+    headers: {
+      ...headers,
+      "content-type": "text/markdown; charset=utf-8",
+      "content-disposition": attachment(filename),
+    },
+  });
 }

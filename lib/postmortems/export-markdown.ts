@@ -25,7 +25,12 @@ export interface MarkdownExport {
 }
 
 /** The document both exports render; FORBIDDEN without console.read, NOT_FOUND for an unknown postmortem. */
-export async function loadPostmortemDocument(db: Db, actor: Actor, input: ExportPostmortemInput, now: Date): Promise<{ doc: PostmortemDocument; basename: string }> {
+export async function loadPostmortemDocument(
+  db: Db,
+  actor: Actor,
+  input: ExportPostmortemInput,
+  now: Date,
+): Promise<{ doc: PostmortemDocument; basename: string }> {
   if (!can(actor.role, "console.read")) throw new AppError("FORBIDDEN", "Only signed-in staff export postmortems.");
   const { postmortemId, variant } = parseInput(exportPostmortemInput, input);
   const view = await getPostmortemForConsole(db, actor, { postmortemId }, { now });
@@ -34,7 +39,12 @@ export async function loadPostmortemDocument(db: Db, actor: Actor, input: Export
   return { doc: postmortemDocument(view, variant), basename: `postmortem-${day}-${view.incident.id}-${variant}` };
 }
 
-export async function exportPostmortemMarkdown(db: Db, actor: Actor, input: ExportPostmortemInput, options: { now?: Date } = {}): Promise<MarkdownExport> {
+export async function exportPostmortemMarkdown(
+  db: Db,
+  actor: Actor,
+  input: ExportPostmortemInput,
+  options: { now?: Date } = {},
+): Promise<MarkdownExport> {
   const { doc, basename } = await loadPostmortemDocument(db, actor, input, options.now ?? new Date());
   return { filename: `${basename}.md`, markdown: renderPostmortemMarkdown(doc) };
 }

@@ -2,7 +2,12 @@
 // the actor may do. A due date gone stale (the incident resolved, or changed
 // priority, after the postmortem was started) is recomputed on the way.
 import type { Db, Prisma } from "../db.ts";
-import { postmortemDueAt, postmortemPolicyStatus, type PostmortemPolicySettings, mayMarkNotRequired } from "../domain/postmortem-policy.ts";
+import {
+  postmortemDueAt,
+  postmortemPolicyStatus,
+  type PostmortemPolicySettings,
+  mayMarkNotRequired,
+} from "../domain/postmortem-policy.ts";
 import { checkApprove } from "../domain/postmortem-review.ts";
 import type { PostmortemSections } from "../domain/postmortem-sections.ts";
 import type { PublishedPostmortemSnapshot } from "../domain/postmortem-snapshot-format.ts";
@@ -13,7 +18,14 @@ import { componentRegionSelect } from "../incidents/get-incident.ts";
 import { refreshFromRecord } from "./refresh-from-record.ts";
 import { postmortemPolicySettings } from "./settings.ts";
 import type { ImpactReport, PostmortemPermissions, PostmortemView } from "./types.ts";
-import { actionItemInclude, timelineEntryInclude, timelineOrder, toActionItemView, toTimelineEntryView, userRefSelect } from "./views.ts";
+import {
+  actionItemInclude,
+  timelineEntryInclude,
+  timelineOrder,
+  toActionItemView,
+  toTimelineEntryView,
+  userRefSelect,
+} from "./views.ts";
 
 export type PostmortemRef = { postmortemId: string } | { incidentId: string };
 
@@ -24,7 +36,10 @@ export const postmortemViewInclude = {
   owner: { select: userRefSelect },
   timeline: { orderBy: timelineOrder, include: timelineEntryInclude },
   actionItems: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: actionItemInclude },
-  revisions: { orderBy: { revision: "desc" }, select: { id: true, revision: true, publishedAt: true, publishedBy: { select: userRefSelect } } },
+  revisions: {
+    orderBy: { revision: "desc" },
+    select: { id: true, revision: true, publishedAt: true, publishedBy: { select: userRefSelect } },
+  },
 } satisfies Prisma.PostmortemInclude;
 
 type PostmortemRow = Prisma.PostmortemGetPayload<{ include: typeof postmortemViewInclude }>;
@@ -34,7 +49,11 @@ function permissionsFor(actor: Actor, row: PostmortemRow): PostmortemPermissions
   const write = can(actor.role, "postmortem.write");
   const mayReview = can(actor.role, "postmortem.review");
   const approveCheck = checkApprove(row.state, row.authorId, actor.id);
-  const approveBlockedReason = !mayReview ? "Only engineers and admins review postmortems." : approveCheck.ok ? null : approveCheck.reason;
+  const approveBlockedReason = !mayReview
+    ? "Only engineers and admins review postmortems."
+    : approveCheck.ok
+      ? null
+      : approveCheck.reason;
   return {
     write,
     submit: write && row.state === "draft",
@@ -50,7 +69,12 @@ export function sectionsOf(row: PostmortemSections): PostmortemSections {
   return { summary, leadup, fault, impact, detection, rootCause, mitigation, correctiveMeasures, lessonsLearned };
 }
 
-export function toPostmortemView(row: PostmortemRow, actor: Actor, now: Date, settings: PostmortemPolicySettings): PostmortemView {
+export function toPostmortemView(
+  row: PostmortemRow,
+  actor: Actor,
+  now: Date,
+  settings: PostmortemPolicySettings,
+): PostmortemView {
   const incident = row.incident;
   const componentRegions = incident.componentRegions.map(({ componentRegion: cr }) => ({
     componentRegionId: cr.id,
@@ -128,11 +152,18 @@ export async function loadPostmortemView(
 function isStale(row: PostmortemRow): boolean {
   const report = row.impactReport as ImpactReport | null;
   if (!report) return false;
-  return report.window.ongoing || !report.refreshedAt || Date.parse(report.refreshedAt) < row.incident.updatedAt.getTime();
+  return (
+    report.window.ongoing || !report.refreshedAt || Date.parse(report.refreshedAt) < row.incident.updatedAt.getTime()
+  );
 }
 
 /** null when there is no such postmortem; FORBIDDEN without console.read. Follows the record first when it moved on (refreshFromRecord). */
-export async function getPostmortemForConsole(db: Db, actor: Actor, ref: PostmortemRef, options: { now?: Date } = {}): Promise<PostmortemView | null> {
+export async function getPostmortemForConsole(
+  db: Db,
+  actor: Actor,
+  ref: PostmortemRef,
+  options: { now?: Date } = {},
+): Promise<PostmortemView | null> {
   if (!can(actor.role, "console.read")) throw new AppError("FORBIDDEN", "Only signed-in staff read postmortems.");
   const now = options.now ?? new Date();
   let row = await db.postmortem.findUnique({ where: whereOf(ref), include: postmortemViewInclude });
@@ -143,6 +174,7 @@ export async function getPostmortemForConsole(db: Db, actor: Actor, ref: Postmor
   }
   const view = toPostmortemView(row, actor, now, postmortemPolicySettings());
   // Stored for the "due" index and lists; a plain write, not a change anyone made.
-  if (row.dueAt?.getTime() !== view.dueAt?.getTime()) await db.postmortem.updateMany({ where: { id: row.id }, data: { dueAt: view.dueAt } });
+  if (row.dueAt?.getTime() !== view.dueAt?.getTime())
+    await db.postmortem.updateMany({ where: { id: row.id }, data: { dueAt: view.dueAt } });
   return view;
 }

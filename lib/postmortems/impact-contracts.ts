@@ -17,7 +17,11 @@ type Tx = Prisma.TransactionClient;
 export function monthsTouched(window: TimeWindow): string[] {
   const months: string[] = [];
   const last = new Date(Math.max(window.from.getTime(), window.to.getTime() - 1));
-  for (let d = new Date(Date.UTC(window.from.getUTCFullYear(), window.from.getUTCMonth(), 1)); d <= last; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+  for (
+    let d = new Date(Date.UTC(window.from.getUTCFullYear(), window.from.getUTCMonth(), 1));
+    d <= last;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  ) {
     months.push(d.toISOString().slice(0, 7));
   }
   return months;
@@ -32,12 +36,23 @@ async function touchingContracts(tx: Tx, affectedIds: readonly string[], window:
   const contracts = await tx.contract.findMany({
     where: {
       startsOn: { lte: window.to },
-      OR: [{ endsOn: null }, { endsOn: { gte: new Date(Math.floor(window.from.getTime() / 86_400_000) * 86_400_000) } }],
+      OR: [
+        { endsOn: null },
+        { endsOn: { gte: new Date(Math.floor(window.from.getTime() / 86_400_000) * 86_400_000) } },
+      ],
       regions: { some: { regionId: { in: affected.map((a) => a.regionId) } } },
       products: { some: { productId: { in: affected.map((a) => a.component.productId) } } },
     },
     orderBy: [{ customer: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, coverage: true, monthRule: true, customer: { select: { name: true } }, regions: { select: { regionId: true } }, products: { select: { productId: true } } },
+    select: {
+      id: true,
+      name: true,
+      coverage: true,
+      monthRule: true,
+      customer: { select: { name: true } },
+      regions: { select: { regionId: true } },
+      products: { select: { productId: true } },
+    },
   });
   return contracts.flatMap((c) => {
     const touched = affected.filter(
@@ -50,10 +65,20 @@ async function touchingContracts(tx: Tx, affectedIds: readonly string[], window:
   });
 }
 
-async function chargedMonth(tx: Tx, contractId: string, month: string, incident: TimeWindow, now: Date): Promise<ImpactContractMonth | null> {
+async function chargedMonth(
+  tx: Tx,
+  contractId: string,
+  month: string,
+  incident: TimeWindow,
+  now: Date,
+): Promise<ImpactContractMonth | null> {
   try {
     const downtime = computeContractDowntime(await loadContractMonth(tx, contractId, month, now));
-    return { month, downtimeMinutes: chargedMinutesWithin(downtime, incident.from, incident.to), unknownMinutes: downtime.unknownMinutes };
+    return {
+      month,
+      downtimeMinutes: chargedMinutesWithin(downtime, incident.from, incident.to),
+      unknownMinutes: downtime.unknownMinutes,
+    };
   } catch (error) {
     // A month outside the contract's term has no statement, so nothing is charged to it.
     if (error instanceof AppError && error.code === "BAD_REQUEST") return null;
@@ -61,7 +86,12 @@ async function chargedMonth(tx: Tx, contractId: string, month: string, incident:
   }
 }
 
-export async function contractsCharged(tx: Tx, affectedIds: readonly string[], window: TimeWindow, now: Date): Promise<{ contracts: ImpactContract[]; contractsError?: string }> {
+export async function contractsCharged(
+  tx: Tx,
+  affectedIds: readonly string[],
+  window: TimeWindow,
+  now: Date,
+): Promise<{ contracts: ImpactContract[]; contractsError?: string }> {
   if (affectedIds.length === 0 || window.to.getTime() - window.from.getTime() < 1) return { contracts: [] };
   // The statement of an open month is measured up to `now`; it must reach the incident's end.
   const asOf = new Date(Math.max(now.getTime(), Math.ceil(window.to.getTime() / MINUTE_MS) * MINUTE_MS));
@@ -87,6 +117,9 @@ export async function contractsCharged(tx: Tx, affectedIds: readonly string[], w
     return { contracts: out };
   } catch (error) {
     console.error("[bellwether] postmortem impact: contract downtime failed", error);
-    return { contracts: [], contractsError: "The contracts' downtime could not be computed; refresh the postmortem to try again." };
+    return {
+      contracts: [],
+      contractsError: "The contracts' downtime could not be computed; refresh the postmortem to try again.",
+    };
   }
 }

@@ -9,10 +9,15 @@ import type { ActionItemListRow, AssignableUser } from "./types.ts";
 import { actionItemListInclude, toActionItemListRow } from "./views.ts";
 
 const byDueDate = (a: ActionItemListRow, b: ActionItemListRow) =>
-  (a.dueDate?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueDate?.getTime() ?? Number.POSITIVE_INFINITY) || a.createdAt.getTime() - b.createdAt.getTime();
+  (a.dueDate?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueDate?.getTime() ?? Number.POSITIVE_INFINITY) ||
+  a.createdAt.getTime() - b.createdAt.getTime();
 
 /** The actor's items: unfinished first (by due date), then the finished ones (latest first) when asked for. */
-export async function listMyActionItems(db: Db, actor: Actor, options: { now?: Date; includeFinished?: boolean } = {}): Promise<ActionItemListRow[]> {
+export async function listMyActionItems(
+  db: Db,
+  actor: Actor,
+  options: { now?: Date; includeFinished?: boolean } = {},
+): Promise<ActionItemListRow[]> {
   if (!can(actor.role, "console.read")) throw new AppError("FORBIDDEN", "Only signed-in staff have action items.");
   const now = options.now ?? new Date();
   const rows = await db.actionItem.findMany({
@@ -21,7 +26,9 @@ export async function listMyActionItems(db: Db, actor: Actor, options: { now?: D
   });
   const items = rows.map((row) => toActionItemListRow(row, now));
   const unfinished = items.filter((i) => isUnfinished(i.state)).sort(byDueDate);
-  const finished = items.filter((i) => !isUnfinished(i.state)).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  const finished = items
+    .filter((i) => !isUnfinished(i.state))
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
   return [...unfinished, ...finished];
 }
 

@@ -36,7 +36,12 @@ export interface ConsolePostmortemRow {
   reviewer: UserRef | null;
 }
 
-export async function listConsolePostmortems(db: Db, actor: Actor, input: ListConsolePostmortemsInput, now: Date): Promise<ConsolePostmortemRow[]> {
+export async function listConsolePostmortems(
+  db: Db,
+  actor: Actor,
+  input: ListConsolePostmortemsInput,
+  now: Date,
+): Promise<ConsolePostmortemRow[]> {
   if (!can(actor.role, "console.read")) throw new AppError("FORBIDDEN", "Only signed-in staff read postmortems.");
   const { states, limit } = parseInput(listConsolePostmortemsInput, input);
   const settings = postmortemPolicySettings();

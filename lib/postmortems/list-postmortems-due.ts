@@ -30,7 +30,9 @@ export async function listPostmortemsDue(db: Db, now: Date): Promise<PostmortemD
       title: true,
       priority: true,
       resolvedAt: true,
-      postmortem: { select: { id: true, state: true, notRequired: true, firstPublishedAt: true, owner: { select: userRefSelect } } },
+      postmortem: {
+        select: { id: true, state: true, notRequired: true, firstPublishedAt: true, owner: { select: userRefSelect } },
+      },
     },
   });
   const rows = incidents.flatMap((i): PostmortemDueRow[] => {
@@ -55,11 +57,20 @@ export async function listPostmortemsDue(db: Db, now: Date): Promise<PostmortemD
 }
 
 /** Each incident's postmortem status (for badges on incident lists); incidents not found are absent. */
-export async function postmortemStatuses(db: Db, incidentIds: readonly string[], now: Date): Promise<Map<string, PostmortemPolicyStatus>> {
+export async function postmortemStatuses(
+  db: Db,
+  incidentIds: readonly string[],
+  now: Date,
+): Promise<Map<string, PostmortemPolicyStatus>> {
   const settings = postmortemPolicySettings();
   const incidents = await db.incident.findMany({
     where: { id: { in: [...incidentIds] } },
-    select: { id: true, priority: true, resolvedAt: true, postmortem: { select: { state: true, notRequired: true, firstPublishedAt: true } } },
+    select: {
+      id: true,
+      priority: true,
+      resolvedAt: true,
+      postmortem: { select: { state: true, notRequired: true, firstPublishedAt: true } },
+    },
   });
   return new Map(incidents.map((i) => [i.id, postmortemPolicyStatus(i, i.postmortem, now, settings)]));
 }

@@ -19,14 +19,22 @@ const ts = (d: Date) => d.toISOString();
 
 async function maintenanceWindows(tx: Tx, componentRegionId: string, window: TimeWindow): Promise<TimeWindow[]> {
   const rows = await tx.maintenance.findMany({
-    where: { status: { in: ["in_progress", "verifying", "completed"] }, componentRegions: { some: { componentRegionId } } },
+    where: {
+      status: { in: ["in_progress", "verifying", "completed"] },
+      componentRegions: { some: { componentRegionId } },
+    },
     select: { startedAt: true, scheduledStart: true, completedAt: true },
   });
-  return rows.map((m) => ({ from: m.startedAt ?? m.scheduledStart, to: m.completedAt ?? window.to })).filter((m) => m.from < window.to && m.to > window.from);
+  return rows
+    .map((m) => ({ from: m.startedAt ?? m.scheduledStart, to: m.completedAt ?? window.to }))
+    .filter((m) => m.from < window.to && m.to > window.from);
 }
 
 async function minutesByStatus(tx: Tx, componentRegionId: string, window: TimeWindow): Promise<MinutesByStatus> {
-  const [{ initial, history }, maintenance] = await Promise.all([probeHistory(tx, componentRegionId, window), maintenanceWindows(tx, componentRegionId, window)]);
+  const [{ initial, history }, maintenance] = await Promise.all([
+    probeHistory(tx, componentRegionId, window),
+    maintenanceWindows(tx, componentRegionId, window),
+  ]);
   const d = statusDurations(history, window, maintenance, initial);
   return {
     operational: toMinutes(d.ms.operational),
@@ -40,14 +48,21 @@ async function minutesByStatus(tx: Tx, componentRegionId: string, window: TimeWi
 
 type CountRow = { vantage: string; checks: number; failed: number; degraded: number };
 
-async function checkFailures(tx: Tx, componentRegionId: string, window: TimeWindow): Promise<{ from: ImpactComponentRegion["checksFrom"]; vantages: VantageFailures[] }> {
+async function checkFailures(
+  tx: Tx,
+  componentRegionId: string,
+  window: TimeWindow,
+): Promise<{ from: ImpactComponentRegion["checksFrom"]; vantages: VantageFailures[] }> {
   const raw = await tx.$queryRaw<CountRow[]>`
     SELECT coalesce(g.key, r."vantageRegionId") AS vantage, count(*)::int AS checks,
            (count(*) FILTER (WHERE r.outcome <> 'up'))::int AS failed, (count(*) FILTER (WHERE r.outcome = 'degraded'))::int AS degraded
       FROM "CheckResult" r LEFT JOIN "Region" g ON g.id = r."vantageRegionId"
      WHERE r."componentRegionId" = ${componentRegionId} AND r."checkedAt" >= ${ts(window.from)}::timestamp(3) AND r."checkedAt" < ${ts(window.to)}::timestamp(3)
      GROUP BY 1 ORDER BY 1`;
-  const share = (row: CountRow): VantageFailures => ({ ...row, failedShare: row.checks > 0 ? row.failed / row.checks : null });
+  const share = (row: CountRow): VantageFailures => ({
+    ...row,
+    failedShare: row.checks > 0 ? row.failed / row.checks : null,
+  });
   if (raw.length > 0) return { from: "raw", vantages: raw.map(share) };
   // Raw results past retention: minute rollups keep the counts, not the vantage.
   const rolled = await tx.$queryRaw<CountRow[]>`
@@ -59,10 +74,18 @@ async function checkFailures(tx: Tx, componentRegionId: string, window: TimeWind
   return total && total.checks > 0 ? { from: "rollups", vantages: [share(total)] } : { from: "none", vantages: [] };
 }
 
-const BUCKET_SUMS = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `coalesce(sum("latencyHistogram"[${i + 1}]), 0)::int AS h${i}`).join(", ");
+const BUCKET_SUMS = Array.from(
+  { length: HISTOGRAM_SIZE },
+  (_, i) => `coalesce(sum("latencyHistogram"[${i + 1}]), 0)::int AS h${i}`,
+).join(", ");
 type HistogramRow = { minMs: number | null; maxMs: number | null } & Record<`h${number}`, number>;
 
-async function p95(tx: Tx, table: "RollupMinute" | "RollupHour", componentRegionId: string, window: TimeWindow): Promise<number | null> {
+async function p95(
+  tx: Tx,
+  table: "RollupMinute" | "RollupHour",
+  componentRegionId: string,
+  window: TimeWindow,
+): Promise<number | null> {
   const rows = await tx.$queryRawUnsafe<HistogramRow[]>(
     `SELECT min("latencyMinMs") AS "minMs", max("latencyMaxMs") AS "maxMs", ${BUCKET_SUMS} FROM "${table}"
       WHERE "componentRegionId" = $1 AND "bucketStart" >= $2::timestamp(3) AND "bucketStart" < $3::timestamp(3)`,
@@ -78,9 +101,16 @@ async function p95(tx: Tx, table: "RollupMinute" | "RollupHour", componentRegion
 }
 
 /** p95 during the incident from minute rollups; the week before from hour rollups (minute ones where hours are not rolled up yet). */
-async function latency(tx: Tx, componentRegionId: string, window: TimeWindow): Promise<ImpactComponentRegion["latency"]> {
+async function latency(
+  tx: Tx,
+  componentRegionId: string,
+  window: TimeWindow,
+): Promise<ImpactComponentRegion["latency"]> {
   const before = { from: new Date(window.from.getTime() - WEEK_MS), to: window.from };
-  const [during, hourly] = await Promise.all([p95(tx, "RollupMinute", componentRegionId, window), p95(tx, "RollupHour", componentRegionId, before)]);
+  const [during, hourly] = await Promise.all([
+    p95(tx, "RollupMinute", componentRegionId, window),
+    p95(tx, "RollupHour", componentRegionId, before),
+  ]);
   return { p95DuringMs: during, p95WeekBeforeMs: hourly ?? (await p95(tx, "RollupMinute", componentRegionId, before)) };
 }
 
@@ -91,7 +121,10 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
     include: { componentRegions: { include: { componentRegion: { select: componentRegionSelect } } } },
   });
   if (!incident) return null;
-  const window: TimeWindow = { from: incident.startedAt, to: new Date(Math.max(incident.startedAt.getTime(), (incident.resolvedAt ?? now).getTime())) };
+  const window: TimeWindow = {
+    from: incident.startedAt,
+    to: new Date(Math.max(incident.startedAt.getTime(), (incident.resolvedAt ?? now).getTime())),
+  };
   const links = [...incident.componentRegions].sort(
     (a, b) =>
       a.componentRegion.component.tier.localeCompare(b.componentRegion.component.tier) ||
@@ -100,7 +133,11 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
   );
   const componentRegions: ImpactComponentRegion[] = [];
   for (const { componentRegion: cr } of links) {
-    const [minutes, checks, p] = await Promise.all([minutesByStatus(tx, cr.id, window), checkFailures(tx, cr.id, window), latency(tx, cr.id, window)]);
+    const [minutes, checks, p] = await Promise.all([
+      minutesByStatus(tx, cr.id, window),
+      checkFailures(tx, cr.id, window),
+      latency(tx, cr.id, window),
+    ]);
     componentRegions.push({
       componentRegionId: cr.id,
       componentKey: cr.component.key,
@@ -114,7 +151,12 @@ export async function measureImpact(tx: Tx, incidentId: string, now: Date): Prom
       latency: p,
     });
   }
-  const charged = await contractsCharged(tx, links.map((l) => l.componentRegionId), window, now);
+  const charged = await contractsCharged(
+    tx,
+    links.map((l) => l.componentRegionId),
+    window,
+    now,
+  );
   return {
     version: 1,
     measuredAt: ts(now),

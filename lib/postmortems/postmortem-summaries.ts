@@ -2,7 +2,12 @@
 // incident page: policy status, review state, owner, due date and age. One query
 // for every incident asked for.
 import type { Db } from "../db.ts";
-import { postmortemAgeMs, postmortemDueAt, type PostmortemPolicyStatus, postmortemPolicyStatus } from "../domain/postmortem-policy.ts";
+import {
+  postmortemAgeMs,
+  postmortemDueAt,
+  type PostmortemPolicyStatus,
+  postmortemPolicyStatus,
+} from "../domain/postmortem-policy.ts";
 import type { PostmortemState } from "../generated/prisma/enums.ts";
 import { postmortemPolicySettings } from "./settings.ts";
 import type { UserRef } from "./types.ts";
@@ -19,7 +24,11 @@ export interface PostmortemSummary {
   publishedAt: Date | null;
 }
 
-export async function postmortemSummaries(db: Db, incidentIds: readonly string[], now: Date): Promise<Map<string, PostmortemSummary>> {
+export async function postmortemSummaries(
+  db: Db,
+  incidentIds: readonly string[],
+  now: Date,
+): Promise<Map<string, PostmortemSummary>> {
   if (incidentIds.length === 0) return new Map();
   const settings = postmortemPolicySettings();
   const rows = await db.incident.findMany({
@@ -28,7 +37,16 @@ export async function postmortemSummaries(db: Db, incidentIds: readonly string[]
       id: true,
       priority: true,
       resolvedAt: true,
-      postmortem: { select: { id: true, state: true, notRequired: true, firstPublishedAt: true, publishedAt: true, owner: { select: userRefSelect } } },
+      postmortem: {
+        select: {
+          id: true,
+          state: true,
+          notRequired: true,
+          firstPublishedAt: true,
+          publishedAt: true,
+          owner: { select: userRefSelect },
+        },
+      },
     },
   });
   return new Map(

@@ -9,7 +9,11 @@ import { loadPostmortemView } from "./get-postmortem.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export async function claimPostmortemVersion(tx: Pick<Tx, "$queryRaw">, postmortemId: string, expectedVersion: number): Promise<boolean> {
+export async function claimPostmortemVersion(
+  tx: Pick<Tx, "$queryRaw">,
+  postmortemId: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const rows = await tx.$queryRaw<{ version: number }[]>`
     UPDATE "Postmortem" SET "version" = "version" + 1, "updatedAt" = now()
     WHERE "id" = ${postmortemId} AND "version" = ${expectedVersion}
@@ -32,9 +36,13 @@ export async function sendBackToReview(tx: Pick<Tx, "postmortem">, postmortemId:
 
 export async function postmortemConflict(tx: Tx, actor: Actor, postmortemId: string, now: Date): Promise<AppError> {
   const current = await loadPostmortemView(tx, actor, { postmortemId }, now);
-  return new AppError("CONFLICT", "Someone else changed this postmortem while you were editing it. Here is its current text; your change was not saved.", {
-    details: current,
-  });
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this postmortem while you were editing it. Here is its current text; your change was not saved.",
+    {
+      details: current,
+    },
+  );
 }
 
 export function postmortemNotFound(): AppError {

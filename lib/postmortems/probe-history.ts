@@ -7,7 +7,11 @@ import type { ComponentStatus } from "../generated/prisma/enums.ts";
 type Tx = Pick<Prisma.TransactionClient, "statusChange">;
 
 /** The confirmed (probe) history of one ComponentRegion over a window: the status in force at its start, then each change. */
-export async function probeHistory(tx: Tx, componentRegionId: string, window: TimeWindow): Promise<{ initial: ComponentStatus | null; history: StatusPoint[] }> {
+export async function probeHistory(
+  tx: Tx,
+  componentRegionId: string,
+  window: TimeWindow,
+): Promise<{ initial: ComponentStatus | null; history: StatusPoint[] }> {
   const [before, changes] = await Promise.all([
     tx.statusChange.findFirst({
       where: { componentRegionId, source: "probes", at: { lte: window.from } },
@@ -22,4 +26,3 @@ export async function probeHistory(tx: Tx, componentRegionId: string, window: Ti
   ]);
   return { initial: before?.toStatus ?? null, history: changes.map((c) => ({ at: c.at, status: c.toStatus })) };
 }
-

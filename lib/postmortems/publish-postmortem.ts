@@ -27,13 +27,26 @@ export type PublishPostmortemInput = z.input<typeof publishPostmortemInput>;
 async function affectedOf(tx: Prisma.TransactionClient, incidentId: string) {
   const links = await tx.incidentComponentRegion.findMany({
     where: { incidentId },
-    select: { componentRegionId: true, componentRegion: { select: { component: { select: { name: true } }, region: { select: { name: true } } } } },
+    select: {
+      componentRegionId: true,
+      componentRegion: { select: { component: { select: { name: true } }, region: { select: { name: true } } } },
+    },
   });
-  return links.map((l) => ({ componentRegionId: l.componentRegionId, component: l.componentRegion.component.name, region: l.componentRegion.region.name }));
+  return links.map((l) => ({
+    componentRegionId: l.componentRegionId,
+    component: l.componentRegion.component.name,
+    region: l.componentRegion.region.name,
+  }));
 }
 
-export async function publishPostmortem(db: Db, actor: Actor, input: PublishPostmortemInput, options: { now?: Date } = {}): Promise<PostmortemView> {
-  if (!can(actor.role, "postmortem.publish")) throw new AppError("FORBIDDEN", "Only engineers and admins publish postmortems.");
+export async function publishPostmortem(
+  db: Db,
+  actor: Actor,
+  input: PublishPostmortemInput,
+  options: { now?: Date } = {},
+): Promise<PostmortemView> {
+  if (!can(actor.role, "postmortem.publish"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins publish postmortems.");
   const data = parseInput(publishPostmortemInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
@@ -44,7 +57,13 @@ export async function publishPostmortem(db: Db, actor: Actor, input: PublishPost
     const firstPublishedAt = before.firstPublishedAt ?? now;
     const snapshot = buildPublishedSnapshot({
       revision,
-      incident: { id: full.incident.id, title: full.incident.title, priority: full.incident.priority, startedAt: full.incident.startedAt, resolvedAt: full.incident.resolvedAt },
+      incident: {
+        id: full.incident.id,
+        title: full.incident.title,
+        priority: full.incident.priority,
+        startedAt: full.incident.startedAt,
+        resolvedAt: full.incident.resolvedAt,
+      },
       sections: sectionsOf(before),
       impactReport: before.impactReport as ImpactReport | null,
       timeline: full.timeline,
@@ -60,7 +79,15 @@ export async function publishPostmortem(db: Db, actor: Actor, input: PublishPost
       { state: "published", published: snapshot as object, publishedAt: now, firstPublishedAt, publishCount: revision },
       now,
     );
-    await tx.postmortemRevision.create({ data: { postmortemId: before.id, revision, snapshot: snapshot as object, publishedAt: now, publishedById: actor.id } });
+    await tx.postmortemRevision.create({
+      data: {
+        postmortemId: before.id,
+        revision,
+        snapshot: snapshot as object,
+        publishedAt: now,
+        publishedById: actor.id,
+      },
+    });
     let notified = 0;
     if (revision === 1 || data.notifySubscribers) {
       notified = await notifyPostmortemSubscribers(tx, {

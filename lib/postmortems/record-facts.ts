@@ -13,9 +13,15 @@ export const RECORD_LEAD_MS = 10 * 60_000;
 /** Probes' recovery may be confirmed a little after an engineer resolves. */
 export const RECORD_TAIL_MS = 10 * 60_000;
 
-export function recordWindow(incident: { startedAt: Date; resolvedAt: Date | null }, now: Date): { from: Date; to: Date } {
+export function recordWindow(
+  incident: { startedAt: Date; resolvedAt: Date | null },
+  now: Date,
+): { from: Date; to: Date } {
   const end = Math.min(now.getTime(), (incident.resolvedAt ?? now).getTime() + RECORD_TAIL_MS);
-  return { from: new Date(incident.startedAt.getTime() - RECORD_LEAD_MS), to: new Date(Math.max(end, incident.startedAt.getTime())) };
+  return {
+    from: new Date(incident.startedAt.getTime() - RECORD_LEAD_MS),
+    to: new Date(Math.max(end, incident.startedAt.getTime())),
+  };
 }
 
 async function firstFailures(tx: Tx, ids: string[], from: Date, to: Date): Promise<FirstFailure[]> {
@@ -32,7 +38,13 @@ async function firstFailures(tx: Tx, ids: string[], from: Date, to: Date): Promi
 function failuresFromEvidence(evidence: DetectionEvidence | null): FirstFailure[] {
   if (!evidence || !Array.isArray(evidence.componentRegions)) return [];
   return evidence.componentRegions.flatMap((cr) =>
-    (cr.failingVantages ?? []).map((v) => ({ componentRegionId: cr.componentRegionId, vantage: v.vantage, at: new Date(v.checkedAt), outcome: v.outcome, error: v.error })),
+    (cr.failingVantages ?? []).map((v) => ({
+      componentRegionId: cr.componentRegionId,
+      vantage: v.vantage,
+      at: new Date(v.checkedAt),
+      outcome: v.outcome,
+      error: v.error,
+    })),
   );
 }
 
@@ -56,7 +68,10 @@ export async function loadRecordFacts(tx: Tx, incidentId: string, now: Date): Pr
     include: {
       createdBy: { select: { name: true, email: true } },
       componentRegions: { include: { componentRegion: { select: componentRegionSelect } } },
-      updates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true, email: true } } } },
+      updates: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { author: { select: { name: true, email: true } } },
+      },
     },
   });
   if (!incident) return null;
@@ -95,16 +110,42 @@ export async function loadRecordFacts(tx: Tx, incidentId: string, now: Date): Pr
       createdBy: person(incident.createdBy),
     },
     componentRegions: incident.componentRegions
-      .map(({ componentRegion: cr }) => ({ id: cr.id, componentName: cr.component.name, regionName: cr.region.name, regionKey: cr.region.key, tier: cr.component.tier }))
-      .sort((a, b) => a.tier.localeCompare(b.tier) || a.componentName.localeCompare(b.componentName) || a.regionKey.localeCompare(b.regionKey)),
+      .map(({ componentRegion: cr }) => ({
+        id: cr.id,
+        componentName: cr.component.name,
+        regionName: cr.region.name,
+        regionKey: cr.region.key,
+        tier: cr.component.tier,
+      }))
+      .sort(
+        (a, b) =>
+          a.tier.localeCompare(b.tier) ||
+          a.componentName.localeCompare(b.componentName) ||
+          a.regionKey.localeCompare(b.regionKey),
+      ),
     firstFailures: failures.length > 0 ? failures : failuresFromEvidence(incident.evidence as DetectionEvidence | null),
-    statusChanges: changes.map((c) => ({ id: c.id, componentRegionId: c.componentRegionId, at: c.at, from: c.fromStatus, to: c.toStatus })),
+    statusChanges: changes.map((c) => ({
+      id: c.id,
+      componentRegionId: c.componentRegionId,
+      at: c.at,
+      from: c.fromStatus,
+      to: c.toStatus,
+    })),
     // Approval sets acknowledgedAt in the same transaction (at the verb's `now`); the audit entry says who.
     approval:
       incident.source === "detected" && incident.review === "approved"
-        ? { at: incident.acknowledgedAt ?? approval?.at ?? incident.createdAt, by: approval ? (approval.actor?.name ?? approval.actorEmail) : null }
+        ? {
+            at: incident.acknowledgedAt ?? approval?.at ?? incident.createdAt,
+            by: approval ? (approval.actor?.name ?? approval.actorEmail) : null,
+          }
         : null,
-    updates: incident.updates.map((u) => ({ id: u.id, at: u.createdAt, status: u.status, message: u.message, author: person(u.author) })),
+    updates: incident.updates.map((u) => ({
+      id: u.id,
+      at: u.createdAt,
+      status: u.status,
+      message: u.message,
+      author: person(u.author),
+    })),
     maintenance,
   };
 }

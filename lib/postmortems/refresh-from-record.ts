@@ -24,21 +24,40 @@ export interface RefreshResult {
 }
 
 /** `actor` null: the system (e.g. the worker after an incident resolves); nothing is audited then. */
-export async function refreshFromRecord(db: Db, actor: Actor | null, input: RefreshFromRecordInput, options: { now?: Date } = {}): Promise<RefreshResult> {
-  if (actor && !can(actor.role, "postmortem.write")) throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
+export async function refreshFromRecord(
+  db: Db,
+  actor: Actor | null,
+  input: RefreshFromRecordInput,
+  options: { now?: Date } = {},
+): Promise<RefreshResult> {
+  if (actor && !can(actor.role, "postmortem.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
   const { postmortemId } = parseInput(refreshFromRecordInput, input);
   const now = options.now ?? new Date();
-  const postmortem = await db.postmortem.findUnique({ where: { id: postmortemId }, select: { incidentId: true, notRequired: true } });
+  const postmortem = await db.postmortem.findUnique({
+    where: { id: postmortemId },
+    select: { incidentId: true, notRequired: true },
+  });
   if (!postmortem) throw postmortemNotFound();
   // The record is only read; the write below is one short transaction.
   const facts = (await loadRecordFacts(db, postmortem.incidentId, now))!;
   const report = await measureImpact(db, postmortem.incidentId, now);
-  const dueAt = postmortem.notRequired ? null : postmortemDueAt(facts.incident.priority, facts.incident.resolvedAt, postmortemPolicySettings());
+  const dueAt = postmortem.notRequired
+    ? null
+    : postmortemDueAt(facts.incident.priority, facts.incident.resolvedAt, postmortemPolicySettings());
   return db.$transaction(async (tx) => {
     const added = await insertRecordEntries(tx, postmortemId, collectTimeline(facts), now);
-    await tx.postmortem.update({ where: { id: postmortemId }, data: { impactReport: report ? (report as object) : undefined, dueAt } });
+    await tx.postmortem.update({
+      where: { id: postmortemId },
+      data: { impactReport: report ? (report as object) : undefined, dueAt },
+    });
     if (actor) {
-      await recordAudit(tx, actor, { action: "postmortem.refresh", entityType: "Postmortem", entityId: postmortemId, after: { added, dueAt } });
+      await recordAudit(tx, actor, {
+        action: "postmortem.refresh",
+        entityType: "Postmortem",
+        entityId: postmortemId,
+        after: { added, dueAt },
+      });
     }
     return { added };
   });

@@ -5,7 +5,13 @@
 import { type ActionItemReminderData, actionItemReminderEmail } from "../../emails/action-item-reminder.ts";
 import { overdueDigestEmail } from "../../emails/overdue-digest.ts";
 import type { Db } from "../db.ts";
-import { ACTION_ITEM_STATE_LABEL, daysUntilDue, dueDay, isoWeek, needsReminder } from "../domain/postmortem-action-items.ts";
+import {
+  ACTION_ITEM_STATE_LABEL,
+  daysUntilDue,
+  dueDay,
+  isoWeek,
+  needsReminder,
+} from "../domain/postmortem-action-items.ts";
 import { formatUtcDate } from "../domain/time-display.ts";
 import { getEnv } from "../env.ts";
 import { enqueueStaffMail } from "../mail/staff-mail.ts";
@@ -36,8 +42,15 @@ export async function sendActionItemReminders(db: Db, now: Date, options: JobOpt
   const base = options.baseUrl ?? getEnv().PUBLIC_URL;
   const today = dueDay(now);
   const items = await db.actionItem.findMany({
-    where: { state: { in: ["open", "in_progress"] }, dueDate: { gte: today, lt: new Date(today.getTime() + (days + 1) * DAY_MS) }, owner: { disabledAt: null } },
-    include: { owner: { select: { email: true, name: true } }, postmortem: { select: { incident: { select: { id: true, title: true } } } } },
+    where: {
+      state: { in: ["open", "in_progress"] },
+      dueDate: { gte: today, lt: new Date(today.getTime() + (days + 1) * DAY_MS) },
+      owner: { disabledAt: null },
+    },
+    include: {
+      owner: { select: { email: true, name: true } },
+      postmortem: { select: { incident: { select: { id: true, title: true } } } },
+    },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
   let queued = 0;
@@ -67,7 +80,11 @@ export async function sendOverdueDigest(db: Db, now: Date, options: JobOptions =
   if (items.length === 0) return { queued: 0 };
   const base = options.baseUrl ?? getEnv().PUBLIC_URL;
   const week = isoWeek(now);
-  const recipients = await db.user.findMany({ where: { disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] } }, select: { id: true, email: true, name: true }, orderBy: { email: "asc" } });
+  const recipients = await db.user.findMany({
+    where: { disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] } },
+    select: { id: true, email: true, name: true },
+    orderBy: { email: "asc" },
+  });
   const digestItems = items.map((i) => ({
     title: i.title,
     ownerName: i.owner ? (i.owner.name ?? i.owner.email) : "nobody",
@@ -86,7 +103,8 @@ export async function sendOverdueDigest(db: Db, now: Date, options: JobOptions =
       items: digestItems,
       listUrl: new URL(ACTION_ITEMS_CONSOLE_PATH, base).toString(),
     });
-    if (await enqueueStaffMail(db, { dedupeKey: `overdue-digest:${user.id}:${week}`, to: user.email, ...mail }, now)) queued++;
+    if (await enqueueStaffMail(db, { dedupeKey: `overdue-digest:${user.id}:${week}`, to: user.email, ...mail }, now))
+      queued++;
   }
   return { queued };
 }

@@ -9,10 +9,20 @@ import { postmortemConflict, postmortemNotFound } from "./postmortem-version.ts"
 
 type Tx = Prisma.TransactionClient;
 
-export async function loadForReview(tx: Tx, actor: Actor, postmortemId: string, expectedVersion: number | undefined, now: Date) {
-  const row = await tx.postmortem.findUnique({ where: { id: postmortemId }, include: { incident: { select: { id: true, title: true, priority: true } } } });
+export async function loadForReview(
+  tx: Tx,
+  actor: Actor,
+  postmortemId: string,
+  expectedVersion: number | undefined,
+  now: Date,
+) {
+  const row = await tx.postmortem.findUnique({
+    where: { id: postmortemId },
+    include: { incident: { select: { id: true, title: true, priority: true } } },
+  });
   if (!row) throw postmortemNotFound();
-  if (expectedVersion !== undefined && row.version !== expectedVersion) throw await postmortemConflict(tx, actor, postmortemId, now);
+  if (expectedVersion !== undefined && row.version !== expectedVersion)
+    throw await postmortemConflict(tx, actor, postmortemId, now);
   return row;
 }
 
@@ -21,7 +31,14 @@ export function enforce(check: ReviewCheck): void {
 }
 
 /** Moves state from `from` with a version bump; a concurrent step from the same state loses with CONFLICT. */
-export async function moveState(tx: Tx, actor: Actor, postmortemId: string, from: PostmortemState, data: Prisma.PostmortemUncheckedUpdateManyInput, now: Date): Promise<void> {
+export async function moveState(
+  tx: Tx,
+  actor: Actor,
+  postmortemId: string,
+  from: PostmortemState,
+  data: Prisma.PostmortemUncheckedUpdateManyInput,
+  now: Date,
+): Promise<void> {
   const { count } = await tx.postmortem.updateMany({
     where: { id: postmortemId, state: from },
     data: { ...data, version: { increment: 1 } },

@@ -17,7 +17,12 @@ export const setTimelineEntryFlagsInput = z.object({
 });
 export type SetTimelineEntryFlagsInput = z.input<typeof setTimelineEntryFlagsInput>;
 
-export async function setTimelineEntryFlags(db: Db, actor: Actor, input: SetTimelineEntryFlagsInput, options: { now?: Date } = {}): Promise<TimelineEntryView> {
+export async function setTimelineEntryFlags(
+  db: Db,
+  actor: Actor,
+  input: SetTimelineEntryFlagsInput,
+  options: { now?: Date } = {},
+): Promise<TimelineEntryView> {
   requireTimelineWrite(actor);
   const data = parseInput(setTimelineEntryFlagsInput, input);
   const now = options.now ?? new Date();
@@ -25,7 +30,10 @@ export async function setTimelineEntryFlags(db: Db, actor: Actor, input: SetTime
     const before = await findEntry(tx, data.entryId);
     const entry = await tx.timelineEntry.update({
       where: { id: data.entryId },
-      data: { ...(data.starred !== undefined ? { starred: data.starred } : {}), ...(data.hidden !== undefined ? { hidden: data.hidden } : {}) },
+      data: {
+        ...(data.starred !== undefined ? { starred: data.starred } : {}),
+        ...(data.hidden !== undefined ? { hidden: data.hidden } : {}),
+      },
       include: timelineEntryInclude,
     });
     const backToReview = entry.hidden !== before.hidden ? await sendBackToReview(tx, before.postmortemId, now) : false;

@@ -2,7 +2,9 @@
 import type { PostmortemPolicySettings } from "../domain/postmortem-policy.ts";
 import { type Env, getEnv } from "../env.ts";
 
-export function postmortemPolicySettings(env: Pick<Env, "POSTMORTEM_DUE_BUSINESS_DAYS_P1" | "POSTMORTEM_DUE_BUSINESS_DAYS_P2"> = getEnv()): PostmortemPolicySettings {
+export function postmortemPolicySettings(
+  env: Pick<Env, "POSTMORTEM_DUE_BUSINESS_DAYS_P1" | "POSTMORTEM_DUE_BUSINESS_DAYS_P2"> = getEnv(),
+): PostmortemPolicySettings {
   return { dueBusinessDays: { P1: env.POSTMORTEM_DUE_BUSINESS_DAYS_P1, P2: env.POSTMORTEM_DUE_BUSINESS_DAYS_P2 } };
 }
 

@@ -17,15 +17,27 @@ export const submitForReviewInput = z.object({
 });
 export type SubmitForReviewInput = z.input<typeof submitForReviewInput>;
 
-export async function submitForReview(db: Db, actor: Actor, input: SubmitForReviewInput, options: { now?: Date } = {}): Promise<PostmortemView> {
-  if (!can(actor.role, "postmortem.write")) throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
+export async function submitForReview(
+  db: Db,
+  actor: Actor,
+  input: SubmitForReviewInput,
+  options: { now?: Date } = {},
+): Promise<PostmortemView> {
+  if (!can(actor.role, "postmortem.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins write postmortems.");
   const data = parseInput(submitForReviewInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const before = await loadForReview(tx, actor, data.postmortemId, data.expectedVersion, now);
     enforce(checkSubmit(before.state));
     await moveState(tx, actor, before.id, before.state, { state: "in_review", submittedAt: now }, now);
-    await recordAudit(tx, actor, { action: "postmortem.submit", entityType: "Postmortem", entityId: before.id, before: { state: before.state }, after: { state: "in_review" } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.submit",
+      entityType: "Postmortem",
+      entityId: before.id,
+      before: { state: before.state },
+      after: { state: "in_review" },
+    });
     return (await loadPostmortemView(tx, actor, { postmortemId: before.id }, now))!;
   });
 }

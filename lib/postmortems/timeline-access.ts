@@ -8,7 +8,8 @@ import { postmortemNotFound } from "./postmortem-version.ts";
 type Tx = Pick<Prisma.TransactionClient, "timelineEntry" | "postmortem">;
 
 export function requireTimelineWrite(actor: Actor): void {
-  if (!can(actor.role, "postmortem.write")) throw new AppError("FORBIDDEN", "Only engineers and admins edit postmortem timelines.");
+  if (!can(actor.role, "postmortem.write"))
+    throw new AppError("FORBIDDEN", "Only engineers and admins edit postmortem timelines.");
 }
 
 export async function findEntry(tx: Tx, entryId: string) {
@@ -18,5 +19,6 @@ export async function findEntry(tx: Tx, entryId: string) {
 }
 
 export async function requirePostmortem(tx: Tx, postmortemId: string): Promise<void> {
-  if (!(await tx.postmortem.findUnique({ where: { id: postmortemId }, select: { id: true } }))) throw postmortemNotFound();
+  if (!(await tx.postmortem.findUnique({ where: { id: postmortemId }, select: { id: true } })))
+    throw postmortemNotFound();
 }

@@ -20,7 +20,12 @@ export const transitionActionItemInput = z.object({
 });
 export type TransitionActionItemInput = z.input<typeof transitionActionItemInput>;
 
-export async function transitionActionItem(db: Db, actor: Actor, input: TransitionActionItemInput, options: { now?: Date } = {}): Promise<ActionItemView> {
+export async function transitionActionItem(
+  db: Db,
+  actor: Actor,
+  input: TransitionActionItemInput,
+  options: { now?: Date } = {},
+): Promise<ActionItemView> {
   requireActionItemWrite(actor);
   const data = parseInput(transitionActionItemInput, input);
   const now = options.now ?? new Date();
@@ -39,8 +44,12 @@ export async function transitionActionItem(db: Db, actor: Actor, input: Transiti
         wontDoReason: data.to === "wont_do" ? data.reason! : null,
       },
     });
-    if (count !== 1) throw new AppError("CONFLICT", "Someone else changed this action item's state just now; look again.");
-    const item = await tx.actionItem.findUniqueOrThrow({ where: { id: data.actionItemId }, include: actionItemInclude });
+    if (count !== 1)
+      throw new AppError("CONFLICT", "Someone else changed this action item's state just now; look again.");
+    const item = await tx.actionItem.findUniqueOrThrow({
+      where: { id: data.actionItemId },
+      include: actionItemInclude,
+    });
     await recordAudit(tx, actor, {
       action: "postmortem.action_item.transition",
       entityType: "ActionItem",

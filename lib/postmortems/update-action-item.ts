@@ -27,7 +27,12 @@ export type UpdateActionItemInput = z.input<typeof updateActionItemInput>;
 
 const PUBLIC_FIELDS = ["title", "dueDate", "priority", "type", "isPublic"] as const;
 
-export async function updateActionItem(db: Db, actor: Actor, input: UpdateActionItemInput, options: { now?: Date } = {}): Promise<ActionItemView> {
+export async function updateActionItem(
+  db: Db,
+  actor: Actor,
+  input: UpdateActionItemInput,
+  options: { now?: Date } = {},
+): Promise<ActionItemView> {
   requireActionItemWrite(actor);
   const data = parseInput(updateActionItemInput, input);
   const now = options.now ?? new Date();
@@ -52,7 +57,13 @@ export async function updateActionItem(db: Db, actor: Actor, input: UpdateAction
     const publicChange = seenByReaders && PUBLIC_FIELDS.some((f) => String(before[f]) !== String(item[f]));
     const backToReview = publicChange ? await sendBackToReview(tx, before.postmortemId, now) : false;
     const { owner: _owner, ...after } = item;
-    await recordAudit(tx, actor, { action: "postmortem.action_item.update", entityType: "ActionItem", entityId: item.id, before, after: { ...after, backToReview } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.action_item.update",
+      entityType: "ActionItem",
+      entityId: item.id,
+      before,
+      after: { ...after, backToReview },
+    });
     return toActionItemView(item, now);
   });
 }

@@ -14,7 +14,11 @@ export const actionItemListInclude = {
 } satisfies Prisma.ActionItemInclude;
 
 /** Time order; entries at the same moment keep the order they were written in. */
-export const timelineOrder = [{ at: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.TimelineEntryOrderByWithRelationInput[];
+export const timelineOrder = [
+  { at: "asc" },
+  { createdAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.TimelineEntryOrderByWithRelationInput[];
 
 type TimelineRow = Prisma.TimelineEntryGetPayload<{ include: typeof timelineEntryInclude }>;
 type ActionItemRow = Prisma.ActionItemGetPayload<{ include: typeof actionItemInclude }>;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BADGE_COLOR, BADGE_LABEL_COLOR, BADGE_MESSAGE, BADGE_PADDING, type BadgeStatus, badgeGeometry, renderBadge, textWidth } from "./badge.ts";
+import {
+  BADGE_COLOR,
+  BADGE_LABEL_COLOR,
+  BADGE_MESSAGE,
+  BADGE_PADDING,
+  type BadgeStatus,
+  badgeGeometry,
+  renderBadge,
+  textWidth,
+} from "./badge.ts";
 
 /** WCAG 2 contrast ratio of a colour against white. */
 function contrastWithWhite(hex: string): number {
@@ -51,7 +60,7 @@ describe("renderBadge", () => {
   it("escapes whatever the label contains", () => {
     const svg = renderBadge(`<script>&"x"`, "operational");
     expect(svg).not.toContain("<script>");
-    expect(svg).toContain("<title>&lt;script&gt;&amp;\"x\": operational</title>");
+    expect(svg).toContain('<title>&lt;script&gt;&amp;"x": operational</title>');
     expect(svg).toContain('aria-label="&lt;script&gt;&amp;&quot;x&quot;: operational"');
   });
 });

@@ -20,7 +20,8 @@ export async function badgeFacts(db: Db, componentKey: string, regionKey?: strin
     if (!region) throw new AppError("NOT_FOUND", `There is no region "${regionKey}".`);
   }
   const rows = await loadPublicComponentRegions(db, { componentKey, regionKey });
-  if (regionKey !== undefined && rows.length === 0) throw new AppError("NOT_FOUND", `${component.name} does not run in ${regionKey}.`);
+  if (regionKey !== undefined && rows.length === 0)
+    throw new AppError("NOT_FOUND", `${component.name} does not run in ${regionKey}.`);
   // Unlike the Statuspage API, a badge can say "no data" rather than claim "operational".
   const status = worstStatus(rows.flatMap((r) => (r.status ? [r.status] : []))) ?? "no_data";
   return { label: regionKey === undefined ? component.name : componentRegionName(component.name, regionKey), status };
@@ -28,6 +29,7 @@ export async function badgeFacts(db: Db, componentKey: string, regionKey?: strin
 
 /** The key in a badge URL's last segment: "checkout.svg" → "checkout". Anything else is not a badge. */
 export function svgKey(segment: string): string {
-  if (!segment.endsWith(".svg") || segment.length <= 4) throw new AppError("NOT_FOUND", "Badges end in .svg, e.g. /badge/checkout.svg.");
+  if (!segment.endsWith(".svg") || segment.length <= 4)
+    throw new AppError("NOT_FOUND", "Badges end in .svg, e.g. /badge/checkout.svg.");
   return segment.slice(0, -4);
 }

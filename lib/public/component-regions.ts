@@ -16,9 +16,13 @@ export interface ComponentRegionFilter {
   regionKey?: string;
 }
 
-const maxDate = (dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.filter((d): d is Date => d != null).map((d) => d.getTime())));
+const maxDate = (dates: (Date | null | undefined)[]) =>
+  new Date(Math.max(...dates.filter((d): d is Date => d != null).map((d) => d.getTime())));
 
-export async function loadPublicComponentRegions(db: Db, filter: ComponentRegionFilter = {}): Promise<PublicComponentRegion[]> {
+export async function loadPublicComponentRegions(
+  db: Db,
+  filter: ComponentRegionFilter = {},
+): Promise<PublicComponentRegion[]> {
   const where = {
     ...(filter.componentKey ? { component: { key: filter.componentKey } } : {}),
     ...(filter.regionKey ? { region: { key: filter.regionKey } } : {}),
@@ -54,13 +58,18 @@ export async function loadPublicComponentRegions(db: Db, filter: ComponentRegion
       where: { componentRegionId: { in: ids }, maintenance: { status: { in: ["in_progress", "verifying"] } } },
       select: { componentRegionId: true, maintenance: { select: { startedAt: true, updatedAt: true } } },
     }),
-    db.statusChange.groupBy({ by: ["componentRegionId"], where: { componentRegionId: { in: ids } }, _max: { at: true } }),
+    db.statusChange.groupBy({
+      by: ["componentRegionId"],
+      where: { componentRegionId: { in: ids } },
+      _max: { at: true },
+    }),
   ]);
 
   const overridesOf = new Map<string, typeof overrides>();
   for (const o of overrides) overridesOf.set(o.componentRegionId, [...(overridesOf.get(o.componentRegionId) ?? []), o]);
   const maintenanceOf = new Map<string, typeof maintenance>();
-  for (const m of maintenance) maintenanceOf.set(m.componentRegionId, [...(maintenanceOf.get(m.componentRegionId) ?? []), m]);
+  for (const m of maintenance)
+    maintenanceOf.set(m.componentRegionId, [...(maintenanceOf.get(m.componentRegionId) ?? []), m]);
   const lastChange = new Map(changes.map((c) => [c.componentRegionId, c._max.at]));
 
   rows.sort(

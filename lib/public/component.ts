@@ -33,7 +33,12 @@ export interface ComponentPageOptions {
   regionKey: string | null;
 }
 
-export async function getComponentPage(db: Db, key: string, now: Date, options: ComponentPageOptions): Promise<ComponentPage | null> {
+export async function getComponentPage(
+  db: Db,
+  key: string,
+  now: Date,
+  options: ComponentPageOptions,
+): Promise<ComponentPage | null> {
   const scope = { componentKey: key };
   const recentFrom = utcDayWindows(now, UPTIME_DAYS)[0]!.from;
   const [component, overview, activeIncidents, recentIncidents, maintenance] = await Promise.all([

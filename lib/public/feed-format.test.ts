@@ -26,8 +26,12 @@ describe("renderAtom", () => {
   const atom = renderAtom(feed);
 
   it("is an Atom feed with a self link, an id and RFC 3339 dates", () => {
-    expect(atom.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
-    expect(atom).toContain('<link rel="self" type="application/atom+xml" href="https://status.example.com/feed.atom?region=eu.gcp&amp;component=checkout"/>');
+    expect(atom.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(
+      true,
+    );
+    expect(atom).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://status.example.com/feed.atom?region=eu.gcp&amp;component=checkout"/>',
+    );
     expect(atom).toContain("<updated>2026-03-01T11:00:00.000Z</updated>");
     expect(atom).toContain("<id>https://status.example.com/incidents/abc</id>");
   });
@@ -49,7 +53,7 @@ describe("renderRss", () => {
   });
 
   it("escapes the same way", () => {
-    expect(rss).toContain("<title>&lt;script&gt;&amp;\"checkout\"</title>");
+    expect(rss).toContain('<title>&lt;script&gt;&amp;"checkout"</title>');
     expect(rss).not.toContain("<script>");
   });
 });

@@ -67,7 +67,9 @@ function rssItem(entry: FeedEntry): string {
     "<item>",
     `<title>${xmlText(entry.title)}</title>`,
     `<link>${xmlText(entry.link)}</link>`,
-    entry.id ? `<guid isPermaLink="false">${xmlText(entry.id)}</guid>` : `<guid isPermaLink="true">${xmlText(entry.link)}</guid>`,
+    entry.id
+      ? `<guid isPermaLink="false">${xmlText(entry.id)}</guid>`
+      : `<guid isPermaLink="true">${xmlText(entry.link)}</guid>`,
     // RSS wants RFC 822 dates; toUTCString writes exactly that form.
     `<pubDate>${entry.updated.toUTCString()}</pubDate>`,
     `<category>${xmlText(entry.category)}</category>`,

@@ -5,7 +5,11 @@ import type { Db } from "../db.ts";
 import { readPublishedPostmortem } from "../domain/published-postmortem.ts";
 import { markdownToText } from "../markdown/render.ts";
 import { AppError } from "../errors.ts";
-import { type ComponentRegionFilter, loadPublicComponentRegions, type PublicComponentRegion } from "./component-regions.ts";
+import {
+  type ComponentRegionFilter,
+  loadPublicComponentRegions,
+  type PublicComponentRegion,
+} from "./component-regions.ts";
 import type { Feed, FeedEntry } from "./feed-format.ts";
 import type { Calendar, CalendarEvent } from "./ics.ts";
 import type { PublicSite } from "./site.ts";
@@ -41,7 +45,9 @@ export async function resolveFilter(db: Db, searchParams: URLSearchParams): Prom
     component ? db.component.findUnique({ where: { key: component }, select: { key: true, name: true } }) : null,
   ]);
   if (region && !regionRow) {
-    const known = (await db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true } })).map((r) => r.key);
+    const known = (
+      await db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true } })
+    ).map((r) => r.key);
     throw new AppError("NOT_FOUND", `There is no region "${region}". Regions: ${known.join(", ")}.`);
   }
   if (component && !componentRow) {
@@ -73,11 +79,23 @@ export async function resolveFilter(db: Db, searchParams: URLSearchParams): Prom
  * (the rule subscribers' scopes follow too).
  */
 function touches(filter: ResolvedFilter) {
-  return filter.componentRegionIds === null ? {} : { componentRegions: { some: { componentRegionId: { in: filter.componentRegionIds } } } };
+  return filter.componentRegionIds === null
+    ? {}
+    : { componentRegions: { some: { componentRegionId: { in: filter.componentRegionIds } } } };
 }
 
-const INCIDENT_STATUS_WORD = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved" } as const;
-const MAINTENANCE_STATUS_WORD = { scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed" } as const;
+const INCIDENT_STATUS_WORD = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+} as const;
+const MAINTENANCE_STATUS_WORD = {
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  verifying: "Verifying",
+  completed: "Completed",
+} as const;
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -95,13 +113,20 @@ const POSTMORTEM_SUMMARY_CHARS = 600;
 function postmortemSummary(snapshot: unknown, revision: number): string {
   const first = readPublishedPostmortem(snapshot)?.sections[0];
   const text = first ? markdownToText(first.paragraphs.join("\n\n")).replace(/\s+/g, " ").trim() : "";
-  const clipped = text.length > POSTMORTEM_SUMMARY_CHARS ? `${text.slice(0, POSTMORTEM_SUMMARY_CHARS - 1).trimEnd()}…` : text;
+  const clipped =
+    text.length > POSTMORTEM_SUMMARY_CHARS ? `${text.slice(0, POSTMORTEM_SUMMARY_CHARS - 1).trimEnd()}…` : text;
   return `${revision > 1 ? `Postmortem updated (revision ${revision})` : "Postmortem published"}${clipped ? `: ${clipped}` : "."}`;
 }
 
-const lines = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join("\n");
+const lines = (...parts: (string | null | undefined)[]) =>
+  parts.filter((p): p is string => Boolean(p?.trim())).join("\n");
 
-export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter, format: "atom" | "rss"): Promise<Feed> {
+export async function loadFeed(
+  db: Db,
+  site: PublicSite,
+  filter: ResolvedFilter,
+  format: "atom" | "rss",
+): Promise<Feed> {
   const [rows, incidents, maintenances, publications] = await Promise.all([
     loadPublicComponentRegions(db),
     db.incident.findMany({
@@ -147,7 +172,11 @@ export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter,
         revision: true,
         publishedAt: true,
         snapshot: true,
-        postmortem: { select: { incident: { select: { id: true, title: true, componentRegions: { select: { componentRegionId: true } } } } } },
+        postmortem: {
+          select: {
+            incident: { select: { id: true, title: true, componentRegions: { select: { componentRegionId: true } } } },
+          },
+        },
       },
     }),
   ]);
@@ -156,7 +185,9 @@ export async function loadFeed(db: Db, site: PublicSite, filter: ResolvedFilter,
   const entries: FeedEntry[] = [
     ...incidents.map((incident) => {
       const latest = incident.updates[0];
-      const statusWord = incident.postmortem?.publishedAt ? "Postmortem published" : INCIDENT_STATUS_WORD[incident.status];
+      const statusWord = incident.postmortem?.publishedAt
+        ? "Postmortem published"
+        : INCIDENT_STATUS_WORD[incident.status];
       return {
         link: incidentUrl(site.url, incident.id),
         title: incident.title,
@@ -263,7 +294,9 @@ export async function loadCalendar(db: Db, site: PublicSite, filter: ResolvedFil
           m.componentRegions.map((c) => c.componentRegionId),
           names,
         ),
-        latest ? `${MAINTENANCE_STATUS_WORD[latest.status]}: ${latest.message}` : `Status: ${MAINTENANCE_STATUS_WORD[m.status]}.`,
+        latest
+          ? `${MAINTENANCE_STATUS_WORD[latest.status]}: ${latest.message}`
+          : `Status: ${MAINTENANCE_STATUS_WORD[m.status]}.`,
         maintenanceUrl(site.url, m.id),
       ),
       url: maintenanceUrl(site.url, m.id),

@@ -37,5 +37,10 @@ export async function getHistoryPage(db: Db, query: HistoryQuery): Promise<Histo
       select: { key: true, name: true, product: { select: { name: true } } },
     }),
   ]);
-  return { ...page, query, regions, components: components.map((c) => ({ key: c.key, name: c.name, productName: c.product.name })) };
+  return {
+    ...page,
+    query,
+    regions,
+    components: components.map((c) => ({ key: c.key, name: c.name, productName: c.product.name })),
+  };
 }

@@ -5,7 +5,7 @@ describe("markup built as strings", () => {
   it("escapes every value, in text and in attributes", () => {
     const typed = `<img src=x onerror="alert(1)">Tom's & Jerry's`;
     expect(html`<a title="${typed}">${typed}</a>`.text).toBe(
-      "<a title=\"&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Tom&#39;s &amp; Jerry&#39;s\">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Tom&#39;s &amp; Jerry&#39;s</a>",
+      '<a title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Tom&#39;s &amp; Jerry&#39;s">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Tom&#39;s &amp; Jerry&#39;s</a>',
     );
   });
 

@@ -27,7 +27,9 @@ function withPublicHeaders(response: Response): Response {
 
 /** A public document: cacheable, readable cross-origin. */
 export function publicResponse(body: string, contentType: string, extra: Record<string, string> = {}): Response {
-  return withPublicHeaders(new Response(body, { headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE_CONTROL, ...extra } }));
+  return withPublicHeaders(
+    new Response(body, { headers: { "content-type": contentType, "cache-control": PUBLIC_CACHE_CONTROL, ...extra } }),
+  );
 }
 
 export function publicJson(body: unknown): Response {
@@ -35,7 +37,9 @@ export function publicJson(body: unknown): Response {
 }
 
 /** handle() for public GETs: errors too carry CORS, so a cross-origin client can read the 404's message. */
-export function publicGet<Args extends unknown[]>(fn: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+export function publicGet<Args extends unknown[]>(
+  fn: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
   const handled = handle(fn);
   return async (...args) => withPublicHeaders(await handled(...args));
 }

@@ -67,7 +67,12 @@ describe("renderCalendar", () => {
     status: "CONFIRMED",
     sequence: 3,
   };
-  const text = renderCalendar({ productId: "-//Bellwether//Maintenance//EN", name: "Bellwether maintenance", description: "Windows", events: [event] });
+  const text = renderCalendar({
+    productId: "-//Bellwether//Maintenance//EN",
+    name: "Bellwether maintenance",
+    description: "Windows",
+    events: [event],
+  });
 
   it("ends every line with CRLF and no line exceeds 75 octets", () => {
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);

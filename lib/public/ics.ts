@@ -22,7 +22,10 @@ export function icsText(value: string): string {
 
 /** A DATE-TIME in UTC, form #2 of §3.3.5: 20260301T140000Z. */
 export function icsDateTime(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**
@@ -89,7 +92,9 @@ function eventLines(event: CalendarEvent): string[] {
     `URL:${event.url.replace(/[\r\n]/g, "")}`,
     `STATUS:${event.status}`,
     "TRANSP:OPAQUE",
-    ...(event.categories && event.categories.length > 0 ? [`CATEGORIES:${event.categories.map(icsText).join(",")}`] : []),
+    ...(event.categories && event.categories.length > 0
+      ? [`CATEGORIES:${event.categories.map(icsText).join(",")}`]
+      : []),
     "END:VEVENT",
   ];
 }

@@ -149,7 +149,12 @@ export async function getActiveIncidents(db: Db, scope: IncidentScope = {}): Pro
 }
 
 /** Incidents that started at or after `from`, newest first. */
-export async function getIncidentsStartedSince(db: Db, from: Date, scope: IncidentScope = {}, limit = 100): Promise<IncidentSummary[]> {
+export async function getIncidentsStartedSince(
+  db: Db,
+  from: Date,
+  scope: IncidentScope = {},
+  limit = 100,
+): Promise<IncidentSummary[]> {
   const rows = await db.incident.findMany({
     where: { ...PUBLIC_INCIDENT, startedAt: { gte: from }, ...scopeWhere(scope) },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
@@ -169,13 +174,22 @@ export interface IncidentPage {
 export const HISTORY_PAGE_SIZE = 20;
 
 /** One page of the incident history, newest first; a page past the end is empty. */
-export async function getIncidentHistory(db: Db, options: IncidentScope & { page: number; pageSize?: number }): Promise<IncidentPage> {
+export async function getIncidentHistory(
+  db: Db,
+  options: IncidentScope & { page: number; pageSize?: number },
+): Promise<IncidentPage> {
   const pageSize = options.pageSize ?? HISTORY_PAGE_SIZE;
   const page = Math.max(1, Math.floor(options.page));
   const where = { ...PUBLIC_INCIDENT, ...scopeWhere(options) };
   const [total, rows] = await Promise.all([
     db.incident.count({ where }),
-    db.incident.findMany({ where, orderBy: [{ startedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, select: summarySelect }),
+    db.incident.findMany({
+      where,
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: summarySelect,
+    }),
   ]);
   return { incidents: rows.map(toSummary), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
 }
@@ -194,7 +208,9 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetail | 
   return {
     ...toSummary({ ...row, updates: updates.length ? [row.updates.at(-1)!] : [] }),
     updates,
-    postmortem: row.postmortem ? readPublishedPostmortem(row.postmortem.published, { publishedAt: row.postmortem.publishedAt }) : null,
+    postmortem: row.postmortem
+      ? readPublishedPostmortem(row.postmortem.published, { publishedAt: row.postmortem.publishedAt })
+      : null,
   };
 }
 
@@ -210,7 +226,9 @@ export async function getIncidentDays(
 ): Promise<Map<string, Map<string, DayIncident[]>>> {
   const from = utcDayWindows(now, days)[0]!.from;
   // One join, flat rows: the ORM's nested read of the same took several times longer.
-  const links = await db.$queryRawUnsafe<{ componentRegionId: string; id: string; title: string; startedAt: Date; resolvedAt: Date | null }[]>(
+  const links = await db.$queryRawUnsafe<
+    { componentRegionId: string; id: string; title: string; startedAt: Date; resolvedAt: Date | null }[]
+  >(
     `SELECT l."componentRegionId", i.id, i.title, i."startedAt", i."resolvedAt"
        FROM "IncidentComponentRegion" l JOIN "Incident" i ON i.id = l."incidentId"
       WHERE i.review = 'approved' AND i."startedAt" < $1::timestamp(3) AND (i."resolvedAt" IS NULL OR i."resolvedAt" >= $2::timestamp(3))
@@ -220,11 +238,15 @@ export async function getIncidentDays(
     componentRegionIds === undefined ? null : [...componentRegionIds],
   );
   const byComponentRegion = new Map<string, (typeof links)[number][]>();
-  for (const link of links) byComponentRegion.set(link.componentRegionId, [...(byComponentRegion.get(link.componentRegionId) ?? []), link]);
+  for (const link of links)
+    byComponentRegion.set(link.componentRegionId, [...(byComponentRegion.get(link.componentRegionId) ?? []), link]);
   const result = new Map<string, Map<string, DayIncident[]>>();
   for (const [componentRegionId, incidents] of byComponentRegion) {
     const perDay = spansByDay(incidents, now, days);
-    result.set(componentRegionId, new Map([...perDay].map(([day, list]) => [day, list.map(({ id, title }) => ({ id, title }))])));
+    result.set(
+      componentRegionId,
+      new Map([...perDay].map(([day, list]) => [day, list.map(({ id, title }) => ({ id, title }))])),
+    );
   }
   return result;
 }

@@ -13,13 +13,28 @@ import {
   type RollupGranularity,
 } from "../domain/latency-series.ts";
 
-const TABLE: Readonly<Record<RollupGranularity, string>> = { minute: "RollupMinute", hour: "RollupHour", day: "RollupDay" };
+const TABLE: Readonly<Record<RollupGranularity, string>> = {
+  minute: "RollupMinute",
+  hour: "RollupHour",
+  day: "RollupDay",
+};
 
-const BUCKET_SUMS = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => `sum("latencyHistogram"[${i + 1}])::int AS h${i}`).join(", ");
+const BUCKET_SUMS = Array.from(
+  { length: HISTOGRAM_SIZE },
+  (_, i) => `sum("latencyHistogram"[${i + 1}])::int AS h${i}`,
+).join(", ");
 
-type Row = { bucketStart: Date; count: number; minMs: number | null; maxMs: number | null } & Record<`h${number}`, number>;
+type Row = { bucketStart: Date; count: number; minMs: number | null; maxMs: number | null } & Record<
+  `h${number}`,
+  number
+>;
 
-export async function getLatencySeries(db: Db, componentRegionIds: readonly string[], range: LatencyRangeKey, now: Date): Promise<LatencySeries> {
+export async function getLatencySeries(
+  db: Db,
+  componentRegionIds: readonly string[],
+  range: LatencyRangeKey,
+  now: Date,
+): Promise<LatencySeries> {
   const spec = LATENCY_RANGES[range];
   const window = latencyWindow(spec, now);
   if (componentRegionIds.length === 0) return latencySeries([], window);

@@ -54,7 +54,12 @@ const summarySelect = {
 
 type SummaryRow = Prisma.MaintenanceGetPayload<{ select: typeof summarySelect }>;
 
-const toUpdate = (u: { id: string; status: MaintenanceStatus; message: string; createdAt: Date }): MaintenanceUpdateView => ({
+const toUpdate = (u: {
+  id: string;
+  status: MaintenanceStatus;
+  message: string;
+  createdAt: Date;
+}): MaintenanceUpdateView => ({
   id: u.id,
   status: u.status,
   message: u.message,
@@ -95,9 +100,17 @@ export interface CurrentMaintenance {
 }
 
 /** What a page shows of maintenance, in one read: windows under way and the next ones scheduled. */
-export async function getCurrentMaintenance(db: Db, now: Date, scope: IncidentScope = {}, upcomingLimit = 10): Promise<CurrentMaintenance> {
+export async function getCurrentMaintenance(
+  db: Db,
+  now: Date,
+  scope: IncidentScope = {},
+  upcomingLimit = 10,
+): Promise<CurrentMaintenance> {
   const rows = await db.maintenance.findMany({
-    where: { OR: [{ status: { in: ["in_progress", "verifying"] } }, { status: "scheduled", scheduledEnd: { gt: now } }], ...scopeWhere(scope) },
+    where: {
+      OR: [{ status: { in: ["in_progress", "verifying"] } }, { status: "scheduled", scheduledEnd: { gt: now } }],
+      ...scopeWhere(scope),
+    },
     orderBy: [{ scheduledStart: "asc" }, { id: "asc" }],
     select: summarySelect,
   });

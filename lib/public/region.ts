@@ -58,7 +58,10 @@ export async function getRegionPage(db: Db, key: string, now: Date): Promise<Reg
     }))
     .filter((product) => product.components.length > 0);
   const ids = products.flatMap((p) => p.components.map((c) => c.cell.componentRegionId));
-  const [uptime, incidentDays] = await Promise.all([getUptime(db, now, UPTIME_DAYS, ids), getIncidentDays(db, now, UPTIME_DAYS, ids)]);
+  const [uptime, incidentDays] = await Promise.all([
+    getUptime(db, now, UPTIME_DAYS, ids),
+    getIncidentDays(db, now, UPTIME_DAYS, ids),
+  ]);
 
   return {
     region,

@@ -11,7 +11,10 @@ it("lets only plausible ids and keys reach a query", () => {
 
 it("falls back to the defaults for a bad range or region instead of failing the page", () => {
   expect(componentQuerySchema.parse({})).toEqual({ range: "24h", region: null });
-  expect(componentQuerySchema.parse({ range: "7d", region: "eu-central-1.aws" })).toEqual({ range: "7d", region: "eu-central-1.aws" });
+  expect(componentQuerySchema.parse({ range: "7d", region: "eu-central-1.aws" })).toEqual({
+    range: "7d",
+    region: "eu-central-1.aws",
+  });
   expect(componentQuerySchema.parse({ range: "1y", region: "<b>" })).toEqual({ range: "24h", region: null });
   expect(componentQuerySchema.parse({ range: ["30d", "7d"], region: "" })).toEqual({ range: "30d", region: null });
 });

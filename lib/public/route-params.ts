@@ -10,6 +10,8 @@ export const keyParam = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/);
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const componentQuerySchema = z.object({
-  range: z.preprocess(one, z.enum(LATENCY_RANGE_KEYS as [LatencyRangeKey, ...LatencyRangeKey[]]).catch("24h")).default("24h"),
+  range: z
+    .preprocess(one, z.enum(LATENCY_RANGE_KEYS as [LatencyRangeKey, ...LatencyRangeKey[]]).catch("24h"))
+    .default("24h"),
   region: z.preprocess((v) => one(v) || null, keyParam.nullable().catch(null)).default(null),
 });

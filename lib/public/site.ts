@@ -16,7 +16,12 @@ export const PAGE_NAME = "Bellwether";
 
 export function siteFor(publicUrl: string): PublicSite {
   const url = publicUrl.replace(/\/+$/, "");
-  return { name: PAGE_NAME, url, pageId: createHash("sha256").update(url).digest("hex").slice(0, 12), timeZone: "Etc/UTC" };
+  return {
+    name: PAGE_NAME,
+    url,
+    pageId: createHash("sha256").update(url).digest("hex").slice(0, 12),
+    timeZone: "Etc/UTC",
+  };
 }
 
 export function publicSite(): PublicSite {

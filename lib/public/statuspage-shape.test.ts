@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { PublishedPostmortem } from "../domain/published-postmortem.ts";
-import { affectedComponentsByUpdate, postmortemBody, shapeComponents, shapeIncident, shapeMaintenance, shapeStatus } from "./statuspage-shape.ts";
+import {
+  affectedComponentsByUpdate,
+  postmortemBody,
+  shapeComponents,
+  shapeIncident,
+  shapeMaintenance,
+  shapeStatus,
+} from "./statuspage-shape.ts";
 import type { ComponentRegionFacts, IncidentFacts, MaintenanceFacts, ShapeContext } from "./statuspage-types.ts";
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d));
 const product = { id: "p1", name: "Commerce", description: "", createdAt: day(1) };
 
-function row(id: string, regionKey: string, status: ComponentRegionFacts["status"], updated = day(2)): ComponentRegionFacts {
+function row(
+  id: string,
+  regionKey: string,
+  status: ComponentRegionFacts["status"],
+  updated = day(2),
+): ComponentRegionFacts {
   return {
     id,
     createdAt: day(1),
@@ -54,7 +66,10 @@ describe("shapeComponents", () => {
 
 describe("shapeStatus", () => {
   it("claims only what was measured", () => {
-    expect(shapeStatus([{ status: "operational" }, { status: null }])).toEqual({ indicator: "none", description: "All Measured Systems Operational" });
+    expect(shapeStatus([{ status: "operational" }, { status: null }])).toEqual({
+      indicator: "none",
+      description: "All Measured Systems Operational",
+    });
     expect(shapeStatus([{ status: null }])).toEqual({ indicator: "none", description: "Awaiting probe data" });
     expect(shapeStatus([{ status: "under_maintenance" }, { status: "operational" }])).toEqual({
       indicator: "maintenance",
@@ -63,7 +78,9 @@ describe("shapeStatus", () => {
   });
 });
 
-const components = new Map(shapeComponents("page1", [row("a", "eu", "major_outage"), row("b", "us", "operational")]).map((c) => [c.id, c]));
+const components = new Map(
+  shapeComponents("page1", [row("a", "eu", "major_outage"), row("b", "us", "operational")]).map((c) => [c.id, c]),
+);
 const ctx: ShapeContext = { pageId: "page1", publicUrl: "https://status.example.com", components };
 
 describe("affectedComponentsByUpdate", () => {
@@ -72,7 +89,12 @@ describe("affectedComponentsByUpdate", () => {
       [
         { affected: [{ componentRegionId: "a", status: "partial_outage" }] },
         { affected: [] },
-        { affected: [{ componentRegionId: "a", status: "major_outage" }, { componentRegionId: "b", status: "degraded_performance", previousStatus: "partial_outage" }] },
+        {
+          affected: [
+            { componentRegionId: "a", status: "major_outage" },
+            { componentRegionId: "b", status: "degraded_performance", previousStatus: "partial_outage" },
+          ],
+        },
       ],
       components,
     );
@@ -88,7 +110,17 @@ describe("affectedComponentsByUpdate", () => {
 
   it("skips what it cannot read: other shapes, unknown statuses, components that are not public", () => {
     const shaped = affectedComponentsByUpdate(
-      [{ affected: [{ componentRegionId: "a", status: "melting" }, { component: "x" }, { componentRegionId: "gone", status: "major_outage" }, 42] }, { affected: { not: "an array" } }],
+      [
+        {
+          affected: [
+            { componentRegionId: "a", status: "melting" },
+            { component: "x" },
+            { componentRegionId: "gone", status: "major_outage" },
+            42,
+          ],
+        },
+        { affected: { not: "an array" } },
+      ],
       components,
     );
     expect(shaped).toEqual([null, null]);
@@ -127,7 +159,9 @@ describe("shapeIncident", () => {
 
   it("says postmortem once a postmortem is published, and only for a resolved incident", () => {
     expect(shapeIncident({ ...incident, postmortemPublished: true }, ctx).status).toBe("postmortem");
-    expect(shapeIncident({ ...incident, status: "monitoring", postmortemPublished: true }, ctx).status).toBe("monitoring");
+    expect(shapeIncident({ ...incident, status: "monitoring", postmortemPublished: true }, ctx).status).toBe(
+      "monitoring",
+    );
   });
 
   it("fills Statuspage's postmortem fields with their types: strings or null, booleans", () => {
@@ -144,7 +178,13 @@ describe("shapeIncident", () => {
       {
         ...incident,
         postmortemPublished: true,
-        postmortem: { body: "## Summary\n\nA full disk.", publishedAt: day(5), bodyUpdatedAt: day(6), ignored: false, notifiedSubscribers: true },
+        postmortem: {
+          body: "## Summary\n\nA full disk.",
+          publishedAt: day(5),
+          bodyUpdatedAt: day(6),
+          ignored: false,
+          notifiedSubscribers: true,
+        },
       },
       ctx,
     );
@@ -156,7 +196,13 @@ describe("shapeIncident", () => {
       postmortem_notified_subscribers: true,
       postmortem_notified_twitter: false,
     });
-    const ignored = shapeIncident({ ...incident, postmortem: { body: null, publishedAt: null, bodyUpdatedAt: null, ignored: true, notifiedSubscribers: false } }, ctx);
+    const ignored = shapeIncident(
+      {
+        ...incident,
+        postmortem: { body: null, publishedAt: null, bodyUpdatedAt: null, ignored: true, notifiedSubscribers: false },
+      },
+      ctx,
+    );
     expect(ignored.postmortem_ignored).toBe(true);
   });
 
@@ -182,9 +228,21 @@ describe("shapeIncident", () => {
 describe("postmortemBody", () => {
   const section = (key: string, heading: string, paragraphs: string[]) => ({ key, heading, paragraphs, html: null });
   const published: PublishedPostmortem = {
-    sections: [section("summary", "Summary", ["Checkout failed.", "For *40* minutes."]), section("correctiveMeasures", "Corrective and preventative measures", ["We add a canary."])],
+    sections: [
+      section("summary", "Summary", ["Checkout failed.", "For *40* minutes."]),
+      section("correctiveMeasures", "Corrective and preventative measures", ["We add a canary."]),
+    ],
     timeline: [],
-    actionItems: [{ title: "Add a\ncanary", type: "prevent", priority: "P2", state: "in_progress", dueDate: null, completedAt: null }],
+    actionItems: [
+      {
+        title: "Add a\ncanary",
+        type: "prevent",
+        priority: "P2",
+        state: "in_progress",
+        dueDate: null,
+        completedAt: null,
+      },
+    ],
     impact: null,
     revision: 1,
     publishedAt: day(5),
@@ -199,7 +257,9 @@ describe("postmortemBody", () => {
   });
 
   it("lists the action items under their own heading when the measures section is empty", () => {
-    expect(postmortemBody({ ...published, sections: [published.sections[0]!] })).toMatch(/## Corrective and preventative measures\n\n- Add a canary \(in progress\)$/);
+    expect(postmortemBody({ ...published, sections: [published.sections[0]!] })).toMatch(
+      /## Corrective and preventative measures\n\n- Add a canary \(in progress\)$/,
+    );
   });
 });
 

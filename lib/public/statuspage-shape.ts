@@ -91,7 +91,13 @@ export function shapeStatus(rows: readonly Pick<ComponentRegionFacts, "status">[
 
 // ─── Incidents ─────────────────────────────────────────────────────────────
 
-const componentStatus = z.enum(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
+const componentStatus = z.enum([
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+]);
 
 /**
  * One entry of IncidentUpdate.affected as lib/incidents writes it: the
@@ -167,12 +173,17 @@ export function maintenanceUrl(publicUrl: string, id: string): string {
  * state under Corrective and preventative measures.
  */
 export function postmortemBody(published: PublishedPostmortem): string {
-  const items = published.actionItems.map((a) => `- ${a.title.replace(/\s+/g, " ")} (${ACTION_ITEM_STATE_LABEL[a.state].toLowerCase()})`);
+  const items = published.actionItems.map(
+    (a) => `- ${a.title.replace(/\s+/g, " ")} (${ACTION_ITEM_STATE_LABEL[a.state].toLowerCase()})`,
+  );
   const parts = published.sections.map((s) => {
     const text = s.paragraphs.join("\n\n");
-    return s.key === "correctiveMeasures" && items.length > 0 ? `## ${s.heading}\n\n${text}\n\n${items.join("\n")}` : `## ${s.heading}\n\n${text}`;
+    return s.key === "correctiveMeasures" && items.length > 0
+      ? `## ${s.heading}\n\n${text}\n\n${items.join("\n")}`
+      : `## ${s.heading}\n\n${text}`;
   });
-  if (items.length > 0 && !published.sections.some((s) => s.key === "correctiveMeasures")) parts.push(`## Corrective and preventative measures\n\n${items.join("\n")}`);
+  if (items.length > 0 && !published.sections.some((s) => s.key === "correctiveMeasures"))
+    parts.push(`## Corrective and preventative measures\n\n${items.join("\n")}`);
   return parts.join("\n\n");
 }
 

@@ -124,7 +124,14 @@ export interface IncidentFacts {
   /** The postmortem as readers see it; absent or null when there is none. */
   postmortem?: PostmortemFacts | null;
   componentRegionIds: readonly string[];
-  updates: readonly { id: string; status: IncidentStatus; message: string; affected: unknown; notifySubscribers: boolean; createdAt: Date }[];
+  updates: readonly {
+    id: string;
+    status: IncidentStatus;
+    message: string;
+    affected: unknown;
+    notifySubscribers: boolean;
+    createdAt: Date;
+  }[];
 }
 
 export interface PostmortemFacts {

@@ -57,7 +57,13 @@ async function loadBase(db: Db, site: PublicSite): Promise<Base> {
   const updatedAt = new Date(Math.max(0, ...times));
   return {
     ctx: { pageId: site.pageId, publicUrl: site.url, components: new Map(components.map((c) => [c.id, c])) },
-    page: { id: site.pageId, name: site.name, url: site.url, time_zone: site.timeZone, updated_at: updatedAt.toISOString() },
+    page: {
+      id: site.pageId,
+      name: site.name,
+      url: site.url,
+      time_zone: site.timeZone,
+      updated_at: updatedAt.toISOString(),
+    },
     status: shapeStatus(rows),
     components,
   };
@@ -107,7 +113,13 @@ async function loadIncidents(db: Db, ctx: ShapeContext, which: "recent" | "unres
   });
 }
 
-function postmortemFacts(row: { published: unknown; publishedAt: Date | null; firstPublishedAt: Date | null; notRequired: boolean; events: { id: string }[] }): PostmortemFacts {
+function postmortemFacts(row: {
+  published: unknown;
+  publishedAt: Date | null;
+  firstPublishedAt: Date | null;
+  notRequired: boolean;
+  events: { id: string }[];
+}): PostmortemFacts {
   const published = row.publishedAt ? readPublishedPostmortem(row.published, { publishedAt: row.publishedAt }) : null;
   return {
     body: published ? postmortemBody(published) : null,
@@ -148,12 +160,16 @@ async function loadMaintenances(db: Db, ctx: ShapeContext, which: MaintenanceSet
   const rows = await db.maintenance.findMany({
     where: statuses ? { status: { in: statuses } } : {},
     // The history reads newest first; what is coming reads in the order it happens.
-    orderBy: which === "recent" ? [{ scheduledStart: "desc" }, { id: "desc" }] : [{ scheduledStart: "asc" }, { id: "asc" }],
+    orderBy:
+      which === "recent" ? [{ scheduledStart: "desc" }, { id: "desc" }] : [{ scheduledStart: "asc" }, { id: "asc" }],
     take: which === "recent" ? RECENT_LIMIT : undefined,
     select: maintenanceSelect,
   });
   return rows.map((row) => {
-    const facts: MaintenanceFacts = { ...row, componentRegionIds: row.componentRegions.map((c) => c.componentRegionId) };
+    const facts: MaintenanceFacts = {
+      ...row,
+      componentRegionIds: row.componentRegions.map((c) => c.componentRegionId),
+    };
     return shapeMaintenance(facts, ctx);
   });
 }

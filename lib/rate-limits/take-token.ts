@@ -19,7 +19,13 @@ export function bucketKey(scope: string, subject: string): string {
 }
 
 /** Takes one token from `subject`'s bucket in `scope`; refuses (taking nothing) when the bucket is empty. */
-export async function takeRateToken(db: Client, scope: string, subject: string, rule: RateRule, now: Date): Promise<RateDecision> {
+export async function takeRateToken(
+  db: Client,
+  scope: string,
+  subject: string,
+  rule: RateRule,
+  now: Date,
+): Promise<RateDecision> {
   const key = bucketKey(scope, subject);
   const perMs = rule.limit / rule.windowMs;
   const taken = await db.$queryRaw<{ tokens: number }[]>`

@@ -20,7 +20,10 @@ export interface PurgeCounts {
 export async function purgeExpired(db: Db, now: Date): Promise<PurgeCounts> {
   const graceEnd = new Date(now.getTime() - PENDING_SUBSCRIPTION_GRACE_MS);
   const pendingSubscribers = await db.subscriber.deleteMany({
-    where: { confirmedAt: null, OR: [{ confirmExpiresAt: { lt: graceEnd } }, { confirmExpiresAt: null, createdAt: { lt: graceEnd } }] },
+    where: {
+      confirmedAt: null,
+      OR: [{ confirmExpiresAt: { lt: graceEnd } }, { confirmExpiresAt: null, createdAt: { lt: graceEnd } }],
+    },
   });
   // A lapsed subscriber who asked again and never confirmed keeps its row; only the dead link's hash goes.
   const expiredConfirmLinks = await db.subscriber.updateMany({

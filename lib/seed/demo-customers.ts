@@ -63,7 +63,11 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
 ];
 
 /** Northwind's commercial terms, which the platform seed does not set. */
-export const NORTHWIND_TERMS = { monthlyFee: 12_000, currency: "EUR", recipients: ["it-operations@northwind.example"] } as const;
+export const NORTHWIND_TERMS = {
+  monthlyFee: 12_000,
+  currency: "EUR",
+  recipients: ["it-operations@northwind.example"],
+} as const;
 
 /** Maintenance announced only three days ahead: Tailspin's contract asks for seven, so it counts as downtime. */
 export const LATE_MAINTENANCE = {

@@ -47,13 +47,15 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
         status: "monitoring",
         minutes: 2,
         fromEnd: true,
-        message: "The standby database has been promoted and orders are going through again. We are watching error rates and replication.",
+        message:
+          "The standby database has been promoted and orders are going through again. We are watching error rates and replication.",
       },
       {
         status: "resolved",
         minutes: 25,
         fromEnd: true,
-        message: "Checkout in us-central1 has been stable for 25 minutes on the new primary. This incident is resolved; a postmortem will follow.",
+        message:
+          "Checkout in us-central1 has been stable for 25 minutes on the new primary. This incident is resolved; a postmortem will follow.",
       },
     ],
   },
@@ -67,12 +69,14 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
       {
         status: "investigating",
         minutes: 8,
-        message: "Merchant Center does not load in any region; the CDN answers 502. The APIs are not affected. We are investigating.",
+        message:
+          "Merchant Center does not load in any region; the CDN answers 502. The APIs are not affected. We are investigating.",
       },
       {
         status: "identified",
         minutes: 31,
-        message: "A CDN configuration change pushed at 10:02 UTC broke routing to the Merchant Center origin. We are rolling it back.",
+        message:
+          "A CDN configuration change pushed at 10:02 UTC broke routing to the Merchant Center origin. We are rolling it back.",
       },
       {
         status: "monitoring",
@@ -80,7 +84,12 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
         fromEnd: true,
         message: "The configuration is rolled back and Merchant Center loads again. Some browsers may need a reload.",
       },
-      { status: "resolved", minutes: 30, fromEnd: true, message: "Merchant Center has worked normally for 30 minutes in every region. Resolved." },
+      {
+        status: "resolved",
+        minutes: 30,
+        fromEnd: true,
+        message: "Merchant Center has worked normally for 30 minutes in every region. Resolved.",
+      },
     ],
   },
   {
@@ -93,15 +102,27 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
       {
         status: "investigating",
         minutes: 22,
-        message: "Order queries in eu-central-1 take several seconds. Carts and orders still work, more slowly. We are investigating.",
+        message:
+          "Order queries in eu-central-1 take several seconds. Carts and orders still work, more slowly. We are investigating.",
       },
       {
         status: "identified",
         minutes: 55,
-        message: "Today's deploy queries orders by a column that has no index in eu-central-1. We are building the index online.",
+        message:
+          "Today's deploy queries orders by a column that has no index in eu-central-1. We are building the index online.",
       },
-      { status: "monitoring", minutes: 1, fromEnd: true, message: "The index is built and order queries are back to normal latency." },
-      { status: "resolved", minutes: 20, fromEnd: true, message: "Latency has stayed normal for 20 minutes. Resolved." },
+      {
+        status: "monitoring",
+        minutes: 1,
+        fromEnd: true,
+        message: "The index is built and order queries are back to normal latency.",
+      },
+      {
+        status: "resolved",
+        minutes: 20,
+        fromEnd: true,
+        message: "Latency has stayed normal for 20 minutes. Resolved.",
+      },
     ],
   },
   {
@@ -121,7 +142,12 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
         minutes: 20,
         message: "A transit provider is dropping traffic between us-east-2 and europe-west1. We are routing around it.",
       },
-      { status: "resolved", minutes: 10, fromEnd: true, message: "Traffic now avoids the failing provider and search answers from every path. Resolved." },
+      {
+        status: "resolved",
+        minutes: 10,
+        fromEnd: true,
+        message: "Traffic now avoids the failing provider and search answers from every path. Resolved.",
+      },
     ],
   },
 ];

@@ -21,7 +21,12 @@ export interface DemoPostmortem {
   incidentId: string;
   target: "published" | "in_review" | "draft" | "not_required";
   /** Sections written over the pre-filled drafts; Impact and Detection stay as measured. */
-  sections: Partial<Record<"summary" | "leadup" | "fault" | "rootCause" | "mitigation" | "correctiveMeasures" | "lessonsLearned", string>>;
+  sections: Partial<
+    Record<
+      "summary" | "leadup" | "fault" | "rootCause" | "mitigation" | "correctiveMeasures" | "lessonsLearned",
+      string
+    >
+  >;
   /** An engineer's own timeline lines, minutes after the incident started. */
   timeline?: { minutes: number; text: string }[];
   actionItems?: DemoActionItem[];
@@ -86,10 +91,13 @@ export const DEMO_POSTMORTEMS: readonly DemoPostmortem[] = [
     sections: {
       summary:
         "Merchant Center did not load in any region for about an hour after a CDN configuration change broke routing to its origin. The commerce APIs and storefronts were not affected.",
-      fault: "A configuration push replaced the origin host of the Merchant Center distribution with a staging host name, so every request ended in a `502`.",
-      rootCause: "The CDN configuration is deployed by a pipeline that validates syntax but not the origin it points to; the change had been reviewed as a routine TLS update.",
+      fault:
+        "A configuration push replaced the origin host of the Merchant Center distribution with a staging host name, so every request ended in a `502`.",
+      rootCause:
+        "The CDN configuration is deployed by a pipeline that validates syntax but not the origin it points to; the change had been reviewed as a routine TLS update.",
       mitigation: "We rolled the CDN configuration back to the previous version. Caches refilled within minutes.",
-      correctiveMeasures: "- Validate CDN origins against the service catalog before a push.\n- Deploy CDN changes to one region first.",
+      correctiveMeasures:
+        "- Validate CDN origins against the service catalog before a push.\n- Deploy CDN changes to one region first.",
     },
     actionItems: [
       {
@@ -107,7 +115,8 @@ export const DEMO_POSTMORTEMS: readonly DemoPostmortem[] = [
     incidentId: "demo-carts-orders-slow-deploy",
     target: "draft",
     sections: {
-      summary: "Order queries in eu-central-1 were slow for about three hours after a deploy whose migration had not built its index there.",
+      summary:
+        "Order queries in eu-central-1 were slow for about three hours after a deploy whose migration had not built its index there.",
     },
   },
   {

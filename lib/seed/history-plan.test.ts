@@ -42,7 +42,8 @@ function eachRound(p: HistoryPlan, visit: (crId: string, round: number, results:
       byRound.set(round, [...(byRound.get(round) ?? []), r]);
       byProbe.set(r.result.probeId, byRound);
     }
-    for (const [probeId, byRound] of byProbe) for (const [round, results] of byRound) visit(probeId.slice("probe:".length), round, results);
+    for (const [probeId, byRound] of byProbe)
+      for (const [round, results] of byRound) visit(probeId.slice("probe:".length), round, results);
   }
 }
 
@@ -52,7 +53,10 @@ const roundOf = (at: Date) => (at.getTime() - full.firstRound.getTime()) / full.
 describe("the history plan", () => {
   it("is the same history for the same seed, however it is sliced", () => {
     expect(plan()).toEqual(full);
-    expect(resultsForRounds(full, 100, 110)).toEqual([...resultsForRounds(full, 100, 104), ...resultsForRounds(full, 104, 110)]);
+    expect(resultsForRounds(full, 100, 110)).toEqual([
+      ...resultsForRounds(full, 100, 104),
+      ...resultsForRounds(full, 104, 110),
+    ]);
     expect(resultsForRounds(plan(), 100, 110)).toEqual(resultsForRounds(full, 100, 110));
     expect(resultsForRounds(plan({ random: seededRandom(8) }), 100, 110)).not.toEqual(resultsForRounds(full, 100, 110));
   });
@@ -88,15 +92,18 @@ describe("the history plan", () => {
     expect(maintenance!.to.getTime()).toBeLessThan(NOW.getTime());
     for (const w of [...full.incidents, ...full.maintenances]) {
       expect(Number.isInteger(roundOf(w.from)) && Number.isInteger(roundOf(w.to))).toBe(true);
-      expect(Math.abs(NOW.getTime() - w.spec.startDaysAgo * 86_400_000 - w.from.getTime())).toBeLessThan(full.cadenceMs);
+      expect(Math.abs(NOW.getTime() - w.spec.startDaysAgo * 86_400_000 - w.from.getTime())).toBeLessThan(
+        full.cadenceMs,
+      );
     }
   });
 
   it("shows every window in the results, and isolated single-vantage blips elsewhere", () => {
     const windowOf = (crId: string, round: number) =>
-      [...full.incidents.filter((i) => i.componentRegionIds.includes(crId)), ...full.maintenances.filter((m) => m.componentRegionId === crId)].find(
-        (w) => round >= roundOf(w.from) && round < roundOf(w.to),
-      );
+      [
+        ...full.incidents.filter((i) => i.componentRegionIds.includes(crId)),
+        ...full.maintenances.filter((m) => m.componentRegionId === crId),
+      ].find((w) => round >= roundOf(w.from) && round < roundOf(w.to));
     const problems: string[] = [];
     const failingRounds = new Map<string, number[]>();
     let healthy = 0;
@@ -108,15 +115,18 @@ describe("the history plan", () => {
       const ok =
         results.length === vantages.length &&
         (status === "major_outage"
-          ? down.length >= Math.max(DEFAULT_QUORUM, vantages.length - 1) && down.every((r) => r.result.error === incident!.spec.failure!.error)
+          ? down.length >= Math.max(DEFAULT_QUORUM, vantages.length - 1) &&
+            down.every((r) => r.result.error === incident!.spec.failure!.error)
           : status === "partial_outage"
             ? down.length === 1 && down[0]!.vantageRegionId === "vantage:us-east-2.aws"
             : status === "degraded_performance"
               ? results.every((r) => r.result.outcome === "degraded" && r.result.latencyMs! > DEGRADED_ABOVE_MS)
-              : down.length === 1 || results.every((r) => r.result.outcome === "up" && r.result.latencyMs! < DEGRADED_ABOVE_MS));
+              : down.length === 1 ||
+                results.every((r) => r.result.outcome === "up" && r.result.latencyMs! < DEGRADED_ABOVE_MS));
       if (!ok) problems.push(`${crId} round ${round}`);
       if (!status && down.length > 0) failingRounds.set(crId, [...(failingRounds.get(crId) ?? []), round]);
-      if (!window && down.length === 0) healthy += results.filter((r) => r.result.latencyMs! >= 20 && r.result.latencyMs! <= 150).length;
+      if (!window && down.length === 0)
+        healthy += results.filter((r) => r.result.latencyMs! >= 20 && r.result.latencyMs! <= 150).length;
     });
     expect(problems).toEqual([]);
     const blips = [...failingRounds.values()];
@@ -131,37 +141,80 @@ describe("the history plan", () => {
     for (const c of full.statusChanges) byCr.set(c.componentRegionId, [...(byCr.get(c.componentRegionId) ?? []), c]);
     expect([...byCr.keys()].sort()).toEqual(componentRegions.map((c) => c.id).sort());
     for (const changes of byCr.values()) {
-      expect(changes[0]).toMatchObject({ at: full.firstRound, fromStatus: null, toStatus: "operational", evidence: { seeded: true } });
-      for (const [i, c] of changes.entries()) if (i > 0) expect([c.fromStatus, c.at > changes[i - 1]!.at]).toEqual([changes[i - 1]!.toStatus, true]);
+      expect(changes[0]).toMatchObject({
+        at: full.firstRound,
+        fromStatus: null,
+        toStatus: "operational",
+        evidence: { seeded: true },
+      });
+      for (const [i, c] of changes.entries())
+        if (i > 0) expect([c.fromStatus, c.at > changes[i - 1]!.at]).toEqual([changes[i - 1]!.toStatus, true]);
       expect(changes.at(-1)!.toStatus).toBe("operational");
       expect(changes.at(-1)!.at.getTime()).toBeLessThan(NOW.getTime());
     }
-    expect(byCr.get("checkout@us-central1.gcp")!.map((c) => c.toStatus)).toEqual(["operational", "major_outage", "operational"]);
-    expect(byCr.get("carts-orders-api@eu-central-1.aws")!.map((c) => c.toStatus)).toEqual(["operational", "degraded_performance", "operational"]);
+    expect(byCr.get("checkout@us-central1.gcp")!.map((c) => c.toStatus)).toEqual([
+      "operational",
+      "major_outage",
+      "operational",
+    ]);
+    expect(byCr.get("carts-orders-api@eu-central-1.aws")!.map((c) => c.toStatus)).toEqual([
+      "operational",
+      "degraded_performance",
+      "operational",
+    ]);
   });
 
   it("is what confirmation itself concludes from the results, even with frequent blips", () => {
     // At 15-minute rounds every demo window spans at least K rounds; the evaluator's own fold must agree.
     // Blips in a fifth of all rounds would confirm if one ever followed another or touched a window.
     const watched = componentRegions.filter(
-      (c) => ["checkout@us-central1.gcp", "search@europe-west1.gcp", "carts-orders-api@eu-central-1.aws", "products-api@eu-central-1.aws", "studio@europe-west1.gcp"].includes(c.id) || c.componentKey === "merchant-center",
+      (c) =>
+        [
+          "checkout@us-central1.gcp",
+          "search@europe-west1.gcp",
+          "carts-orders-api@eu-central-1.aws",
+          "products-api@eu-central-1.aws",
+          "studio@europe-west1.gcp",
+        ].includes(c.id) || c.componentKey === "merchant-center",
     );
     const p = plan({ componentRegions: watched, cadenceMinutes: 15, blipProbability: 0.3 });
     const rounds = Array.from({ length: p.rounds }, (_, i) => new Date(p.firstRound.getTime() + i * p.cadenceMs));
-    type Row = { probeId: string; vantageRegionId: string; checkedAt: Date; outcome: "up" | "degraded" | "down"; error: string | null };
+    type Row = {
+      probeId: string;
+      vantageRegionId: string;
+      checkedAt: Date;
+      outcome: "up" | "degraded" | "down";
+      error: string | null;
+    };
     const byProbe = new Map(watched.map((c) => [c.probeId, new Map<number, Row[]>()]));
     for (let from = 0; from < p.rounds; from += 500) {
       for (const { vantageRegionId, result } of resultsForRounds(p, from, from + 500)) {
         const checkedAt = new Date(result.checkedAt);
         const byRound = byProbe.get(result.probeId)!;
         const round = roundStart(checkedAt, p.cadenceMs / 1000).getTime();
-        byRound.set(round, [...(byRound.get(round) ?? []), { probeId: result.probeId, vantageRegionId, checkedAt, outcome: result.outcome, error: result.error }]);
+        byRound.set(round, [
+          ...(byRound.get(round) ?? []),
+          { probeId: result.probeId, vantageRegionId, checkedAt, outcome: result.outcome, error: result.error },
+        ]);
       }
     }
     for (const cr of watched) {
-      const probe = { id: cr.probeId, componentRegionId: cr.id, intervalSeconds: p.cadenceMs / 1000, timeoutMs: 5000, confirmRounds: K, quorum: DEFAULT_QUORUM, state: null };
-      const confirmed = foldRounds(probe, rounds, byProbe.get(cr.probeId)!, (id) => id).changes.map((c) => ({ at: c.at, to: c.to }));
-      const planned = p.statusChanges.filter((c) => c.componentRegionId === cr.id).map((c) => ({ at: c.at, to: c.toStatus }));
+      const probe = {
+        id: cr.probeId,
+        componentRegionId: cr.id,
+        intervalSeconds: p.cadenceMs / 1000,
+        timeoutMs: 5000,
+        confirmRounds: K,
+        quorum: DEFAULT_QUORUM,
+        state: null,
+      };
+      const confirmed = foldRounds(probe, rounds, byProbe.get(cr.probeId)!, (id) => id).changes.map((c) => ({
+        at: c.at,
+        to: c.to,
+      }));
+      const planned = p.statusChanges
+        .filter((c) => c.componentRegionId === cr.id)
+        .map((c) => ({ at: c.at, to: c.toStatus }));
       expect(confirmed, cr.id).toEqual(planned);
     }
     const blips = [...byProbe.values()]
@@ -182,8 +235,12 @@ describe("the history plan", () => {
 
   it("refuses windows that overlap on one component-region, and components that do not run there", () => {
     const checkout = DEMO_HISTORY_INCIDENTS[0]!;
-    expect(() => plan({ incidents: [checkout, { ...checkout, key: "again", startDaysAgo: checkout.startDaysAgo + 0.01 }] })).toThrow(/overlap/);
-    expect(() => plan({ incidents: [{ ...checkout, regions: ["australia-southeast1.gcp"] }] })).toThrow(/does not run in/);
+    expect(() =>
+      plan({ incidents: [checkout, { ...checkout, key: "again", startDaysAgo: checkout.startDaysAgo + 0.01 }] }),
+    ).toThrow(/overlap/);
+    expect(() => plan({ incidents: [{ ...checkout, regions: ["australia-southeast1.gcp"] }] })).toThrow(
+      /does not run in/,
+    );
   });
 });
 

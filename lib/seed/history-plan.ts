@@ -145,11 +145,13 @@ export interface PlannedResult {
 
 export function buildHistoryPlan(input: HistoryPlanInput): HistoryPlan {
   const cadenceMs = (input.cadenceMinutes ?? HISTORY_CADENCE_MINUTES) * 60_000;
-  if (!Number.isInteger(cadenceMs) || cadenceMs < 60_000) throw new RangeError("cadence must be a whole number of minutes ≥ 1");
+  if (!Number.isInteger(cadenceMs) || cadenceMs < 60_000)
+    throw new RangeError("cadence must be a whole number of minutes ≥ 1");
   const rounds = Math.floor(((input.days ?? HISTORY_DAYS) * DAY_MS) / cadenceMs);
   const { componentRegions: crs, vantages } = input;
   // Result ids spell out (round, component-region, vantage), so they are unique by construction.
-  if (rounds < 1 || rounds >= 2 ** 24 || crs.length >= 2 ** 16 || vantages.length >= 2 ** 8) throw new RangeError("history too large to plan");
+  if (rounds < 1 || rounds >= 2 ** 24 || crs.length >= 2 ** 16 || vantages.length >= 2 ** 8)
+    throw new RangeError("history too large to plan");
   const lastRound = Math.floor((input.now.getTime() - MAX_JITTER_MS) / cadenceMs) * cadenceMs;
   const firstRound = new Date(lastRound - (rounds - 1) * cadenceMs);
   const seed = Math.floor(input.random() * 2 ** 32);
@@ -166,7 +168,20 @@ export function buildHistoryPlan(input: HistoryPlanInput): HistoryPlan {
 
   const blipProbability = input.blipProbability ?? BLIP_PROBABILITY;
   const resultCount = rounds * crs.length * vantages.length;
-  return { seed, blipProbability, cadenceMs, firstRound, rounds, componentRegions: crs, vantages, incidents, maintenances, leftOut, statusChanges, resultCount };
+  return {
+    seed,
+    blipProbability,
+    cadenceMs,
+    firstRound,
+    rounds,
+    componentRegions: crs,
+    vantages,
+    incidents,
+    maintenances,
+    leftOut,
+    statusChanges,
+    resultCount,
+  };
 }
 
 /** Aligns each window to rounds; one needs K clean rounds on either side, so confirmation would see it begin and end. */
@@ -189,10 +204,22 @@ function planWindows(input: HistoryPlanInput, first: number, last: number, caden
   const incidents: PlannedIncident[] = [];
   for (const spec of input.incidents) {
     const window = align(spec);
-    const hit = spec.regions === "all" ? crs.filter((c) => c.componentKey === spec.componentKey) : spec.regions.map((r) => find(spec.componentKey, r));
+    const hit =
+      spec.regions === "all"
+        ? crs.filter((c) => c.componentKey === spec.componentKey)
+        : spec.regions.map((r) => find(spec.componentKey, r));
     const named = vantages.find((v) => v.key === spec.failingVantage);
-    const failing = spec.status !== "partial_outage" ? null : (named ?? vantages[Math.floor(input.random() * vantages.length)] ?? null);
-    if (window) incidents.push({ spec, ...window, componentRegionIds: hit.map((c) => c.id), failingVantageId: failing?.id ?? null });
+    const failing =
+      spec.status !== "partial_outage"
+        ? null
+        : (named ?? vantages[Math.floor(input.random() * vantages.length)] ?? null);
+    if (window)
+      incidents.push({
+        spec,
+        ...window,
+        componentRegionIds: hit.map((c) => c.id),
+        failingVantageId: failing?.id ?? null,
+      });
   }
   const maintenances: PlannedMaintenance[] = [];
   for (const spec of input.maintenances) {
@@ -200,9 +227,15 @@ function planWindows(input: HistoryPlanInput, first: number, last: number, caden
     if (window) maintenances.push({ spec, ...window, componentRegionId: find(spec.componentKey, spec.regionKey).id });
   }
 
-  const all = [...incidents.flatMap((i) => i.componentRegionIds.map((id) => ({ id, ...i }))), ...maintenances.map((m) => ({ id: m.componentRegionId, ...m }))];
+  const all = [
+    ...incidents.flatMap((i) => i.componentRegionIds.map((id) => ({ id, ...i }))),
+    ...maintenances.map((m) => ({ id: m.componentRegionId, ...m })),
+  ];
   const near = (a: (typeof all)[number], b: (typeof all)[number]) =>
-    a !== b && a.id === b.id && b.from.getTime() < a.to.getTime() + K * cadenceMs && a.from.getTime() < b.to.getTime() + K * cadenceMs;
+    a !== b &&
+    a.id === b.id &&
+    b.from.getTime() < a.to.getTime() + K * cadenceMs &&
+    a.from.getTime() < b.to.getTime() + K * cadenceMs;
   for (const a of all) {
     const clash = all.find((b) => near(a, b));
     if (clash) throw new RangeError(`history: ${a.spec.key} and ${clash.spec.key} overlap on one component-region`);
@@ -218,7 +251,14 @@ function change(
   reason: string,
   incident?: string,
 ): PlannedStatusChange {
-  return { componentRegionId, at, source: "probes", fromStatus, toStatus, evidence: { seeded: true, reason, ...(incident ? { incident } : {}) } };
+  return {
+    componentRegionId,
+    at,
+    source: "probes",
+    fromStatus,
+    toStatus,
+    evidence: { seeded: true, reason, ...(incident ? { incident } : {}) },
+  };
 }
 
 type Window = { fromRound: number; toRound: number; incident: PlannedIncident | null };
@@ -228,9 +268,11 @@ function windowsByComponentRegion(plan: HistoryPlan): Window[][] {
   const byCr: Window[][] = plan.componentRegions.map(() => []);
   const round = (at: Date) => (at.getTime() - plan.firstRound.getTime()) / plan.cadenceMs;
   for (const incident of plan.incidents) {
-    for (const id of incident.componentRegionIds) byCr[index.get(id)!]!.push({ fromRound: round(incident.from), toRound: round(incident.to), incident });
+    for (const id of incident.componentRegionIds)
+      byCr[index.get(id)!]!.push({ fromRound: round(incident.from), toRound: round(incident.to), incident });
   }
-  for (const m of plan.maintenances) byCr[index.get(m.componentRegionId)!]!.push({ fromRound: round(m.from), toRound: round(m.to), incident: null });
+  for (const m of plan.maintenances)
+    byCr[index.get(m.componentRegionId)!]!.push({ fromRound: round(m.from), toRound: round(m.to), incident: null });
   return byCr;
 }
 
@@ -249,7 +291,8 @@ function baseLatency(vantageKey: string, targetKey: string): number {
   return BASE_LATENCY_MS[pair] ?? BASE_LATENCY_MS.same!;
 }
 
-const chance = (plan: HistoryPlan, round: number, cr: number) => hash4(plan.seed, round, cr, 0xb119) / 2 ** 32 < plan.blipProbability;
+const chance = (plan: HistoryPlan, round: number, cr: number) =>
+  hash4(plan.seed, round, cr, 0xb119) / 2 ** 32 < plan.blipProbability;
 /** A blip never follows another and stays K rounds clear of any window and of the start: it can never confirm. */
 function isBlip(plan: HistoryPlan, round: number, cr: number, windows: readonly Window[]): boolean {
   if (round < K || !chance(plan, round, cr) || chance(plan, round - 1, cr)) return false;
@@ -297,10 +340,21 @@ export function resultsForRounds(plan: HistoryPlan, fromRound: number, toRound: 
         const checkedAt = isoAt(minutePrefix, Math.floor(random() * MAX_JITTER_MS));
         const latency = Math.min(150, Math.max(20, Math.round(latencies[c]![v]! * (0.9 + 0.2 * random()))));
         const failed =
-          v === blip || (status === "major_outage" && v !== spared) || (status === "partial_outage" && plan.vantages[v]!.id === window!.incident!.failingVantageId);
-        const failure = !failed ? null : v === blip ? BLIP_FAILURES[Math.floor(random() * BLIP_FAILURES.length)]! : window!.incident!.spec.failure ?? BLIP_FAILURES[0]!;
+          v === blip ||
+          (status === "major_outage" && v !== spared) ||
+          (status === "partial_outage" && plan.vantages[v]!.id === window!.incident!.failingVantageId);
+        const failure = !failed
+          ? null
+          : v === blip
+            ? BLIP_FAILURES[Math.floor(random() * BLIP_FAILURES.length)]!
+            : (window!.incident!.spec.failure ?? BLIP_FAILURES[0]!);
         // A slow deploy pushes every check past the threshold; a maintenance's rolling upgrade slows them, but less.
-        const slow = status === "degraded_performance" ? DEGRADED_ABOVE_MS + 100 + Math.round(random() * 2400) : window ? latency * 3 : latency;
+        const slow =
+          status === "degraded_performance"
+            ? DEGRADED_ABOVE_MS + 100 + Math.round(random() * 2400)
+            : window
+              ? latency * 3
+              : latency;
         const result = observe(id, plan.componentRegions[c]!.probeId, checkedAt, failure, failure ? latency : slow);
         out.push({ vantageRegionId: plan.vantages[v]!.id, result });
       }
@@ -312,10 +366,34 @@ export function resultsForRounds(plan: HistoryPlan, fromRound: number, toRound: 
 type Failure = { statusCode: number | null; error: string };
 
 /** A result as the probe's own classification would report it (probes/checks/classify.ts). */
-function observe(id: string, probeId: string, checkedAt: string, failure: Failure | null, latency: number): PlannedResult["result"] {
-  if (failure) return { id, probeId, checkedAt, outcome: "down", latencyMs: failure.statusCode === null ? null : latency, statusCode: failure.statusCode, error: failure.error };
-  if (latency <= DEGRADED_ABOVE_MS) return { id, probeId, checkedAt, outcome: "up", latencyMs: latency, statusCode: 200, error: null };
-  return { id, probeId, checkedAt, outcome: "degraded", latencyMs: latency, statusCode: 200, error: `took ${latency} ms, above the ${DEGRADED_ABOVE_MS} ms threshold` };
+function observe(
+  id: string,
+  probeId: string,
+  checkedAt: string,
+  failure: Failure | null,
+  latency: number,
+): PlannedResult["result"] {
+  if (failure)
+    return {
+      id,
+      probeId,
+      checkedAt,
+      outcome: "down",
+      latencyMs: failure.statusCode === null ? null : latency,
+      statusCode: failure.statusCode,
+      error: failure.error,
+    };
+  if (latency <= DEGRADED_ABOVE_MS)
+    return { id, probeId, checkedAt, outcome: "up", latencyMs: latency, statusCode: 200, error: null };
+  return {
+    id,
+    probeId,
+    checkedAt,
+    outcome: "degraded",
+    latencyMs: latency,
+    statusCode: 200,
+    error: `took ${latency} ms, above the ${DEGRADED_ABOVE_MS} ms threshold`,
+  };
 }
 
 const BLIP_FAILURES: readonly Failure[] = [

@@ -100,7 +100,10 @@ export type SeedHistoryOutcome =
     };
 
 export async function seedHistory(db: Db, options: SeedHistoryOptions): Promise<SeedHistoryOutcome> {
-  const [result, change] = await Promise.all([db.checkResult.findFirst({ select: { id: true } }), db.statusChange.findFirst({ select: { id: true } })]);
+  const [result, change] = await Promise.all([
+    db.checkResult.findFirst({ select: { id: true } }),
+    db.statusChange.findFirst({ select: { id: true } }),
+  ]);
   if (result || change) return { seeded: false, reason: "the database already has check results or status changes" };
 
   const plan = buildHistoryPlan({
@@ -172,7 +175,12 @@ async function ingestPlan(db: Db, plan: HistoryPlan, now: Date, concurrency: num
       }
       for (const [vantageRegionId, batch] of byVantage) {
         for (let i = 0; i < batch.length; i += MAX_BATCH) {
-          const outcome = await ingestResults(db, { vantageRegionId, agentId: null }, { results: batch.slice(i, i + MAX_BATCH) }, now);
+          const outcome = await ingestResults(
+            db,
+            { vantageRegionId, agentId: null },
+            { results: batch.slice(i, i + MAX_BATCH) },
+            now,
+          );
           accepted += outcome.accepted;
         }
       }
@@ -204,16 +212,27 @@ async function writeStatusHistory(db: Db, plan: HistoryPlan): Promise<void> {
             componentRegions: { create: [{ componentRegionId: m.componentRegionId }] },
             updates: {
               create: [
-                { status: "scheduled", message: m.spec.description, createdAt: new Date(m.from.getTime() - 7 * 86_400_000) },
+                {
+                  status: "scheduled",
+                  message: m.spec.description,
+                  createdAt: new Date(m.from.getTime() - 7 * 86_400_000),
+                },
                 { status: "in_progress", message: "The maintenance has started.", createdAt: m.from },
-                { status: "completed", message: "The maintenance is complete and everything works as usual.", createdAt: m.to },
+                {
+                  status: "completed",
+                  message: "The maintenance is complete and everything works as usual.",
+                  createdAt: m.to,
+                },
               ],
             },
           },
         });
       }
       for (const [componentRegionId, c] of last) {
-        await tx.componentRegion.update({ where: { id: componentRegionId }, data: { probeStatus: c.toStatus, probeStatusSince: c.at } });
+        await tx.componentRegion.update({
+          where: { id: componentRegionId },
+          data: { probeStatus: c.toStatus, probeStatusSince: c.at },
+        });
       }
     },
     { timeout: 60_000 },

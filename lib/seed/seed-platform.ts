@@ -21,7 +21,11 @@ export async function seedPlatform(db: PrismaClient, options: { simulatorUrl?: s
       const regionIds = new Map<string, string>();
       for (const [sortOrder, spec] of REGIONS.entries()) {
         const data = { name: spec.name, provider: spec.provider, location: spec.location, sortOrder };
-        const region = await tx.region.upsert({ where: { key: spec.key }, create: { key: spec.key, ...data }, update: data });
+        const region = await tx.region.upsert({
+          where: { key: spec.key },
+          create: { key: spec.key, ...data },
+          update: data,
+        });
         regionIds.set(spec.key, region.id);
       }
 
@@ -37,8 +41,18 @@ export async function seedPlatform(db: PrismaClient, options: { simulatorUrl?: s
         productIds.set(productSpec.key, product.id);
 
         for (const spec of productSpec.components) {
-          const data = { name: spec.name, description: spec.description, tier: spec.tier, productId: product.id, sortOrder: componentSort++ };
-          const component = await tx.component.upsert({ where: { key: spec.key }, create: { key: spec.key, ...data }, update: data });
+          const data = {
+            name: spec.name,
+            description: spec.description,
+            tier: spec.tier,
+            productId: product.id,
+            sortOrder: componentSort++,
+          };
+          const component = await tx.component.upsert({
+            where: { key: spec.key },
+            create: { key: spec.key, ...data },
+            update: data,
+          });
           for (const regionKey of spec.regions) {
             const regionId = regionIds.get(regionKey);
             if (!regionId) throw new Error(`Catalog: ${spec.key} runs in unknown region ${regionKey}`);
@@ -64,7 +78,11 @@ export async function seedPlatform(db: PrismaClient, options: { simulatorUrl?: s
       }
 
       for (const user of DEMO_USERS) {
-        await tx.user.upsert({ where: { email: user.email }, create: user, update: { name: user.name, role: user.role } });
+        await tx.user.upsert({
+          where: { email: user.email },
+          create: user,
+          update: { name: user.name, role: user.role },
+        });
       }
 
       const { contract: c, ...customerSpec } = DEMO_CUSTOMER;

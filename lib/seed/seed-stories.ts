@@ -67,13 +67,25 @@ async function seedIncident(db: Db, story: DemoIncident, actor: Actor): Promise<
   const outage = await findOutage(db, story.historyKey);
   if (!outage) return false;
 
-  const rows = await db.componentRegion.findMany({ where: { id: { in: outage.componentRegions.map((c) => c.id) } }, select: componentRegionSelect });
+  const rows = await db.componentRegion.findMany({
+    where: { id: { in: outage.componentRegions.map((c) => c.id) } },
+    select: componentRegionSelect,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const affected = outage.componentRegions.map((c) => toAffected(byId.get(c.id)!, c.status));
   const impact = suggestedImpact(affected.map((a) => a.status));
   const evidence = outage.componentRegions.map((c) => {
     const row = byId.get(c.id)!;
-    return componentRegionEvidence({ componentRegionId: c.id, componentKey: row.component.key, regionKey: row.region.key, status: c.status, since: c.change.at }, c.change);
+    return componentRegionEvidence(
+      {
+        componentRegionId: c.id,
+        componentKey: row.component.key,
+        regionKey: row.region.key,
+        status: c.status,
+        since: c.change.at,
+      },
+      c.change,
+    );
   });
   const detectedAt = new Date(outage.startedAt.getTime() + story.detectedAfterMinutes * MINUTE);
   await db.incident.create({
@@ -89,7 +101,13 @@ async function seedIncident(db: Db, story: DemoIncident, actor: Actor): Promise<
       detectedAt,
       evidence: { componentRegions: evidence, sampleErrors: sampleErrors(evidence) } as object,
       createdAt: detectedAt,
-      componentRegions: { create: affected.map((a) => ({ componentRegionId: a.componentRegionId, status: a.status, addedAt: detectedAt })) },
+      componentRegions: {
+        create: affected.map((a) => ({
+          componentRegionId: a.componentRegionId,
+          status: a.status,
+          addedAt: detectedAt,
+        })),
+      },
     },
   });
 
@@ -107,7 +125,13 @@ async function seedIncident(db: Db, story: DemoIncident, actor: Actor): Promise<
     incident = await postIncidentUpdate(
       db,
       actor,
-      { incidentId: story.id, expectedVersion: incident.version, status: update.status, message: update.message, notifySubscribers: false },
+      {
+        incidentId: story.id,
+        expectedVersion: incident.version,
+        status: update.status,
+        message: update.message,
+        notifySubscribers: false,
+      },
       { now: at },
     );
   }
@@ -119,24 +143,53 @@ async function seedIncident(db: Db, story: DemoIncident, actor: Actor): Promise<
  * engineer reviews; each step goes through the verb a person would use.
  */
 async function seedPostmortem(db: Db, story: DemoPostmortem, author: Actor, reviewer: Actor): Promise<boolean> {
-  const incident = await db.incident.findUnique({ where: { id: story.incidentId }, select: { resolvedAt: true, startedAt: true, postmortem: { select: { id: true } } } });
+  const incident = await db.incident.findUnique({
+    where: { id: story.incidentId },
+    select: { resolvedAt: true, startedAt: true, postmortem: { select: { id: true } } },
+  });
   if (!incident?.resolvedAt || incident.postmortem) return false;
   const at = (days: number) => new Date(incident.resolvedAt!.getTime() + days * DAY);
   if (story.target === "not_required") {
-    await markNotRequired(db, author, { incidentId: story.incidentId, reason: story.notRequiredReason! }, { now: at(0.5) });
+    await markNotRequired(
+      db,
+      author,
+      { incidentId: story.incidentId, reason: story.notRequiredReason! },
+      { now: at(0.5) },
+    );
     return true;
   }
   let postmortem = await createPostmortem(db, author, { incidentId: story.incidentId }, { now: at(1) });
-  postmortem = await savePostmortem(db, author, { postmortemId: postmortem.id, expectedVersion: postmortem.version, ...story.sections }, { now: at(1.1) });
+  postmortem = await savePostmortem(
+    db,
+    author,
+    { postmortemId: postmortem.id, expectedVersion: postmortem.version, ...story.sections },
+    { now: at(1.1) },
+  );
   for (const entry of story.timeline ?? []) {
-    await addTimelineEntry(db, author, { postmortemId: postmortem.id, at: new Date(incident.startedAt.getTime() + entry.minutes * MINUTE), text: entry.text }, { now: at(1.1) });
+    await addTimelineEntry(
+      db,
+      author,
+      {
+        postmortemId: postmortem.id,
+        at: new Date(incident.startedAt.getTime() + entry.minutes * MINUTE),
+        text: entry.text,
+      },
+      { now: at(1.1) },
+    );
   }
   for (const item of story.actionItems ?? []) {
     const owner = await demoActor(db, item.owner);
     const { state, dueDaysAfterResolution, owner: _, ...fields } = item;
-    const created = await createActionItem(db, author, { postmortemId: postmortem.id, ownerId: owner.id, dueDate: at(dueDaysAfterResolution), ...fields }, { now: at(1.2) });
-    if (state === "in_progress" || state === "done") await transitionActionItem(db, owner, { actionItemId: created.id, to: "in_progress" }, { now: at(1.5) });
-    if (state === "done") await transitionActionItem(db, owner, { actionItemId: created.id, to: "done" }, { now: at(2.5) });
+    const created = await createActionItem(
+      db,
+      author,
+      { postmortemId: postmortem.id, ownerId: owner.id, dueDate: at(dueDaysAfterResolution), ...fields },
+      { now: at(1.2) },
+    );
+    if (state === "in_progress" || state === "done")
+      await transitionActionItem(db, owner, { actionItemId: created.id, to: "in_progress" }, { now: at(1.5) });
+    if (state === "done")
+      await transitionActionItem(db, owner, { actionItemId: created.id, to: "done" }, { now: at(2.5) });
   }
   if (story.target === "draft") return true;
   postmortem = await submitForReview(db, author, { postmortemId: postmortem.id }, { now: at(2) });

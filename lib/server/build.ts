@@ -2,7 +2,16 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "emails", "public", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "emails",
+  "public",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function newestMtime(entry: string): number {

@@ -4,7 +4,13 @@
 // from the snapshot cache — GET and HEAD only, under canonical keys, with one
 // shared 404 for anything that does not exist — and the rest goes to Next.
 import type http from "node:http";
-import { CLIENT_ADDRESS_HEADER, CLIENT_LOCAL_HEADER, clientAddress, isDirectLoopback, type TrustedProxies } from "../http/client-address.ts";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_LOCAL_HEADER,
+  clientAddress,
+  isDirectLoopback,
+  type TrustedProxies,
+} from "../http/client-address.ts";
 import { type SecurityHeaderSettings, securityHeadersFor } from "./security-headers.ts";
 import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from "./snapshot-routes.ts";
 import type { SnapshotVocabularyLoader } from "./snapshot-vocabulary.ts";
@@ -31,9 +37,18 @@ export interface FrontDoorOptions {
 }
 
 /** Sets what Next may believe about a request: its client (never the client's say) and the CSP with its nonce. */
-export function prepareForNext(req: http.IncomingMessage, res: http.ServerResponse, trusted: TrustedProxies, settings: SecurityHeaderSettings): void {
+export function prepareForNext(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  trusted: TrustedProxies,
+  settings: SecurityHeaderSettings,
+): void {
   const forwarded = req.headers["x-forwarded-for"];
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trusted);
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trusted,
+  );
   if (isDirectLoopback(req.socket.remoteAddress, req.headers)) req.headers[CLIENT_LOCAL_HEADER] = "1";
   else delete req.headers[CLIENT_LOCAL_HEADER];
   delete req.headers["content-security-policy"];
@@ -49,7 +64,8 @@ function pathOf(target: string | undefined): string {
 }
 
 function machineNotFound(vocabulary: SnapshotVocabulary | undefined): Buffer {
-  const list = (set: ReadonlySet<string> | undefined) => (set ? [...set].sort().join(", ") : "see /api/v2/components.json");
+  const list = (set: ReadonlySet<string> | undefined) =>
+    set ? [...set].sort().join(", ") : "see /api/v2/components.json";
   const message = `There is no such region or component (or it does not run there). Regions: ${list(vocabulary?.regions)}. Components: ${list(vocabulary?.components)}.`;
   return Buffer.from(JSON.stringify({ error: { code: "NOT_FOUND", message } }));
 }
@@ -97,7 +113,10 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
       .get(key, route)
       .then((result) => {
         if ("failure" in result) {
-          res.writeHead(result.failure.status, { "content-type": result.failure.contentType, "cache-control": "no-store" });
+          res.writeHead(result.failure.status, {
+            "content-type": result.failure.contentType,
+            "cache-control": "no-store",
+          });
           res.end(req.method === "HEAD" ? undefined : result.failure.body);
           return;
         }

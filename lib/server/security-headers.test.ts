@@ -14,9 +14,18 @@ describe("securityHeadersFor", () => {
       expect(headers.response["referrer-policy"]).toBe("same-origin");
       expect(headers.requestCsp).toBe(headers.response["content-security-policy"]);
     }
-    for (const path of ["/subscribe/manage", "/subscribe/confirm", "/subscribe/unsubscribe", "/api/subscribers/unsubscribe", "/admin/sign-in/confirm", "/api/auth/callback/email"]) {
+    for (const path of [
+      "/subscribe/manage",
+      "/subscribe/confirm",
+      "/subscribe/unsubscribe",
+      "/api/subscribers/unsubscribe",
+      "/admin/sign-in/confirm",
+      "/api/auth/callback/email",
+    ]) {
       expect(securityHeadersFor(path, settings, nonce).response["referrer-policy"], path).toBe("no-referrer");
-      expect(securityHeadersFor(path, settings, nonce).response["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(securityHeadersFor(path, settings, nonce).response["content-security-policy"], path).toContain(
+        "frame-ancestors 'none'",
+      );
     }
   });
 
@@ -25,7 +34,11 @@ describe("securityHeadersFor", () => {
     expect(home.response["content-security-policy"]).toBe("frame-ancestors 'self' https://shop.example.com");
     expect(home.response["x-frame-options"]).toBeUndefined();
     expect(home.requestCsp).toBeUndefined();
-    expect(securityHeadersFor("/subscribe", { publicFrameAncestors: "'self'" }).response["x-frame-options"]).toBe("SAMEORIGIN");
-    expect(securityHeadersFor("/administrator", { publicFrameAncestors: "'none'" }).response["x-frame-options"]).toBe("DENY");
+    expect(securityHeadersFor("/subscribe", { publicFrameAncestors: "'self'" }).response["x-frame-options"]).toBe(
+      "SAMEORIGIN",
+    );
+    expect(securityHeadersFor("/administrator", { publicFrameAncestors: "'none'" }).response["x-frame-options"]).toBe(
+      "DENY",
+    );
   });
 });

@@ -14,7 +14,14 @@ export interface SecurityHeaderSettings {
 }
 
 /** Pages whose address holds a token (sign-in link, subscriber links). */
-const TOKEN_PATHS = ["/subscribe/confirm", "/subscribe/manage", "/subscribe/unsubscribe", "/api/subscribers/unsubscribe", "/admin/sign-in/confirm", "/api/auth/callback"];
+const TOKEN_PATHS = [
+  "/subscribe/confirm",
+  "/subscribe/manage",
+  "/subscribe/unsubscribe",
+  "/api/subscribers/unsubscribe",
+  "/admin/sign-in/confirm",
+  "/api/auth/callback",
+];
 
 function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -52,7 +59,11 @@ export function strictPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-export function securityHeadersFor(pathname: string, settings: SecurityHeaderSettings, nonce: () => string = newNonce): SecurityHeaders {
+export function securityHeadersFor(
+  pathname: string,
+  settings: SecurityHeaderSettings,
+  nonce: () => string = newNonce,
+): SecurityHeaders {
   const token = carriesToken(pathname);
   if (token || isConsole(pathname)) {
     const policy = strictPolicy(nonce(), settings.dev);

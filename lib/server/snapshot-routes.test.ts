@@ -59,8 +59,14 @@ describe("resolveSnapshot with a vocabulary", () => {
     expect(key("/history?page=3&region=mars&component=search")).toBe("/history?component=search&page=3");
     expect(resolveSnapshot("/history?page=4", vocabulary)).toEqual({ kind: "not-found", page: true });
     expect(key("/badge/search/us-east-2.aws.svg")).toBe("/badge/search/us-east-2.aws.svg");
-    expect(resolveSnapshot("/badge/search/eu-central-1.aws.svg", vocabulary)).toEqual({ kind: "not-found", page: false });
-    expect(resolveSnapshot("/feed.rss?component=checkout&region=us-east-2.aws", vocabulary)).toEqual({ kind: "not-found", page: false });
+    expect(resolveSnapshot("/badge/search/eu-central-1.aws.svg", vocabulary)).toEqual({
+      kind: "not-found",
+      page: false,
+    });
+    expect(resolveSnapshot("/feed.rss?component=checkout&region=us-east-2.aws", vocabulary)).toEqual({
+      kind: "not-found",
+      page: false,
+    });
     expect(key("/feed.rss?component=checkout")).toBe("/feed.rss?component=checkout");
   });
 

@@ -96,7 +96,8 @@ function component(key: string, url: URL, v: SnapshotVocabulary | undefined): Sn
   const range = param(url, "range");
   if (range && range !== "24h" && (LATENCY_RANGE_KEYS as string[]).includes(range)) kept.push(["range", range]);
   const region = param(url, "region");
-  if (region && known(v?.componentRegions, `${key}/${region}`, /^[a-z0-9][a-z0-9.-]{0,99}\/[a-z0-9][a-z0-9.-]{0,99}$/)) kept.push(["region", region]);
+  if (region && known(v?.componentRegions, `${key}/${region}`, /^[a-z0-9][a-z0-9.-]{0,99}\/[a-z0-9][a-z0-9.-]{0,99}$/))
+    kept.push(["region", region]);
   return { kind: "snapshot", key: withQuery(`/components/${key}`, kept), route: "component", page: true };
 }
 
@@ -105,7 +106,8 @@ function feed(name: string, url: URL, v: SnapshotVocabulary | undefined): Snapsh
   const component = url.searchParams.get("component") || null;
   if (region !== null && !known(v?.regions, region)) return MACHINE_NOT_FOUND;
   if (component !== null && !known(v?.components, component)) return MACHINE_NOT_FOUND;
-  if (region !== null && component !== null && v && !v.componentRegions.has(`${component}/${region}`)) return MACHINE_NOT_FOUND;
+  if (region !== null && component !== null && v && !v.componentRegions.has(`${component}/${region}`))
+    return MACHINE_NOT_FOUND;
   const kept: [string, string][] = [];
   if (region !== null) kept.push(["region", region]);
   if (component !== null) kept.push(["component", component]);
@@ -118,8 +120,14 @@ function badge(segments: string[], v: SnapshotVocabulary | undefined): SnapshotT
   const componentKey = segments.length === 2 ? last.slice(0, -4) : segments[1]!;
   const regionKey = segments.length === 3 ? last.slice(0, -4) : null;
   if (!known(v?.components, componentKey)) return MACHINE_NOT_FOUND;
-  if (regionKey !== null && !(v ? v.componentRegions.has(`${componentKey}/${regionKey}`) : KEY.test(regionKey))) return MACHINE_NOT_FOUND;
-  return { kind: "snapshot", key: regionKey === null ? `/badge/${componentKey}.svg` : `/badge/${componentKey}/${regionKey}.svg`, route: "badge", page: false };
+  if (regionKey !== null && !(v ? v.componentRegions.has(`${componentKey}/${regionKey}`) : KEY.test(regionKey)))
+    return MACHINE_NOT_FOUND;
+  return {
+    kind: "snapshot",
+    key: regionKey === null ? `/badge/${componentKey}.svg` : `/badge/${componentKey}/${regionKey}.svg`,
+    route: "badge",
+    page: false,
+  };
 }
 
 /**
@@ -138,15 +146,22 @@ export function resolveSnapshot(target: string, vocabulary?: SnapshotVocabulary)
   const segments = segmentsOf(url.pathname);
   if (segments === null) return NEXT;
   const [first = "", second] = segments;
-  if (segments.length === 0 || (segments.length === 1 && first === "")) return { kind: "snapshot", key: "/", route: "home", page: true };
+  if (segments.length === 0 || (segments.length === 1 && first === ""))
+    return { kind: "snapshot", key: "/", route: "home", page: true };
   if (segments.length === 1 && first === "history") return history(url, vocabulary);
   if (segments.length === 1 && FEEDS.has(first)) return feed(first, url, vocabulary);
   if (first === "api" && second === "v2") {
     const name = segments.slice(2).join("/");
-    return name.endsWith(".json") && API.has(name.slice(0, -5)) ? { kind: "snapshot", key: `/api/v2/${name}`, route: "api", page: false } : NEXT;
+    return name.endsWith(".json") && API.has(name.slice(0, -5))
+      ? { kind: "snapshot", key: `/api/v2/${name}`, route: "api", page: false }
+      : NEXT;
   }
   if (first === "badge" && segments.length >= 2) return badge(segments, vocabulary);
-  const detail = { incidents: vocabulary?.incidents, maintenance: vocabulary?.maintenances, regions: vocabulary?.regions } as const;
+  const detail = {
+    incidents: vocabulary?.incidents,
+    maintenance: vocabulary?.maintenances,
+    regions: vocabulary?.regions,
+  } as const;
   // Only /<kind>/<one segment>: deeper paths (a postmortem page, say) are Next's.
   if ((Object.hasOwn(detail, first) || first === "components") && segments.length === 2) {
     if (!SEGMENT.test(second!)) return PAGE_NOT_FOUND;
@@ -173,7 +188,10 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /** Picks the body encoding a client accepts, best first. */
-export function pickEncoding(acceptEncoding: string | undefined, available: { br: boolean; gzip: boolean }): "br" | "gzip" | "identity" {
+export function pickEncoding(
+  acceptEncoding: string | undefined,
+  available: { br: boolean; gzip: boolean },
+): "br" | "gzip" | "identity" {
   if (!acceptEncoding) return "identity";
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {

@@ -11,7 +11,9 @@ export async function loadSnapshotVocabulary(db: Db): Promise<SnapshotVocabulary
   const [regions, components, componentRegions, incidents, maintenances] = await Promise.all([
     db.region.findMany({ select: { key: true } }),
     db.component.findMany({ select: { key: true } }),
-    db.componentRegion.findMany({ select: { component: { select: { key: true } }, region: { select: { key: true } } } }),
+    db.componentRegion.findMany({
+      select: { component: { select: { key: true } }, region: { select: { key: true } } },
+    }),
     db.incident.findMany({ where: PUBLIC_INCIDENT, select: { id: true } }),
     db.maintenance.findMany({ select: { id: true } }),
   ]);

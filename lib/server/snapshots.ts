@@ -180,7 +180,12 @@ export class SnapshotCache {
   }
 
   stats(): SnapshotStats {
-    return { entries: this.entries.size, renders: this.renders, failedRenders: this.failedRenders, generation: this.generation };
+    return {
+      entries: this.entries.size,
+      renders: this.renders,
+      failedRenders: this.failedRenders,
+      generation: this.generation,
+    };
   }
 
   /**
@@ -251,14 +256,24 @@ export class SnapshotCache {
     if (!entry.snapshot) {
       const first = await this.render(entry);
       if (first) return { snapshot: first, stale: false };
-      return { failure: this.lastFailure.get(key) ?? { status: 503, contentType: "text/plain; charset=utf-8", body: Buffer.from("Service unavailable") } };
+      return {
+        failure: this.lastFailure.get(key) ?? {
+          status: 503,
+          contentType: "text/plain; charset=utf-8",
+          body: Buffer.from("Service unavailable"),
+        },
+      };
     }
     if (entry.snapshot.generation < this.generation && entry.failedAt === undefined) {
       // A known change: nobody is shown the status from before it. Readers
       // share the one render; if it fails they get the last good page. A
       // render already running may have begun before the change: then wait
       // for the next one.
-      for (let attempt = 0; attempt < 3 && entry.snapshot!.generation < this.generation && entry.failedAt === undefined; attempt++) {
+      for (
+        let attempt = 0;
+        attempt < 3 && entry.snapshot!.generation < this.generation && entry.failedAt === undefined;
+        attempt++
+      ) {
         await this.render(entry);
       }
     } else if (this.isDue(entry, now)) {
@@ -282,7 +297,8 @@ export class SnapshotCache {
     const snapshot = entry.snapshot!;
     if (!snapshot.contentType.startsWith("text/html")) return snapshot;
     const minute = Math.floor(now / 60_000);
-    if (entry.bannered?.minute === minute && entry.bannered.snapshot.renderedAt === snapshot.renderedAt) return entry.bannered.snapshot;
+    if (entry.bannered?.minute === minute && entry.bannered.snapshot.renderedAt === snapshot.renderedAt)
+      return entry.bannered.snapshot;
     const body = withStaleBanner(snapshot.body, snapshot.renderedAt, now);
     const copy = makeSnapshot({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation, snapshot.renderMs);
     entry.bannered = { minute, snapshot: copy };
@@ -311,7 +327,8 @@ export class SnapshotCache {
         return snapshot;
       } catch (error) {
         this.failedRenders++;
-        if (entry.failedAt === undefined) this.options.log(`snapshot ${entry.key}: render failed (${String(error)}); serving the last good one`);
+        if (entry.failedAt === undefined)
+          this.options.log(`snapshot ${entry.key}: render failed (${String(error)}); serving the last good one`);
         entry.failedAt = this.options.now();
         return entry.snapshot;
       } finally {
@@ -348,7 +365,8 @@ export class SnapshotCache {
 
   private dropOldest(where: (entry: Entry) => boolean): void {
     let oldest: Entry | undefined;
-    for (const entry of this.entries.values()) if (where(entry) && (!oldest || entry.lastReadAt < oldest.lastReadAt)) oldest = entry;
+    for (const entry of this.entries.values())
+      if (where(entry) && (!oldest || entry.lastReadAt < oldest.lastReadAt)) oldest = entry;
     if (!oldest) return;
     this.entries.delete(oldest.key);
     this.lastFailure.delete(oldest.key);
@@ -382,7 +400,10 @@ export function sendSnapshot(
     res.end();
     return;
   }
-  const encoding = pickEncoding(req.headers["accept-encoding"], { br: snapshot.br !== undefined, gzip: snapshot.gzip !== undefined });
+  const encoding = pickEncoding(req.headers["accept-encoding"], {
+    br: snapshot.br !== undefined,
+    gzip: snapshot.gzip !== undefined,
+  });
   const body = encoding === "br" ? snapshot.br! : encoding === "gzip" ? snapshot.gzip! : snapshot.body;
   if (encoding !== "identity") headers["content-encoding"] = encoding;
   headers["content-length"] = String(body.length);

@@ -46,7 +46,9 @@ const MAX_RENDER_BYTES = 8 * 1024 * 1024;
 function listen(server: http.Server, port: number, host: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use: set PORT to a free one.`) : error),
+      reject(
+        error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use: set PORT to a free one.`) : error,
+      ),
     );
     server.listen(port, host, resolve);
   });
@@ -56,7 +58,13 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
 function renderThrough(port: number, key: string): Promise<Rendered> {
   return new Promise<Rendered>((resolve, reject) => {
     const request = http.request(
-      { host: "127.0.0.1", port, path: key, method: "GET", headers: { accept: "text/html,application/json;q=0.9,*/*;q=0.8", "accept-encoding": "identity" } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: key,
+        method: "GET",
+        headers: { accept: "text/html,application/json;q=0.9,*/*;q=0.8", "accept-encoding": "identity" },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -99,11 +107,19 @@ interface SnapshotServing {
  * Next, and — with a database — what exists (the vocabulary) and the change
  * listener that keeps both current.
  */
-async function startSnapshotServing(options: WebServerOptions, render: http.RequestListener, log: (line: string) => void): Promise<SnapshotServing> {
+async function startSnapshotServing(
+  options: WebServerOptions,
+  render: http.RequestListener,
+  log: (line: string) => void,
+): Promise<SnapshotServing> {
   const internal = http.createServer(render);
   await listen(internal, 0, "127.0.0.1");
   const internalPort = (internal.address() as AddressInfo).port;
-  const cache = new SnapshotCache({ render: (key) => renderThrough(internalPort, key), maxAgeMs: (options.snapshotMaxAgeSeconds ?? 5) * 1000, log });
+  const cache = new SnapshotCache({
+    render: (key) => renderThrough(internalPort, key),
+    maxAgeMs: (options.snapshotMaxAgeSeconds ?? 5) * 1000,
+    log,
+  });
   let vocabulary: SnapshotVocabularyLoader | undefined;
   let listener: ChangeListener | undefined;
   let vocabularyDb: ReturnType<typeof createDb> | undefined;
@@ -138,7 +154,12 @@ async function startSnapshotServing(options: WebServerOptions, render: http.Requ
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? ((line: string) => console.log(`[bellwether] ${line}`));
-  const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname: options.host, port: options.port });
+  const app = next({
+    dev: options.dev ?? false,
+    dir: options.dir ?? process.cwd(),
+    hostname: options.host,
+    port: options.port,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -149,7 +170,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   };
 
-  const headers: SecurityHeaderSettings = { publicFrameAncestors: options.publicFrameAncestors ?? getEnv().PUBLIC_FRAME_ANCESTORS, dev: options.dev ?? false };
+  const headers: SecurityHeaderSettings = {
+    publicFrameAncestors: options.publicFrameAncestors ?? getEnv().PUBLIC_FRAME_ANCESTORS,
+    dev: options.dev ?? false,
+  };
   const trustedProxies = options.trustedProxies ?? parseTrustedProxies(getEnv().TRUSTED_PROXIES);
 
   // Renders come from this process: the loopback client, with the same security headers a reader gets.
@@ -164,7 +188,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
 
   const server = http.createServer(
-    createFrontDoor({ toNext, trustedProxies, headers, snapshots: cache ? { cache, maxAgeSeconds, vocabulary: serving?.vocabulary } : undefined }),
+    createFrontDoor({
+      toNext,
+      trustedProxies,
+      headers,
+      snapshots: cache ? { cache, maxAgeSeconds, vocabulary: serving?.vocabulary } : undefined,
+    }),
   );
   await listen(server, options.port, options.host);
   const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" ? "localhost" : options.host;

@@ -6,7 +6,11 @@ export interface SessionActor extends Actor {
   name: string | null;
 }
 
-export async function actorForSessionToken(db: Db, sessionToken: string | undefined, now = new Date()): Promise<SessionActor | null> {
+export async function actorForSessionToken(
+  db: Db,
+  sessionToken: string | undefined,
+  now = new Date(),
+): Promise<SessionActor | null> {
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },

@@ -17,11 +17,16 @@ export const currentActor = cache(async (): Promise<SessionActor | null> => {
 });
 
 export function signInUrl(returnTo?: string): string {
-  return returnTo?.startsWith("/admin") ? `${SIGN_IN_PATH}?${new URLSearchParams({ callbackUrl: returnTo })}` : SIGN_IN_PATH;
+  return returnTo?.startsWith("/admin")
+    ? `${SIGN_IN_PATH}?${new URLSearchParams({ callbackUrl: returnTo })}`
+    : SIGN_IN_PATH;
 }
 
 /** For pages and server actions. `returnTo`: where to come back after signing in. */
-export async function requireActor(permission: Permission = "console.read", options: { returnTo?: string } = {}): Promise<SessionActor> {
+export async function requireActor(
+  permission: Permission = "console.read",
+  options: { returnTo?: string } = {},
+): Promise<SessionActor> {
   const actor = await currentActor();
   if (!actor) redirect(signInUrl(options.returnTo));
   if (!can(actor.role, permission)) forbidden();
@@ -29,7 +34,11 @@ export async function requireActor(permission: Permission = "console.read", opti
 }
 
 /** For route handlers: throws AppError, which handle() turns into 401/403 JSON. */
-export async function requireApiActor(request: Request, permission: Permission, client: Db = db()): Promise<SessionActor> {
+export async function requireApiActor(
+  request: Request,
+  permission: Permission,
+  client: Db = db(),
+): Promise<SessionActor> {
   const token = cookieValue(request.headers.get("cookie"), sessionCookieName());
   const actor = await actorForSessionToken(client, token);
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");

@@ -29,7 +29,10 @@ export function confirmPageUrl(callbackLink: string, publicUrl: string): string 
 }
 
 function json(body: unknown, status: number): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 }
 
 /** Answers the requests next-auth must not see, or null to hand the request to next-auth. */
@@ -39,15 +42,25 @@ export async function screenAuthRequest(db: Db, request: Request, now: Date = ne
   const publicUrl = getEnv().PUBLIC_URL;
   if (action === "callback" && provider === "email") {
     if (request.method === "GET") {
-      return new Response(null, { status: 303, headers: { location: `${publicUrl}${CONFIRM_SIGN_IN_PATH}${url.search}`, "cache-control": "no-store" } });
+      return new Response(null, {
+        status: 303,
+        headers: { location: `${publicUrl}${CONFIRM_SIGN_IN_PATH}${url.search}`, "cache-control": "no-store" },
+      });
     }
     // Another site's form must not sign a browser in as someone else.
     const site = request.headers.get("sec-fetch-site");
-    if (site !== null && site !== "same-origin" && site !== "none") return json({ error: { code: "FORBIDDEN", message: "Sign in from this site's page." } }, 403);
+    if (site !== null && site !== "same-origin" && site !== "none")
+      return json({ error: { code: "FORBIDDEN", message: "Sign in from this site's page." } }, 403);
     return null;
   }
   if (action === "signin" && provider === "email" && request.method === "POST") {
-    const { allowed } = await takeRateToken(db, "sign-in:client", clientAddressOf(request.headers), SIGN_IN_LIMIT_PER_CLIENT, now);
+    const { allowed } = await takeRateToken(
+      db,
+      "sign-in:client",
+      clientAddressOf(request.headers),
+      SIGN_IN_LIMIT_PER_CLIENT,
+      now,
+    );
     // next-auth's client reads `url` and its `error` parameter.
     if (!allowed) return json({ url: `${publicUrl}/admin/sign-in?error=RateLimited` }, 429);
   }

@@ -37,7 +37,6 @@ export function percent3(fraction: number | null): number | null {
   return Number.parseFloat(formatSlaPercent(fraction * 100));
 }
 
-
 export function computeContractDowntime(input: ContractMonth): ContractDowntime {
   return contractDowntime({
     terms: input.terms,
@@ -84,7 +83,11 @@ function header(input: ContractMonth, stamp: StatementStamp): StatementHeader {
 }
 
 function figures(input: ContractMonth, downtime: ContractDowntime): StatementFigures {
-  const f = statementFigures(downtime, { slaTargetPercent: input.contract.targetPercent, creditTiers: input.creditTiers, monthlyFee: input.contract.monthlyFee });
+  const f = statementFigures(downtime, {
+    slaTargetPercent: input.contract.targetPercent,
+    creditTiers: input.creditTiers,
+    monthlyFee: input.contract.monthlyFee,
+  });
   return {
     availabilityPercent: percent3(downtime.availability),
     downtimeMinutes: minutes3(f.downtimeMinutes),
@@ -190,7 +193,12 @@ function maintenanceRows(input: ContractMonth, downtime: ContractDowntime): Stat
 }
 
 /** Spans of one history with no status (null), as [from, to) ms inside the window. */
-function noDataSpans(initial: StatusPoint["status"], history: readonly StatusPoint[], from: number, to: number): [number, number][] {
+function noDataSpans(
+  initial: StatusPoint["status"],
+  history: readonly StatusPoint[],
+  from: number,
+  to: number,
+): [number, number][] {
   const spans: [number, number][] = [];
   let status = initial;
   let since = Number.NEGATIVE_INFINITY;

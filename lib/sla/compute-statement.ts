@@ -9,7 +9,18 @@ import type { Statement } from "./types.ts";
  * `now`. NOT_FOUND for an unknown contract; BAD_REQUEST naming "month" for a malformed month,
  * one that has not started, or one outside the contract's term.
  */
-export async function computeStatement(db: Db | Prisma.TransactionClient, contractId: string, month: string, now: Date): Promise<Statement> {
+export async function computeStatement(
+  db: Db | Prisma.TransactionClient,
+  contractId: string,
+  month: string,
+  now: Date,
+): Promise<Statement> {
   const input = await loadContractMonth(db, contractId, month, now);
-  return buildStatement(input, { computedAt: now, state: "provisional", revision: null, issuedAt: null, restatement: null });
+  return buildStatement(input, {
+    computedAt: now,
+    state: "provisional",
+    revision: null,
+    issuedAt: null,
+    restatement: null,
+  });
 }

@@ -9,11 +9,18 @@ const isoDay = z
   .string()
   .trim()
   .regex(DAY, "Use a date like 2026-01-01.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "That date does not exist.",
+  );
 
 /** Form strings become numbers; an empty field is missing, not 0. */
 const number = (message: string) =>
-  z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v), z.number({ error: message }).refine(Number.isFinite, message));
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    z.number({ error: message }).refine(Number.isFinite, message),
+  );
 
 export const contractTermsInput = z
   .object({
@@ -24,22 +31,41 @@ export const contractTermsInput = z
       .union([isoDay, z.literal(""), z.null()])
       .optional()
       .transform((value) => (value ? value : null)),
-    slaTargetPercent: number("Enter the target in percent.").refine((t) => t > 0 && t <= 100, "The target must be above 0 and at most 100 %."),
-    partialOutageWeight: number("Enter a weight between 0 and 1.").refine((w) => w >= 0 && w <= 1, "A weight is between 0 and 1."),
-    degradedWeight: number("Enter a weight between 0 and 1.").refine((w) => w >= 0 && w <= 1, "A weight is between 0 and 1."),
+    slaTargetPercent: number("Enter the target in percent.").refine(
+      (t) => t > 0 && t <= 100,
+      "The target must be above 0 and at most 100 %.",
+    ),
+    partialOutageWeight: number("Enter a weight between 0 and 1.").refine(
+      (w) => w >= 0 && w <= 1,
+      "A weight is between 0 and 1.",
+    ),
+    degradedWeight: number("Enter a weight between 0 and 1.").refine(
+      (w) => w >= 0 && w <= 1,
+      "A weight is between 0 and 1.",
+    ),
     creditTiers: creditTiersInput,
     coverage: z.enum(["all_components", "tier_1_only"], { error: "Choose all components or tier 1 only." }),
     monthRule: z.enum(["calendar", "fixed_30_days"], { error: "Choose the calendar month or a fixed 30-day month." }),
-    maintenanceNoticeDays: number("Enter whole days.").pipe(z.number().int("Enter whole days.").min(0, "Notice cannot be negative.").max(365)),
-    maintenanceAllowanceHours: number("Enter whole hours.").pipe(z.number().int("Enter whole hours.").min(0, "The allowance cannot be negative.").max(8760)),
-    closeAfterDays: number("Enter whole days.").pipe(z.number().int("Enter whole days.").min(0, "Between 0 and 31 days.").max(31, "Between 0 and 31 days.")),
-    monthlyFee: number("Enter the monthly fee.").refine((fee) => fee >= 0, "The fee cannot be negative.").refine((fee) => fee < 1e10, "That fee is too large."),
+    maintenanceNoticeDays: number("Enter whole days.").pipe(
+      z.number().int("Enter whole days.").min(0, "Notice cannot be negative.").max(365),
+    ),
+    maintenanceAllowanceHours: number("Enter whole hours.").pipe(
+      z.number().int("Enter whole hours.").min(0, "The allowance cannot be negative.").max(8760),
+    ),
+    closeAfterDays: number("Enter whole days.").pipe(
+      z.number().int("Enter whole days.").min(0, "Between 0 and 31 days.").max(31, "Between 0 and 31 days."),
+    ),
+    monthlyFee: number("Enter the monthly fee.")
+      .refine((fee) => fee >= 0, "The fee cannot be negative.")
+      .refine((fee) => fee < 1e10, "That fee is too large."),
     currency: z
       .string()
       .trim()
       .transform((value) => value.toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code, e.g. EUR.")),
-    recipients: z.array(z.string().trim().toLowerCase().pipe(z.email("Not a valid email address."))).max(50, "At most 50 recipients."),
+    recipients: z
+      .array(z.string().trim().toLowerCase().pipe(z.email("Not a valid email address.")))
+      .max(50, "At most 50 recipients."),
     accountManagerId: z
       .string()
       .trim()
@@ -52,13 +78,16 @@ export const contractTermsInput = z
   })
   .superRefine((terms, ctx) => {
     // endsOn is the last covered day, so a one-day contract ends on the day it starts.
-    if (terms.endsOn && terms.endsOn < terms.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The contract cannot end before it starts." });
+    if (terms.endsOn && terms.endsOn < terms.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The contract cannot end before it starts." });
   });
 
 export type ContractTermsInput = z.input<typeof contractTermsInput>;
 export type ContractTerms = z.output<typeof contractTermsInput>;
 
-export const createContractInput = contractTermsInput.and(z.object({ customerId: z.string().trim().min(1, "Choose the customer.") }));
+export const createContractInput = contractTermsInput.and(
+  z.object({ customerId: z.string().trim().min(1, "Choose the customer.") }),
+);
 export type CreateContractInput = z.input<typeof createContractInput>;
 
 export const updateContractInput = contractTermsInput.and(

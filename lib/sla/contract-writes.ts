@@ -23,14 +23,19 @@ export async function resolveContractScope(tx: Tx, terms: ContractTerms): Promis
   const [regions, products, manager] = await Promise.all([
     tx.region.findMany({ where: { key: { in: terms.regions } }, select: { id: true, key: true } }),
     tx.product.findMany({ where: { key: { in: terms.products } }, select: { id: true, key: true } }),
-    terms.accountManagerId ? tx.user.findUnique({ where: { id: terms.accountManagerId }, select: { role: true, disabledAt: true } }) : null,
+    terms.accountManagerId
+      ? tx.user.findUnique({ where: { id: terms.accountManagerId }, select: { role: true, disabledAt: true } })
+      : null,
   ]);
   const fields: FieldErrors = {};
   const unknownRegions = terms.regions.filter((key) => !regions.some((r) => r.key === key));
   const unknownProducts = terms.products.filter((key) => !products.some((p) => p.key === key));
   if (unknownRegions.length > 0) fields.regions = [`Unknown region: ${unknownRegions.join(", ")}.`];
   if (unknownProducts.length > 0) fields.products = [`Unknown product: ${unknownProducts.join(", ")}.`];
-  if (terms.accountManagerId && (!manager || manager.disabledAt || (manager.role !== "ADMIN" && manager.role !== "ACCOUNT_MANAGER"))) {
+  if (
+    terms.accountManagerId &&
+    (!manager || manager.disabledAt || (manager.role !== "ADMIN" && manager.role !== "ACCOUNT_MANAGER"))
+  ) {
     fields.accountManagerId = ["Choose an admin or account manager."];
   }
   if (Object.keys(fields).length > 0) throw invalid(fields);
@@ -70,13 +75,22 @@ export function contractColumns(terms: ContractTerms) {
 export async function writeContractScope(tx: Tx, contractId: string, scope: ContractScope): Promise<void> {
   await tx.contractRegion.deleteMany({ where: { contractId, regionId: { notIn: scope.regionIds } } });
   await tx.contractProduct.deleteMany({ where: { contractId, productId: { notIn: scope.productIds } } });
-  await tx.contractRegion.createMany({ data: scope.regionIds.map((regionId) => ({ contractId, regionId })), skipDuplicates: true });
-  await tx.contractProduct.createMany({ data: scope.productIds.map((productId) => ({ contractId, productId })), skipDuplicates: true });
+  await tx.contractRegion.createMany({
+    data: scope.regionIds.map((regionId) => ({ contractId, regionId })),
+    skipDuplicates: true,
+  });
+  await tx.contractProduct.createMany({
+    data: scope.productIds.map((productId) => ({ contractId, productId })),
+    skipDuplicates: true,
+  });
 }
 
 /** A unique (customer, name) clash is the name field's problem, not a generic conflict. */
 export async function assertNameFree(tx: Tx, customerId: string, name: string, contractId?: string): Promise<void> {
-  const clash = await tx.contract.findFirst({ where: { customerId, name, ...(contractId ? { id: { not: contractId } } : {}) }, select: { id: true } });
+  const clash = await tx.contract.findFirst({
+    where: { customerId, name, ...(contractId ? { id: { not: contractId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw invalid({ name: ["This customer already has a contract with this name."] });
 }
 
@@ -90,9 +104,13 @@ export async function claimContractVersion(tx: Tx, contractId: string, expectedV
 }
 
 export async function contractConflict(tx: Tx, contractId: string): Promise<AppError> {
-  return new AppError("CONFLICT", "Someone else changed this contract while you were editing it. Here is its current state; your change was not saved.", {
-    details: await loadContractDetail(tx, contractId),
-  });
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this contract while you were editing it. Here is its current state; your change was not saved.",
+    {
+      details: await loadContractDetail(tx, contractId),
+    },
+  );
 }
 
 export function auditState(detail: ContractDetail) {

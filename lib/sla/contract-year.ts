@@ -22,11 +22,23 @@ function fromStatement(month: string, statement: Statement, revision: number | n
 }
 
 function empty(month: string, state: YearMonth["state"]): YearMonth {
-  return { month, state, availabilityPercent: null, met: null, creditPercent: 0, creditAmount: 0, revision: null, restated: false };
+  return {
+    month,
+    state,
+    availabilityPercent: null,
+    met: null,
+    creditPercent: 0,
+    creditAmount: 0,
+    revision: null,
+    restated: false,
+  };
 }
 
 export async function getContractYear(db: Db, contractId: string, year: number, now: Date): Promise<YearMonth[]> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new AppError("BAD_REQUEST", "The year must be between 2000 and 2999.", { fields: { year: ["Choose a year between 2000 and 2999."] } });
+  if (!Number.isInteger(year) || year < 2000 || year > 2999)
+    throw new AppError("BAD_REQUEST", "The year must be between 2000 and 2999.", {
+      fields: { year: ["Choose a year between 2000 and 2999."] },
+    });
   const contract = await getContract(db, contractId);
   const stored = await db.slaStatement.findMany({
     where: { contractId, month: { startsWith: `${year}-` } },

@@ -18,10 +18,17 @@ export interface CoveredComponentRegion {
 
 type Tx = Pick<Prisma.TransactionClient, "componentRegion">;
 
-export function coveredComponentRegionsWhere(regionIds: readonly string[], productIds: readonly string[], coverage: Coverage): Prisma.ComponentRegionWhereInput {
+export function coveredComponentRegionsWhere(
+  regionIds: readonly string[],
+  productIds: readonly string[],
+  coverage: Coverage,
+): Prisma.ComponentRegionWhereInput {
   return {
     regionId: { in: [...regionIds] },
-    component: { productId: { in: [...productIds] }, ...(coverage === "tier_1_only" ? { tier: "TIER_1" as const } : {}) },
+    component: {
+      productId: { in: [...productIds] },
+      ...(coverage === "tier_1_only" ? { tier: "TIER_1" as const } : {}),
+    },
   };
 }
 
@@ -34,7 +41,15 @@ export async function loadCoveredComponentRegions(
     where: coveredComponentRegionsWhere(scope.regionIds, scope.productIds, scope.coverage),
     select: {
       id: true,
-      component: { select: { key: true, name: true, tier: true, sortOrder: true, product: { select: { key: true, name: true, sortOrder: true } } } },
+      component: {
+        select: {
+          key: true,
+          name: true,
+          tier: true,
+          sortOrder: true,
+          product: { select: { key: true, name: true, sortOrder: true } },
+        },
+      },
       region: { select: { key: true, name: true, sortOrder: true } },
     },
   });
@@ -62,5 +77,7 @@ export async function countCoveredComponentRegions(
   tx: Tx,
   scope: { regionIds: readonly string[]; productIds: readonly string[]; coverage: Coverage },
 ): Promise<number> {
-  return tx.componentRegion.count({ where: coveredComponentRegionsWhere(scope.regionIds, scope.productIds, scope.coverage) });
+  return tx.componentRegion.count({
+    where: coveredComponentRegionsWhere(scope.regionIds, scope.productIds, scope.coverage),
+  });
 }

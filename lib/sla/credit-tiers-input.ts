@@ -14,7 +14,11 @@ function fromForm(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((tier) =>
     typeof tier === "object" && tier !== null
-      ? { ...tier, belowPercent: numeric((tier as Record<string, unknown>).belowPercent), creditPercent: numeric((tier as Record<string, unknown>).creditPercent) }
+      ? {
+          ...tier,
+          belowPercent: numeric((tier as Record<string, unknown>).belowPercent),
+          creditPercent: numeric((tier as Record<string, unknown>).creditPercent),
+        }
       : tier,
   );
 }

@@ -23,7 +23,12 @@ describe("the daily availability chart", () => {
 
   it("starts its scale below the worst day and the target", () => {
     expect(chartFloor(days, 99.95)).toBeLessThan(97.916);
-    expect(chartFloor([{ day: "2026-10-01", availabilityPercent: 100, downtimeMinutes: 0, excludedMinutes: 0, unknownMinutes: 0 }], 99.9)).toBe(99.8);
+    expect(
+      chartFloor(
+        [{ day: "2026-10-01", availabilityPercent: 100, downtimeMinutes: 0, excludedMinutes: 0, unknownMinutes: 0 }],
+        99.9,
+      ),
+    ).toBe(99.8);
     expect(chartFloor([], 0.5)).toBe(0);
   });
 });

@@ -50,7 +50,9 @@ export function dailyChartSvg(days: readonly StatementDay[], options: DailyChart
     const x = plot.x + i * slot + (slot - barWidth) / 2;
     const label = `${formatDayKey(day.day)}: ${day.availabilityPercent === null ? "no data" : formatPercent(day.availabilityPercent)}`;
     if (day.availabilityPercent === null) {
-      parts.push(`<rect x="${n(x)}" y="${plot.y}" width="${n(barWidth)}" height="${plot.h}" fill="url(#sla-no-data)"><title>${escapeHtml(label)}</title></rect>`);
+      parts.push(
+        `<rect x="${n(x)}" y="${plot.y}" width="${n(barWidth)}" height="${plot.h}" fill="url(#sla-no-data)"><title>${escapeHtml(label)}</title></rect>`,
+      );
       return;
     }
     const y = toY(day.availabilityPercent);
@@ -61,14 +63,21 @@ export function dailyChartSvg(days: readonly StatementDay[], options: DailyChart
   });
   const targetY = toY(options.targetPercent);
   // The target's label replaces the 100 % label when the two would overlap.
-  if (targetY - plot.y > 12) parts.push(`<text x="${AXIS - 6}" y="${plot.y + 8}" text-anchor="end" font-size="10" fill="currentColor">100 %</text>`);
+  if (targetY - plot.y > 12)
+    parts.push(
+      `<text x="${AXIS - 6}" y="${plot.y + 8}" text-anchor="end" font-size="10" fill="currentColor">100 %</text>`,
+    );
   parts.push(
     `<line x1="${plot.x}" y1="${n(targetY)}" x2="${plot.x + plot.w}" y2="${n(targetY)}" stroke="#1f4e79" stroke-dasharray="4 3"/>`,
     `<text x="${AXIS - 6}" y="${n(targetY + 3)}" text-anchor="end" font-size="10" fill="#1f4e79">${escapeHtml(formatPlainPercent(options.targetPercent))}</text>`,
   );
   if (days.length > 0) {
-    parts.push(`<text x="${plot.x}" y="${height - 4}" font-size="10" fill="currentColor">${escapeHtml(formatDayKey(days[0]!.day))}</text>`);
-    parts.push(`<text x="${plot.x + plot.w}" y="${height - 4}" text-anchor="end" font-size="10" fill="currentColor">${escapeHtml(formatDayKey(days.at(-1)!.day))}</text>`);
+    parts.push(
+      `<text x="${plot.x}" y="${height - 4}" font-size="10" fill="currentColor">${escapeHtml(formatDayKey(days[0]!.day))}</text>`,
+    );
+    parts.push(
+      `<text x="${plot.x + plot.w}" y="${height - 4}" text-anchor="end" font-size="10" fill="currentColor">${escapeHtml(formatDayKey(days.at(-1)!.day))}</text>`,
+    );
   }
   parts.push("</svg>");
   return parts.join("");

@@ -89,9 +89,17 @@ export function contractSummaryOf(row: Omit<ContractRow, "regions" | "products">
 export async function loadContractDetail(tx: Tx, contractId: string): Promise<ContractDetail | null> {
   const row = await tx.contract.findUnique({ where: { id: contractId }, select: CONTRACT_SELECT });
   if (!row) return null;
-  const regions = row.regions.map((r) => r.region).sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
-  const products = row.products.map((p) => p.product).sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
-  const covered = await loadCoveredComponentRegions(tx, { regionIds: regions.map((r) => r.id), productIds: products.map((p) => p.id), coverage: row.coverage });
+  const regions = row.regions
+    .map((r) => r.region)
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
+  const products = row.products
+    .map((p) => p.product)
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
+  const covered = await loadCoveredComponentRegions(tx, {
+    regionIds: regions.map((r) => r.id),
+    productIds: products.map((p) => p.id),
+    coverage: row.coverage,
+  });
   return {
     ...contractSummaryOf(row),
     partialOutageWeight: Number(row.partialOutageWeight),

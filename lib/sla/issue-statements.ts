@@ -26,7 +26,10 @@ const ISSUE_TIMEOUT_MS = 120_000;
 
 /** Who receives a contract's statements: its recipients and its account manager. */
 export async function statementRecipients(tx: Prisma.TransactionClient, contractId: string): Promise<string[]> {
-  const contract = await tx.contract.findUniqueOrThrow({ where: { id: contractId }, select: { recipients: true, accountManager: { select: { email: true, disabledAt: true } } } });
+  const contract = await tx.contract.findUniqueOrThrow({
+    where: { id: contractId },
+    select: { recipients: true, accountManager: { select: { email: true, disabledAt: true } } },
+  });
   const manager = contract.accountManager && !contract.accountManager.disabledAt ? [contract.accountManager.email] : [];
   return [...contract.recipients, ...manager];
 }
@@ -36,7 +39,13 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Issues one contract-month as revision 1; null when it already was (by this or another worker). */
-export async function issueStatement(db: Db, contractId: string, month: string, now: Date, options: IssueOptions = {}): Promise<IssuedRevision | null> {
+export async function issueStatement(
+  db: Db,
+  contractId: string,
+  month: string,
+  now: Date,
+  options: IssueOptions = {},
+): Promise<IssuedRevision | null> {
   const siteUrl = options.siteUrl ?? getEnv().PUBLIC_URL;
   try {
     return await db.$transaction(
@@ -44,13 +53,30 @@ export async function issueStatement(db: Db, contractId: string, month: string, 
         await lockContractMonth(tx, contractId, month);
         if ((await latestRevisionNumber(tx, contractId, month)) > 0) return null;
         const input = await loadContractMonth(tx, contractId, month, now);
-        const statement = buildStatement(input, { computedAt: now, state: "issued", revision: 1, issuedAt: now, restatement: null });
-        const stored = await storeRevision(tx, statement, { createdById: null, siteUrl, recipients: await statementRecipients(tx, contractId) });
+        const statement = buildStatement(input, {
+          computedAt: now,
+          state: "issued",
+          revision: 1,
+          issuedAt: now,
+          restatement: null,
+        });
+        const stored = await storeRevision(tx, statement, {
+          createdById: null,
+          siteUrl,
+          recipients: await statementRecipients(tx, contractId),
+        });
         await recordSystemAudit(tx, "sla-statements", {
           action: "sla_statement.issue",
           entityType: "SlaStatement",
           entityId: stored.statementId,
-          after: { contractId, month, revision: 1, sha256: stored.sha256, figures: statement.figures, mails: stored.mails },
+          after: {
+            contractId,
+            month,
+            revision: 1,
+            sha256: stored.sha256,
+            figures: statement.figures,
+            mails: stored.mails,
+          },
         });
         return { statementId: stored.statementId, contractId, month, revision: 1 };
       },
@@ -63,9 +89,16 @@ export async function issueStatement(db: Db, contractId: string, month: string, 
 }
 
 /** Issues every closed, not yet issued month of every contract. */
-export async function issueDueStatements(db: Db, now: Date, options: IssueOptions = {}): Promise<{ issued: IssuedRevision[] }> {
+export async function issueDueStatements(
+  db: Db,
+  now: Date,
+  options: IssueOptions = {},
+): Promise<{ issued: IssuedRevision[] }> {
   const [contracts, issued] = await Promise.all([
-    db.contract.findMany({ orderBy: { id: "asc" }, select: { id: true, startsOn: true, endsOn: true, closeAfterDays: true } }),
+    db.contract.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, startsOn: true, endsOn: true, closeAfterDays: true },
+    }),
     db.slaStatement.findMany({ where: { revision: 1 }, select: { contractId: true, month: true } }),
   ]);
   const done = new Set(issued.map((s) => `${s.contractId}:${s.month}`));

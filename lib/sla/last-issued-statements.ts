@@ -27,7 +27,10 @@ const storedFigures = z.object({
 });
 
 /** Contract id → its latest issued month (latest revision); contracts with none are absent. */
-export async function lastIssuedStatements(db: Db, contractIds: readonly string[]): Promise<Map<string, LastIssuedMonth>> {
+export async function lastIssuedStatements(
+  db: Db,
+  contractIds: readonly string[],
+): Promise<Map<string, LastIssuedMonth>> {
   if (contractIds.length === 0) return new Map();
   const rows = await db.slaStatement.findMany({
     where: { contractId: { in: [...contractIds] } },
@@ -38,7 +41,10 @@ export async function lastIssuedStatements(db: Db, contractIds: readonly string[
   return new Map(
     rows.map((row) => {
       const { figures } = storedFigures.parse(row.figures);
-      return [row.contractId, { contractId: row.contractId, month: row.month, revision: row.revision, issuedAt: row.issuedAt, ...figures }];
+      return [
+        row.contractId,
+        { contractId: row.contractId, month: row.month, revision: row.revision, issuedAt: row.issuedAt, ...figures },
+      ];
     }),
   );
 }

@@ -16,7 +16,12 @@ const { regions: _regions, products: _products, ...SUMMARY_SELECT } = CONTRACT_S
 export async function listCustomers(db: Db): Promise<CustomerSummary[]> {
   const customers = await db.customer.findMany({
     orderBy: [{ name: "asc" }, { key: "asc" }],
-    select: { id: true, key: true, name: true, contracts: { orderBy: [{ startsOn: "desc" }, { name: "asc" }], select: SUMMARY_SELECT } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      contracts: { orderBy: [{ startsOn: "desc" }, { name: "asc" }], select: SUMMARY_SELECT },
+    },
   });
   return customers.map((c) => ({ id: c.id, key: c.key, name: c.name, contracts: c.contracts.map(contractSummaryOf) }));
 }
@@ -24,7 +29,12 @@ export async function listCustomers(db: Db): Promise<CustomerSummary[]> {
 export async function getCustomer(db: Db, customerId: string): Promise<CustomerSummary> {
   const c = await db.customer.findUnique({
     where: { id: customerId },
-    select: { id: true, key: true, name: true, contracts: { orderBy: [{ startsOn: "desc" }, { name: "asc" }], select: SUMMARY_SELECT } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      contracts: { orderBy: [{ startsOn: "desc" }, { name: "asc" }], select: SUMMARY_SELECT },
+    },
   });
   if (!c) throw new AppError("NOT_FOUND", "There is no such customer.");
   return { id: c.id, key: c.key, name: c.name, contracts: c.contracts.map(contractSummaryOf) };
@@ -45,8 +55,14 @@ export interface ContractFormOptions {
 /** What a contract form lets one choose: every region and product, and the people who may manage a contract. */
 export async function contractFormOptions(db: Db): Promise<ContractFormOptions> {
   const [regions, products, accountManagers] = await Promise.all([
-    db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { id: true, key: true, name: true } }),
-    db.product.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { id: true, key: true, name: true } }),
+    db.region.findMany({
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      select: { id: true, key: true, name: true },
+    }),
+    db.product.findMany({
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      select: { id: true, key: true, name: true },
+    }),
     db.user.findMany({
       where: { role: { in: ["ADMIN", "ACCOUNT_MANAGER"] }, disabledAt: null },
       orderBy: [{ email: "asc" }],

@@ -2,7 +2,14 @@
 // terms, the covered component-regions with their confirmed status history,
 // the maintenance windows that touched them and the incidents of the month.
 import type { Db, Prisma } from "../db.ts";
-import { contractYearStart, measurementMonth, type MeasurementMonth, MINUTE_MS, type SlaMaintenance, type SlaTerms } from "../domain/sla.ts";
+import {
+  contractYearStart,
+  measurementMonth,
+  type MeasurementMonth,
+  MINUTE_MS,
+  type SlaMaintenance,
+  type SlaTerms,
+} from "../domain/sla.ts";
 import type { CreditTier } from "../domain/sla-figures.ts";
 import type { IncidentImpact, Priority } from "../generated/prisma/enums.ts";
 import { PUBLIC_INCIDENT } from "../public/incidents.ts";
@@ -56,12 +63,17 @@ export function slaTermsOf(contract: ContractDetail): SlaTerms {
 }
 
 /** The month of a contract, validated: BAD_REQUEST naming "month" when malformed, not started, or outside the contract. */
-export function contractMeasurementMonth(contract: ContractDetail, monthText: string, now: Date): { month: MeasurementMonth; window: { from: Date; to: Date }; monthMinutes: number } {
+export function contractMeasurementMonth(
+  contract: ContractDetail,
+  monthText: string,
+  now: Date,
+): { month: MeasurementMonth; window: { from: Date; to: Date }; monthMinutes: number } {
   const month = measurementMonth(parseStatementMonth(monthText), contract.monthRule);
   assertMonthStarted(month.month, now);
   const terms = slaTermsOf(contract);
   if (month.window.to <= terms.startsOn) throw monthBeforeContractError(month.month, contract.startsOn);
-  if (terms.endsOn && month.window.from.getTime() > terms.endsOn.getTime()) throw monthAfterContractError(month.month, contract.endsOn!);
+  if (terms.endsOn && month.window.from.getTime() > terms.endsOn.getTime())
+    throw monthAfterContractError(month.month, contract.endsOn!);
   const nowMinute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
   if (nowMinute >= month.window.to) return { month, window: month.window, monthMinutes: month.monthMinutes };
   // An open month is measured so far: minutes still to come are neither up nor down yet.
@@ -74,15 +86,32 @@ export function contractMeasurementMonth(contract: ContractDetail, monthText: st
  * "scheduled" after its start never began, so nothing was taken away from the customer. It
  * runs from when it started (else its scheduled start) until it completed (else its scheduled end).
  */
-async function loadMaintenance(client: Client, coveredIds: readonly string[], from: Date, to: Date): Promise<MaintenanceWindow[]> {
+async function loadMaintenance(
+  client: Client,
+  coveredIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<MaintenanceWindow[]> {
   const rows = await client.maintenance.findMany({
     where: {
       status: { in: ["in_progress", "verifying", "completed"] },
       componentRegions: { some: { componentRegionId: { in: [...coveredIds] } } },
-      AND: [{ OR: [{ startedAt: { lt: to } }, { startedAt: null, scheduledStart: { lt: to } }] }, { OR: [{ completedAt: { gt: from } }, { completedAt: null }] }],
+      AND: [
+        { OR: [{ startedAt: { lt: to } }, { startedAt: null, scheduledStart: { lt: to } }] },
+        { OR: [{ completedAt: { gt: from } }, { completedAt: null }] },
+      ],
     },
     orderBy: [{ scheduledStart: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, createdAt: true, scheduledStart: true, scheduledEnd: true, startedAt: true, completedAt: true, componentRegions: { select: { componentRegionId: true } } },
+    select: {
+      id: true,
+      title: true,
+      createdAt: true,
+      scheduledStart: true,
+      scheduledEnd: true,
+      startedAt: true,
+      completedAt: true,
+      componentRegions: { select: { componentRegionId: true } },
+    },
   });
   const covered = new Set(coveredIds);
   return rows
@@ -97,7 +126,12 @@ async function loadMaintenance(client: Client, coveredIds: readonly string[], fr
     .filter((m) => m.to > m.from && m.to > from && m.from < to);
 }
 
-async function loadIncidents(client: Client, coveredIds: readonly string[], from: Date, to: Date): Promise<MonthIncident[]> {
+async function loadIncidents(
+  client: Client,
+  coveredIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<MonthIncident[]> {
   const rows = await client.incident.findMany({
     where: {
       ...PUBLIC_INCIDENT,
@@ -130,7 +164,12 @@ async function loadIncidents(client: Client, coveredIds: readonly string[], from
   }));
 }
 
-export async function loadContractMonth(client: Client, contractId: string, monthText: string, now: Date): Promise<ContractMonth> {
+export async function loadContractMonth(
+  client: Client,
+  contractId: string,
+  monthText: string,
+  now: Date,
+): Promise<ContractMonth> {
   const contract = await loadContractDetail(client, contractId);
   if (!contract) throw contractNotFound();
   const { month, window, monthMinutes } = contractMeasurementMonth(contract, monthText, now);
@@ -143,6 +182,22 @@ export async function loadContractMonth(client: Client, contractId: string, mont
   const histories = await loadStatusHistories(client, ids, { from: historyFrom, to: window.to });
   const maintenance = await loadMaintenance(client, ids, historyFrom, window.to);
   // Incidents over before the contract started are not this customer's.
-  const incidents = await loadIncidents(client, ids, new Date(Math.max(window.from.getTime(), terms.startsOn.getTime())), window.to);
-  return { contract, terms, creditTiers: contract.creditTiers, month, window, monthMinutes, covered, histories, maintenance, incidents };
+  const incidents = await loadIncidents(
+    client,
+    ids,
+    new Date(Math.max(window.from.getTime(), terms.startsOn.getTime())),
+    window.to,
+  );
+  return {
+    contract,
+    terms,
+    creditTiers: contract.creditTiers,
+    month,
+    window,
+    monthMinutes,
+    covered,
+    histories,
+    maintenance,
+    incidents,
+  };
 }

@@ -24,7 +24,9 @@ describe("statement months", () => {
 
   it("refuses a month that has not started", () => {
     expect(() => assertMonthStarted("2026-11", new Date("2026-11-01T00:00:00Z"))).not.toThrow();
-    expect(fieldsOf(() => assertMonthStarted("2026-12", new Date("2026-11-30T23:59:59Z")))?.month?.[0]).toMatch(/has not started/);
+    expect(fieldsOf(() => assertMonthStarted("2026-12", new Date("2026-11-30T23:59:59Z")))?.month?.[0]).toMatch(
+      /has not started/,
+    );
   });
 
   it("steps across year ends", () => {

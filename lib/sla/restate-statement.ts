@@ -22,7 +22,8 @@ export async function restateStatement(
   input: RestateStatementInput,
   options: { now?: Date; siteUrl?: string } = {},
 ): Promise<StatementRevisionSummary> {
-  if (!can(actor.role, "sla.manage")) throw new AppError("FORBIDDEN", "Only admins and account managers may restate statements.");
+  if (!can(actor.role, "sla.manage"))
+    throw new AppError("FORBIDDEN", "Only admins and account managers may restate statements.");
   const data = parseInput(restateStatementInput, input);
   const month = parseStatementMonth(data.month);
   const now = options.now ?? new Date();
@@ -36,25 +37,58 @@ export async function restateStatement(
         select: { revision: true, figures: true, sha256: true },
       });
       if (!latest) {
-        if (!(await tx.contract.findUnique({ where: { id: data.contractId }, select: { id: true } }))) throw contractNotFound();
-        throw new AppError("INVALID_TRANSITION", `${month} is not issued yet: its provisional figures follow every correction by themselves.`);
+        if (!(await tx.contract.findUnique({ where: { id: data.contractId }, select: { id: true } })))
+          throw contractNotFound();
+        throw new AppError(
+          "INVALID_TRANSITION",
+          `${month} is not issued yet: its provisional figures follow every correction by themselves.`,
+        );
       }
       const revision = latest.revision + 1;
-      const draft = buildStatement(await loadContractMonth(tx, data.contractId, month, now), { computedAt: now, state: "issued", revision, issuedAt: now, restatement: null });
+      const draft = buildStatement(await loadContractMonth(tx, data.contractId, month, now), {
+        computedAt: now,
+        state: "issued",
+        revision,
+        issuedAt: now,
+        restatement: null,
+      });
       const changes = statementChanges(latest.figures as unknown as Statement, draft);
       if (changes.length === 0) {
-        throw new AppError("INVALID_TRANSITION", `Nothing changed since revision ${latest.revision}: the figures computed now are the ones issued, so there is nothing to restate.`);
+        throw new AppError(
+          "INVALID_TRANSITION",
+          `Nothing changed since revision ${latest.revision}: the figures computed now are the ones issued, so there is nothing to restate.`,
+        );
       }
       const statement: Statement = { ...draft, restatement: { reason: data.reason, createdBy: actor.email, changes } };
-      const stored = await storeRevision(tx, statement, { createdById: actor.id, siteUrl, recipients: await statementRecipients(tx, data.contractId) });
+      const stored = await storeRevision(tx, statement, {
+        createdById: actor.id,
+        siteUrl,
+        recipients: await statementRecipients(tx, data.contractId),
+      });
       await recordAudit(tx, actor, {
         action: "sla_statement.restate",
         entityType: "SlaStatement",
         entityId: stored.statementId,
         before: { contractId: data.contractId, month, revision: latest.revision, sha256: latest.sha256 },
-        after: { contractId: data.contractId, month, revision, sha256: stored.sha256, reason: data.reason, changes, mails: stored.mails },
+        after: {
+          contractId: data.contractId,
+          month,
+          revision,
+          sha256: stored.sha256,
+          reason: data.reason,
+          changes,
+          mails: stored.mails,
+        },
       });
-      return { id: stored.statementId, revision, issuedAt: now.toISOString(), sha256: stored.sha256, reason: data.reason, createdBy: actor.email, changes };
+      return {
+        id: stored.statementId,
+        revision,
+        issuedAt: now.toISOString(),
+        sha256: stored.sha256,
+        reason: data.reason,
+        createdBy: actor.email,
+        changes,
+      };
     },
     { timeout: 120_000 },
   );

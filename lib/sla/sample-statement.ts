@@ -70,7 +70,12 @@ export function sampleStatement(overrides: { componentRegions?: number; incident
       regionKey: "europe-west1.gcp",
       regionName: "Europe West 1 (GCP)",
       availabilityPercent: i === 0 ? 99.932 : 100,
-      minutesByStatus: { operational: i === 0 ? 44_610 : 44_640, degraded_performance: 0, partial_outage: 0, major_outage: i === 0 ? 30 : 0 },
+      minutesByStatus: {
+        operational: i === 0 ? 44_610 : 44_640,
+        degraded_performance: 0,
+        partial_outage: 0,
+        major_outage: i === 0 ? 30 : 0,
+      },
       downtimeMinutes: i === 0 ? 30 : 0,
       excludedMaintenanceMinutes: 0,
       countedMaintenanceMinutes: 0,
@@ -104,7 +109,14 @@ export function sampleStatement(overrides: { componentRegions?: number; incident
         componentRegions: ["Checkout · europe-west1.gcp"],
       },
     ],
-    dataGaps: [{ from: "2026-10-15T00:00:00.000Z", to: "2026-10-16T00:00:00.000Z", minutes: 1440, componentRegions: ["Checkout · europe-west1.gcp"] }],
+    dataGaps: [
+      {
+        from: "2026-10-15T00:00:00.000Z",
+        to: "2026-10-16T00:00:00.000Z",
+        minutes: 1440,
+        componentRegions: ["Checkout · europe-west1.gcp"],
+      },
+    ],
     daily,
     restatement: null,
   };

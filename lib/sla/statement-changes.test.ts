@@ -6,7 +6,12 @@ describe("statementChanges", () => {
   it("finds nothing when only the stamp (revision, dates) differs", () => {
     const before = sampleStatement();
     const after = sampleStatement();
-    after.header = { ...after.header, revision: 2, issuedAt: "2026-12-01T00:00:00.000Z", computedAt: "2026-12-01T00:00:00.000Z" };
+    after.header = {
+      ...after.header,
+      revision: 2,
+      issuedAt: "2026-12-01T00:00:00.000Z",
+      computedAt: "2026-12-01T00:00:00.000Z",
+    };
     expect(statementChanges(before, after)).toEqual([]);
   });
 
@@ -22,7 +27,11 @@ describe("statementChanges", () => {
       { field: "downtimeMinutes", before: 30, after: 90 },
       { field: "contract.monthlyFee", before: 1000, after: 1200 },
       { field: "componentRegions[Checkout · europe-west1.gcp].downtimeMinutes", before: 30, after: 90 },
-      { field: "incidents[Checkout returned errors].title", before: "Checkout returns errors", after: "Checkout returned errors" },
+      {
+        field: "incidents[Checkout returned errors].title",
+        before: "Checkout returns errors",
+        after: "Checkout returned errors",
+      },
       { field: "incidents[Incident number 1]", before: null, after: "listed" },
     ]);
   });

@@ -7,7 +7,12 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function compareFields(changes: FigureChange[], prefix: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): void {
+function compareFields(
+  changes: FigureChange[],
+  prefix: string,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): void {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   for (const key of keys) {
     const a = before?.[key] ?? null;
@@ -28,7 +33,8 @@ function compareRows<T extends object>(
 ): void {
   const a = new Map(before.map((row) => [key(row), row]));
   const b = new Map(after.map((row) => [key(row), row]));
-  for (const [k, row] of a) if (!b.has(k)) changes.push({ field: `${table}[${labelOf(row)}]`, before: "listed", after: null });
+  for (const [k, row] of a)
+    if (!b.has(k)) changes.push({ field: `${table}[${labelOf(row)}]`, before: "listed", after: null });
   for (const [k, row] of b) {
     const old = a.get(k);
     if (!old) changes.push({ field: `${table}[${labelOf(row)}]`, before: null, after: "listed" });
@@ -38,8 +44,18 @@ function compareRows<T extends object>(
 
 export function statementChanges(before: Statement, after: Statement): FigureChange[] {
   const changes: FigureChange[] = [];
-  compareFields(changes, "", before.figures as unknown as Record<string, unknown>, after.figures as unknown as Record<string, unknown>);
-  compareFields(changes, "contract.", { ...before.header.contract, id: undefined }, { ...after.header.contract, id: undefined });
+  compareFields(
+    changes,
+    "",
+    before.figures as unknown as Record<string, unknown>,
+    after.figures as unknown as Record<string, unknown>,
+  );
+  compareFields(
+    changes,
+    "contract.",
+    { ...before.header.contract, id: undefined },
+    { ...after.header.contract, id: undefined },
+  );
   compareFields(
     changes,
     "",
@@ -53,7 +69,14 @@ export function statementChanges(before: Statement, after: Statement): FigureCha
     after.componentRegions,
     (cr) => cr.componentRegionId,
     (cr) => `${cr.componentName} · ${cr.regionKey}`,
-    ({ availabilityPercent, downtimeMinutes, unknownMinutes, excludedMaintenanceMinutes, countedMaintenanceMinutes, minutesByStatus }) => ({
+    ({
+      availabilityPercent,
+      downtimeMinutes,
+      unknownMinutes,
+      excludedMaintenanceMinutes,
+      countedMaintenanceMinutes,
+      minutesByStatus,
+    }) => ({
       availabilityPercent,
       downtimeMinutes,
       unknownMinutes,
@@ -69,7 +92,13 @@ export function statementChanges(before: Statement, after: Statement): FigureCha
     after.incidents,
     (i) => i.id,
     (i) => i.title,
-    ({ title, priority, chargedMinutes, durationMinutes, postmortemUrl }) => ({ title, priority, chargedMinutes, durationMinutes, postmortemUrl }),
+    ({ title, priority, chargedMinutes, durationMinutes, postmortemUrl }) => ({
+      title,
+      priority,
+      chargedMinutes,
+      durationMinutes,
+      postmortemUrl,
+    }),
   );
   compareRows(
     changes,
@@ -82,7 +111,11 @@ export function statementChanges(before: Statement, after: Statement): FigureCha
   );
   const gapMinutes = (s: Statement) => s.dataGaps.reduce((sum, g) => sum + g.minutes, 0);
   if (before.dataGaps.length !== after.dataGaps.length || gapMinutes(before) !== gapMinutes(after)) {
-    changes.push({ field: "dataGaps", before: `${before.dataGaps.length} gaps, ${gapMinutes(before)} min`, after: `${after.dataGaps.length} gaps, ${gapMinutes(after)} min` });
+    changes.push({
+      field: "dataGaps",
+      before: `${before.dataGaps.length} gaps, ${gapMinutes(before)} min`,
+      after: `${after.dataGaps.length} gaps, ${gapMinutes(after)} min`,
+    });
   }
   return changes;
 }

@@ -24,10 +24,16 @@ describe("CSV cells (RFC 4180)", () => {
 
   it("reads back exactly what was written, for any text", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const text = rows.map((row) => csvRow(row)).join("");
-        expect(parseCsv(text)).toEqual(rows.map((row) => row.map(neutraliseCell)));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (rows) => {
+          const text = rows.map((row) => csvRow(row)).join("");
+          expect(parseCsv(text)).toEqual(rows.map((row) => row.map(neutraliseCell)));
+        },
+      ),
     );
   });
 });

@@ -11,7 +11,9 @@ describe("the statement URL's last segment", () => {
   });
 
   it("names the format or the revision when they are wrong", () => {
-    expect(() => parseStatementFileName("2026-11.xlsx")).toThrow(expect.objectContaining({ code: "BAD_REQUEST", fields: { format: expect.any(Array) } }));
+    expect(() => parseStatementFileName("2026-11.xlsx")).toThrow(
+      expect.objectContaining({ code: "BAD_REQUEST", fields: { format: expect.any(Array) } }),
+    );
     expect(parseRevisionParam(null)).toBeUndefined();
     expect(parseRevisionParam("2")).toBe(2);
     for (const bad of ["0", "-1", "1.5", "two", ""]) {

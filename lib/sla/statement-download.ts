@@ -15,7 +15,9 @@ export function parseStatementFileName(segment: string): { month: string; format
   const dot = decoded.lastIndexOf(".");
   const extension = dot >= 0 ? decoded.slice(dot + 1) : "";
   if (dot >= 0 && !["json", "csv", "pdf"].includes(extension)) {
-    throw new AppError("BAD_REQUEST", `Ask for .json, .csv or .pdf, not .${extension}.`, { fields: { format: ["Use .json, .csv or .pdf."] } });
+    throw new AppError("BAD_REQUEST", `Ask for .json, .csv or .pdf, not .${extension}.`, {
+      fields: { format: ["Use .json, .csv or .pdf."] },
+    });
   }
   const match = FILE.exec(decoded)!;
   return { month: match[1]!, format: (match[2] as StatementFormat | undefined) ?? "json" };
@@ -23,7 +25,10 @@ export function parseStatementFileName(segment: string): { month: string; format
 
 export function parseRevisionParam(value: string | null): number | undefined {
   if (value === null) return undefined;
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new AppError("BAD_REQUEST", "The revision must be a whole number from 1.", { fields: { revision: ["Use a whole number from 1."] } });
+  if (!/^[1-9]\d{0,5}$/.test(value))
+    throw new AppError("BAD_REQUEST", "The revision must be a whole number from 1.", {
+      fields: { revision: ["Use a whole number from 1."] },
+    });
   return Number(value);
 }
 
@@ -31,7 +36,12 @@ function contentDisposition(format: StatementFormat, filename: string): string {
   return `${format === "json" ? "inline" : "attachment"}; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
 }
 
-export async function statementDownload(client: Db, request: Request, params: { id: string; month: string }, now = new Date()): Promise<Response> {
+export async function statementDownload(
+  client: Db,
+  request: Request,
+  params: { id: string; month: string },
+  now = new Date(),
+): Promise<Response> {
   await requireSessionOrToken(request, "sla.read", client, now);
   const { month, format } = parseStatementFileName(params.month);
   const revision = parseRevisionParam(new URL(request.url).searchParams.get("revision"));

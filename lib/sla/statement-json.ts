@@ -5,7 +5,8 @@ import type { Statement } from "./types.ts";
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError("A statement holds only finite numbers.");
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw new RangeError("A statement holds only finite numbers.");
   if (value === null || typeof value !== "object") return value;
   const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {

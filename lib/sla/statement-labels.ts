@@ -65,7 +65,8 @@ export function statementTitle(statement: Statement): string {
 /** "Issued, revision 2" or "Provisional until 5 Dec 2026, 00:00 UTC". */
 export function stateLine(statement: Statement): string {
   const h = statement.header;
-  if (h.state === "issued") return `Issued ${h.issuedAt ? formatIso(h.issuedAt) : ""}, revision ${h.revision ?? 1}`.replace(" ,", ",");
+  if (h.state === "issued")
+    return `Issued ${h.issuedAt ? formatIso(h.issuedAt) : ""}, revision ${h.revision ?? 1}`.replace(" ,", ",");
   return `Provisional: figures may change until ${formatIso(h.closesAt)}`;
 }
 

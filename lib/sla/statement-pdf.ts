@@ -60,7 +60,10 @@ function figuresBlocks(s: Statement): PdfBlock[] {
     {
       kind: "table",
       columns: ["Availability below", "Credit"],
-      rows: s.header.contract.creditTiers.map((t) => [formatPlainPercent(t.belowPercent), formatPlainPercent(t.creditPercent)]),
+      rows: s.header.contract.creditTiers.map((t) => [
+        formatPlainPercent(t.belowPercent),
+        formatPlainPercent(t.creditPercent),
+      ]),
     },
   ];
 }
@@ -70,7 +73,17 @@ function componentRegionBlocks(s: Statement): PdfBlock[] {
     { kind: "heading", text: "Covered component-regions" },
     {
       kind: "table",
-      columns: ["Component", "Region", "Availability", "Degraded", "Partial", "Major", "Maint. excl.", "Unknown", "Downtime"],
+      columns: [
+        "Component",
+        "Region",
+        "Availability",
+        "Degraded",
+        "Partial",
+        "Major",
+        "Maint. excl.",
+        "Unknown",
+        "Downtime",
+      ],
       widths: [2.2, 2, 1.5, 1.3, 1.1, 1.1, 1.3, 1.3, 1.3],
       align: ["left", "left", "right", "right", "right", "right", "right", "right", "right"],
       rows: s.componentRegions.map((cr) => [
@@ -89,7 +102,11 @@ function componentRegionBlocks(s: Statement): PdfBlock[] {
 }
 
 function incidentBlocks(s: Statement, siteUrl: string): PdfBlock[] {
-  if (s.incidents.length === 0) return [{ kind: "heading", text: "Incidents" }, { kind: "paragraph", text: "No public incident touched the covered component-regions this month." }];
+  if (s.incidents.length === 0)
+    return [
+      { kind: "heading", text: "Incidents" },
+      { kind: "paragraph", text: "No public incident touched the covered component-regions this month." },
+    ];
   return [
     { kind: "heading", text: "Incidents" },
     {
@@ -102,14 +119,21 @@ function incidentBlocks(s: Statement, siteUrl: string): PdfBlock[] {
         formatIso(i.startedAt),
         i.resolvedAt ? formatMinutes(i.durationMinutes) : `${formatMinutes(i.durationMinutes)} (open)`,
         formatMinutes(i.chargedMinutes),
-        [`${siteUrl}${i.url}`, i.postmortemUrl ? `Postmortem: ${siteUrl}${i.postmortemUrl}` : "No postmortem published"].join("\n"),
+        [
+          `${siteUrl}${i.url}`,
+          i.postmortemUrl ? `Postmortem: ${siteUrl}${i.postmortemUrl}` : "No postmortem published",
+        ].join("\n"),
       ]),
     },
   ];
 }
 
 function maintenanceBlocks(s: Statement): PdfBlock[] {
-  if (s.maintenance.length === 0) return [{ kind: "heading", text: "Maintenance" }, { kind: "paragraph", text: "No maintenance on the covered component-regions this month." }];
+  if (s.maintenance.length === 0)
+    return [
+      { kind: "heading", text: "Maintenance" },
+      { kind: "paragraph", text: "No maintenance on the covered component-regions this month." },
+    ];
   return [
     { kind: "heading", text: "Maintenance" },
     {
@@ -128,7 +152,11 @@ function maintenanceBlocks(s: Statement): PdfBlock[] {
 }
 
 function gapBlocks(s: Statement): PdfBlock[] {
-  if (s.dataGaps.length === 0) return [{ kind: "heading", text: "Data gaps" }, { kind: "paragraph", text: "None: every minute of the month was measured." }];
+  if (s.dataGaps.length === 0)
+    return [
+      { kind: "heading", text: "Data gaps" },
+      { kind: "paragraph", text: "None: every minute of the month was measured." },
+    ];
   return [
     { kind: "heading", text: "Data gaps" },
     { kind: "paragraph", text: "Minutes without probe data are left out of the availability and listed here." },
@@ -136,17 +164,35 @@ function gapBlocks(s: Statement): PdfBlock[] {
       kind: "table",
       columns: ["From", "To", "Minutes", "Component-regions without data"],
       widths: [2, 2, 1, 4],
-      rows: s.dataGaps.map((g) => [formatIso(g.from), formatIso(g.to), formatMinutes(g.minutes), g.componentRegions.join(", ")]),
+      rows: s.dataGaps.map((g) => [
+        formatIso(g.from),
+        formatIso(g.to),
+        formatMinutes(g.minutes),
+        g.componentRegions.join(", "),
+      ]),
     },
   ];
 }
 
-export function statementPdfBlocks(s: Statement, options: Pick<StatementPdfOptions, "siteUrl" | "sha256"> = {}): PdfBlock[] {
+export function statementPdfBlocks(
+  s: Statement,
+  options: Pick<StatementPdfOptions, "siteUrl" | "sha256"> = {},
+): PdfBlock[] {
   const blocks: PdfBlock[] = [];
   if (s.restatement) {
-    blocks.push({ kind: "heading", text: "Restatement" }, { kind: "paragraph", text: `Restated on ${formatIso(s.header.issuedAt ?? s.header.computedAt)} because: ${s.restatement.reason}` });
+    blocks.push(
+      { kind: "heading", text: "Restatement" },
+      {
+        kind: "paragraph",
+        text: `Restated on ${formatIso(s.header.issuedAt ?? s.header.computedAt)} because: ${s.restatement.reason}`,
+      },
+    );
     if (s.restatement.changes.length > 0) {
-      blocks.push({ kind: "table", columns: ["Figure", "Before", "After"], rows: s.restatement.changes.map((c) => [c.field, String(c.before ?? "—"), String(c.after ?? "—")]) });
+      blocks.push({
+        kind: "table",
+        columns: ["Figure", "Before", "After"],
+        rows: s.restatement.changes.map((c) => [c.field, String(c.before ?? "—"), String(c.after ?? "—")]),
+      });
     }
   }
   blocks.push(
@@ -181,8 +227,14 @@ export function statementPdf(statement: Statement, options: StatementPdfOptions)
       ["Window", `${formatIso(h.window.from)} – ${formatIso(h.window.to)}`],
       ["Target", formatPlainPercent(h.targetPercent)],
       ["Coverage", COVERAGE_LABEL[h.contract.coverage]],
-      ["Weights", `partial outage ${h.contract.partialOutageWeight}, degraded ${h.contract.degradedWeight}, major outage 1`],
-      ["Maintenance", `excluded when announced ${h.contract.maintenanceNoticeDays} days ahead, up to ${h.contract.maintenanceAllowanceHours} h per contract year`],
+      [
+        "Weights",
+        `partial outage ${h.contract.partialOutageWeight}, degraded ${h.contract.degradedWeight}, major outage 1`,
+      ],
+      [
+        "Maintenance",
+        `excluded when announced ${h.contract.maintenanceNoticeDays} days ahead, up to ${h.contract.maintenanceAllowanceHours} h per contract year`,
+      ],
     ],
     blocks: statementPdfBlocks(statement, options),
     createdAt: options.createdAt,

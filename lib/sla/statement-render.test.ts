@@ -10,7 +10,16 @@ describe("the JSON statement", () => {
       '{\n  "a": {\n    "c": "x",\n    "d": [\n      2,\n      {\n        "y": null,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
     );
     const json = JSON.parse(statementJson(sampleStatement()));
-    expect(Object.keys(json)).toEqual(["componentRegions", "daily", "dataGaps", "figures", "header", "incidents", "maintenance", "restatement"]);
+    expect(Object.keys(json)).toEqual([
+      "componentRegions",
+      "daily",
+      "dataGaps",
+      "figures",
+      "header",
+      "incidents",
+      "maintenance",
+      "restatement",
+    ]);
     expect(json.figures.availabilityPercent).toBe(99.932);
     expect(json.header.monthRule).toBe("calendar");
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(RangeError);
@@ -21,7 +30,11 @@ describe("the PDF statement", () => {
   it("holds the header, figures, credit, tables and gaps, and is byte-stable for a fixed date", async () => {
     const statement = sampleStatement();
     const createdAt = new Date("2026-11-06T00:00:00Z");
-    const pdf = await statementPdf(statement, { createdAt, sha256: "ab".repeat(32), siteUrl: "https://status.example.test" });
+    const pdf = await statementPdf(statement, {
+      createdAt,
+      sha256: "ab".repeat(32),
+      siteUrl: "https://status.example.test",
+    });
     const { text } = await pdfText(pdf);
     for (const expected of [
       "Northwind Retail",
@@ -39,6 +52,10 @@ describe("the PDF statement", () => {
       expect(text).toContain(expected);
     }
     expect(text.replace(/\s/g, "")).toContain("https://status.example.test/incidents/inc0#postmortem");
-    expect((await statementPdf(statement, { createdAt, sha256: "ab".repeat(32), siteUrl: "https://status.example.test" })).equals(pdf)).toBe(true);
+    expect(
+      (
+        await statementPdf(statement, { createdAt, sha256: "ab".repeat(32), siteUrl: "https://status.example.test" })
+      ).equals(pdf),
+    ).toBe(true);
   });
 });

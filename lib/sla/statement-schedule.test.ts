@@ -12,8 +12,15 @@ describe("when a month closes", () => {
 
   it("lists the contract's closed months from its start, and none past its end", () => {
     const now = new Date("2026-11-10T00:00:00Z");
-    expect(closedContractMonths({ startsOn: "2026-08-15", endsOn: null, closeAfterDays: 5 }, now)).toEqual(["2026-08", "2026-09", "2026-10"]);
-    expect(closedContractMonths({ startsOn: "2026-08-15", endsOn: "2026-09-30", closeAfterDays: 5 }, now)).toEqual(["2026-08", "2026-09"]);
+    expect(closedContractMonths({ startsOn: "2026-08-15", endsOn: null, closeAfterDays: 5 }, now)).toEqual([
+      "2026-08",
+      "2026-09",
+      "2026-10",
+    ]);
+    expect(closedContractMonths({ startsOn: "2026-08-15", endsOn: "2026-09-30", closeAfterDays: 5 }, now)).toEqual([
+      "2026-08",
+      "2026-09",
+    ]);
     expect(closedContractMonths({ startsOn: "2026-11-01", endsOn: null, closeAfterDays: 5 }, now)).toEqual([]);
     expect(closedContractMonths({ startsOn: "2026-10-01", endsOn: null, closeAfterDays: 15 }, now)).toEqual([]);
   });

@@ -10,7 +10,13 @@ import { enqueueStaffMail } from "../mail/staff-mail.ts";
 import { SITE_NAME } from "../notifications/mail.ts";
 import { statementCsv } from "./statement-csv.ts";
 import { statementJson } from "./statement-json.ts";
-import { formatMinutes, formatMoney, formatPercent, formatPlainPercent, statementFilename } from "./statement-labels.ts";
+import {
+  formatMinutes,
+  formatMoney,
+  formatPercent,
+  formatPlainPercent,
+  statementFilename,
+} from "./statement-labels.ts";
 import { statementPdf } from "./statement-pdf.ts";
 import type { Statement } from "./types.ts";
 
@@ -30,7 +36,11 @@ export async function lockContractMonth(tx: Tx, contractId: string, month: strin
 }
 
 export async function latestRevisionNumber(tx: Tx, contractId: string, month: string): Promise<number> {
-  const latest = await tx.slaStatement.findFirst({ where: { contractId, month }, orderBy: { revision: "desc" }, select: { revision: true } });
+  const latest = await tx.slaStatement.findFirst({
+    where: { contractId, month },
+    orderBy: { revision: "desc" },
+    select: { revision: true },
+  });
   return latest?.revision ?? 0;
 }
 
@@ -76,7 +86,14 @@ export async function storeRevision(tx: Tx, statement: Statement, options: Revis
   return { statementId: row.id, revision: h.revision!, sha256, mails };
 }
 
-async function enqueueStatementMail(tx: Tx, statementId: string, statement: Statement, files: { csv: string; pdf: Buffer }, recipients: readonly string[], now: Date): Promise<number> {
+async function enqueueStatementMail(
+  tx: Tx,
+  statementId: string,
+  statement: Statement,
+  files: { csv: string; pdf: Buffer },
+  recipients: readonly string[],
+  now: Date,
+): Promise<number> {
   const f = statement.figures;
   const h = statement.header;
   const email = slaStatementEmail({
@@ -88,7 +105,10 @@ async function enqueueStatementMail(tx: Tx, statementId: string, statement: Stat
     availability: formatPercent(f.availabilityPercent),
     target: formatPlainPercent(h.targetPercent),
     met: f.met,
-    credit: f.creditPercent > 0 ? `${formatPlainPercent(f.creditPercent)} = ${formatMoney(f.creditAmount, f.currency)}` : "none",
+    credit:
+      f.creditPercent > 0
+        ? `${formatPlainPercent(f.creditPercent)} = ${formatMoney(f.creditAmount, f.currency)}`
+        : "none",
     downtime: formatMinutes(f.downtimeMinutes),
     reason: statement.restatement?.reason ?? null,
     unknown: f.unknownMinutes > 0 ? formatMinutes(f.unknownMinutes) : null,
@@ -99,7 +119,8 @@ async function enqueueStatementMail(tx: Tx, statementId: string, statement: Stat
   ];
   let queued = 0;
   for (const to of new Set(recipients.map((r) => r.trim().toLowerCase()).filter(Boolean))) {
-    if (await enqueueStaffMail(tx, { dedupeKey: `sla-statement:${statementId}:${to}`, to, ...email, attachments }, now)) queued++;
+    if (await enqueueStaffMail(tx, { dedupeKey: `sla-statement:${statementId}:${to}`, to, ...email, attachments }, now))
+      queued++;
   }
   return queued;
 }

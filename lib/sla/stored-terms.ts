@@ -9,6 +9,7 @@ const storedTiers = z.array(z.object({ belowPercent: z.coerce.number(), creditPe
 
 export function parseStoredCreditTiers(value: unknown): CreditTierView[] {
   const parsed = storedTiers.safeParse(value);
-  if (!parsed.success) throw new AppError("INTERNAL", "A contract's stored credit tiers are not valid.", { cause: parsed.error });
+  if (!parsed.success)
+    throw new AppError("INTERNAL", "A contract's stored credit tiers are not valid.", { cause: parsed.error });
   return parsed.data.map(({ belowPercent, creditPercent }) => ({ belowPercent, creditPercent }));
 }

@@ -19,7 +19,8 @@ import {
 import { type ContractDetail, contractNotFound, loadContractDetail } from "./get-contract.ts";
 
 export async function updateContract(db: Db, actor: Actor, input: UpdateContractInput): Promise<ContractDetail> {
-  if (!can(actor.role, "sla.manage")) throw new AppError("FORBIDDEN", "Only admins and account managers may change contracts.");
+  if (!can(actor.role, "sla.manage"))
+    throw new AppError("FORBIDDEN", "Only admins and account managers may change contracts.");
   const data = parseInput(updateContractInput, input);
   return db.$transaction(async (tx) => {
     const before = await loadContractDetail(tx, data.contractId);
@@ -27,11 +28,18 @@ export async function updateContract(db: Db, actor: Actor, input: UpdateContract
     if (before.version !== data.expectedVersion) throw await contractConflict(tx, data.contractId);
     const scope = await resolveContractScope(tx, data);
     await assertNameFree(tx, before.customer.id, data.name, data.contractId);
-    if (!(await claimContractVersion(tx, data.contractId, data.expectedVersion))) throw await contractConflict(tx, data.contractId);
+    if (!(await claimContractVersion(tx, data.contractId, data.expectedVersion)))
+      throw await contractConflict(tx, data.contractId);
     await tx.contract.update({ where: { id: data.contractId }, data: contractColumns(data) });
     await writeContractScope(tx, data.contractId, scope);
     const after = (await loadContractDetail(tx, data.contractId))!;
-    await recordAudit(tx, actor, { action: "contract.update", entityType: "Contract", entityId: data.contractId, before: auditState(before), after: auditState(after) });
+    await recordAudit(tx, actor, {
+      action: "contract.update",
+      entityType: "Contract",
+      entityId: data.contractId,
+      before: auditState(before),
+      after: auditState(after),
+    });
     return after;
   });
 }

@@ -45,7 +45,12 @@ function parseIntArray(text: string): number[] {
  * not 11,250; the arrays travel as text because decoding int[] in the driver
  * costs more than the query.
  */
-async function readDays(db: Db, from: number, to: number, only?: readonly string[]): Promise<Map<string, Map<number, CheckCounts>>> {
+async function readDays(
+  db: Db,
+  from: number,
+  to: number,
+  only?: readonly string[],
+): Promise<Map<string, Map<number, CheckCounts>>> {
   const filter = only ? `AND "componentRegionId" = ANY($3::text[])` : "";
   const params: unknown[] = [new Date(from).toISOString(), new Date(to).toISOString()];
   if (only) params.push(only);
@@ -79,11 +84,17 @@ export class CheckAvailabilityReader {
   async read(window: TimeWindow, now = new Date()): Promise<Map<string, CheckAvailability>> {
     const from = window.from.getTime();
     const to = window.to.getTime();
-    if (from % DAY_MS !== 0 || to % DAY_MS !== 0 || to <= from) throw new Error("check availability is read over whole UTC days");
+    if (from % DAY_MS !== 0 || to % DAY_MS !== 0 || to <= from)
+      throw new Error("check availability is read over whole UTC days");
     const dayCount = (to - from) / DAY_MS;
-    const closedEnd = Math.max(from, Math.min(to, Math.floor((now.getTime() - (this.options.closedAfterMs ?? 3_600_000)) / DAY_MS) * DAY_MS));
+    const closedEnd = Math.max(
+      from,
+      Math.min(to, Math.floor((now.getTime() - (this.options.closedAfterMs ?? 3_600_000)) / DAY_MS) * DAY_MS),
+    );
 
-    const revisions = await this.db.$queryRaw<{ id: string; revision: number }[]>`SELECT id, "historyRevision" AS revision FROM "ComponentRegion"`;
+    const revisions = await this.db.$queryRaw<
+      { id: string; revision: number }[]
+    >`SELECT id, "historyRevision" AS revision FROM "ComponentRegion"`;
     const cache: ClosedDays =
       this.closed && this.closed.from === from && this.closed.end === closedEnd
         ? this.closed
@@ -106,8 +117,12 @@ export class CheckAvailabilityReader {
     for (const { id } of revisions) {
       const days = Array.from({ length: dayCount }, () => ({ good: 0, total: 0 }));
       for (const [day, counts] of cache.days.get(id) ?? []) if (days[day]) days[day] = { ...counts };
-      for (const [day, counts] of live.get(id) ?? []) if (days[liveOffset + day]) days[liveOffset + day] = { ...counts };
-      const total = days.reduce((sum, d) => ({ good: sum.good + d.good, total: sum.total + d.total }), { good: 0, total: 0 });
+      for (const [day, counts] of live.get(id) ?? [])
+        if (days[liveOffset + day]) days[liveOffset + day] = { ...counts };
+      const total = days.reduce((sum, d) => ({ good: sum.good + d.good, total: sum.total + d.total }), {
+        good: 0,
+        total: 0,
+      });
       result.set(id, { window: total, days });
     }
     return result;

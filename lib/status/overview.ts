@@ -43,7 +43,10 @@ export interface StatusOverview {
 
 export async function getStatusOverview(db: PrismaClient, now: Date): Promise<StatusOverview> {
   const [regions, products, overrides, maintenance] = await Promise.all([
-    db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { id: true, key: true, name: true, provider: true } }),
+    db.region.findMany({
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      select: { id: true, key: true, name: true, provider: true },
+    }),
     db.product.findMany({
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
       select: {
@@ -56,7 +59,9 @@ export async function getStatusOverview(db: PrismaClient, now: Date): Promise<St
             name: true,
             description: true,
             tier: true,
-            regions: { select: { id: true, regionId: true, probeStatus: true, probeStatusSince: true, lastResultAt: true } },
+            regions: {
+              select: { id: true, regionId: true, probeStatus: true, probeStatusSince: true, lastResultAt: true },
+            },
           },
         },
       },
@@ -72,7 +77,8 @@ export async function getStatusOverview(db: PrismaClient, now: Date): Promise<St
   ]);
 
   const incidentStatuses = new Map<string, ComponentStatus[]>();
-  for (const o of overrides) incidentStatuses.set(o.componentRegionId, [...(incidentStatuses.get(o.componentRegionId) ?? []), o.status]);
+  for (const o of overrides)
+    incidentStatuses.set(o.componentRegionId, [...(incidentStatuses.get(o.componentRegionId) ?? []), o.status]);
   const inMaintenance = new Set(maintenance.map((m) => m.componentRegionId));
   const regionKeyById = new Map(regions.map((r) => [r.id, r.key]));
 
@@ -94,7 +100,11 @@ export async function getStatusOverview(db: PrismaClient, now: Date): Promise<St
             if (!cr) return null;
             const maintained = inMaintenance.has(cr.id);
             const overridden = incidentStatuses.get(cr.id) ?? [];
-            const status = effectiveStatus({ inMaintenance: maintained, incidentStatuses: overridden, probeStatus: cr.probeStatus });
+            const status = effectiveStatus({
+              inMaintenance: maintained,
+              incidentStatuses: overridden,
+              probeStatus: cr.probeStatus,
+            });
             all.push(status);
             const automatic = !maintained && overridden.length === 0;
             return {

@@ -35,7 +35,11 @@ function parseChanges(text: string | null): StatusPoint[] {
   });
 }
 
-export async function loadStatusHistories(client: Client, componentRegionIds: readonly string[], window: { from: Date; to: Date }): Promise<Map<string, StatusHistory>> {
+export async function loadStatusHistories(
+  client: Client,
+  componentRegionIds: readonly string[],
+  window: { from: Date; to: Date },
+): Promise<Map<string, StatusHistory>> {
   const histories = new Map<string, StatusHistory>();
   if (componentRegionIds.length === 0) return histories;
   const rows = await client.$queryRawUnsafe<{ id: string; initial: ComponentStatus | null; changes: string | null }[]>(

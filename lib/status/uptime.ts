@@ -97,7 +97,10 @@ interface EndedDays {
   byId: Map<string, EndedHistory>;
 }
 
-type MaintenanceRow = { componentRegionId: string; maintenance: { startedAt: Date | null; scheduledStart: Date; completedAt: Date | null } };
+type MaintenanceRow = {
+  componentRegionId: string;
+  maintenance: { startedAt: Date | null; scheduledStart: Date; completedAt: Date | null };
+};
 
 /** Maintenance windows per ComponentRegion, cut at `now`. */
 function maintenanceWindows(rows: readonly MaintenanceRow[], now: Date): Map<string, TimeWindow[]> {
@@ -106,13 +109,20 @@ function maintenanceWindows(rows: readonly MaintenanceRow[], now: Date): Map<str
     const start = link.maintenance.startedAt ?? link.maintenance.scheduledStart;
     const end = link.maintenance.completedAt ?? now;
     if (start >= end || start >= now) continue;
-    windows.set(link.componentRegionId, [...(windows.get(link.componentRegionId) ?? []), { from: start, to: end < now ? end : now }]);
+    windows.set(link.componentRegionId, [
+      ...(windows.get(link.componentRegionId) ?? []),
+      { from: start, to: end < now ? end : now },
+    ]);
   }
   return windows;
 }
 
 /** The part of every window that falls in [from, end), as text: what the ended days depend on. */
-function maintenanceFingerprint(windows: ReadonlyMap<string, readonly TimeWindow[]>, from: number, end: number): string {
+function maintenanceFingerprint(
+  windows: ReadonlyMap<string, readonly TimeWindow[]>,
+  from: number,
+  end: number,
+): string {
   const parts: string[] = [];
   for (const [id, list] of windows) {
     for (const w of list) {
@@ -136,7 +146,11 @@ export class UptimeReader {
   }
 
   /** Every ComponentRegion's uptime, or only those in `componentRegionIds`. */
-  async read(now: Date, days = UPTIME_DAYS, componentRegionIds?: readonly string[]): Promise<Map<string, ComponentRegionUptime>> {
+  async read(
+    now: Date,
+    days = UPTIME_DAYS,
+    componentRegionIds?: readonly string[],
+  ): Promise<Map<string, ComponentRegionUptime>> {
     const windows = utcDayWindows(now, days);
     const from = windows[0]!.from;
     const end = windows.at(-1)!.from;
@@ -149,7 +163,10 @@ export class UptimeReader {
             OR: [{ completedAt: null }, { completedAt: { gt: from } }],
           },
         },
-        select: { componentRegionId: true, maintenance: { select: { startedAt: true, scheduledStart: true, completedAt: true } } },
+        select: {
+          componentRegionId: true,
+          maintenance: { select: { startedAt: true, scheduledStart: true, completedAt: true } },
+        },
       }),
     ]);
     const maintenance = maintenanceWindows(maintenanceRows, now);
@@ -184,7 +201,13 @@ export class UptimeReader {
     return result;
   }
 
-  private async countEndedDays(from: Date, end: Date, days: number, maintenance: ReadonlyMap<string, readonly TimeWindow[]>, fingerprint: string): Promise<EndedDays> {
+  private async countEndedDays(
+    from: Date,
+    end: Date,
+    days: number,
+    maintenance: ReadonlyMap<string, readonly TimeWindow[]>,
+    fingerprint: string,
+  ): Promise<EndedDays> {
     this.endedCounts++;
     const rows = await this.db.$queryRawUnsafe<HistoryRow[]>(ENDED_SQL, from.toISOString(), end.toISOString());
     const byId = new Map<string, EndedHistory>();
@@ -214,6 +237,11 @@ export function uptimeReader(db: Db): UptimeReader {
 }
 
 /** Every ComponentRegion's uptime, or only those in `componentRegionIds`. */
-export function getUptime(db: Db, now: Date, days = UPTIME_DAYS, componentRegionIds?: readonly string[]): Promise<Map<string, ComponentRegionUptime>> {
+export function getUptime(
+  db: Db,
+  now: Date,
+  days = UPTIME_DAYS,
+  componentRegionIds?: readonly string[],
+): Promise<Map<string, ComponentRegionUptime>> {
   return uptimeReader(db).read(now, days, componentRegionIds);
 }

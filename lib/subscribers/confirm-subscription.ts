@@ -14,20 +14,37 @@ const INVALID = "This confirmation link has expired or has already been used. Su
 export async function findPendingConfirmation(db: Db, token: string, now: Date): Promise<{ email: string } | null> {
   const parsed = confirmSubscriptionInput.safeParse({ token });
   if (!parsed.success) return null;
-  const row = await db.subscriber.findUnique({ where: { confirmTokenHash: hashToken(parsed.data.token) }, select: { email: true, confirmExpiresAt: true } });
+  const row = await db.subscriber.findUnique({
+    where: { confirmTokenHash: hashToken(parsed.data.token) },
+    select: { email: true, confirmExpiresAt: true },
+  });
   return row?.confirmExpiresAt && row.confirmExpiresAt > now ? { email: row.email } : null;
 }
 
-export async function confirmSubscription(db: Db, input: z.input<typeof confirmSubscriptionInput>, now: Date): Promise<{ subscriberId: string; email: string; confirmedAt: Date }> {
+export async function confirmSubscription(
+  db: Db,
+  input: z.input<typeof confirmSubscriptionInput>,
+  now: Date,
+): Promise<{ subscriberId: string; email: string; confirmedAt: Date }> {
   const { token } = confirmSubscriptionInput.parse(input);
   const hash = hashToken(token);
   return db.$transaction(async (tx) => {
-    const row = await tx.subscriber.findUnique({ where: { confirmTokenHash: hash }, select: { id: true, email: true, confirmExpiresAt: true } });
+    const row = await tx.subscriber.findUnique({
+      where: { confirmTokenHash: hash },
+      select: { id: true, email: true, confirmExpiresAt: true },
+    });
     if (!row?.confirmExpiresAt || row.confirmExpiresAt <= now) throw new AppError("NOT_FOUND", INVALID);
     // Conditional on the token, so two clicks at once confirm once.
     const claimed = await tx.subscriber.updateMany({
       where: { id: row.id, confirmTokenHash: hash },
-      data: { confirmTokenHash: null, confirmExpiresAt: null, confirmedAt: now, unsubscribedAt: null, suppressedAt: null, suppressReason: null },
+      data: {
+        confirmTokenHash: null,
+        confirmExpiresAt: null,
+        confirmedAt: now,
+        unsubscribedAt: null,
+        suppressedAt: null,
+        suppressReason: null,
+      },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID);
     return { subscriberId: row.id, email: row.email, confirmedAt: now };

@@ -22,7 +22,14 @@ export function smtpSubscriptionMailer(settings: MailSettings): SubscriptionMail
   const t = transport;
   return {
     async send(to, email) {
-      await t.sendMail({ from: settings.from, to, subject: email.subject, html: email.html, text: email.text, headers: { "Auto-Submitted": "auto-generated" } });
+      await t.sendMail({
+        from: settings.from,
+        to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        headers: { "Auto-Submitted": "auto-generated" },
+      });
     },
   };
 }

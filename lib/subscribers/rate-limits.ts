@@ -35,9 +35,18 @@ export function subscribeLimits(): SubscribeLimits {
 }
 
 export async function checkSubscribeClient(db: Db, client: string, now: Date): Promise<void> {
-  const { allowed, retryAfterMs } = await takeRateToken(db, "subscribe:client", client, SUBSCRIBE_LIMIT_PER_CLIENT, now);
+  const { allowed, retryAfterMs } = await takeRateToken(
+    db,
+    "subscribe:client",
+    client,
+    SUBSCRIBE_LIMIT_PER_CLIENT,
+    now,
+  );
   if (!allowed) {
-    throw new AppError("RATE_LIMITED", `Too many subscription requests from your network. Please try again in ${Math.ceil(retryAfterMs / 60_000)} minute(s).`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many subscription requests from your network. Please try again in ${Math.ceil(retryAfterMs / 60_000)} minute(s).`,
+    );
   }
 }
 
@@ -48,5 +57,9 @@ export async function takeAddressToken(db: Db, limits: SubscribeLimits, email: s
 
 export async function takePendingToken(db: Db, limits: SubscribeLimits, now: Date): Promise<void> {
   const { allowed } = await takeRateToken(db, "subscribe:pending", "all", limits.pendingPerHour, now);
-  if (!allowed) throw new AppError("RATE_LIMITED", "We are receiving an unusual number of subscription requests. Please try again in an hour.");
+  if (!allowed)
+    throw new AppError(
+      "RATE_LIMITED",
+      "We are receiving an unusual number of subscription requests. Please try again in an hour.",
+    );
 }

@@ -31,7 +31,11 @@ export interface RequestDeps {
   limits: SubscribeLimits;
 }
 
-export async function requestSubscription(db: Db, input: z.input<typeof requestSubscriptionInput>, deps: RequestDeps): Promise<RequestOutcome> {
+export async function requestSubscription(
+  db: Db,
+  input: z.input<typeof requestSubscriptionInput>,
+  deps: RequestDeps,
+): Promise<RequestOutcome> {
   const { email, scope } = requestSubscriptionInput.parse(input);
   // Checked before any write, so that flooding an address cannot even rotate its pending link.
   if (!(await takeAddressToken(db, deps.limits, email, deps.now))) return "address_limited";
@@ -40,7 +44,11 @@ export async function requestSubscription(db: Db, input: z.input<typeof requestS
   const existing = await db.subscriber.findUnique({ where: { email } });
   if (existing?.confirmedAt && !existing.unsubscribedAt && !existing.suppressedAt) {
     const links = subscriberLinks(deps.mail, { id: existing.id, confirmedAt: existing.confirmedAt });
-    await deliver(deps, email, renderAlreadySubscribedEmail({ siteName, manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl }));
+    await deliver(
+      deps,
+      email,
+      renderAlreadySubscribedEmail({ siteName, manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl }),
+    );
     return "manage_link_sent";
   }
 
@@ -59,7 +67,11 @@ export async function requestSubscription(db: Db, input: z.input<typeof requestS
   });
   const scopeDescription = describeScope(scope, await getSubscriptionChoices(db));
   const confirmUrl = absoluteUrl(deps.mail, `/subscribe/confirm?token=${encodeURIComponent(token)}`);
-  await deliver(deps, email, renderConfirmEmail({ siteName, confirmUrl, expiresAt: expiresAt.toISOString(), scopeDescription }));
+  await deliver(
+    deps,
+    email,
+    renderConfirmEmail({ siteName, confirmUrl, expiresAt: expiresAt.toISOString(), scopeDescription }),
+  );
   return "confirmation_sent";
 }
 
@@ -67,6 +79,8 @@ async function deliver(deps: RequestDeps, to: string, email: Parameters<Subscrip
   try {
     await deps.mailer.send(to, email);
   } catch (error) {
-    throw new AppError("UNAVAILABLE", "We could not send the email just now. Please try again in a few minutes.", { cause: error });
+    throw new AppError("UNAVAILABLE", "We could not send the email just now. Please try again in a few minutes.", {
+      cause: error,
+    });
   }
 }

@@ -14,8 +14,15 @@ export const subscriptionScopeSchema = z
     regionIds: z.array(id).max(100).default([]),
     componentIds: z.array(id).max(200).default([]),
   })
-  .refine((s) => s.all || s.regionIds.length + s.componentIds.length > 0, { message: "Choose at least one region or component, or everything." })
-  .transform((s): SubscriberScope => (s.all ? { ...s, regionIds: [], componentIds: [] } : { ...s, regionIds: [...new Set(s.regionIds)], componentIds: [...new Set(s.componentIds)] }));
+  .refine((s) => s.all || s.regionIds.length + s.componentIds.length > 0, {
+    message: "Choose at least one region or component, or everything.",
+  })
+  .transform(
+    (s): SubscriberScope =>
+      s.all
+        ? { ...s, regionIds: [], componentIds: [] }
+        : { ...s, regionIds: [...new Set(s.regionIds)], componentIds: [...new Set(s.componentIds)] },
+  );
 
 export interface SubscriptionChoices {
   regions: { id: string; key: string; name: string }[];
@@ -24,7 +31,10 @@ export interface SubscriptionChoices {
 
 export async function getSubscriptionChoices(db: Db): Promise<SubscriptionChoices> {
   const [regions, components] = await Promise.all([
-    db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { id: true, key: true, name: true } }),
+    db.region.findMany({
+      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      select: { id: true, key: true, name: true },
+    }),
     db.component.findMany({
       orderBy: [{ product: { sortOrder: "asc" } }, { tier: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
       select: { id: true, key: true, name: true, tier: true, product: { select: { name: true } } },
@@ -35,7 +45,8 @@ export async function getSubscriptionChoices(db: Db): Promise<SubscriptionChoice
 
 /** In words, for emails and pages: "everything", "Checkout and Search in europe-west1.gcp (tier 1 only)". */
 export function describeScope(scope: SubscriberScope, choices: SubscriptionChoices): string {
-  const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+  const list = (names: string[]) =>
+    names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   const tier = scope.tier1Only ? " (tier-1 components only)" : "";
   if (scope.all) return `everything${tier}`;
   const components = list(choices.components.filter((c) => scope.componentIds.includes(c.id)).map((c) => c.name));
@@ -45,7 +56,10 @@ export function describeScope(scope: SubscriberScope, choices: SubscriptionChoic
   return `every component in ${regions}${tier}`;
 }
 
-type Tx = Pick<Prisma.TransactionClient, "region" | "component" | "subscriberRegion" | "subscriberComponent" | "subscriber">;
+type Tx = Pick<
+  Prisma.TransactionClient,
+  "region" | "component" | "subscriberRegion" | "subscriberComponent" | "subscriber"
+>;
 
 /** Replaces a subscriber's scope; refuses ids that are not in the catalog. */
 export async function writeScope(tx: Tx, subscriberId: string, scope: SubscriberScope): Promise<void> {
@@ -54,15 +68,34 @@ export async function writeScope(tx: Tx, subscriberId: string, scope: Subscriber
     tx.component.count({ where: { id: { in: [...scope.componentIds] } } }),
   ]);
   if (regions !== scope.regionIds.length || components !== scope.componentIds.length) {
-    throw new AppError("VALIDATION", "Some of the chosen regions or components do not exist.", { fields: { scope: ["Choose from the list."] } });
+    throw new AppError("VALIDATION", "Some of the chosen regions or components do not exist.", {
+      fields: { scope: ["Choose from the list."] },
+    });
   }
-  await tx.subscriber.update({ where: { id: subscriberId }, data: { scopeAll: scope.all, tier1Only: scope.tier1Only } });
+  await tx.subscriber.update({
+    where: { id: subscriberId },
+    data: { scopeAll: scope.all, tier1Only: scope.tier1Only },
+  });
   await tx.subscriberRegion.deleteMany({ where: { subscriberId } });
   await tx.subscriberComponent.deleteMany({ where: { subscriberId } });
-  if (scope.regionIds.length) await tx.subscriberRegion.createMany({ data: scope.regionIds.map((regionId) => ({ subscriberId, regionId })) });
-  if (scope.componentIds.length) await tx.subscriberComponent.createMany({ data: scope.componentIds.map((componentId) => ({ subscriberId, componentId })) });
+  if (scope.regionIds.length)
+    await tx.subscriberRegion.createMany({ data: scope.regionIds.map((regionId) => ({ subscriberId, regionId })) });
+  if (scope.componentIds.length)
+    await tx.subscriberComponent.createMany({
+      data: scope.componentIds.map((componentId) => ({ subscriberId, componentId })),
+    });
 }
 
-export function scopeOf(row: { scopeAll: boolean; tier1Only: boolean; regions: { regionId: string }[]; components: { componentId: string }[] }): SubscriberScope {
-  return { all: row.scopeAll, tier1Only: row.tier1Only, regionIds: row.regions.map((r) => r.regionId), componentIds: row.components.map((c) => c.componentId) };
+export function scopeOf(row: {
+  scopeAll: boolean;
+  tier1Only: boolean;
+  regions: { regionId: string }[];
+  components: { componentId: string }[];
+}): SubscriberScope {
+  return {
+    all: row.scopeAll,
+    tier1Only: row.tier1Only,
+    regionIds: row.regions.map((r) => r.regionId),
+    componentIds: row.components.map((c) => c.componentId),
+  };
 }

@@ -10,7 +10,11 @@ export function mailSettings(): MailSettings {
   } catch (error) {
     throw new AppError("UNAVAILABLE", "Subscriptions are not configured on this server.", { cause: error });
   }
-  if (!settings) throw new AppError("UNAVAILABLE", "Email is not configured on this server (SMTP_URL), so subscriptions are closed for now.");
+  if (!settings)
+    throw new AppError(
+      "UNAVAILABLE",
+      "Email is not configured on this server (SMTP_URL), so subscriptions are closed for now.",
+    );
   return settings;
 }
 

@@ -28,7 +28,12 @@ describe("manage and unsubscribe links", () => {
 
   it("stop working when the address subscribes again, and never work unconfirmed", () => {
     const link = signSubscriberLink(secret, "unsubscribe", subscriber.id, subscriber.confirmedAt);
-    expect(verifySubscriberLink(secret, "unsubscribe", link, { ...subscriber, confirmedAt: new Date("2026-04-01T00:00:00Z") })).toBe(false);
+    expect(
+      verifySubscriberLink(secret, "unsubscribe", link, {
+        ...subscriber,
+        confirmedAt: new Date("2026-04-01T00:00:00Z"),
+      }),
+    ).toBe(false);
     expect(verifySubscriberLink(secret, "unsubscribe", link, { ...subscriber, confirmedAt: null })).toBe(false);
   });
 

@@ -20,10 +20,17 @@ export function hashToken(token: string): string {
 }
 
 function signature(secret: string, purpose: LinkPurpose, subscriberId: string, confirmedAt: Date): Buffer {
-  return createHmac("sha256", secret).update(`bellwether/subscriber/${purpose}\n${subscriberId}\n${confirmedAt.getTime()}`).digest();
+  return createHmac("sha256", secret)
+    .update(`bellwether/subscriber/${purpose}\n${subscriberId}\n${confirmedAt.getTime()}`)
+    .digest();
 }
 
-export function signSubscriberLink(secret: string, purpose: LinkPurpose, subscriberId: string, confirmedAt: Date): string {
+export function signSubscriberLink(
+  secret: string,
+  purpose: LinkPurpose,
+  subscriberId: string,
+  confirmedAt: Date,
+): string {
   return `${subscriberId}.${signature(secret, purpose, subscriberId, confirmedAt).toString("base64url")}`;
 }
 
@@ -33,7 +40,12 @@ export function subscriberIdOfLink(token: string): string | null {
   return match ? match[1]! : null;
 }
 
-export function verifySubscriberLink(secret: string, purpose: LinkPurpose, token: string, subscriber: { id: string; confirmedAt: Date | null }): boolean {
+export function verifySubscriberLink(
+  secret: string,
+  purpose: LinkPurpose,
+  token: string,
+  subscriber: { id: string; confirmedAt: Date | null },
+): boolean {
   if (!subscriber.confirmedAt || subscriberIdOfLink(token) !== subscriber.id) return false;
   const given = Buffer.from(token.slice(subscriber.id.length + 1), "base64url");
   const expected = signature(secret, purpose, subscriber.id, subscriber.confirmedAt);

@@ -16,7 +16,12 @@ export const addUserInput = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email("Enter an email address such as name@example.com").max(254, "At most 254 characters")),
-  name: z.string().trim().max(100, "At most 100 characters").optional().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters")
+    .optional()
+    .transform((v) => v || null),
   role: z.enum(ROLES, { error: `Choose one of: ${ROLES.map((r) => ROLE_LABEL[r]).join(", ")}` }),
 });
 
@@ -27,9 +32,17 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput): Promis
   const data = addUserInput.parse(input);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: data.email } });
-    if (existing) throw new AppError("VALIDATION", "That person is already a user.", { fields: { email: [`${data.email} is already a user`] } });
+    if (existing)
+      throw new AppError("VALIDATION", "That person is already a user.", {
+        fields: { email: [`${data.email} is already a user`] },
+      });
     const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role } });
-    await recordAudit(tx, actor, { action: "user.add", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role } });
+    await recordAudit(tx, actor, {
+      action: "user.add",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, name: user.name, role: user.role },
+    });
     return toConsoleUser(user);
   });
 }

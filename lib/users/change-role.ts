@@ -16,19 +16,31 @@ export const changeUserRoleInput = z.object({
   role: z.enum(ROLES, { error: "Choose a role" }),
 });
 
-export async function changeUserRole(db: Db, actor: Actor, input: z.input<typeof changeUserRoleInput>): Promise<ConsoleUser> {
+export async function changeUserRole(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof changeUserRoleInput>,
+): Promise<ConsoleUser> {
   assertMayManageUsers(actor);
   const data = changeUserRoleInput.parse(input);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId } });
     if (!user) throw new AppError("NOT_FOUND", "There is no such user.");
     if (user.role !== data.expectedRole) {
-      throw new AppError("CONFLICT", `Someone changed ${user.email}'s role to ${ROLE_LABEL[user.role]} meanwhile.`, { details: toConsoleUser(user) });
+      throw new AppError("CONFLICT", `Someone changed ${user.email}'s role to ${ROLE_LABEL[user.role]} meanwhile.`, {
+        details: toConsoleUser(user),
+      });
     }
     if (user.role === data.role) return toConsoleUser(user);
     if (user.role === "ADMIN") await assertAnotherActiveAdmin(tx, user.id, "Cannot change the role");
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: data.role } });
-    await recordAudit(tx, actor, { action: "user.change-role", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: updated.role } });
+    await recordAudit(tx, actor, {
+      action: "user.change-role",
+      entityType: "User",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: updated.role },
+    });
     return toConsoleUser(updated);
   });
 }

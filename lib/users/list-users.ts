@@ -20,8 +20,13 @@ const ROLE_ORDER: Record<Role, number> = { ADMIN: 0, ENGINEER: 1, ACCOUNT_MANAGE
 
 /** Active people first, then by role, then by email. */
 export async function listUsers(db: Db): Promise<ConsoleUser[]> {
-  const users = await db.user.findMany({ select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } });
+  const users = await db.user.findMany({
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+  });
   return users.sort(
-    (a, b) => Number(a.disabledAt !== null) - Number(b.disabledAt !== null) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.email.localeCompare(b.email),
+    (a, b) =>
+      Number(a.disabledAt !== null) - Number(b.disabledAt !== null) ||
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+      a.email.localeCompare(b.email),
   );
 }

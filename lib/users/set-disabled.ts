@@ -14,10 +14,16 @@ export const setUserDisabledInput = z.object({
   disabled: z.boolean(),
 });
 
-export async function setUserDisabled(db: Db, actor: Actor, input: z.input<typeof setUserDisabledInput>, now = new Date()): Promise<ConsoleUser> {
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof setUserDisabledInput>,
+  now = new Date(),
+): Promise<ConsoleUser> {
   assertMayManageUsers(actor);
   const data = setUserDisabledInput.parse(input);
-  if (data.disabled && data.userId === actor.id) throw new AppError("INVALID_TRANSITION", "You cannot disable yourself.");
+  if (data.disabled && data.userId === actor.id)
+    throw new AppError("INVALID_TRANSITION", "You cannot disable yourself.");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId } });
     if (!user) throw new AppError("NOT_FOUND", "There is no such user.");

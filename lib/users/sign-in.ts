@@ -15,5 +15,9 @@ export async function findUserAllowedToSignIn(db: Db, email: string | null | und
 export async function recordSignIn(db: Db, userId: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return;
-  await recordAudit(db, { id: user.id, email: user.email, role: user.role }, { action: "user.sign-in", entityType: "User", entityId: user.id });
+  await recordAudit(
+    db,
+    { id: user.id, email: user.email, role: user.role },
+    { action: "user.sign-in", entityType: "User", entityId: user.id },
+  );
 }

@@ -11,7 +11,9 @@ describe("assertionFailure", () => {
 
   it("checks that the body contains a text", () => {
     expect(assertionFailure([{ type: "body_contains", value: "degraded" }], body(health))).toBeNull();
-    expect(assertionFailure([{ type: "body_contains", value: "ok" }], body("<h1>error</h1>"))).toBe('body does not contain "ok"');
+    expect(assertionFailure([{ type: "body_contains", value: "ok" }], body("<h1>error</h1>"))).toBe(
+      'body does not contain "ok"',
+    );
   });
 
   it("reports the first failing assertion only", () => {
@@ -29,26 +31,36 @@ describe("assertionFailure", () => {
   it("says when a JSON assertion meets a body that is not JSON, and why it might not be", () => {
     const assertions = [{ type: "json_path", path: "$.status" }] as const;
     expect(assertionFailure(assertions, body("<html>"))).toBe("body is not JSON");
-    expect(assertionFailure(assertions, body('{"status":', true))).toBe("body is not JSON (only its first 1 MB was read)");
+    expect(assertionFailure(assertions, body('{"status":', true))).toBe(
+      "body is not JSON (only its first 1 MB was read)",
+    );
   });
 });
 
 describe("jsonPathFailure", () => {
   const document = JSON.parse(health) as unknown;
 
-  it("compares with strict equality, so 3 is not \"3\"", () => {
+  it('compares with strict equality, so 3 is not "3"', () => {
     expect(jsonPathFailure({ type: "json_path", path: "$.version", equals: 3 }, document)).toBeNull();
-    expect(jsonPathFailure({ type: "json_path", path: "$.version", equals: "3" }, document)).toBe('$.version is 3, expected "3"');
+    expect(jsonPathFailure({ type: "json_path", path: "$.version", equals: "3" }, document)).toBe(
+      '$.version is 3, expected "3"',
+    );
     expect(jsonPathFailure({ type: "json_path", path: "$.ready", equals: true }, document)).toBeNull();
     expect(jsonPathFailure({ type: "json_path", path: "$.data.items[0].id", equals: "a1" }, document)).toBeNull();
-    expect(jsonPathFailure({ type: "json_path", path: "$.data", equals: null }, document)).toBe('$.data is {"items":[{"id":"a1"}]}, expected null');
+    expect(jsonPathFailure({ type: "json_path", path: "$.data", equals: null }, document)).toBe(
+      '$.data is {"items":[{"id":"a1"}]}, expected null',
+    );
   });
 
   it("requires the path to exist by default", () => {
     expect(jsonPathFailure({ type: "json_path", path: "$.status" }, document)).toBeNull();
     expect(jsonPathFailure({ type: "json_path", path: "$.uptime" }, document)).toBe("$.uptime is missing");
-    expect(jsonPathFailure({ type: "json_path", path: "$.uptime", equals: 1 }, document)).toBe("$.uptime is missing, expected 1");
-    expect(jsonPathFailure({ type: "json_path", path: "$.uptime", exists: true }, document)).toBe("$.uptime is missing");
+    expect(jsonPathFailure({ type: "json_path", path: "$.uptime", equals: 1 }, document)).toBe(
+      "$.uptime is missing, expected 1",
+    );
+    expect(jsonPathFailure({ type: "json_path", path: "$.uptime", exists: true }, document)).toBe(
+      "$.uptime is missing",
+    );
   });
 
   it("can require a path to be absent", () => {

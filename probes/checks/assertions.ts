@@ -34,8 +34,10 @@ export function jsonPathFailure(assertion: JsonPathAssertion, document: unknown)
   const lookup = evaluateJsonPath(document, assertion.path);
   const { path, equals, exists } = assertion;
   if (exists === false) return lookup.found ? `${path} is ${quote(lookup.value)}, expected it to be absent` : null;
-  if (!lookup.found) return equals === undefined ? `${path} is missing` : `${path} is missing, expected ${quote(equals)}`;
-  if (equals !== undefined && lookup.value !== equals) return `${path} is ${quote(lookup.value)}, expected ${quote(equals)}`;
+  if (!lookup.found)
+    return equals === undefined ? `${path} is missing` : `${path} is missing, expected ${quote(equals)}`;
+  if (equals !== undefined && lookup.value !== equals)
+    return `${path} is ${quote(lookup.value)}, expected ${quote(equals)}`;
   return null;
 }
 

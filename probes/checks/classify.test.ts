@@ -15,11 +15,20 @@ describe("classify", () => {
   });
 
   it("lets a failure win over a warning, and a warning over slowness", () => {
-    expect(classify({ failure: "connection refused", warning: "certificate expires in 2 days", latencyMs: 5000, degradedAboveMs: 10 })).toEqual({
+    expect(
+      classify({
+        failure: "connection refused",
+        warning: "certificate expires in 2 days",
+        latencyMs: 5000,
+        degradedAboveMs: 10,
+      }),
+    ).toEqual({
       outcome: "down",
       error: "connection refused",
     });
-    expect(classify({ failure: null, warning: "certificate expires in 2 days", latencyMs: 5000, degradedAboveMs: 10 })).toEqual({
+    expect(
+      classify({ failure: null, warning: "certificate expires in 2 days", latencyMs: 5000, degradedAboveMs: 10 }),
+    ).toEqual({
       outcome: "degraded",
       error: "certificate expires in 2 days",
     });
@@ -59,9 +68,15 @@ describe("certificateVerdict", () => {
   });
 
   it("warns within the warning window", () => {
-    expect(certificateVerdict(facts(inDays(13.9)))).toEqual({ failure: null, warning: "certificate expires in 13 days" });
+    expect(certificateVerdict(facts(inDays(13.9)))).toEqual({
+      failure: null,
+      warning: "certificate expires in 13 days",
+    });
     expect(certificateVerdict(facts(inDays(1)))).toEqual({ failure: null, warning: "certificate expires in 1 day" });
-    expect(certificateVerdict(facts(inDays(0.25)))).toEqual({ failure: null, warning: "certificate expires in 6 hours" });
+    expect(certificateVerdict(facts(inDays(0.25)))).toEqual({
+      failure: null,
+      warning: "certificate expires in 6 hours",
+    });
     expect(certificateVerdict(facts(inDays(3), { warnDays: 0 }))).toEqual({ failure: null, warning: null });
   });
 
@@ -83,7 +98,9 @@ describe("certificateVerdict", () => {
     expect(certificateVerdict(facts(inDays(60), { authorizationError: "DEPTH_ZERO_SELF_SIGNED_CERT" })).failure).toBe(
       "certificate not trusted: self-signed certificate",
     );
-    expect(certificateVerdict(facts(inDays(60), { authorizationError: "SOMETHING_NEW" })).failure).toBe("certificate not trusted: SOMETHING_NEW");
+    expect(certificateVerdict(facts(inDays(60), { authorizationError: "SOMETHING_NEW" })).failure).toBe(
+      "certificate not trusted: SOMETHING_NEW",
+    );
   });
 
   it("fails on dates it cannot read", () => {

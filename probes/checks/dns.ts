@@ -10,7 +10,11 @@ export interface DnsCheckOptions {
   servers?: readonly string[];
 }
 
-export async function checkDns(definition: CheckDefinition, signal: AbortSignal, options: DnsCheckOptions = {}): Promise<CheckResultData> {
+export async function checkDns(
+  definition: CheckDefinition,
+  signal: AbortSignal,
+  options: DnsCheckOptions = {},
+): Promise<CheckResultData> {
   const hostname = parseHostname(definition.target);
   signal.throwIfAborted();
   // c-ares gets a little longer than runCheck's deadline, so that a timeout
@@ -32,7 +36,11 @@ export async function checkDns(definition: CheckDefinition, signal: AbortSignal,
   const records = answers.reduce((n, answer) => n + (answer.status === "fulfilled" ? answer.value.length : 0), 0);
   const codes = answers.map((answer) => (answer.status === "rejected" ? errorCode(answer.reason) : null));
   const failure = records > 0 ? null : dnsFailure(codes);
-  return { ...classify({ failure, latencyMs, degradedAboveMs: definition.degradedAboveMs }), latencyMs, statusCode: null };
+  return {
+    ...classify({ failure, latencyMs, degradedAboveMs: definition.degradedAboveMs }),
+    latencyMs,
+    statusCode: null,
+  };
 }
 
 const DNS_ERRORS: Readonly<Record<string, string>> = {

@@ -15,7 +15,8 @@ export async function checkHttp(definition: CheckDefinition, signal: AbortSignal
   const url = parseHttpUrl(definition.target);
   const headers = new Headers(definition.headers);
   if (!headers.has("user-agent")) headers.set("user-agent", USER_AGENT);
-  const expectsRedirect = definition.expectedStatus !== null && definition.expectedStatus >= 300 && definition.expectedStatus < 400;
+  const expectsRedirect =
+    definition.expectedStatus !== null && definition.expectedStatus >= 300 && definition.expectedStatus < 400;
 
   const started = performance.now();
   const response = await fetch(url, {
@@ -28,8 +29,13 @@ export async function checkHttp(definition: CheckDefinition, signal: AbortSignal
   const body = await readBody(response, MAX_BODY_BYTES);
   const latencyMs = Math.round(performance.now() - started);
 
-  const failure = statusFailure(response.status, definition.expectedStatus) ?? assertionFailure(definition.assertions, body);
-  return { ...classify({ failure, latencyMs, degradedAboveMs: definition.degradedAboveMs }), latencyMs, statusCode: response.status };
+  const failure =
+    statusFailure(response.status, definition.expectedStatus) ?? assertionFailure(definition.assertions, body);
+  return {
+    ...classify({ failure, latencyMs, degradedAboveMs: definition.degradedAboveMs }),
+    latencyMs,
+    statusCode: response.status,
+  };
 }
 
 /** Reads at most maxBytes of the body and drops the rest of the stream. */

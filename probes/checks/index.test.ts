@@ -25,7 +25,9 @@ describe("runCheck", () => {
       statusCode: null,
       error: 'invalid target "nope", expected host:port',
     });
-    expect((await runCheck({ ...base, kind: "http", target: "mailto:ops@example.com" })).error).toMatch(/expected an http\(s\) URL/);
+    expect((await runCheck({ ...base, kind: "http", target: "mailto:ops@example.com" })).error).toMatch(
+      /expected an http\(s\) URL/,
+    );
     expect((await runCheck({ ...base, kind: "dns", target: "not a name" })).error).toMatch(/expected a hostname/);
   });
 

@@ -5,7 +5,12 @@ describe("parseJsonPath", () => {
   it("reads dotted keys and [n] indices", () => {
     expect(parseJsonPath("$")).toEqual([]);
     expect(parseJsonPath("$.status")).toEqual([{ key: "status" }]);
-    expect(parseJsonPath("$.data.items[0].id")).toEqual([{ key: "data" }, { key: "items" }, { index: 0 }, { key: "id" }]);
+    expect(parseJsonPath("$.data.items[0].id")).toEqual([
+      { key: "data" },
+      { key: "items" },
+      { index: 0 },
+      { key: "id" },
+    ]);
     expect(parseJsonPath("$[2][10]")).toEqual([{ index: 2 }, { index: 10 }]);
     expect(parseJsonPath("$.checks.db-primary")).toEqual([{ key: "checks" }, { key: "db-primary" }]);
   });
@@ -30,7 +35,15 @@ describe("evaluateJsonPath", () => {
   });
 
   it("reports missing paths as not found", () => {
-    for (const path of ["$.missing", "$.data.items[2]", "$.status.length", "$.data.items.length", "$.data.items.0", "$.nothing.x", "$[0]"]) {
+    for (const path of [
+      "$.missing",
+      "$.data.items[2]",
+      "$.status.length",
+      "$.data.items.length",
+      "$.data.items.0",
+      "$.nothing.x",
+      "$[0]",
+    ]) {
       expect(evaluateJsonPath(document, path), path).toEqual({ found: false });
     }
   });

@@ -33,7 +33,8 @@ export function describeNetworkError(error: unknown): string {
     if (code?.startsWith("ERR_SSL_") && typeof current === "object" && "reason" in current) {
       return truncate(`TLS handshake failed: ${String(current.reason)}`);
     }
-    if (current instanceof Error && current.message !== "" && current.message !== "fetch failed") message = current.message;
+    if (current instanceof Error && current.message !== "" && current.message !== "fetch failed")
+      message = current.message;
     current = current instanceof Error ? current.cause : undefined;
   }
   return truncate(message ?? String(error));

@@ -9,7 +9,17 @@ describe("parseHostPort", () => {
   });
 
   it("refuses targets without a usable port", () => {
-    for (const target of ["db.internal", "db.internal:", ":443", "host:0", "host:65536", "::1:443", "[nope]:1", "https://x:443", "a b:1"]) {
+    for (const target of [
+      "db.internal",
+      "db.internal:",
+      ":443",
+      "host:0",
+      "host:65536",
+      "::1:443",
+      "[nope]:1",
+      "https://x:443",
+      "a b:1",
+    ]) {
       expect(() => parseHostPort(target), target).toThrow(CheckTargetError);
     }
   });
@@ -18,7 +28,9 @@ describe("parseHostPort", () => {
 describe("parseHttpUrl", () => {
   it("accepts http and https URLs only", () => {
     expect(parseHttpUrl("https://api.example.com/health?deep=1").pathname).toBe("/health");
-    expect(() => parseHttpUrl("ftp://example.com")).toThrow('invalid target "ftp://example.com", expected an http(s) URL');
+    expect(() => parseHttpUrl("ftp://example.com")).toThrow(
+      'invalid target "ftp://example.com", expected an http(s) URL',
+    );
     expect(() => parseHttpUrl("example.com/health")).toThrow(CheckTargetError);
   });
 });
@@ -31,7 +43,15 @@ describe("parseHostname", () => {
   });
 
   it("refuses addresses, URLs and malformed names", () => {
-    for (const target of ["", "127.0.0.1", "::1", "https://example.com", "-bad.example.com", "a..b", `${"x".repeat(64)}.com`]) {
+    for (const target of [
+      "",
+      "127.0.0.1",
+      "::1",
+      "https://example.com",
+      "-bad.example.com",
+      "a..b",
+      `${"x".repeat(64)}.com`,
+    ]) {
       expect(() => parseHostname(target), target).toThrow(CheckTargetError);
     }
   });

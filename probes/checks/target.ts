@@ -41,7 +41,12 @@ export function parseHttpUrl(target: string): URL {
 export function parseHostname(target: string): string {
   const name = target.trim().replace(/\.$/, "");
   const label = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
-  if (name.length === 0 || name.length > 253 || isIP(name) !== 0 || !name.split(".").every((part) => label.test(part))) {
+  if (
+    name.length === 0 ||
+    name.length > 253 ||
+    isIP(name) !== 0 ||
+    !name.split(".").every((part) => label.test(part))
+  ) {
     throw new CheckTargetError(`invalid target "${target}", expected a hostname`);
   }
   return name;

@@ -22,5 +22,9 @@ export async function checkTcp(definition: CheckDefinition, signal: AbortSignal)
     socket.once("error", settle);
   });
   const latencyMs = Math.round(performance.now() - started);
-  return { ...classify({ failure: null, latencyMs, degradedAboveMs: definition.degradedAboveMs }), latencyMs, statusCode: null };
+  return {
+    ...classify({ failure: null, latencyMs, degradedAboveMs: definition.degradedAboveMs }),
+    latencyMs,
+    statusCode: null,
+  };
 }

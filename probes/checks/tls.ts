@@ -18,14 +18,25 @@ interface Handshake {
   authorizationError: string | null;
 }
 
-export async function checkTls(definition: CheckDefinition, signal: AbortSignal, now: Date, options: TlsCheckOptions = {}): Promise<CheckResultData> {
+export async function checkTls(
+  definition: CheckDefinition,
+  signal: AbortSignal,
+  now: Date,
+  options: TlsCheckOptions = {},
+): Promise<CheckResultData> {
   const { host, port } = parseHostPort(definition.target);
   signal.throwIfAborted();
   const started = performance.now();
   const handshake = await new Promise<Handshake>((resolve, reject) => {
     // Never reject in the handshake itself: an expired or untrusted certificate
     // is still read, so the result can say what is wrong with it.
-    const socket = tls.connect({ host, port, ca: options.ca, rejectUnauthorized: false, servername: net.isIP(host) === 0 ? host : undefined });
+    const socket = tls.connect({
+      host,
+      port,
+      ca: options.ca,
+      rejectUnauthorized: false,
+      servername: net.isIP(host) === 0 ? host : undefined,
+    });
     const onAbort = () => socket.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
     signal.addEventListener("abort", onAbort, { once: true });
     const done = () => signal.removeEventListener("abort", onAbort);
@@ -55,5 +66,9 @@ export async function checkTls(definition: CheckDefinition, signal: AbortSignal,
           now,
           warnDays: definition.tlsWarnDays,
         });
-  return { ...classify({ ...verdict, latencyMs, degradedAboveMs: definition.degradedAboveMs }), latencyMs, statusCode: null };
+  return {
+    ...classify({ ...verdict, latencyMs, degradedAboveMs: definition.degradedAboveMs }),
+    latencyMs,
+    statusCode: null,
+  };
 }

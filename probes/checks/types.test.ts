@@ -30,7 +30,9 @@ describe("assertionsSchema", () => {
     expect(assertionsSchema.safeParse([{ type: "json_path", path: "status" }]).success).toBe(false);
     expect(assertionsSchema.safeParse([{ type: "json_path", path: "$..status" }]).success).toBe(false);
     expect(assertionsSchema.safeParse([{ type: "json_path", path: "$.a", equals: { b: 1 } }]).success).toBe(false);
-    expect(assertionsSchema.safeParse([{ type: "json_path", path: "$.a", equals: 1, exists: false }]).success).toBe(false);
+    expect(assertionsSchema.safeParse([{ type: "json_path", path: "$.a", equals: 1, exists: false }]).success).toBe(
+      false,
+    );
     expect(assertionsSchema.safeParse([{ type: "body_contains", value: "" }]).success).toBe(false);
   });
 });
@@ -50,7 +52,10 @@ describe("checkDefinitionSchema", () => {
   it("checks the target against the kind, naming the field", () => {
     const result = checkDefinitionSchema.safeParse({ ...definition, kind: "tcp", target: "https://api.example.com" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["target"], message: 'invalid target "https://api.example.com", expected host:port' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["target"],
+      message: 'invalid target "https://api.example.com", expected host:port',
+    });
     expect(checkDefinitionSchema.safeParse({ ...definition, kind: "dns", target: "10.0.0.1" }).success).toBe(false);
   });
 

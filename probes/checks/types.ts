@@ -12,7 +12,9 @@ const bodyContainsSchema = z.object({ type: z.literal("body_contains"), value: z
 const jsonPathSchema = z
   .object({
     type: z.literal("json_path"),
-    path: z.string().refine((path) => parseJsonPath(path) !== null, 'must look like "$.status" or "$.data.items[0].id"'),
+    path: z
+      .string()
+      .refine((path) => parseJsonPath(path) !== null, 'must look like "$.status" or "$.data.items[0].id"'),
     equals: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
     /** Without `equals` or `exists`, the path must exist. */
     exists: z.boolean().optional(),

@@ -1,6 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { addRollups, addStatusChange, createIncident, createMaintenance, DAY, HOUR, MINUTE, publishPostmortem, removeFixtures, setProbeStatus } from "./public-site-fixtures.ts";
+import {
+  addRollups,
+  addStatusChange,
+  createIncident,
+  createMaintenance,
+  DAY,
+  HOUR,
+  MINUTE,
+  publishPostmortem,
+  removeFixtures,
+  setProbeStatus,
+} from "./public-site-fixtures.ts";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -75,7 +86,9 @@ test.describe("with incidents, maintenance and history", () => {
 
   for (const page of ["home", "open", "postmortem", "maintenance", "history", "region", "component"]) {
     for (const colorScheme of ["light", "dark"] as const) {
-      test(`the ${page} page has no serious or critical accessibility violations (${colorScheme})`, async ({ page: browser }) => {
+      test(`the ${page} page has no serious or critical accessibility violations (${colorScheme})`, async ({
+        page: browser,
+      }) => {
         await browser.emulateMedia({ colorScheme });
         await browser.goto(paths[page]!);
         // Open every disclosure, so that what it hides is checked too.

@@ -48,7 +48,11 @@ const PAGES: [string, string | null][] = [
 
 for (const [path, who] of PAGES) {
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`${path} has no serious or critical accessibility violations (${colorScheme})`, async ({ page, context, baseURL }) => {
+    test(`${path} has no serious or critical accessibility violations (${colorScheme})`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       if (who) await signInAs(context, baseURL!, who);
       await page.emulateMedia({ colorScheme });
       await page.goto(path.replace(":incident", incidentId).replace(":maintenance", maintenanceId));

@@ -9,7 +9,11 @@ test.afterAll(async () => {
   await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
 });
 
-test("an admin adds a person, changes their role and disables them; the audit trail says who did what, before and after", async ({ page, context, baseURL }, testInfo) => {
+test("an admin adds a person, changes their role and disables them; the audit trail says who did what, before and after", async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   const email = `nora.${testInfo.project.name}.${Date.now()}@bellwether.test`;
   await signInAs(context, baseURL!, PEOPLE.admin);
   await page.goto("/admin/users");
@@ -51,7 +55,11 @@ test("an admin adds a person, changes their role and disables them; the audit tr
   await expect(page.getByText("Use a date such as 2026-11-22")).toBeVisible();
 });
 
-test("an engineer schedules maintenance, starts it by hand and completes it; the public page shows it meanwhile", async ({ page, context, baseURL }) => {
+test("an engineer schedules maintenance, starts it by hand and completes it; the public page shows it meanwhile", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInAs(context, baseURL!, PEOPLE.engineer);
   await page.goto("/admin/maintenance");
   await page.getByRole("link", { name: "Schedule maintenance" }).click();
@@ -78,9 +86,13 @@ test("an engineer schedules maintenance, starts it by hand and completes it; the
   await page.getByLabel(/^Message/).fill("Upgrading the search index now.");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("[data-maintenance-status]")).toHaveText("In progress");
-  await expect(page.locator('[data-maintenance-update="in_progress"]')).toContainText("Upgrading the search index now.");
+  await expect(page.locator('[data-maintenance-update="in_progress"]')).toContainText(
+    "Upgrading the search index now.",
+  );
   await page.goto("/");
-  await expect(page.locator('tr[data-component="search"] td[data-region="australia-southeast1.gcp"] [data-status]')).toHaveText("Under maintenance");
+  await expect(
+    page.locator('tr[data-component="search"] td[data-region="australia-southeast1.gcp"] [data-status]'),
+  ).toHaveText("Under maintenance");
 
   await page.goto(url);
   await page.getByLabel("Status", { exact: true }).selectOption("completed");
@@ -88,10 +100,16 @@ test("an engineer schedules maintenance, starts it by hand and completes it; the
   await expect(page.locator("[data-maintenance-status]")).toHaveText("Completed");
   await expect(page.getByRole("heading", { name: "Move it on" })).toHaveCount(0);
   await page.goto("/");
-  await expect(page.locator('tr[data-component="search"] td[data-region="australia-southeast1.gcp"] [data-status]')).toHaveText("No data yet");
+  await expect(
+    page.locator('tr[data-component="search"] td[data-region="australia-southeast1.gcp"] [data-status]'),
+  ).toHaveText("No data yet");
 });
 
-test("the response metrics page shows each incident's times and the month by tier and priority", async ({ page, context, baseURL }, testInfo) => {
+test("the response metrics page shows each incident's times and the month by tier and priority", async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   const id = `e2e-metrics-${testInfo.project.name}`;
   await sql(`DELETE FROM "Incident" WHERE id = $1`, [id]);
   await sql(

@@ -25,10 +25,15 @@ async function publicStatus(page: Page, component: string, region: string): Prom
 }
 
 /** The incident as /api/v2/incidents.json tells it (what Statuspage clients and widgets read), or undefined. */
-async function apiIncident(page: Page, id: string): Promise<{ status: string; impact: string; incident_updates: { status: string; body: string }[] } | undefined> {
+async function apiIncident(
+  page: Page,
+  id: string,
+): Promise<{ status: string; impact: string; incident_updates: { status: string; body: string }[] } | undefined> {
   const response = await page.request.get("/api/v2/incidents.json");
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { incidents: { id: string; status: string; impact: string; incident_updates: { status: string; body: string }[] }[] };
+  const body = (await response.json()) as {
+    incidents: { id: string; status: string; impact: string; incident_updates: { status: string; body: string }[] }[];
+  };
   return body.incidents.find((incident) => incident.id === id);
 }
 
@@ -40,12 +45,16 @@ async function untilVisible(page: Page, url: string, locator: () => ReturnType<P
   }).toPass({ timeout, intervals: [1_000] });
 }
 
-test("an engineer signs in by magic link, approves the proposal a chaos fault produced, posts updates and resolves it; the public page follows", async ({ page }) => {
+test("an engineer signs in by magic link, approves the proposal a chaos fault produced, posts updates and resolves it; the public page follows", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const CHECKOUT_US = ["checkout", "us-central1.gcp"] as const;
 
   // Probes report before anything breaks.
-  await expect.poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] }).toBe("Operational");
+  await expect
+    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] })
+    .toBe("Operational");
 
   await signInByMagicLink(page, PEOPLE.engineer, "/admin/incidents?state=proposed");
   await expect(page).toHaveURL(/\/admin\/incidents\?state=proposed$/);
@@ -54,7 +63,9 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await monitoring.injectFault({ component: "checkout", region: "us-central1.gcp", mode: "down" });
 
   // Probes confirm it; the public page shows the confirmed outage in that region only.
-  await expect.poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 90_000, intervals: [1_000] }).toBe("Major outage");
+  await expect
+    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 90_000, intervals: [1_000] })
+    .toBe("Major outage");
   expect(await publicStatus(page, "checkout", "europe-west1.gcp")).toBe("Operational");
 
   // Detection proposes an incident; it is not public yet.
@@ -68,14 +79,21 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await expect(page.getByText(/503/).first()).toBeVisible();
   const incidentUrl = page.url();
   const incidentId = incidentUrl.split("/").at(-1)!;
-  expect((await sql<{ publishedAt: Date | null }>(`SELECT "publishedAt" FROM "Incident" WHERE id = $1`, [incidentId]))[0]!.publishedAt).toBeNull();
+  expect(
+    (await sql<{ publishedAt: Date | null }>(`SELECT "publishedAt" FROM "Incident" WHERE id = $1`, [incidentId]))[0]!
+      .publishedAt,
+  ).toBeNull();
   expect(await apiIncident(page, incidentId)).toBeUndefined();
 
   // Approve: public from now on.
-  await page.getByLabel("First public message (optional)").fill("Payments fail for shoppers in North America (Iowa). We are investigating.");
+  await page
+    .getByLabel("First public message (optional)")
+    .fill("Payments fail for shoppers in North America (Iowa). We are investigating.");
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await expect(page.getByRole("heading", { name: "Post an update" })).toBeVisible();
-  await expect(page.locator('[data-update-status="investigating"]')).toContainText("Payments fail for shoppers in North America");
+  await expect(page.locator('[data-update-status="investigating"]')).toContainText(
+    "Payments fail for shoppers in North America",
+  );
   expect(await publicStatus(page, ...CHECKOUT_US)).toBe("Major outage");
   const published = await apiIncident(page, incidentId);
   expect(published?.status).toBe("investigating");
@@ -84,7 +102,9 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   // An update that lowers the region's status: readers see the engineer's word over the probes'.
   await page.goto(incidentUrl);
   await page.getByLabel("Status", { exact: true }).selectOption("identified");
-  await page.getByLabel("Message", { exact: true }).fill("A failed database primary. Failing over; some payments go through.");
+  await page
+    .getByLabel("Message", { exact: true })
+    .fill("A failed database primary. Failing over; some payments go through.");
   await page.getByText("Change affected components and their statuses").click();
   await page.getByLabel("Checkout in us-central1.gcp").selectOption("partial_outage");
   await page.getByRole("button", { name: "Post update" }).click();
@@ -98,7 +118,10 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await page.getByLabel("Message", { exact: true }).fill("Failed over. Watching payments recover.");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.locator('[data-update-status="monitoring"]')).toContainText("Failed over.");
-  expect((await apiIncident(page, incidentId))?.incident_updates[0]).toMatchObject({ status: "monitoring", body: "Failed over. Watching payments recover." });
+  expect((await apiIncident(page, incidentId))?.incident_updates[0]).toMatchObject({
+    status: "monitoring",
+    body: "Failed over. Watching payments recover.",
+  });
 
   // The fault ends; probes confirm recovery and the console offers to resolve.
   await monitoring.clearFaults();
@@ -113,11 +136,20 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   expect(await publicStatus(page, ...CHECKOUT_US)).toBe("Operational");
   const resolved = await apiIncident(page, incidentId);
   expect(resolved?.status).toBe("resolved");
-  expect(resolved?.incident_updates.map((u) => u.status)).toEqual(["resolved", "monitoring", "identified", "investigating"]);
+  expect(resolved?.incident_updates.map((u) => u.status)).toEqual([
+    "resolved",
+    "monitoring",
+    "identified",
+    "investigating",
+  ]);
 
-  const row = (await sql<{ detectedAt: Date | null; acknowledgedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null }>(
-    `SELECT "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt" FROM "Incident" WHERE id = $1`,
-    [incidentId],
-  ))[0]!;
+  const row = (
+    await sql<{
+      detectedAt: Date | null;
+      acknowledgedAt: Date | null;
+      mitigatedAt: Date | null;
+      resolvedAt: Date | null;
+    }>(`SELECT "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt" FROM "Incident" WHERE id = $1`, [incidentId])
+  )[0]!;
   for (const at of Object.values(row)) expect(at).not.toBeNull();
 });

@@ -17,7 +17,11 @@ test.afterAll(async () => {
   await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
 });
 
-test("an engineer declares an incident, sees its priority first, updates it and resolves it; the public page follows", async ({ page, context, baseURL }) => {
+test("an engineer declares an incident, sees its priority first, updates it and resolves it; the public page follows", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInAs(context, baseURL!, PEOPLE.engineer);
   await page.goto("/admin/incidents");
   await page.getByRole("link", { name: "Declare incident" }).click();
@@ -40,7 +44,9 @@ test("an engineer declares an incident, sees its priority first, updates it and 
 
   await expect(page.getByRole("heading", { level: 1, name: "E2E Search slow in Europe" })).toBeVisible();
   await expect(page.locator("[data-priority]").first()).toHaveText("P2");
-  await expect(page.locator('[data-update-status="investigating"]')).toContainText("Search is slow for some shoppers in Europe.");
+  await expect(page.locator('[data-update-status="investigating"]')).toContainText(
+    "Search is slow for some shoppers in Europe.",
+  );
   const incidentUrl = page.url();
 
   expect(await (await publicCell(page, "search", "eu-central-1.aws")).textContent()).toBe("Partial outage");
@@ -71,7 +77,11 @@ test("an engineer declares an incident, sees its priority first, updates it and 
   await expect(page.getByRole("link", { name: "E2E Search slow in Europe" })).toBeVisible();
 });
 
-test("a change made meanwhile ends in a conflict that shows the incident as it is now and keeps what was typed", async ({ page, context, baseURL }) => {
+test("a change made meanwhile ends in a conflict that shows the incident as it is now and keeps what was typed", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInAs(context, baseURL!, PEOPLE.engineer);
   const [incident] = await sql<{ id: string }>(
     `INSERT INTO "Incident" (id, title, priority, impact, status, "startedAt", "publishedAt", "updatedAt")
@@ -86,7 +96,10 @@ test("a change made meanwhile ends in a conflict that shows the incident as it i
   await page.goto(`/admin/incidents/${incident!.id}`);
   await page.getByLabel("Message", { exact: true }).fill("My careful words about the payment provider.");
   // Another engineer moves the incident on while this one is typing.
-  await sql(`UPDATE "Incident" SET status = 'identified', title = 'E2E Checkout errors (payment provider)', version = version + 1 WHERE id = $1`, [incident!.id]);
+  await sql(
+    `UPDATE "Incident" SET status = 'identified', title = 'E2E Checkout errors (payment provider)', version = version + 1 WHERE id = $1`,
+    [incident!.id],
+  );
   await page.getByRole("button", { name: "Post update" }).click();
 
   await expect(page.getByText("Someone else changed this incident")).toBeVisible();
@@ -98,14 +111,21 @@ test("a change made meanwhile ends in a conflict that shows the incident as it i
   // Sent again after reading the current state, it goes through.
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByRole("status")).toHaveText("Update posted.");
-  await expect(page.locator('[data-update-status="identified"]')).toContainText("My careful words about the payment provider.");
+  await expect(page.locator('[data-update-status="identified"]')).toContainText(
+    "My careful words about the payment provider.",
+  );
 });
 
 for (const [who, email] of [
   ["a viewer", PEOPLE.viewer],
   ["an account manager", PEOPLE.accountManager],
 ] as const) {
-  test(`${who} reads incidents but cannot change one, through the UI or a crafted request`, async ({ page, context, baseURL, browser }) => {
+  test(`${who} reads incidents but cannot change one, through the UI or a crafted request`, async ({
+    page,
+    context,
+    baseURL,
+    browser,
+  }) => {
     // An engineer's browser produces a real "post update" request, which we stop before it reaches the server.
     const engineer = await browser.newContext({ baseURL });
     await engineer.addCookies([{ name: SESSION_COOKIE, value: await sessionFor(PEOPLE.engineer), url: baseURL! }]);
@@ -153,7 +173,13 @@ for (const [who, email] of [
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-    expect((await sql<{ status: string; version: number }>(`SELECT status, version FROM "Incident" WHERE id = $1`, [incident!.id]))[0]).toEqual({ status: "investigating", version: 0 });
+    expect(
+      (
+        await sql<{ status: string; version: number }>(`SELECT status, version FROM "Incident" WHERE id = $1`, [
+          incident!.id,
+        ])
+      )[0],
+    ).toEqual({ status: "investigating", version: 0 });
     expect(await sql(`SELECT 1 FROM "IncidentUpdate" WHERE "incidentId" = $1`, [incident!.id])).toHaveLength(0);
     expect(await incidentCount()).toBe(before);
   });

@@ -10,11 +10,10 @@ export async function sessionFor(email: string): Promise<string> {
   const token = randomBytes(32).toString("hex");
   const [user] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
   if (!user) throw new Error(`no user ${email}`);
-  await sql(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [
-    `test-${token.slice(0, 12)}`,
-    token,
-    user.id,
-  ]);
+  await sql(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`,
+    [`test-${token.slice(0, 12)}`, token, user.id],
+  );
   return token;
 }
 

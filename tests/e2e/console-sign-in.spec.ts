@@ -56,7 +56,11 @@ test.describe("signing in", () => {
 });
 
 test.describe("roles", () => {
-  test("a viewer sees no admin pages in the navigation and gets 403 when asking for one", async ({ page, context, baseURL }) => {
+  test("a viewer sees no admin pages in the navigation and gets 403 when asking for one", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signInAs(context, baseURL!, PEOPLE.viewer);
     await page.goto("/admin/incidents");
     const nav = page.getByRole("navigation", { name: "Console" });
@@ -71,7 +75,9 @@ test.describe("roles", () => {
   });
 
   test("a disabled person's session stops working", async ({ page, context, baseURL }) => {
-    await sql(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ('u-gone', 'gone@bellwether.test', 'ENGINEER', now()) ON CONFLICT DO NOTHING`);
+    await sql(
+      `INSERT INTO "User" (id, email, role, "updatedAt") VALUES ('u-gone', 'gone@bellwether.test', 'ENGINEER', now()) ON CONFLICT DO NOTHING`,
+    );
     await signInAs(context, baseURL!, "gone@bellwether.test");
     await sql(`UPDATE "User" SET "disabledAt" = now() WHERE email = 'gone@bellwether.test'`);
     await page.goto("/admin/incidents");

@@ -38,7 +38,9 @@ test.describe("the status page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Major System Outage");
     const cell = page.locator('tr[data-component="checkout"] td[data-region="us-central1.gcp"]');
     await expect(cell.locator("[data-status]")).toHaveText("Major outage");
-    await expect(page.locator('tr[data-component="checkout"] td[data-region="europe-west1.gcp"] [data-status]')).toHaveText("Operational");
+    await expect(
+      page.locator('tr[data-component="checkout"] td[data-region="europe-west1.gcp"] [data-status]'),
+    ).toHaveText("Operational");
     await cell.scrollIntoViewIfNeeded();
     await expect(cell).toBeInViewport();
   });

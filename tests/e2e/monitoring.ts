@@ -18,10 +18,14 @@ type ProbeRow = { id: string; enabled: boolean; target: string; intervalSeconds:
 export async function startMonitoring(serverUrl: string, components: string[]): Promise<Monitoring> {
   const databaseUrl = fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8");
   const saved = await sql<ProbeRow>(`SELECT id, enabled, target, "intervalSeconds", "timeoutMs" FROM "Probe"`);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/support/e2e-monitoring.ts", serverUrl, components.join(",")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/support/e2e-monitoring.ts", serverUrl, components.join(",")],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const simulatorUrl = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
       const match = /ready (\S+)/.exec(d.toString());
@@ -31,7 +35,11 @@ export async function startMonitoring(serverUrl: string, components: string[]): 
   });
 
   const chaos = async (method: string, pathname: string, body?: unknown) => {
-    const response = await fetch(`${simulatorUrl}${pathname}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+    const response = await fetch(`${simulatorUrl}${pathname}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (!response.ok) throw new Error(`chaos ${method} ${pathname}: ${response.status} ${await response.text()}`);
   };
 
@@ -47,12 +55,16 @@ export async function startMonitoring(serverUrl: string, components: string[]): 
       });
       // Back to "no data yet" for the watched components, and the probes as they were.
       const where = `"componentRegionId" IN (SELECT cr.id FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" WHERE c.key = ANY($1))`;
-      for (const table of ["CheckResult", "RollupMinute", "RollupHour", "RollupDay", "StatusChange"]) await sql(`DELETE FROM "${table}" WHERE ${where}`, [components]);
+      for (const table of ["CheckResult", "RollupMinute", "RollupHour", "RollupDay", "StatusChange"])
+        await sql(`DELETE FROM "${table}" WHERE ${where}`, [components]);
       await sql(`DELETE FROM "ProbeState"`);
       await sql(`UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL, "lastResultAt" = NULL`);
       await sql(`UPDATE "ProbeAgent" SET "revokedAt" = now() WHERE name LIKE 'e2e-%' AND "revokedAt" IS NULL`);
       for (const p of saved) {
-        await sql(`UPDATE "Probe" SET enabled = $2, target = $3, "intervalSeconds" = $4, "timeoutMs" = $5 WHERE id = $1`, [p.id, p.enabled, p.target, p.intervalSeconds, p.timeoutMs]);
+        await sql(
+          `UPDATE "Probe" SET enabled = $2, target = $3, "intervalSeconds" = $4, "timeoutMs" = $5 WHERE id = $1`,
+          [p.id, p.enabled, p.target, p.intervalSeconds, p.timeoutMs],
+        );
       }
     },
   };

@@ -16,16 +16,23 @@ export const ENGINEER_B = "engineer.b@bellwether.test";
 export const MAIL_PUBLIC_URL = "https://status.example.test";
 
 export async function addEngineerB(): Promise<void> {
-  await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('e2e-engineer-b', $1, 'Bea Reviewer', 'ENGINEER', now()) ON CONFLICT (email) DO NOTHING`, [ENGINEER_B]);
+  await sql(
+    `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('e2e-engineer-b', $1, 'Bea Reviewer', 'ENGINEER', now()) ON CONFLICT (email) DO NOTHING`,
+    [ENGINEER_B],
+  );
 }
 
 /** A confirmed subscriber: everything, or one component in every region. */
 export async function addSubscriber(email: string, componentKey: string | null): Promise<void> {
-  const [row] = await sql<{ id: string }>(`INSERT INTO "Subscriber" (id, email, "scopeAll", "confirmedAt", "updatedAt") VALUES ('e2e-' || md5(random()::text), $1, $2, now(), now()) RETURNING id`, [
-    email,
-    componentKey === null,
-  ]);
-  if (componentKey) await sql(`INSERT INTO "SubscriberComponent" ("subscriberId", "componentId") SELECT $1, id FROM "Component" WHERE key = $2`, [row!.id, componentKey]);
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "Subscriber" (id, email, "scopeAll", "confirmedAt", "updatedAt") VALUES ('e2e-' || md5(random()::text), $1, $2, now(), now()) RETURNING id`,
+    [email, componentKey === null],
+  );
+  if (componentKey)
+    await sql(
+      `INSERT INTO "SubscriberComponent" ("subscriberId", "componentId") SELECT $1, id FROM "Component" WHERE key = $2`,
+      [row!.id, componentKey],
+    );
 }
 
 export interface MailFlow {
@@ -39,7 +46,11 @@ export interface MailFlow {
 export async function startMailFlow(): Promise<MailFlow> {
   const sink = await startSmtpSink();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/support/sender-process.ts"], {
-    env: { ...process.env, DATABASE_URL: fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8"), SMTP_URL: sink.url },
+    env: {
+      ...process.env,
+      DATABASE_URL: fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8"),
+      SMTP_URL: sink.url,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

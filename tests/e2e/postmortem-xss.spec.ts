@@ -7,7 +7,14 @@ import { POSTMORTEM_SECTION_DEFINITIONS } from "../../lib/domain/postmortem-sect
 import { XSS_PAYLOADS } from "../support/xss-corpus.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
-import { addEngineerB, addSubscriber, approveAndPublishAsB, type MailFlow, postmortemMailDrained, startMailFlow } from "./postmortem-fixtures.ts";
+import {
+  addEngineerB,
+  addSubscriber,
+  approveAndPublishAsB,
+  type MailFlow,
+  postmortemMailDrained,
+  startMailFlow,
+} from "./postmortem-fixtures.ts";
 
 // Sanitising is the same on every screen size: playwright.config.ts runs this on desktop only.
 
@@ -43,17 +50,32 @@ test.afterAll(async () => {
 async function danger(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    const scheme = (v: string) => [...v].filter((c) => c.charCodeAt(0) > 0x20 && !/[\u007f-\u00a0\u200b-\u200f\u2028\u2029\u2060\ufeff]/.test(c)).join("").toLowerCase();
+    const scheme = (v: string) =>
+      [...v]
+        .filter((c) => c.charCodeAt(0) > 0x20 && !/[\u007f-\u00a0\u200b-\u200f\u2028\u2029\u2060\ufeff]/.test(c))
+        .join("")
+        .toLowerCase();
     // React marks a hydrated form whose action is a function with this URL of its own.
-    const reactForm = (el: Element, value: string) => el.localName === "form" && value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
+    const reactForm = (el: Element, value: string) =>
+      el.localName === "form" &&
+      value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
     for (const el of Array.from(document.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) {
         if (attr.name === "action" && reactForm(el, attr.value)) continue;
         if (attr.name.startsWith("on")) found.push(`${attr.name} on <${el.localName}>`);
-        if (["href", "src", "action", "formaction", "xlink:href", "data"].includes(attr.name) && /^(javascript|vbscript|data):/.test(scheme(attr.value))) found.push(`${attr.name}=${attr.value} on <${el.localName}>`);
+        if (
+          ["href", "src", "action", "formaction", "xlink:href", "data"].includes(attr.name) &&
+          /^(javascript|vbscript|data):/.test(scheme(attr.value))
+        )
+          found.push(`${attr.name}=${attr.value} on <${el.localName}>`);
       }
     }
-    for (const el of Array.from(document.querySelectorAll(".markdown script, .markdown iframe, .markdown object, .markdown embed, .markdown svg, .markdown style, .markdown img"))) found.push(`<${el.localName}> in Markdown`);
+    for (const el of Array.from(
+      document.querySelectorAll(
+        ".markdown script, .markdown iframe, .markdown object, .markdown embed, .markdown svg, .markdown style, .markdown img",
+      ),
+    ))
+      found.push(`<${el.localName}> in Markdown`);
     return found;
   });
 }
@@ -67,7 +89,11 @@ function watchDialogs(page: Page): string[] {
   return fired;
 }
 
-test("the XSS corpus in every section and a timeline entry runs nowhere: console, public page, email", async ({ page, browser, baseURL }) => {
+test("the XSS corpus in every section and a timeline entry runs nowhere: console, public page, email", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const dialogs = watchDialogs(page);
   await signInAs(page.context(), baseURL!, PEOPLE.engineer);
@@ -75,7 +101,8 @@ test("the XSS corpus in every section and a timeline entry runs nowhere: console
   await page.getByRole("button", { name: "Start postmortem" }).click();
 
   const form = page.getByRole("form", { name: "Postmortem sections" });
-  for (const section of POSTMORTEM_SECTION_DEFINITIONS) await page.locator(`textarea[name="${section.key}"]`).fill(`${section.heading}\n\n${CORPUS}`);
+  for (const section of POSTMORTEM_SECTION_DEFINITIONS)
+    await page.locator(`textarea[name="${section.key}"]`).fill(`${section.heading}\n\n${CORPUS}`);
   await form.getByRole("button", { name: "Preview" }).click();
   await expect(page.locator('[data-section="summary"] .markdown').first()).toBeVisible();
   expect(await danger(page)).toEqual([]);

@@ -9,7 +9,16 @@ import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
 import { type Monitoring, startMonitoring } from "./monitoring.ts";
-import { addEngineerB, addSubscriber, approveAndPublishAsB, MAIL_PUBLIC_URL, type MailFlow, postmortemMailDrained, saveSections, startMailFlow } from "./postmortem-fixtures.ts";
+import {
+  addEngineerB,
+  addSubscriber,
+  approveAndPublishAsB,
+  MAIL_PUBLIC_URL,
+  type MailFlow,
+  postmortemMailDrained,
+  saveSections,
+  startMailFlow,
+} from "./postmortem-fixtures.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -54,13 +63,21 @@ async function entryTime(page: Page, sourceKey: string): Promise<number> {
   return Date.parse((await page.locator(`[data-entry="${sourceKey}"] time`).first().getAttribute("datetime"))!);
 }
 
-const SUMMARY = "Checkout payments failed in **us-central1.gcp** for under a minute. Details on the [status page](https://status.example.com/checkout).";
-const ROOT_CAUSE = "The payment adapter's health check failed:\n\n| Region | Result |\n|---|---|\n| us-central1.gcp | 503 |\n| europe-west1.gcp | 200 |";
+const SUMMARY =
+  "Checkout payments failed in **us-central1.gcp** for under a minute. Details on the [status page](https://status.example.com/checkout).";
+const ROOT_CAUSE =
+  "The payment adapter's health check failed:\n\n| Region | Result |\n|---|---|\n| us-central1.gcp | 503 |\n| europe-west1.gcp | 200 |";
 
-test("a chaos fault's incident gets a postmortem written from the record, reviewed by a second engineer, and published to readers and subscribers", async ({ page, browser, baseURL }) => {
+test("a chaos fault's incident gets a postmortem written from the record, reviewed by a second engineer, and published to readers and subscribers", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const CHECKOUT_US = ["checkout", "us-central1.gcp"] as const;
-  await expect.poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] }).toBe("Operational");
+  await expect
+    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] })
+    .toBe("Operational");
   await signInAs(page.context(), baseURL!, PEOPLE.engineer);
 
   // The incident: detected, approved, updated, resolved.
@@ -71,7 +88,9 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   await proposal().getByRole("link").first().click();
   await page.waitForURL(/\/admin\/incidents\/[^/?]+$/);
   incidentId = page.url().split("/").at(-1)!;
-  await page.getByLabel("First public message (optional)").fill("Payments fail for shoppers in Iowa. We are investigating.");
+  await page
+    .getByLabel("First public message (optional)")
+    .fill("Payments fail for shoppers in Iowa. We are investigating.");
   await page.getByRole("button", { name: "Approve and publish" }).click();
   await expect(page.getByRole("heading", { name: "Post an update" })).toBeVisible();
   await page.getByLabel("Status", { exact: true }).selectOption("identified");
@@ -95,30 +114,44 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   const [cr] = await sql<{ id: string }>(
     `SELECT cr.id FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId" WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
   );
-  const [firstFailure] = await sql<{ at: Date }>(`SELECT min("checkedAt") AS at FROM "CheckResult" WHERE "componentRegionId" = $1 AND outcome <> 'up' AND "checkedAt" >= $2`, [cr!.id, faultAt]);
+  const [firstFailure] = await sql<{ at: Date }>(
+    `SELECT min("checkedAt") AS at FROM "CheckResult" WHERE "componentRegionId" = $1 AND outcome <> 'up' AND "checkedAt" >= $2`,
+    [cr!.id, faultAt],
+  );
   const [confirmed] = await sql<{ id: string; at: Date }>(
     `SELECT id, at FROM "StatusChange" WHERE "componentRegionId" = $1 AND source = 'probes' AND "toStatus" = 'major_outage' AND at >= $2 ORDER BY at LIMIT 1`,
     [cr!.id, new Date(faultAt.getTime() - 5_000)],
   );
-  const [incident] = await sql<{ acknowledgedAt: Date; resolvedAt: Date }>(`SELECT "acknowledgedAt", "resolvedAt" FROM "Incident" WHERE id = $1`, [incidentId]);
-  const updates = await sql<{ id: string; createdAt: Date }>(`SELECT id, "createdAt" FROM "IncidentUpdate" WHERE "incidentId" = $1 ORDER BY "createdAt"`, [incidentId]);
+  const [incident] = await sql<{ acknowledgedAt: Date; resolvedAt: Date }>(
+    `SELECT "acknowledgedAt", "resolvedAt" FROM "Incident" WHERE id = $1`,
+    [incidentId],
+  );
+  const updates = await sql<{ id: string; createdAt: Date }>(
+    `SELECT id, "createdAt" FROM "IncidentUpdate" WHERE "incidentId" = $1 ORDER BY "createdAt"`,
+    [incidentId],
+  );
   expect(updates.length).toBeGreaterThanOrEqual(3);
   expect(await entryTime(page, `check:first:${cr!.id}`)).toBe(firstFailure!.at.getTime());
   expect(await entryTime(page, `status:${confirmed!.id}`)).toBe(confirmed!.at.getTime());
-  expect(Math.abs((await entryTime(page, "incident:approved")) - incident!.acknowledgedAt.getTime())).toBeLessThan(1_000);
+  expect(Math.abs((await entryTime(page, "incident:approved")) - incident!.acknowledgedAt.getTime())).toBeLessThan(
+    1_000,
+  );
   for (const update of updates) expect(await entryTime(page, `update:${update.id}`)).toBe(update.createdAt.getTime());
   expect(await entryTime(page, "incident:resolved")).toBe(incident!.resolvedAt.getTime());
   await expect(page.locator(`[data-entry="check:first:${cr!.id}"]`)).toContainText("First failing check on Checkout");
 
   // Impact holds the measured minutes, in the table and in the Impact section's draft.
-  const [{ impactReport }] = (await sql<{ impactReport: { componentRegions: { componentRegionId: string; minutes: Record<string, number> }[] } }>(
-    `SELECT "impactReport" FROM "Postmortem" WHERE "incidentId" = $1`,
-    [incidentId],
-  )) as [{ impactReport: { componentRegions: { componentRegionId: string; minutes: Record<string, number> }[] } }];
+  const [{ impactReport }] = (await sql<{
+    impactReport: { componentRegions: { componentRegionId: string; minutes: Record<string, number> }[] };
+  }>(`SELECT "impactReport" FROM "Postmortem" WHERE "incidentId" = $1`, [incidentId])) as [
+    { impactReport: { componentRegions: { componentRegionId: string; minutes: Record<string, number> }[] } },
+  ];
   const measured = impactReport.componentRegions.find((c) => c.componentRegionId === cr!.id)!.minutes.major_outage!;
   expect(measured).toBeGreaterThan(0);
   const minutesText = `${Number.isInteger(measured) ? measured : measured.toFixed(1)} min`;
-  await expect(page.locator('[data-impact-row="checkout@us-central1.gcp"] [data-minutes="major_outage"]')).toHaveText(minutesText);
+  await expect(page.locator('[data-impact-row="checkout@us-central1.gcp"] [data-minutes="major_outage"]')).toHaveText(
+    minutesText,
+  );
   await expect(page.getByLabel("Impact", { exact: true })).toHaveValue(new RegExp(minutesText.replace(".", "\\.")));
 
   // Engineer A writes, previews a table and a link, adds two action items and submits.
@@ -131,7 +164,10 @@ test("a chaos fault's incident gets a postmortem written from the record, review
     "Root cause": ROOT_CAUSE,
     "Corrective and preventative measures": "We deploy the payment adapter behind a canary.",
   });
-  await page.getByRole("form", { name: "Postmortem sections" }).getByLabel(/^Lessons learned/).fill("We got lucky: it was a quiet hour.");
+  await page
+    .getByRole("form", { name: "Postmortem sections" })
+    .getByLabel(/^Lessons learned/)
+    .fill("We got lucky: it was a quiet hour.");
   await page.getByRole("form", { name: "Postmortem sections" }).getByRole("button", { name: "Save sections" }).click();
   await expect(page.getByRole("form", { name: "Postmortem sections" }).getByRole("status")).toHaveText("Saved.");
 
@@ -142,9 +178,13 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   const staleForm = stale.getByRole("form", { name: "Postmortem sections" });
   await staleForm.getByLabel("Leadup", { exact: true }).fill("MY STALE LEADUP");
   await staleForm.getByRole("button", { name: "Save sections" }).click();
-  await expect(stale.getByRole("form", { name: "Postmortem sections" }).getByRole("alert")).toContainText("Someone else changed this postmortem");
+  await expect(stale.getByRole("form", { name: "Postmortem sections" }).getByRole("alert")).toContainText(
+    "Someone else changed this postmortem",
+  );
   await expect(stale.getByTestId("conflict-current")).toContainText("Deploy 4711 of the payment adapter went out");
-  await expect(stale.getByRole("form", { name: "Postmortem sections" }).getByLabel("Leadup", { exact: true })).toHaveValue("MY STALE LEADUP");
+  await expect(
+    stale.getByRole("form", { name: "Postmortem sections" }).getByLabel("Leadup", { exact: true }),
+  ).toHaveValue("MY STALE LEADUP");
   await stale.close();
 
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -175,12 +215,23 @@ test("a chaos fault's incident gets a postmortem written from the record, review
     await expect(page.getByTestId("postmortem")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   const postmortem = page.getByTestId("postmortem");
-  await expect(postmortem.getByRole("heading", { level: 3 })).toHaveText(["Summary", "Leadup", "Impact", "Detection", "Root cause", "Mitigation and resolution", "Corrective and preventative measures", "Timeline"]);
+  await expect(postmortem.getByRole("heading", { level: 3 })).toHaveText([
+    "Summary",
+    "Leadup",
+    "Impact",
+    "Detection",
+    "Root cause",
+    "Mitigation and resolution",
+    "Corrective and preventative measures",
+    "Timeline",
+  ]);
   await expect(postmortem.locator("table td", { hasText: "europe-west1.gcp" }).first()).toBeVisible();
   const link = postmortem.getByRole("link", { name: "status page" });
   await expect(link).toHaveAttribute("href", "https://status.example.com/checkout");
   await expect(link).toHaveAttribute("rel", /noopener/);
-  await expect(postmortem.getByTestId("public-action-items")).toHaveText(/Canary deploys for the payment adapter.*Open/);
+  await expect(postmortem.getByTestId("public-action-items")).toHaveText(
+    /Canary deploys for the payment adapter.*Open/,
+  );
   await expect(postmortem).not.toContainText("Page on-call for one-region checkout 503s");
   await expect(postmortem).not.toContainText("We got lucky");
   await expect(postmortem.getByTestId("public-timeline")).toContainText("First failing check on Checkout");
@@ -188,7 +239,9 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   await expect(page.locator("#updates")).toBeVisible();
 
   // The Statuspage API and the Atom feed.
-  const api = (await (await page.request.get("/api/v2/incidents.json")).json()) as { incidents: { id: string; status: string; postmortem_body: string | null; postmortem_published_at: string | null }[] };
+  const api = (await (await page.request.get("/api/v2/incidents.json")).json()) as {
+    incidents: { id: string; status: string; postmortem_body: string | null; postmortem_published_at: string | null }[];
+  };
   const shaped = api.incidents.find((i) => i.id === incidentId)!;
   expect(shaped.status).toBe("postmortem");
   expect(shaped.postmortem_body).toContain("## Summary\n\nCheckout payments failed");
@@ -206,7 +259,10 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   expect(await mail.mailTo(outOfScope, "")).toEqual([]);
 });
 
-test("the new pages have no serious or critical accessibility violations, light and dark", async ({ page, baseURL }) => {
+test("the new pages have no serious or critical accessibility violations, light and dark", async ({
+  page,
+  baseURL,
+}) => {
   expect(incidentId, "the published postmortem of the test above").not.toBe("");
   const [{ id: fresh }] = (await sql<{ id: string }>(
     `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "resolvedAt", "publishedAt", "updatedAt")
@@ -238,7 +294,12 @@ test("the new pages have no serious or critical accessibility violations, light 
       });
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${path} as ${who ?? "reader"} (${colorScheme}) — ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(
+        serious.map(
+          (v) =>
+            `${path} as ${who ?? "reader"} (${colorScheme}) — ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
     }
   }
 });

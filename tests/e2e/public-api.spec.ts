@@ -26,7 +26,10 @@ test.describe("the public API, feeds and badges", () => {
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(`${other}/api/health`);
     const summary = await page
-      .evaluate(async (url) => (await fetch(url, { headers: { "if-none-match": '"x"' } })).json(), `${baseURL}/api/v2/summary.json`)
+      .evaluate(
+        async (url) => (await fetch(url, { headers: { "if-none-match": '"x"' } })).json(),
+        `${baseURL}/api/v2/summary.json`,
+      )
       .catch((error: Error) => {
         throw new Error(`${error.message}; console: ${errors.join(" | ")}`);
       });
@@ -53,7 +56,9 @@ test.describe("the public API, feeds and badges", () => {
       expect(response.status(), path).toBe(200);
       expect(response.headers()["content-type"]).toBe("application/json; charset=utf-8");
       // Served from a snapshot: a CDN may keep it a few seconds and serve it stale while refreshing.
-      expect(response.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/);
+      expect(response.headers()["cache-control"]).toMatch(
+        /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/,
+      );
       expect(response.headers().etag).toBeTruthy();
       expect(response.headers()["access-control-allow-origin"]).toBe("*");
       expect(Object.keys(await response.json())).toContain("page");
@@ -62,14 +67,20 @@ test.describe("the public API, feeds and badges", () => {
 
   test("a README shows a component's badge", async ({ page, baseURL }) => {
     await setProbeStatus("search", "europe-west1.gcp", "degraded_performance");
-    await page.setContent(`<img alt="Search in Europe" src="${baseURL}/badge/search/europe-west1.gcp.svg"><img alt="Checkout" src="${baseURL}/badge/checkout.svg">`);
-    const sizes = await page.$$eval("img", (imgs) => Promise.all(imgs.map((img) => img.decode().then(() => img.naturalWidth))));
+    await page.setContent(
+      `<img alt="Search in Europe" src="${baseURL}/badge/search/europe-west1.gcp.svg"><img alt="Checkout" src="${baseURL}/badge/checkout.svg">`,
+    );
+    const sizes = await page.$$eval("img", (imgs) =>
+      Promise.all(imgs.map((img) => img.decode().then(() => img.naturalWidth))),
+    );
     expect(sizes.every((w) => w > 50)).toBe(true);
     const svg = await (await page.request.get("/badge/search/europe-west1.gcp.svg")).text();
     expect(svg).toContain("<title>Search (europe-west1.gcp): degraded performance</title>");
   });
 
-  test("feeds and the calendar are served with their types, and unknown filters say what exists", async ({ request }) => {
+  test("feeds and the calendar are served with their types, and unknown filters say what exists", async ({
+    request,
+  }) => {
     const types: Record<string, string> = {
       "/feed.atom": "application/atom+xml; charset=utf-8",
       "/feed.rss?region=europe-west1.gcp": "application/rss+xml; charset=utf-8",

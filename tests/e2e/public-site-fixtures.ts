@@ -24,10 +24,10 @@ export async function componentRegionId(component: string, region: string): Prom
 }
 
 export async function setProbeStatus(component: string, region: string, status: string | null): Promise<void> {
-  await sql(`UPDATE "ComponentRegion" SET "probeStatus" = $2::"ComponentStatus", "probeStatusSince" = now() WHERE id = $1`, [
-    await componentRegionId(component, region),
-    status,
-  ]);
+  await sql(
+    `UPDATE "ComponentRegion" SET "probeStatus" = $2::"ComponentStatus", "probeStatusSince" = now() WHERE id = $1`,
+    [await componentRegionId(component, region), status],
+  );
 }
 
 export interface IncidentFixture {
@@ -46,34 +46,40 @@ export async function createIncident(spec: IncidentFixture): Promise<string> {
   await sql(
     `INSERT INTO "Incident" (id, title, status, impact, priority, review, "startedAt", "resolvedAt", "updatedAt")
      VALUES ($1, $2, $3::"IncidentStatus", $4::"IncidentImpact", 'P1', $5::"IncidentReview", $6::timestamp(3), $7::timestamp(3), now())`,
-    [incidentId, spec.title, spec.status ?? "investigating", spec.impact ?? "major", spec.review ?? "approved", ts(spec.startedAt), ts(spec.resolvedAt)],
+    [
+      incidentId,
+      spec.title,
+      spec.status ?? "investigating",
+      spec.impact ?? "major",
+      spec.review ?? "approved",
+      ts(spec.startedAt),
+      ts(spec.resolvedAt),
+    ],
   );
   for (const a of spec.affected) {
-    await sql(`INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status) VALUES ($1, $2, $3::"ComponentStatus")`, [
-      incidentId,
-      await componentRegionId(a.component, a.region),
-      a.status,
-    ]);
+    await sql(
+      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status) VALUES ($1, $2, $3::"ComponentStatus")`,
+      [incidentId, await componentRegionId(a.component, a.region), a.status],
+    );
   }
   for (const u of spec.updates ?? []) {
-    await sql(`INSERT INTO "IncidentUpdate" (id, "incidentId", status, message, "createdAt") VALUES ($1, $2, $3::"IncidentStatus", $4, $5::timestamp(3))`, [
-      id(),
-      incidentId,
-      u.status,
-      u.message,
-      ts(u.at),
-    ]);
+    await sql(
+      `INSERT INTO "IncidentUpdate" (id, "incidentId", status, message, "createdAt") VALUES ($1, $2, $3::"IncidentStatus", $4, $5::timestamp(3))`,
+      [id(), incidentId, u.status, u.message, ts(u.at)],
+    );
   }
   return incidentId;
 }
 
-export async function publishPostmortem(incidentId: string, sections: Record<string, string>, publishedAt: Date): Promise<void> {
-  await sql(`INSERT INTO "Postmortem" (id, "incidentId", state, published, "publishedAt", "updatedAt") VALUES ($1, $2, 'published', $3, $4::timestamp(3), now())`, [
-    id(),
-    incidentId,
-    JSON.stringify(sections),
-    ts(publishedAt),
-  ]);
+export async function publishPostmortem(
+  incidentId: string,
+  sections: Record<string, string>,
+  publishedAt: Date,
+): Promise<void> {
+  await sql(
+    `INSERT INTO "Postmortem" (id, "incidentId", state, published, "publishedAt", "updatedAt") VALUES ($1, $2, 'published', $3, $4::timestamp(3), now())`,
+    [id(), incidentId, JSON.stringify(sections), ts(publishedAt)],
+  );
 }
 
 export async function createMaintenance(spec: {
@@ -89,7 +95,15 @@ export async function createMaintenance(spec: {
   await sql(
     `INSERT INTO "Maintenance" (id, title, description, status, "scheduledStart", "scheduledEnd", "startedAt", "updatedAt")
      VALUES ($1, $2, $3, $4::"MaintenanceStatus", $5::timestamp(3), $6::timestamp(3), $7::timestamp(3), now())`,
-    [maintenanceId, spec.title, spec.description ?? "", spec.status, ts(spec.scheduledStart), ts(spec.scheduledEnd), spec.status === "scheduled" ? null : ts(spec.scheduledStart)],
+    [
+      maintenanceId,
+      spec.title,
+      spec.description ?? "",
+      spec.status,
+      ts(spec.scheduledStart),
+      ts(spec.scheduledEnd),
+      spec.status === "scheduled" ? null : ts(spec.scheduledStart),
+    ],
   );
   for (const a of spec.affected) {
     await sql(`INSERT INTO "MaintenanceComponentRegion" ("maintenanceId", "componentRegionId") VALUES ($1, $2)`, [
@@ -98,37 +112,53 @@ export async function createMaintenance(spec: {
     ]);
   }
   for (const u of spec.updates ?? []) {
-    await sql(`INSERT INTO "MaintenanceUpdate" (id, "maintenanceId", status, message, "createdAt") VALUES ($1, $2, $3::"MaintenanceStatus", $4, $5::timestamp(3))`, [
-      id(),
-      maintenanceId,
-      u.status,
-      u.message,
-      ts(u.at),
-    ]);
+    await sql(
+      `INSERT INTO "MaintenanceUpdate" (id, "maintenanceId", status, message, "createdAt") VALUES ($1, $2, $3::"MaintenanceStatus", $4, $5::timestamp(3))`,
+      [id(), maintenanceId, u.status, u.message, ts(u.at)],
+    );
   }
   return maintenanceId;
 }
 
 /** Minute, hour and day rollups with these latencies in each bucket, from `from` for `count` buckets. */
-export async function addRollups(component: string, region: string, table: "RollupMinute" | "RollupHour" | "RollupDay", from: Date, count: number, stepMs: number, latencies: number[]): Promise<void> {
+export async function addRollups(
+  component: string,
+  region: string,
+  table: "RollupMinute" | "RollupHour" | "RollupDay",
+  from: Date,
+  count: number,
+  stepMs: number,
+  latencies: number[],
+): Promise<void> {
   const histogram = latencies.reduce<number[]>((h, ms) => addLatency(h, ms), emptyHistogram());
   const cr = await componentRegionId(component, region);
   const starts = Array.from({ length: count }, (_, i) => new Date(from.getTime() + i * stepMs).toISOString());
   await sql(
     `INSERT INTO "${table}" ("componentRegionId", "bucketStart", "upCount", "latencyCount", "latencySumMs", "latencyMinMs", "latencyMaxMs", "latencyHistogram")
      SELECT $1, b, $2, $2, $3, $4, $5, $6::int[] FROM unnest($7::timestamp(3)[]) AS b ON CONFLICT DO NOTHING`,
-    [cr, latencies.length, latencies.reduce((a, b) => a + b, 0), Math.min(...latencies), Math.max(...latencies), histogram, starts],
+    [
+      cr,
+      latencies.length,
+      latencies.reduce((a, b) => a + b, 0),
+      Math.min(...latencies),
+      Math.max(...latencies),
+      histogram,
+      starts,
+    ],
   );
 }
 
 /** A status change the probes confirmed, for uptime bars. */
-export async function addStatusChange(component: string, region: string, at: Date, toStatus: string | null): Promise<void> {
-  await sql(`INSERT INTO "StatusChange" (id, "componentRegionId", at, source, "toStatus") VALUES ($1, $2, $3::timestamp(3), 'probes', $4::"ComponentStatus")`, [
-    id(),
-    await componentRegionId(component, region),
-    ts(at),
-    toStatus,
-  ]);
+export async function addStatusChange(
+  component: string,
+  region: string,
+  at: Date,
+  toStatus: string | null,
+): Promise<void> {
+  await sql(
+    `INSERT INTO "StatusChange" (id, "componentRegionId", at, source, "toStatus") VALUES ($1, $2, $3::timestamp(3), 'probes', $4::"ComponentStatus")`,
+    [id(), await componentRegionId(component, region), ts(at), toStatus],
+  );
 }
 
 /** Everything the fixtures made, and every probe status back to "no data". */

@@ -59,11 +59,16 @@ test("a customer finds the status of checkout in their region within one screen"
   // Checkout does not run in Australia: no column to look through for it.
   await expect(row.locator("td[data-region]")).toHaveCount(CHECKOUT_REGIONS.length);
   // The region's name sits next to its status: in the cell on a phone, as the column header on a desktop.
-  const regionName = isMobile ? cell.getByText("us-central1.gcp") : page.getByRole("columnheader", { name: /us-central1\.gcp/ }).last();
+  const regionName = isMobile
+    ? cell.getByText("us-central1.gcp")
+    : page.getByRole("columnheader", { name: /us-central1\.gcp/ }).last();
   await expect(regionName).toBeInViewport();
 
   // Or straight to the region: everything there, checkout included.
-  await page.getByRole("navigation", { name: "Status in your region" }).getByRole("link", { name: /us-central1\.gcp/ }).click();
+  await page
+    .getByRole("navigation", { name: "Status in your region" })
+    .getByRole("link", { name: /us-central1\.gcp/ })
+    .click();
   await expect(page).toHaveURL(/\/regions\/us-central1\.gcp$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("us-central1.gcp");
   await expect(page.locator("[data-summary]")).toContainText("Major outage in Checkout");
@@ -85,13 +90,36 @@ test("the incident page tells the story in order", async ({ page }) => {
       { component: "checkout", region: "us-east-2.aws", status: "partial_outage" },
     ],
     updates: [
-      { status: "resolved", message: "Checkout works normally again.", at: new Date(started.getTime() + 2 * HOUR + 5 * MINUTE) },
-      { status: "investigating", message: "Orders cannot be placed in North America.", at: new Date(started.getTime() + 5 * MINUTE) },
-      { status: "monitoring", message: "We failed over to the standby database and are watching it.", at: new Date(started.getTime() + 90 * MINUTE) },
-      { status: "identified", message: "The primary database ran out of disk.", at: new Date(started.getTime() + 30 * MINUTE) },
+      {
+        status: "resolved",
+        message: "Checkout works normally again.",
+        at: new Date(started.getTime() + 2 * HOUR + 5 * MINUTE),
+      },
+      {
+        status: "investigating",
+        message: "Orders cannot be placed in North America.",
+        at: new Date(started.getTime() + 5 * MINUTE),
+      },
+      {
+        status: "monitoring",
+        message: "We failed over to the standby database and are watching it.",
+        at: new Date(started.getTime() + 90 * MINUTE),
+      },
+      {
+        status: "identified",
+        message: "The primary database ran out of disk.",
+        at: new Date(started.getTime() + 30 * MINUTE),
+      },
     ],
   });
-  await publishPostmortem(id, { summary: "Checkout failed for two hours in North America.", rootCause: "A cleanup job had been disabled.\n\nThe disk filled up." }, ago(HOUR));
+  await publishPostmortem(
+    id,
+    {
+      summary: "Checkout failed for two hours in North America.",
+      rootCause: "A cleanup job had been disabled.\n\nThe disk filled up.",
+    },
+    ago(HOUR),
+  );
   await page.goto(`/incidents/${id}`);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout database failure");
@@ -104,7 +132,9 @@ test("the incident page tells the story in order", async ({ page }) => {
     "We failed over to the standby database and are watching it.",
     "Checkout works normally again.",
   ]);
-  const times = await updates.locator("time").evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime")!)));
+  const times = await updates
+    .locator("time")
+    .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime")!)));
   expect(times).toEqual([...times].sort((a, b) => a - b));
 
   const affected = page.getByRole("table");
@@ -182,7 +212,10 @@ test("what people typed stays text in the uptime strips, which are built as mark
   });
   for (const path of ["/", "/regions/us-central1.gcp"]) {
     await page.goto(path);
-    const checkout = path === "/" ? page.locator('tr[data-component="checkout"] td[data-region="us-central1.gcp"]') : page.locator('[data-component="checkout"]');
+    const checkout =
+      path === "/"
+        ? page.locator('tr[data-component="checkout"] td[data-region="us-central1.gcp"]')
+        : page.locator('[data-component="checkout"]');
     await expect(checkout.locator("svg rect title", { hasText: title })).toHaveCount(1);
     await checkout.locator("summary").click();
     await expect(checkout.getByRole("listitem").filter({ hasText: title })).toBeVisible();
@@ -193,8 +226,24 @@ test("what people typed stays text in the uptime strips, which are built as mark
 
 test("a component page charts response times from the rollups, with the numbers as text", async ({ page }) => {
   const hour = Math.floor(Date.now() / HOUR) * HOUR;
-  await addRollups("checkout", "europe-west1.gcp", "RollupMinute", new Date(hour - 3 * HOUR), 60, MINUTE, [80, 90, 100, 110]);
-  await addRollups("checkout", "us-central1.gcp", "RollupMinute", new Date(hour - 3 * HOUR), 60, MINUTE, [2100, 2300, 2500, 2700]);
+  await addRollups(
+    "checkout",
+    "europe-west1.gcp",
+    "RollupMinute",
+    new Date(hour - 3 * HOUR),
+    60,
+    MINUTE,
+    [80, 90, 100, 110],
+  );
+  await addRollups(
+    "checkout",
+    "us-central1.gcp",
+    "RollupMinute",
+    new Date(hour - 3 * HOUR),
+    60,
+    MINUTE,
+    [2100, 2300, 2500, 2700],
+  );
   await addRollups("checkout", "europe-west1.gcp", "RollupHour", new Date(hour - 48 * HOUR), 24, HOUR, [300, 320]);
   await page.goto("/components/checkout");
 
@@ -283,9 +332,14 @@ test("maintenance has its own page and shows while in progress", async ({ page }
   });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Service Under Maintenance");
-  await expect(page.locator('tr[data-component="products-api"] td[data-region="eu-central-1.aws"] [data-status]')).toHaveText("Under maintenance");
+  await expect(
+    page.locator('tr[data-component="products-api"] td[data-region="eu-central-1.aws"] [data-status]'),
+  ).toHaveText("Under maintenance");
   await page.getByRole("link", { name: "Products API database upgrade" }).click();
   await expect(page).toHaveURL(new RegExp(`/maintenance/${id}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Products API database upgrade");
-  await expect(page.getByRole("list", { name: "Updates, oldest first" }).getByRole("heading")).toHaveText(["Scheduled", "In progress"]);
+  await expect(page.getByRole("list", { name: "Updates, oldest first" }).getByRole("heading")).toHaveText([
+    "Scheduled",
+    "In progress",
+  ]);
 });

@@ -41,16 +41,18 @@ export async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
 }
 
 async function accountManager(db: Db): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({ where: { email: PEOPLE.accountManager }, select: { id: true, email: true, role: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: PEOPLE.accountManager },
+    select: { id: true, email: true, role: true },
+  });
   return user;
 }
 
 export async function addConfirmedStatus(componentRegion: string, at: string, status: string): Promise<void> {
-  await sql(`INSERT INTO "StatusChange" (id, "componentRegionId", at, source, "toStatus") VALUES ('e2e-sla-' || md5(random()::text), $1, $2::timestamp(3), 'probes', $3::"ComponentStatus")`, [
-    componentRegion,
-    at,
-    status,
-  ]);
+  await sql(
+    `INSERT INTO "StatusChange" (id, "componentRegionId", at, source, "toStatus") VALUES ('e2e-sla-' || md5(random()::text), $1, $2::timestamp(3), 'probes', $3::"ComponentStatus")`,
+    [componentRegion, at, status],
+  );
 }
 
 export async function seedNorthwind(project: string): Promise<SlaFixture> {
@@ -60,7 +62,10 @@ export async function seedNorthwind(project: string): Promise<SlaFixture> {
   const fixture = await withDb(async (db) => {
     const manager = await accountManager(db);
     await db.customer.deleteMany({ where: { key: `northwind-e2e-${project}` } });
-    const customer = await createCustomer(db, manager, { key: `northwind-e2e-${project}`, name: `Northwind E2E ${project}` });
+    const customer = await createCustomer(db, manager, {
+      key: `northwind-e2e-${project}`,
+      name: `Northwind E2E ${project}`,
+    });
     const contract = await createContract(db, manager, {
       customerId: customer.id,
       name: "Enterprise",

@@ -8,7 +8,16 @@ import { expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
-import { AVAILABILITY, addConfirmedStatus, CREDIT, INCIDENT_TITLE, MONTH, removeNorthwind, type SlaFixture, seedNorthwind } from "./sla-fixtures.ts";
+import {
+  AVAILABILITY,
+  addConfirmedStatus,
+  CREDIT,
+  INCIDENT_TITLE,
+  MONTH,
+  removeNorthwind,
+  type SlaFixture,
+  seedNorthwind,
+} from "./sla-fixtures.ts";
 
 let northwind: SlaFixture;
 
@@ -30,11 +39,18 @@ async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promis
   return fs.readFile((await file.path())!);
 }
 
-test("an account manager opens Northwind's month, downloads the CSV and the PDF, and restates the month after a correction", async ({ page, context, baseURL }) => {
+test("an account manager opens Northwind's month, downloads the CSV and the PDF, and restates the month after a correction", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInAs(context, baseURL!, PEOPLE.accountManager);
   await page.goto("/admin/sla");
   await page.getByRole("link", { name: "SLA reports" }).waitFor();
-  await page.locator(`[data-customer="northwind-e2e-${test.info().project.name}"]`).getByRole("link", { name: "Enterprise" }).click();
+  await page
+    .locator(`[data-customer="northwind-e2e-${test.info().project.name}"]`)
+    .getByRole("link", { name: "Enterprise" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${northwind.customerName} — Enterprise`);
   await page.getByRole("link", { name: "← 2025" }).click();
   const march = page.getByTestId("year-view").locator(`[data-month="${MONTH}"]`);
@@ -43,13 +59,17 @@ test("an account manager opens Northwind's month, downloads the CSV and the PDF,
   await expect(march).toContainText(CREDIT);
   await march.getByRole("link", { name: "March 2025", exact: true }).click();
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${northwind.customerName} — Enterprise — March 2025`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `${northwind.customerName} — Enterprise — March 2025`,
+  );
   await expect(page.getByTestId("statement-header")).toContainText("Calendar month (UTC)");
   await expect(page.locator('[data-figure="availability"]')).toContainText(AVAILABILITY);
   await expect(page.locator('[data-figure="downtime"]')).toContainText("90 min");
   await expect(page.locator('[data-figure="met"]')).toContainText("Missed");
   await expect(page.locator('[data-figure="credit"]')).toContainText(`10 % = ${CREDIT}`);
-  await expect(page.getByTestId("incidents").getByRole("row", { name: new RegExp(INCIDENT_TITLE) })).toContainText("90 min");
+  await expect(page.getByTestId("incidents").getByRole("row", { name: new RegExp(INCIDENT_TITLE) })).toContainText(
+    "90 min",
+  );
   await expect(page.getByRole("img", { name: /Daily availability/ })).toBeVisible();
 
   const revision1 = page.locator('[data-revision="1"]');
@@ -75,11 +95,18 @@ test("an account manager opens Northwind's month, downloads the CSV and the PDF,
   await expect(page.locator('[data-figure="downtime"]')).toContainText("105 min");
   await expect(page.locator("[data-revision]")).toHaveCount(2);
   // The issued revision is still served as it was.
-  const first = (await download(page, page.locator('[data-revision="1"]').getByRole("link", { name: "CSV of revision 1" }))).toString("utf8");
+  const first = (
+    await download(page, page.locator('[data-revision="1"]').getByRole("link", { name: "CSV of revision 1" }))
+  ).toString("utf8");
   expect(first).toBe(csv);
 });
 
-test("the contract form names each field it refuses; a viewer reads the contract but cannot change it, through the page or a crafted request", async ({ page, context, baseURL, browser }) => {
+test("the contract form names each field it refuses; a viewer reads the contract but cannot change it, through the page or a crafted request", async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   const manager = await browser.newContext({ baseURL });
   await manager.addCookies([{ name: SESSION_COOKIE, value: await sessionFor(PEOPLE.accountManager), url: baseURL! }]);
   const managerPage = await manager.newPage();
@@ -117,13 +144,17 @@ test("the contract form names each field it refuses; a viewer reads the contract
 
   await signInAs(context, baseURL!, PEOPLE.viewer);
   await page.goto(contractPath);
-  await expect(page.getByText("Read only: only admins and account managers change contracts or restate statements.")).toBeVisible();
+  await expect(
+    page.getByText("Read only: only admins and account managers change contracts or restate statements."),
+  ).toBeVisible();
   await expect(page.getByTestId("contract-terms")).toContainText("99.9 % availability");
   await expect(page.getByRole("button", { name: "Save contract" })).toHaveCount(0);
   await page.goto(statementPath());
   await expect(page.getByRole("button", { name: "Restate" })).toHaveCount(0);
 
-  const [before] = await sql<{ version: number }>(`SELECT version FROM "Contract" WHERE id = $1`, [northwind.contractId]);
+  const [before] = await sql<{ version: number }>(`SELECT version FROM "Contract" WHERE id = $1`, [
+    northwind.contractId,
+  ]);
   const { cookie: _managerCookie, ...headers } = captured!.headers;
   const response = await page.request.post(contractPath, {
     headers: { ...headers, cookie: `${SESSION_COOKIE}=${await sessionFor(PEOPLE.viewer)}` },
@@ -131,7 +162,11 @@ test("the contract form names each field it refuses; a viewer reads the contract
     maxRedirects: 0,
   });
   expect(response.status()).toBe(403);
-  expect(await sql(`SELECT version, "slaTargetPercent"::text AS target FROM "Contract" WHERE id = $1`, [northwind.contractId])).toEqual([{ version: before!.version, target: "99.900" }]);
+  expect(
+    await sql(`SELECT version, "slaTargetPercent"::text AS target FROM "Contract" WHERE id = $1`, [
+      northwind.contractId,
+    ]),
+  ).toEqual([{ version: before!.version, target: "99.900" }]);
 });
 
 test("an account manager adds a customer and writes its first contract", async ({ page, context, baseURL }) => {
@@ -157,7 +192,12 @@ test("an account manager adds a customer and writes its first contract", async (
   await expect(page.getByTestId("contract-terms")).toContainText("All components: 1 component-region");
 });
 
-test("without a session the pages send you to sign in and the API answers 401; a personal token works until it is revoked", async ({ page, context, baseURL, request }) => {
+test("without a session the pages send you to sign in and the API answers 401; a personal token works until it is revoked", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
   await page.goto(statementPath());
   await expect(page).toHaveURL(/\/admin\/sign-in/);
   expect((await request.get(apiPath("csv"))).status()).toBe(401);
@@ -187,14 +227,27 @@ test("without a session the pages send you to sign in and the API answers 401; a
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`the SLA pages and API tokens have no serious or critical accessibility violations (${colorScheme})`, async ({ page, context, baseURL }) => {
+  test(`the SLA pages and API tokens have no serious or critical accessibility violations (${colorScheme})`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await signInAs(context, baseURL!, PEOPLE.accountManager);
     await page.emulateMedia({ colorScheme });
-    for (const path of ["/admin/sla", `/admin/sla/contracts/${northwind.contractId}?year=2025`, statementPath(), `/admin/sla/contracts/new?customer=${northwind.customerId}`, "/admin/tokens"]) {
+    for (const path of [
+      "/admin/sla",
+      `/admin/sla/contracts/${northwind.contractId}?year=2025`,
+      statementPath(),
+      `/admin/sla/contracts/new?customer=${northwind.customerId}`,
+      "/admin/tokens",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       // Wide tables scroll inside their own area; the page itself never scrolls sideways.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
       await page.locator("details").evaluateAll((all) => {
         for (const d of all) (d as HTMLDetailsElement).open = true;
       });

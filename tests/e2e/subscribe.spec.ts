@@ -8,7 +8,6 @@ import { sql } from "./database.ts";
 test.use({ javaScriptEnabled: false });
 test.describe.configure({ mode: "serial" });
 
-
 /**
  * Each test is a client of its own: the browser always comes from 127.0.0.1 (and the
  * server trusts no X-Forwarded-For), so its per-client bucket starts full again.
@@ -23,7 +22,8 @@ function address(name: string) {
 
 /** The e2e server's mail goes to the demo's mail catcher, as in the demo; its mailbox is read from disk, oldest first. */
 async function mailTo(email: string, count = 1) {
-  const caught = async () => (await listCaughtMail(E2E_DATA_DIR, { to: email })).sort((a, b) => a.id.localeCompare(b.id));
+  const caught = async () =>
+    (await listCaughtMail(E2E_DATA_DIR, { to: email })).sort((a, b) => a.id.localeCompare(b.id));
   await expect.poll(async () => (await caught()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
   return (await caught())[count - 1]!;
 }
@@ -39,7 +39,11 @@ async function subscribe(page: Page, email: string, choose?: { component: string
   await page.getByLabel("Email address").fill(email);
   if (choose) {
     await page.getByLabel("Only the regions and components I choose below").check();
-    await page.getByRole("group", { name: "Components" }).getByLabel(choose.component, { exact: false }).first().check();
+    await page
+      .getByRole("group", { name: "Components" })
+      .getByLabel(choose.component, { exact: false })
+      .first()
+      .check();
     await page.getByRole("group", { name: "Regions" }).getByLabel(choose.region, { exact: false }).check();
   }
   await page.getByRole("button", { name: "Subscribe" }).click();
@@ -61,7 +65,9 @@ test("subscribe, confirm, change the scope and unsubscribe — without JavaScrip
   await page.getByRole("link", { name: "Manage your subscription" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage your subscription");
   await expect(page.getByLabel("Only the regions and components I choose below")).toBeChecked();
-  await expect(page.getByRole("group", { name: "Regions" }).getByLabel("us-central1.gcp", { exact: false })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Regions" }).getByLabel("us-central1.gcp", { exact: false }),
+  ).toBeChecked();
   await page.getByLabel("Everything").check();
   await page.getByRole("button", { name: "Save choices" }).click();
   await expect(page.getByRole("status")).toHaveText("Your choices are saved.");
@@ -127,10 +133,16 @@ test.describe("with JavaScript", () => {
     await page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false }).check();
     await page.getByRole("button", { name: "Save choices" }).click();
     await expect(page.getByRole("status")).toHaveText("Your choices are saved.");
-    await expect(page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false })).toBeChecked();
-    await expect(page.getByRole("group", { name: "Regions" }).getByLabel("europe-west1.gcp", { exact: false })).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false }),
+    ).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: "Regions" }).getByLabel("europe-west1.gcp", { exact: false }),
+    ).toBeChecked();
     await page.reload();
-    await expect(page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false })).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false }),
+    ).toBeChecked();
   });
   test("/subscribe has no serious or critical accessibility violations", async ({ page }) => {
     for (const colorScheme of ["light", "dark"] as const) {

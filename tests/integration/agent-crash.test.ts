@@ -28,7 +28,15 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) {
     const component = await makeComponent(t.db, product.id);
     const cr = await makeComponentRegion(t.db, component.id, region.id);
-    await t.db.probe.create({ data: { componentRegionId: cr.id, name: "health", kind: "http", target: `http://127.0.0.1:${port}/health`, intervalSeconds: 1 } });
+    await t.db.probe.create({
+      data: {
+        componentRegionId: cr.id,
+        name: "health",
+        kind: "http",
+        target: `http://127.0.0.1:${port}/health`,
+        intervalSeconds: 1,
+      },
+    });
   }
   token = (await createAgent(t.db, { name: "crash-test", regionKey: "vantage-1.gcp" })).token;
 });
@@ -89,7 +97,10 @@ it("stores every result taken before a kill -9 of the agent or the server exactl
   const port = await findFreePort();
   let server = await startServer(port);
   let agent = startAgent(port);
-  await waitUntil("the agent has taken and sent results", async () => takenCount() >= 30 && (await storedCount()) >= 10);
+  await waitUntil(
+    "the agent has taken and sent results",
+    async () => takenCount() >= 30 && (await storedCount()) >= 10,
+  );
   await kill9(agent);
   const takenBeforeAgentKill = takenIds();
 
@@ -109,7 +120,9 @@ it("stores every result taken before a kill -9 of the agent or the server exactl
   expect(stored.length).toBe(taken.length);
   expect(new Set(stored.map((r) => r.id))).toEqual(new Set(taken));
   // Rollups count each result once, too.
-  const [counted] = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT sum("upCount" + "degradedCount" + "downCount") AS n FROM "RollupDay"`);
+  const [counted] = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT sum("upCount" + "degradedCount" + "downCount") AS n FROM "RollupDay"`,
+  );
   expect(Number(counted!.n)).toBe(taken.length);
   await kill9(server);
 }, 60_000);

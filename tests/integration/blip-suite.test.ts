@@ -2,7 +2,13 @@
 // and the real confirmation code, held to the issue's targets. The same
 // scenarios, with more runs and the figures, are `npm run bench -- detection`.
 import { describe, expect, it } from "vitest";
-import { MAJOR_WITHIN_MS, MAX_FLAP_CHANGES_PER_HOUR, runFigures, SCENARIOS, type ScenarioFigures } from "../../bench/detection-scenarios.ts";
+import {
+  MAJOR_WITHIN_MS,
+  MAX_FLAP_CHANGES_PER_HOUR,
+  runFigures,
+  SCENARIOS,
+  type ScenarioFigures,
+} from "../../bench/detection-scenarios.ts";
 
 const RUNS = 100;
 const figures = new Map<string, ScenarioFigures>();

@@ -24,17 +24,28 @@ beforeAll(async () => {
   for (const key of ["checkout", "search"]) {
     const component = await makeComponent(t.db, product.id, { key });
     const componentRegionId = (await makeComponentRegion(t.db, component.id, region.id)).id;
-    const probeId = (await t.db.probe.create({ data: { componentRegionId, name: "health", kind: "http", target: "http://x/health" } })).id;
+    const probeId = (
+      await t.db.probe.create({ data: { componentRegionId, name: "health", kind: "http", target: "http://x/health" } })
+    ).id;
     probes.push({ probeId, componentRegionId });
   }
 });
 afterAll(() => t.drop());
 
 function result(probe: number, at: number, outcome: "up" | "degraded" | "down"): CheckResultInput {
-  return { id: randomUUID(), probeId: probes[probe]!.probeId, checkedAt: new Date(at).toISOString(), outcome, latencyMs: outcome === "down" ? null : 50, statusCode: 200, error: null };
+  return {
+    id: randomUUID(),
+    probeId: probes[probe]!.probeId,
+    checkedAt: new Date(at).toISOString(),
+    outcome,
+    latencyMs: outcome === "down" ? null : 50,
+    statusCode: 200,
+    error: null,
+  };
 }
 
-const ingest = (results: CheckResultInput[]) => ingestResults(t.db, { vantageRegionId, agentId: null }, { results }, new Date());
+const ingest = (results: CheckResultInput[]) =>
+  ingestResults(t.db, { vantageRegionId, agentId: null }, { results }, new Date());
 
 /** The brute force: recount every raw result per ComponentRegion and day. */
 async function recount() {
@@ -45,7 +56,9 @@ async function recount() {
        FROM "CheckResult" WHERE "checkedAt" >= $1 AND "checkedAt" < $2 GROUP BY 1, 2`,
     [window.from.toISOString(), window.to.toISOString()],
   );
-  const expected = new Map(probes.map((p) => [p.componentRegionId, Array.from({ length: 4 }, () => ({ good: 0, total: 0 }))]));
+  const expected = new Map(
+    probes.map((p) => [p.componentRegionId, Array.from({ length: 4 }, () => ({ good: 0, total: 0 }))]),
+  );
   for (const row of rows) expected.get(row.cr)![row.day] = { good: row.good, total: row.total };
   return expected;
 }
@@ -76,23 +89,33 @@ describe("check availability", () => {
     await ingest([result(1, today - 2 * DAY + 7_200_000, "up"), result(1, today - 2 * DAY + 7_300_000, "down")]);
     const figures = await reader.read(window);
     expect(figures.get(probes[1]!.componentRegionId)!.days[1]).toEqual({ good: 1, total: 2 });
-    expect(figures.get(probes[1]!.componentRegionId)!.days).toEqual((await recount()).get(probes[1]!.componentRegionId));
+    expect(figures.get(probes[1]!.componentRegionId)!.days).toEqual(
+      (await recount()).get(probes[1]!.componentRegionId),
+    );
   });
 
   it("reads closed days once: only ingest's revision makes it look again", async () => {
     const reader = new CheckAvailabilityReader(t.db);
     const before = await reader.read(window);
     // A write that bypasses ingest (nothing in the product does this) is not noticed…
-    await sql(t.url, `UPDATE "RollupDay" SET "upCount" = "upCount" + 100 WHERE "bucketStart" = $1`, [new Date(today - 3 * DAY).toISOString()]);
-    expect((await reader.read(window)).get(probes[0]!.componentRegionId)!.days[0]).toEqual(before.get(probes[0]!.componentRegionId)!.days[0]);
-    // …while a fresh reader, or today's live day, always reads the rows.
-    expect((await new CheckAvailabilityReader(t.db).read(window)).get(probes[0]!.componentRegionId)!.days[0]!.good).toBe(
-      before.get(probes[0]!.componentRegionId)!.days[0]!.good + 100,
+    await sql(t.url, `UPDATE "RollupDay" SET "upCount" = "upCount" + 100 WHERE "bucketStart" = $1`, [
+      new Date(today - 3 * DAY).toISOString(),
+    ]);
+    expect((await reader.read(window)).get(probes[0]!.componentRegionId)!.days[0]).toEqual(
+      before.get(probes[0]!.componentRegionId)!.days[0],
     );
-    await sql(t.url, `UPDATE "RollupDay" SET "upCount" = "upCount" - 100 WHERE "bucketStart" = $1`, [new Date(today - 3 * DAY).toISOString()]);
+    // …while a fresh reader, or today's live day, always reads the rows.
+    expect(
+      (await new CheckAvailabilityReader(t.db).read(window)).get(probes[0]!.componentRegionId)!.days[0]!.good,
+    ).toBe(before.get(probes[0]!.componentRegionId)!.days[0]!.good + 100);
+    await sql(t.url, `UPDATE "RollupDay" SET "upCount" = "upCount" - 100 WHERE "bucketStart" = $1`, [
+      new Date(today - 3 * DAY).toISOString(),
+    ]);
   });
 
   it("refuses windows that are not whole UTC days", async () => {
-    await expect(new CheckAvailabilityReader(t.db).read({ from: new Date(today - DAY + 1), to: new Date(today) })).rejects.toThrow("whole UTC days");
+    await expect(
+      new CheckAvailabilityReader(t.db).read({ from: new Date(today - DAY + 1), to: new Date(today) }),
+    ).rejects.toThrow("whole UTC days");
   });
 });

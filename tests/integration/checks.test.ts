@@ -58,12 +58,15 @@ describe("http check", () => {
     const server = await listen(
       http.createServer((request, response) => {
         const url = new URL(request.url ?? "/", "http://localhost");
-        const json = (status: number, body: unknown) => response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+        const json = (status: number, body: unknown) =>
+          response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
         if (url.pathname === "/health") return json(200, { status: "ok", data: { items: [{ id: "sku-1" }] } });
         if (url.pathname === "/degraded") return json(200, { status: "degraded" });
         if (url.pathname === "/unavailable") return json(503, { status: "down" });
-        if (url.pathname === "/echo") return json(200, { method: request.method, probe: request.headers["x-probe"] ?? null });
-        if (url.pathname === "/slow") return setTimeout(() => json(200, { status: "ok" }), Number(url.searchParams.get("ms")));
+        if (url.pathname === "/echo")
+          return json(200, { method: request.method, probe: request.headers["x-probe"] ?? null });
+        if (url.pathname === "/slow")
+          return setTimeout(() => json(200, { status: "ok" }), Number(url.searchParams.get("ms")));
         // /hang: headers never come.
       }),
     );
@@ -108,8 +111,12 @@ describe("http check", () => {
 
   it("checks that the body contains a text", async () => {
     const target = `${base}/health`;
-    expect(await runCheck(definition({ target, assertions: [{ type: "body_contains", value: '"ok"' }] }))).toMatchObject({ outcome: "up" });
-    expect(await runCheck(definition({ target, assertions: [{ type: "body_contains", value: "healthy" }] }))).toMatchObject({
+    expect(
+      await runCheck(definition({ target, assertions: [{ type: "body_contains", value: '"ok"' }] })),
+    ).toMatchObject({ outcome: "up" });
+    expect(
+      await runCheck(definition({ target, assertions: [{ type: "body_contains", value: "healthy" }] })),
+    ).toMatchObject({
       outcome: "down",
       statusCode: 200,
       error: 'body does not contain "healthy"',
@@ -121,7 +128,9 @@ describe("http check", () => {
       { type: "json_path", path: "$.status", equals: "ok" },
       { type: "json_path", path: "$.data.items[0].id", exists: true },
     ] as const;
-    expect(await runCheck(definition({ target: `${base}/health`, assertions: [...assertions] }))).toMatchObject({ outcome: "up" });
+    expect(await runCheck(definition({ target: `${base}/health`, assertions: [...assertions] }))).toMatchObject({
+      outcome: "up",
+    });
     expect(await runCheck(definition({ target: `${base}/degraded`, assertions: [...assertions] }))).toMatchObject({
       outcome: "down",
       error: '$.status is "degraded", expected "ok"',
@@ -189,7 +198,8 @@ function startNameServer(): Promise<dgram.Socket> {
     const question = query.subarray(12, offset + 5);
     if (name === "blackhole.test") return;
     const exists = name === "localhost";
-    const answer = exists && type === 1 ? Buffer.from([0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1]) : Buffer.alloc(0);
+    const answer =
+      exists && type === 1 ? Buffer.from([0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1]) : Buffer.alloc(0);
     const header = Buffer.alloc(12);
     query.copy(header, 0, 0, 2); // id
     header.writeUInt16BE(0x8180 | (exists ? 0 : 3), 2); // response, recursion desired+available, rcode
@@ -248,24 +258,70 @@ function openssl(dir: string, args: string[]): void {
 }
 
 function read(dir: string, name: string): Certificate {
-  return { key: fs.readFileSync(path.join(dir, `${name}.key`), "utf8"), cert: fs.readFileSync(path.join(dir, `${name}.crt`), "utf8") };
+  return {
+    key: fs.readFileSync(path.join(dir, `${name}.key`), "utf8"),
+    cert: fs.readFileSync(path.join(dir, `${name}.crt`), "utf8"),
+  };
 }
 
 /** A self-signed certificate for localhost/127.0.0.1, valid from now for `days`. */
 function selfSigned(dir: string, name: string, days: number): Certificate {
-  openssl(dir, ["req", "-x509", ...EC_KEY, "-keyout", `${name}.key`, "-out", `${name}.crt`, "-days", String(days), ...SUBJECT]);
+  openssl(dir, [
+    "req",
+    "-x509",
+    ...EC_KEY,
+    "-keyout",
+    `${name}.key`,
+    "-out",
+    `${name}.crt`,
+    "-days",
+    String(days),
+    ...SUBJECT,
+  ]);
   return read(dir, name);
 }
 
 /** `req -days` refuses 0 and negatives, so `openssl ca` signs this one with dates in the past. */
 function expiredSelfSigned(dir: string, name: string): Certificate {
-  const config = ["[ca]", "default_ca = test", "[test]", "dir = .", "database = index.txt", "new_certs_dir = .", "serial = serial"];
-  config.push("default_md = sha256", "policy = any", "copy_extensions = copy", "unique_subject = no", "[any]", "commonName = supplied");
+  const config = [
+    "[ca]",
+    "default_ca = test",
+    "[test]",
+    "dir = .",
+    "database = index.txt",
+    "new_certs_dir = .",
+    "serial = serial",
+  ];
+  config.push(
+    "default_md = sha256",
+    "policy = any",
+    "copy_extensions = copy",
+    "unique_subject = no",
+    "[any]",
+    "commonName = supplied",
+  );
   fs.writeFileSync(path.join(dir, "ca.cnf"), `${config.join("\n")}\n`);
   fs.writeFileSync(path.join(dir, "index.txt"), "");
   fs.writeFileSync(path.join(dir, "serial"), "01\n");
   openssl(dir, ["req", "-new", ...EC_KEY, "-keyout", `${name}.key`, "-out", `${name}.csr`, ...SUBJECT]);
-  openssl(dir, ["ca", "-batch", "-config", "ca.cnf", "-selfsign", "-keyfile", `${name}.key`, "-in", `${name}.csr`, "-out", `${name}.crt`, "-notext", "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"]);
+  openssl(dir, [
+    "ca",
+    "-batch",
+    "-config",
+    "ca.cnf",
+    "-selfsign",
+    "-keyfile",
+    `${name}.key`,
+    "-in",
+    `${name}.csr`,
+    "-out",
+    `${name}.crt`,
+    "-notext",
+    "-startdate",
+    "20200101000000Z",
+    "-enddate",
+    "20200102000000Z",
+  ]);
   return read(dir, name);
 }
 
@@ -278,7 +334,11 @@ describe("tls check", () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-tls-"));
-    certificates = { valid: selfSigned(dir, "valid", 365), expiring: selfSigned(dir, "expiring", 2), expired: expiredSelfSigned(dir, "expired") };
+    certificates = {
+      valid: selfSigned(dir, "valid", 365),
+      expiring: selfSigned(dir, "expiring", 2),
+      expired: expiredSelfSigned(dir, "expired"),
+    };
     targets = {
       valid: await tlsServer(certificates.valid),
       expiring: await tlsServer(certificates.expiring),
@@ -300,7 +360,9 @@ describe("tls check", () => {
       outcome: "down",
       error: "certificate not trusted: self-signed certificate",
     });
-    expect(await runCheck(tlsDefinition(targets.valid), { tls: { rejectUnauthorized: false } })).toMatchObject({ outcome: "up" });
+    expect(await runCheck(tlsDefinition(targets.valid), { tls: { rejectUnauthorized: false } })).toMatchObject({
+      outcome: "up",
+    });
   });
 
   it("is degraded when the certificate expires within tlsWarnDays", async () => {
@@ -323,6 +385,9 @@ describe("tls check", () => {
     const plain = await listen(net.createServer((socket) => socket.end("not TLS\r\n")));
     const handshake = await runCheck(tlsDefinition(`127.0.0.1:${port(plain)}`));
     expect(handshake).toMatchObject({ outcome: "down", error: "TLS handshake failed: wrong version number" });
-    expect(await runCheck(tlsDefinition(`127.0.0.1:${await closedPort()}`))).toMatchObject({ outcome: "down", error: "connection refused" });
+    expect(await runCheck(tlsDefinition(`127.0.0.1:${await closedPort()}`))).toMatchObject({
+      outcome: "down",
+      error: "connection refused",
+    });
   });
 });

@@ -42,7 +42,12 @@ describe("detecting outages", () => {
   it("turns a confirmed outage in two regions of one component into one proposal, which a third failing region joins", async () => {
     const p = await makePlatform(t.db, [{ key: "checkout", tier: "TIER_1" }]);
     const [a, b, c] = [0, 1, 2].map((i) => p.cr("checkout", i)) as [string, string, string];
-    const rounds = await makeProbeRounds(t.db, new Date("2026-11-22T10:00:00Z"), [a, b, c], p.regions.map((r) => r.id));
+    const rounds = await makeProbeRounds(
+      t.db,
+      new Date("2026-11-22T10:00:00Z"),
+      [a, b, c],
+      p.regions.map((r) => r.id),
+    );
     const cycle = (index: number) => runMonitoringCycle(t.db, rounds.closedAfter(index), { detectTier2: false });
 
     await rounds.round(0, { [a]: UP, [b]: UP, [c]: UP });
@@ -73,7 +78,11 @@ describe("detecting outages", () => {
     const detail = (await getIncident(t.db, proposal!.id))!;
     expect(detail.evidence!.sampleErrors).toEqual(["expected status 200, got 503"]);
     const evidenceA = detail.evidence!.componentRegions.find((e) => e.componentRegionId === a)!;
-    expect(evidenceA).toMatchObject({ status: "major_outage", since: rounds.roundStart(1).toISOString(), verdicts: ["down", "down", "down"] });
+    expect(evidenceA).toMatchObject({
+      status: "major_outage",
+      since: rounds.roundStart(1).toISOString(),
+      verdicts: ["down", "down", "down"],
+    });
     expect(evidenceA.failingVantages.map((v) => v.vantage).sort()).toEqual(p.regions.map((r) => r.key).sort());
     expect(await t.db.notificationEvent.count({ where: { incidentId: proposal!.id } })).toBe(0);
 
@@ -93,13 +102,22 @@ describe("detecting outages", () => {
     for (const i of [7, 8, 9]) await rounds.round(i, { [a]: UP, [b]: UP, [c]: UP });
     await cycle(9);
     [proposal] = await proposalsFor([a, b, c]);
-    expect(proposal).toMatchObject({ review: "dismissed", dismissReason: RECOVERED_BEFORE_APPROVAL, publishedAt: null });
+    expect(proposal).toMatchObject({
+      review: "dismissed",
+      dismissReason: RECOVERED_BEFORE_APPROVAL,
+      publishedAt: null,
+    });
   });
 
   it("never proposes a major outage for one vantage that flaps or fails alone", async () => {
     const p = await makePlatform(t.db, [{ key: "search", tier: "TIER_1" }]);
     const cr = p.cr("search", 0);
-    const rounds = await makeProbeRounds(t.db, new Date("2026-11-23T10:00:00Z"), [cr], p.regions.map((r) => r.id));
+    const rounds = await makeProbeRounds(
+      t.db,
+      new Date("2026-11-23T10:00:00Z"),
+      [cr],
+      p.regions.map((r) => r.id),
+    );
     const cycle = (index: number) => runMonitoringCycle(t.db, rounds.closedAfter(index), { detectTier2: false });
 
     for (let i = 0; i < 10; i++) await rounds.round(i, { [cr]: [i % 2 === 0 ? "down" : "up", "up", "up"] });
@@ -117,25 +135,41 @@ describe("detecting outages", () => {
   it("proposes resolving an approved detected incident once probes confirm every region recovered, and leaves resolving to a person", async () => {
     const p = await makePlatform(t.db, [{ key: "auth", tier: "TIER_1" }]);
     const cr = p.cr("auth", 1);
-    const rounds = await makeProbeRounds(t.db, new Date("2026-11-24T10:00:00Z"), [cr], p.regions.map((r) => r.id));
+    const rounds = await makeProbeRounds(
+      t.db,
+      new Date("2026-11-24T10:00:00Z"),
+      [cr],
+      p.regions.map((r) => r.id),
+    );
     const cycle = (index: number) => runMonitoringCycle(t.db, rounds.closedAfter(index), { detectTier2: false });
     for (const i of [0, 1, 2]) await rounds.round(i, { [cr]: DOWN });
     await cycle(2);
     const [proposal] = await proposalsFor([cr]);
-    const approved = await approveProposal(t.db, engineer, { incidentId: proposal!.id, expectedVersion: proposal!.version });
+    const approved = await approveProposal(t.db, engineer, {
+      incidentId: proposal!.id,
+      expectedVersion: proposal!.version,
+    });
     expect(approved.resolveProposed).toBe(false);
 
     for (const i of [3, 4, 5]) await rounds.round(i, { [cr]: UP });
     await cycle(5);
     const after = (await getIncident(t.db, proposal!.id))!;
-    expect(after).toMatchObject({ resolveProposed: true, status: "investigating", review: "approved", version: approved.version });
+    expect(after).toMatchObject({
+      resolveProposed: true,
+      status: "investigating",
+      review: "approved",
+      version: approved.version,
+    });
     expect(await proposalsFor([cr])).toHaveLength(1);
   });
 });
 
 describe("what detection leaves alone", () => {
   async function outage(componentRegionId: string, status: "major_outage" | "partial_outage", since: Date) {
-    await t.db.componentRegion.update({ where: { id: componentRegionId }, data: { probeStatus: status, probeStatusSince: since } });
+    await t.db.componentRegion.update({
+      where: { id: componentRegionId },
+      data: { probeStatus: status, probeStatusSince: since },
+    });
   }
   // Real time: dismissals and resolutions are stamped by the database's clock.
   const NOW = new Date();
@@ -150,7 +184,12 @@ describe("what detection leaves alone", () => {
 
   it("proposes nothing while an open, approved incident already covers the ComponentRegion", async () => {
     const p = await makePlatform(t.db, [{ key: "hub", tier: "TIER_1" }], 1);
-    await declareIncident(t.db, engineer, { title: "Known", impact: "major", message: "On it.", componentRegions: [{ componentRegionId: p.cr("hub", 0), status: "major_outage" }] });
+    await declareIncident(t.db, engineer, {
+      title: "Known",
+      impact: "major",
+      message: "On it.",
+      componentRegions: [{ componentRegionId: p.cr("hub", 0), status: "major_outage" }],
+    });
     await outage(p.cr("hub", 0), "major_outage", new Date(NOW.getTime() - 60_000));
     await detectIncidents(t.db, NOW, { tier2: false });
     expect(await proposalsFor([p.cr("hub", 0)])).toEqual([]);
@@ -160,7 +199,12 @@ describe("what detection leaves alone", () => {
     const p = await makePlatform(t.db, [{ key: "subs", tier: "TIER_1" }], 1);
     await outage(p.cr("subs", 0), "partial_outage", new Date(NOW.getTime() - 60_000));
     await detectIncidents(t.db, NOW, { tier2: false });
-    await declareIncident(t.db, engineer, { title: "Messages delayed", impact: "minor", message: "Queue backlog.", componentRegions: [{ componentRegionId: p.cr("subs", 0), status: "partial_outage" }] });
+    await declareIncident(t.db, engineer, {
+      title: "Messages delayed",
+      impact: "minor",
+      message: "Queue backlog.",
+      componentRegions: [{ componentRegionId: p.cr("subs", 0), status: "partial_outage" }],
+    });
     expect((await detectIncidents(t.db, NOW, { tier2: false })).dismissed).toHaveLength(1);
     const [proposal] = await proposalsFor([p.cr("subs", 0)]);
     expect(proposal).toMatchObject({ review: "dismissed", dismissReason: COVERED_BY_INCIDENT });
@@ -182,7 +226,11 @@ describe("what detection leaves alone", () => {
     await outage(cr, "major_outage", new Date(NOW.getTime() - 60_000));
     await detectIncidents(t.db, NOW, { tier2: false });
     const [proposal] = await proposalsFor([cr]);
-    await dismissProposal(t.db, engineer, { incidentId: proposal!.id, expectedVersion: 0, reason: "Synthetic account locked." });
+    await dismissProposal(t.db, engineer, {
+      incidentId: proposal!.id,
+      expectedVersion: 0,
+      reason: "Synthetic account locked.",
+    });
     await detectIncidents(t.db, new Date(NOW.getTime() + INTERVAL_S * 1000), { tier2: false });
     expect(await proposalsFor([cr])).toHaveLength(1);
 

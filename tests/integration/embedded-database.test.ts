@@ -31,7 +31,9 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
 }
 
 async function hold(): Promise<{ child: ChildProcess; url: string; postmasterPid: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/hold-database.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/hold-database.ts", dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {

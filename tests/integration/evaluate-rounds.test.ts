@@ -25,7 +25,16 @@ beforeEach(async () => {
   componentRegionId = (await makeComponentRegion(t.db, component.id, vantages[0]!.id)).id;
   probeId = (
     await t.db.probe.create({
-      data: { componentRegionId, name: "health", kind: "http", target: "http://x", intervalSeconds: INTERVAL, timeoutMs: 1000, confirmRounds: 3, quorum: 2 },
+      data: {
+        componentRegionId,
+        name: "health",
+        kind: "http",
+        target: "http://x",
+        intervalSeconds: INTERVAL,
+        timeoutMs: 1000,
+        confirmRounds: 3,
+        quorum: 2,
+      },
     })
   ).id;
 });
@@ -36,7 +45,12 @@ async function round(index: number, outcomes: ("up" | "degraded" | "down" | unde
     if (!outcome) continue;
     const checkedAt = new Date(T0 + index * INTERVAL * 1000 + 2000 + v * 100).toISOString();
     const error = outcome === "down" ? "expected status 200, got 503" : null;
-    await ingestResults(t.db, { vantageRegionId: vantages[v]!.id, agentId: null }, { results: [{ id: randomUUID(), probeId, checkedAt, outcome, latencyMs: 50, statusCode: 200, error }] }, new Date(T0 + 86_400_000));
+    await ingestResults(
+      t.db,
+      { vantageRegionId: vantages[v]!.id, agentId: null },
+      { results: [{ id: randomUUID(), probeId, checkedAt, outcome, latencyMs: 50, statusCode: 200, error }] },
+      new Date(T0 + 86_400_000),
+    );
   }
 }
 
@@ -45,7 +59,8 @@ async function evaluateThrough(index: number) {
   return evaluateDueRounds(t.db, new Date(T0 + (index + 1) * INTERVAL * 1000 + 1000 + ROUND_GRACE_MS));
 }
 
-const status = async () => (await t.db.componentRegion.findUniqueOrThrow({ where: { id: componentRegionId } })).probeStatus;
+const status = async () =>
+  (await t.db.componentRegion.findUniqueOrThrow({ where: { id: componentRegionId } })).probeStatus;
 
 describe("evaluating probe rounds", () => {
   it("confirms a major outage only after K rounds in which all vantages but at most one failed, dated from the first", async () => {
@@ -59,11 +74,18 @@ describe("evaluating probe rounds", () => {
 
     await round(3, ["down", "down", "down"]);
     const summary = await evaluateThrough(3);
-    expect(summary.statusChanges).toEqual([{ componentRegionId, from: "operational", to: "major_outage", at: new Date(T0 + 1 * INTERVAL * 1000) }]);
+    expect(summary.statusChanges).toEqual([
+      { componentRegionId, from: "operational", to: "major_outage", at: new Date(T0 + 1 * INTERVAL * 1000) },
+    ]);
     expect(await status()).toBe("major_outage");
 
     const change = await t.db.statusChange.findFirstOrThrow({ where: { componentRegionId, toStatus: "major_outage" } });
-    expect(change.evidence).toMatchObject({ vantagesReporting: 3, failing: expect.arrayContaining([expect.objectContaining({ vantage: "vantage-0.gcp", error: "expected status 200, got 503" })]) });
+    expect(change.evidence).toMatchObject({
+      vantagesReporting: 3,
+      failing: expect.arrayContaining([
+        expect.objectContaining({ vantage: "vantage-0.gcp", error: "expected status 200, got 503" }),
+      ]),
+    });
   });
 
   it("never turns one failing vantage or one failed round into a major outage", async () => {
@@ -115,14 +137,18 @@ describe("evaluating probe rounds", () => {
     expect(await status()).toBe("major_outage");
     await round(5, ["up", "up", "up"]);
     const summary = await evaluateThrough(5);
-    expect(summary.statusChanges).toEqual([{ componentRegionId, from: "major_outage", to: "operational", at: new Date(T0 + 3 * INTERVAL * 1000) }]);
+    expect(summary.statusChanges).toEqual([
+      { componentRegionId, from: "major_outage", to: "operational", at: new Date(T0 + 3 * INTERVAL * 1000) },
+    ]);
   });
 
   it("says nothing is known once every vantage falls silent", async () => {
     await round(0, ["up", "up", "up"]);
     await evaluateThrough(0);
     const summary = await evaluateThrough(3);
-    expect(summary.statusChanges).toEqual([{ componentRegionId, from: "operational", to: null, at: new Date(T0 + 1 * INTERVAL * 1000) }]);
+    expect(summary.statusChanges).toEqual([
+      { componentRegionId, from: "operational", to: null, at: new Date(T0 + 1 * INTERVAL * 1000) },
+    ]);
     expect(await status()).toBeNull();
   });
 

@@ -70,11 +70,17 @@ async function waitFor(region: string, status: string, withinMs: number): Promis
     if ((await checkoutStatus(region)) === status) return Date.now() - started;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`checkout in ${region} did not become ${status} within ${withinMs} ms (is ${await checkoutStatus(region)})`);
+  throw new Error(
+    `checkout in ${region} did not become ${status} within ${withinMs} ms (is ${await checkoutStatus(region)})`,
+  );
 }
 
 async function chaos(method: string, pathname: string, body?: unknown) {
-  const response = await fetch(`${simulator.url}${pathname}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  const response = await fetch(`${simulator.url}${pathname}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   expect(response.ok).toBe(true);
 }
 
@@ -83,13 +89,24 @@ it("shows an injected outage in the right region, and its recovery, within two i
   const bound = (2 + DEFAULT_CONFIRM_ROUNDS) * INTERVAL_S * 1000 + TIMEOUT_MS + ROUND_GRACE_MS + 2000;
   await waitFor("us-central1.gcp", "operational", 60_000);
 
-  await chaos("POST", "/_chaos/faults", { component: "checkout", region: "us-central1.gcp", mode: "down", forSeconds: 300 });
+  await chaos("POST", "/_chaos/faults", {
+    component: "checkout",
+    region: "us-central1.gcp",
+    mode: "down",
+    forSeconds: 300,
+  });
   const detected = await waitFor("us-central1.gcp", "major_outage", bound * 2);
   console.log(`outage shown after ${detected} ms (bound ${bound} ms)`);
-  for (const other of ["europe-west1.gcp", "eu-central-1.aws", "us-east-2.aws"]) expect(await checkoutStatus(other)).toBe("operational");
+  for (const other of ["europe-west1.gcp", "eu-central-1.aws", "us-east-2.aws"])
+    expect(await checkoutStatus(other)).toBe("operational");
 
-  const change = await t.db.statusChange.findFirstOrThrow({ where: { toStatus: "major_outage" }, orderBy: { at: "desc" } });
-  expect(change.evidence).toMatchObject({ failing: expect.arrayContaining([expect.objectContaining({ error: expect.stringContaining("503") })]) });
+  const change = await t.db.statusChange.findFirstOrThrow({
+    where: { toStatus: "major_outage" },
+    orderBy: { at: "desc" },
+  });
+  expect(change.evidence).toMatchObject({
+    failing: expect.arrayContaining([expect.objectContaining({ error: expect.stringContaining("503") })]),
+  });
 
   await chaos("DELETE", "/_chaos/faults");
   const recovered = await waitFor("us-central1.gcp", "operational", bound * 2);
@@ -102,10 +119,21 @@ it("shows a fault seen from one vantage only (--vantage) as a partial outage, ne
   // A change is dated from the first round of its evidence: at most one interval before the fault.
   const since = new Date(Date.now() - INTERVAL_S * 1000);
 
-  await chaos("POST", "/_chaos/faults", { component: "checkout", region: "us-central1.gcp", vantage: "eu-central-1.aws", mode: "down", forSeconds: 300 });
+  await chaos("POST", "/_chaos/faults", {
+    component: "checkout",
+    region: "us-central1.gcp",
+    vantage: "eu-central-1.aws",
+    mode: "down",
+    forSeconds: 300,
+  });
   await waitFor("us-central1.gcp", "partial_outage", bound * 2);
-  const change = await t.db.statusChange.findFirstOrThrow({ where: { toStatus: "partial_outage", at: { gte: since } }, orderBy: { at: "desc" } });
-  expect((change.evidence as { failing: { vantage: string }[] }).failing.map((f) => f.vantage)).toEqual(["eu-central-1.aws"]);
+  const change = await t.db.statusChange.findFirstOrThrow({
+    where: { toStatus: "partial_outage", at: { gte: since } },
+    orderBy: { at: "desc" },
+  });
+  expect((change.evidence as { failing: { vantage: string }[] }).failing.map((f) => f.vantage)).toEqual([
+    "eu-central-1.aws",
+  ]);
   // Longer than a full outage takes to confirm: still partial.
   await new Promise((resolve) => setTimeout(resolve, bound));
   expect(await checkoutStatus("us-central1.gcp")).toBe("partial_outage");

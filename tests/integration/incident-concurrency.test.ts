@@ -32,7 +32,11 @@ async function declare(): Promise<IncidentDetail> {
   });
 }
 
-async function expectOneWinner(incident: IncidentDetail, results: PromiseSettledResult<IncidentDetail>[], messages: [string, string]) {
+async function expectOneWinner(
+  incident: IncidentDetail,
+  results: PromiseSettledResult<IncidentDetail>[],
+  messages: [string, string],
+) {
   const won = results.filter((r): r is PromiseFulfilledResult<IncidentDetail> => r.status === "fulfilled");
   const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
   expect(won).toHaveLength(1);
@@ -47,7 +51,10 @@ async function expectOneWinner(incident: IncidentDetail, results: PromiseSettled
   expect(conflict.details.updates.at(-1)!.message).toBe(winnerMessage);
 
   // Exactly the winner's change is stored; the loser's text nowhere, not even in the outbox or audit trail.
-  const updates = await t.db.incidentUpdate.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
+  const updates = await t.db.incidentUpdate.findMany({
+    where: { incidentId: incident.id },
+    orderBy: { createdAt: "asc" },
+  });
   expect(updates.map((u) => u.message)).toEqual([...incident.updates.map((u) => u.message), winnerMessage]);
   const stored = await t.db.incident.findUniqueOrThrow({ where: { id: incident.id } });
   expect(stored.version).toBe(incident.version + 1);
@@ -67,13 +74,33 @@ it("lets exactly one of two simultaneous updates with the same version win, even
   await holder.query("BEGIN");
   await holder.query(`SELECT 1 FROM "Incident" WHERE id = $1 FOR UPDATE`, [incident.id]);
 
-  const messages: [string, string] = ["Alice: the payment provider is timing out.", "Bob: a config push broke TLS to the provider."];
+  const messages: [string, string] = [
+    "Alice: the payment provider is timing out.",
+    "Bob: a config push broke TLS to the provider.",
+  ];
   const both = Promise.allSettled([
-    postIncidentUpdate(t.db, alice, { incidentId: incident.id, expectedVersion: 0, status: "identified", message: messages[0] }),
-    postIncidentUpdate(t.db, bob, { incidentId: incident.id, expectedVersion: 0, status: "identified", message: messages[1] }),
+    postIncidentUpdate(t.db, alice, {
+      incidentId: incident.id,
+      expectedVersion: 0,
+      status: "identified",
+      message: messages[0],
+    }),
+    postIncidentUpdate(t.db, bob, {
+      incidentId: incident.id,
+      expectedVersion: 0,
+      status: "identified",
+      message: messages[1],
+    }),
   ]);
   // Both writers queue on the row lock (watched from outside any transaction: pg_stat_activity is snapshotted inside one).
-  while ((await sql<{ n: string }>(t.url, `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n !== "2") {
+  while (
+    (
+      await sql<{ n: string }>(
+        t.url,
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+    )[0]!.n !== "2"
+  ) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await holder.query("COMMIT");
@@ -87,8 +114,18 @@ it("gives the same answer, round after round, when the two calls simply race", a
     const incident = await declare();
     const messages: [string, string] = [`first ${round}`, `second ${round}`];
     const results = await Promise.allSettled([
-      postIncidentUpdate(t.db, alice, { incidentId: incident.id, expectedVersion: 0, status: "monitoring", message: messages[0] }),
-      postIncidentUpdate(t.db, bob, { incidentId: incident.id, expectedVersion: 0, status: "identified", message: messages[1] }),
+      postIncidentUpdate(t.db, alice, {
+        incidentId: incident.id,
+        expectedVersion: 0,
+        status: "monitoring",
+        message: messages[0],
+      }),
+      postIncidentUpdate(t.db, bob, {
+        incidentId: incident.id,
+        expectedVersion: 0,
+        status: "identified",
+        message: messages[1],
+      }),
     ]);
     await expectOneWinner(incident, results, messages);
   }
@@ -96,8 +133,18 @@ it("gives the same answer, round after round, when the two calls simply race", a
 
 it("tells a writer with a stale version about the conflict without writing anything", async () => {
   const incident = await declare();
-  const next = await postIncidentUpdate(t.db, alice, { incidentId: incident.id, expectedVersion: 0, status: "identified", message: "Found it." });
-  const stale = await postIncidentUpdate(t.db, bob, { incidentId: incident.id, expectedVersion: 0, status: "resolved", message: "All good?" }).catch((e: unknown) => e);
+  const next = await postIncidentUpdate(t.db, alice, {
+    incidentId: incident.id,
+    expectedVersion: 0,
+    status: "identified",
+    message: "Found it.",
+  });
+  const stale = await postIncidentUpdate(t.db, bob, {
+    incidentId: incident.id,
+    expectedVersion: 0,
+    status: "resolved",
+    message: "All good?",
+  }).catch((e: unknown) => e);
   expect(stale).toMatchObject({ code: "CONFLICT", details: { version: next.version, status: "identified" } });
   expect(await t.db.incidentUpdate.count({ where: { incidentId: incident.id } })).toBe(2);
 });

@@ -9,7 +9,13 @@ import { listConsoleIncidents } from "../../lib/incidents/list-console-incidents
 import { postIncidentUpdate } from "../../lib/incidents/post-incident-update.ts";
 import { getStatusOverview } from "../../lib/status/overview.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { appErrorOf, makeActor, makePlatform, makeSubscriber, type TestPlatform } from "../support/incident-factories.ts";
+import {
+  appErrorOf,
+  makeActor,
+  makePlatform,
+  makeSubscriber,
+  type TestPlatform,
+} from "../support/incident-factories.ts";
 
 let t: TestDatabase;
 let engineer: Actor;
@@ -29,7 +35,9 @@ async function cellStatus(componentRegionId: string) {
 }
 
 const notifiedSubscribers = async (eventId: string) =>
-  (await t.db.notification.findMany({ where: { eventId }, select: { subscriberId: true } })).map((n) => n.subscriberId).sort();
+  (await t.db.notification.findMany({ where: { eventId }, select: { subscriberId: true } }))
+    .map((n) => n.subscriberId)
+    .sort();
 
 describe("declaring an incident", () => {
   let p: TestPlatform;
@@ -56,11 +64,23 @@ describe("declaring an incident", () => {
     });
 
     // Tier 1, major, two regions → P1 (README's table).
-    expect(incident).toMatchObject({ status: "investigating", impact: "major", priority: "P1", tier: "TIER_1", source: "manual", review: "approved", version: 0 });
+    expect(incident).toMatchObject({
+      status: "investigating",
+      impact: "major",
+      priority: "P1",
+      tier: "TIER_1",
+      source: "manual",
+      review: "approved",
+      version: 0,
+    });
     expect(incident.publishedAt).toBeInstanceOf(Date);
     expect(incident.acknowledgedAt).toEqual(incident.detectedAt);
     expect(incident.updates).toEqual([
-      expect.objectContaining({ status: "investigating", message: "Payments time out; we are investigating.", author: { email: engineer.email, name: expect.any(String) } }),
+      expect.objectContaining({
+        status: "investigating",
+        message: "Payments time out; we are investigating.",
+        author: { email: engineer.email, name: expect.any(String) },
+      }),
     ]);
     expect(incident.componentRegions.map((cr) => [cr.regionKey, cr.status])).toEqual([
       [p.regions[0]!.key, "major_outage"],
@@ -69,10 +89,23 @@ describe("declaring an incident", () => {
     expect(await cellStatus(p.cr("checkout", 0))).toBe("major_outage");
 
     const audit = await t.db.auditEntry.findMany({ where: { entityType: "Incident", entityId: incident.id } });
-    expect(audit).toEqual([expect.objectContaining({ action: "incident.declare", actorId: engineer.id, actorEmail: engineer.email, before: null })]);
-    expect(audit[0]!.after).toMatchObject({ title: "Checkout failing in two regions", priority: "P1", message: "Payments time out; we are investigating." });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "incident.declare",
+        actorId: engineer.id,
+        actorEmail: engineer.email,
+        before: null,
+      }),
+    ]);
+    expect(audit[0]!.after).toMatchObject({
+      title: "Checkout failing in two regions",
+      priority: "P1",
+      message: "Payments time out; we are investigating.",
+    });
 
-    const event = await t.db.notificationEvent.findUniqueOrThrow({ where: { dedupeKey: `incident_published:${incident.id}` } });
+    const event = await t.db.notificationEvent.findUniqueOrThrow({
+      where: { dedupeKey: `incident_published:${incident.id}` },
+    });
     expect(event).toMatchObject({ kind: "incident_published", incidentId: incident.id });
     expect(event.payload).toMatchObject({
       title: "Checkout failing in two regions",
@@ -108,7 +141,12 @@ describe("declaring an incident", () => {
     const viewer = await makeActor(t.db, "VIEWER");
     const before = await t.db.incident.count();
     const error = await appErrorOf(
-      declareIncident(t.db, viewer, { title: "x", impact: "minor", message: "x", componentRegions: [{ componentRegionId: p.cr("checkout", 0), status: "major_outage" }] }),
+      declareIncident(t.db, viewer, {
+        title: "x",
+        impact: "minor",
+        message: "x",
+        componentRegions: [{ componentRegionId: p.cr("checkout", 0), status: "major_outage" }],
+      }),
     );
     expect(error.code).toBe("FORBIDDEN");
     expect(await t.db.incident.count()).toBe(before);
@@ -116,13 +154,26 @@ describe("declaring an incident", () => {
 
   it("names the field that is wrong", async () => {
     const missingTitle = await appErrorOf(
-      declareIncident(t.db, engineer, { title: " ", impact: "minor", message: "x", componentRegions: [{ componentRegionId: p.cr("checkout", 0), status: "major_outage" }] }),
+      declareIncident(t.db, engineer, {
+        title: " ",
+        impact: "minor",
+        message: "x",
+        componentRegions: [{ componentRegionId: p.cr("checkout", 0), status: "major_outage" }],
+      }),
     );
     expect(missingTitle).toMatchObject({ code: "VALIDATION", fields: { title: ["Give the incident a title."] } });
     const unknown = await appErrorOf(
-      declareIncident(t.db, engineer, { title: "x", impact: "minor", message: "x", componentRegions: [{ componentRegionId: "nope", status: "major_outage" }] }),
+      declareIncident(t.db, engineer, {
+        title: "x",
+        impact: "minor",
+        message: "x",
+        componentRegions: [{ componentRegionId: "nope", status: "major_outage" }],
+      }),
     );
-    expect(unknown).toMatchObject({ code: "VALIDATION", fields: { componentRegions: [expect.stringContaining("nope")] } });
+    expect(unknown).toMatchObject({
+      code: "VALIDATION",
+      fields: { componentRegions: [expect.stringContaining("nope")] },
+    });
     const future = await appErrorOf(
       declareIncident(t.db, engineer, {
         title: "x",
@@ -155,29 +206,73 @@ describe("updating an incident through its lifecycle", () => {
     });
     expect(incident.priority).toBe("P3");
 
-    incident = await postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: incident.version, status: "identified", message: "A bad index deploy.", impact: "major" });
-    expect(incident).toMatchObject({ status: "identified", impact: "major", priority: "P2", version: 1, mitigatedAt: null });
-    const updated = await t.db.notificationEvent.findUniqueOrThrow({ where: { dedupeKey: `incident_updated:${incident.updates.at(-1)!.id}` } });
-    expect(updated.payload).toMatchObject({ status: "identified", message: "A bad index deploy.", impact: "major", path: `/incidents/${incident.id}` });
+    incident = await postIncidentUpdate(t.db, engineer, {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+      status: "identified",
+      message: "A bad index deploy.",
+      impact: "major",
+    });
+    expect(incident).toMatchObject({
+      status: "identified",
+      impact: "major",
+      priority: "P2",
+      version: 1,
+      mitigatedAt: null,
+    });
+    const updated = await t.db.notificationEvent.findUniqueOrThrow({
+      where: { dedupeKey: `incident_updated:${incident.updates.at(-1)!.id}` },
+    });
+    expect(updated.payload).toMatchObject({
+      status: "identified",
+      message: "A bad index deploy.",
+      impact: "major",
+      path: `/incidents/${incident.id}`,
+    });
     expect(await notifiedSubscribers(updated.id)).toContain(subscriber.id);
 
-    incident = await postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: incident.version, status: "monitoring", message: "Rolled back; watching." });
+    incident = await postIncidentUpdate(t.db, engineer, {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+      status: "monitoring",
+      message: "Rolled back; watching.",
+    });
     expect(incident.mitigatedAt).toBeInstanceOf(Date);
     expect(await cellStatus(p.cr("search", 0))).toBe("partial_outage");
 
-    incident = await postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: incident.version, status: "resolved", message: "Fixed." });
+    incident = await postIncidentUpdate(t.db, engineer, {
+      incidentId: incident.id,
+      expectedVersion: incident.version,
+      status: "resolved",
+      message: "Fixed.",
+    });
     expect(incident).toMatchObject({ status: "resolved", version: 3 });
     expect(incident.resolvedAt).toBeInstanceOf(Date);
     expect(incident.componentRegions.map((cr) => cr.status)).toEqual(["operational"]);
     expect(await cellStatus(p.cr("search", 0))).toBe("operational");
-    const resolved = await t.db.notificationEvent.findUniqueOrThrow({ where: { dedupeKey: `incident_resolved:${incident.id}` } });
-    expect(resolved.payload).toMatchObject({ status: "resolved", affected: [expect.objectContaining({ status: "operational" })] });
+    const resolved = await t.db.notificationEvent.findUniqueOrThrow({
+      where: { dedupeKey: `incident_resolved:${incident.id}` },
+    });
+    expect(resolved.payload).toMatchObject({
+      status: "resolved",
+      affected: [expect.objectContaining({ status: "operational" })],
+    });
 
     expect(incident.updates.map((u) => u.status)).toEqual(["investigating", "identified", "monitoring", "resolved"]);
     const actions = await t.db.auditEntry.findMany({ where: { entityId: incident.id }, orderBy: { id: "asc" } });
-    expect(actions.map((a) => a.action)).toEqual(["incident.declare", "incident.update", "incident.update", "incident.resolve"]);
+    expect(actions.map((a) => a.action)).toEqual([
+      "incident.declare",
+      "incident.update",
+      "incident.update",
+      "incident.resolve",
+    ]);
     expect(actions[1]!.before).toMatchObject({ status: "investigating", impact: "minor", priority: "P3" });
-    expect(actions[1]!.after).toMatchObject({ status: "identified", impact: "major", priority: "P2", message: "A bad index deploy." });
+    expect(actions[1]!.after).toMatchObject({
+      status: "identified",
+      impact: "major",
+      priority: "P2",
+      message: "A bad index deploy.",
+    });
   });
 
   it("refuses an invalid move with a reason, and changes nothing", async () => {
@@ -188,12 +283,34 @@ describe("updating an incident through its lifecycle", () => {
       message: "Known cause.",
       componentRegions: [{ componentRegionId: p.cr("search", 1), status: "degraded_performance" }],
     });
-    const back = await appErrorOf(postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: 0, status: "investigating", message: "Hmm" }));
-    expect(back).toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("only an incident being monitored can be reopened") });
+    const back = await appErrorOf(
+      postIncidentUpdate(t.db, engineer, {
+        incidentId: incident.id,
+        expectedVersion: 0,
+        status: "investigating",
+        message: "Hmm",
+      }),
+    );
+    expect(back).toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("only an incident being monitored can be reopened"),
+    });
     expect((await getIncident(t.db, incident.id))!.version).toBe(0);
 
-    incident = await postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: 0, status: "resolved", message: "Done." });
-    const after = await appErrorOf(postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: incident.version, status: "monitoring", message: "Again?" }));
+    incident = await postIncidentUpdate(t.db, engineer, {
+      incidentId: incident.id,
+      expectedVersion: 0,
+      status: "resolved",
+      message: "Done.",
+    });
+    const after = await appErrorOf(
+      postIncidentUpdate(t.db, engineer, {
+        incidentId: incident.id,
+        expectedVersion: incident.version,
+        status: "monitoring",
+        message: "Again?",
+      }),
+    );
     expect(after).toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("already resolved") });
     expect((await getIncident(t.db, incident.id))!.updates).toHaveLength(2);
   });
@@ -224,7 +341,9 @@ describe("updating an incident through its lifecycle", () => {
     expect(incident.priority).toBe("P2");
     expect(await cellStatus(p.cr("audit", 2))).toBe("operational");
     expect(await cellStatus(p.cr("audit", 0))).toBe("major_outage");
-    const event = await t.db.notificationEvent.findUniqueOrThrow({ where: { dedupeKey: `incident_updated:${incident.updates.at(-1)!.id}` } });
+    const event = await t.db.notificationEvent.findUniqueOrThrow({
+      where: { dedupeKey: `incident_updated:${incident.updates.at(-1)!.id}` },
+    });
     expect(await notifiedSubscribers(event.id)).toContain(ofRegion2.id);
   });
 
@@ -244,7 +363,8 @@ describe("updating an incident through its lifecycle", () => {
     const open = await listConsoleIncidents(t.db, { state: "open" });
     const order = open.map((i) => i.id);
     expect(order.indexOf(tier1Minor.id)).toBeLessThan(order.indexOf(tier2Critical.id));
-    for (const [i, item] of open.entries()) if (i > 0 && item.tier === open[i - 1]!.tier) expect(item.priority >= open[i - 1]!.priority).toBe(true);
+    for (const [i, item] of open.entries())
+      if (i > 0 && item.tier === open[i - 1]!.tier) expect(item.priority >= open[i - 1]!.priority).toBe(true);
     expect(open.every((i) => i.review === "approved" && i.status !== "resolved")).toBe(true);
     const resolved = await listConsoleIncidents(t.db, { state: "resolved" });
     expect(resolved.length).toBeGreaterThan(0);

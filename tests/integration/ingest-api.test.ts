@@ -18,7 +18,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const region = await makeRegion(t.db, { key: "vantage-api.gcp" });
   const cr = await makeComponentRegion(t.db, (await makeComponent(t.db, (await makeProduct(t.db)).id)).id, region.id);
-  probeId = (await t.db.probe.create({ data: { componentRegionId: cr.id, name: "health", kind: "http", target: "http://127.0.0.1:9/health" } })).id;
+  probeId = (
+    await t.db.probe.create({
+      data: { componentRegionId: cr.id, name: "health", kind: "http", target: "http://127.0.0.1:9/health" },
+    })
+  ).id;
   token = (await createAgent(t.db, { name: "api-test", regionKey: "vantage-api.gcp" })).token;
   const port = await findFreePort();
   base = `http://127.0.0.1:${port}`;
@@ -38,7 +42,15 @@ function post(body: string, auth: string | null = `Bearer ${token}`) {
   });
 }
 
-const result = () => ({ id: randomUUID(), probeId, checkedAt: new Date().toISOString(), outcome: "up", latencyMs: 42, statusCode: 200, error: null });
+const result = () => ({
+  id: randomUUID(),
+  probeId,
+  checkedAt: new Date().toISOString(),
+  outcome: "up",
+  latencyMs: 42,
+  statusCode: 200,
+  error: null,
+});
 
 describe("POST /api/ingest/results", () => {
   it("stores a batch once, with the vantage of the agent's token", async () => {

@@ -21,15 +21,34 @@ afterAll(async () => {
 });
 
 it("keeps every message sent to it, readable by recipient", async () => {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: catcher.port, secure: false, ignoreTLS: true });
-  await transport.sendMail({ from: "Bellwether <b@localhost>", to: "eli@example.com", subject: "Sign in", text: "Your link: http://localhost:3000/x?token=1" });
-  await transport.sendMail({ from: "Bellwether <b@localhost>", to: "ada@example.com", subject: "Hello Ada", text: "Hi" });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: catcher.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  await transport.sendMail({
+    from: "Bellwether <b@localhost>",
+    to: "eli@example.com",
+    subject: "Sign in",
+    text: "Your link: http://localhost:3000/x?token=1",
+  });
+  await transport.sendMail({
+    from: "Bellwether <b@localhost>",
+    to: "ada@example.com",
+    subject: "Hello Ada",
+    text: "Hi",
+  });
   transport.close();
 
   const all = await listCaughtMail(dataDir);
   expect(all.map((m) => m.subject)).toEqual(["Hello Ada", "Sign in"]);
   const [forEli] = await listCaughtMail(dataDir, { to: "ELI@example.com" });
-  expect(forEli).toMatchObject({ to: ["eli@example.com"], from: expect.stringContaining("<b@localhost>"), subject: "Sign in" });
+  expect(forEli).toMatchObject({
+    to: ["eli@example.com"],
+    from: expect.stringContaining("<b@localhost>"),
+    subject: "Sign in",
+  });
   expect(forEli!.text).toContain("http://localhost:3000/x?token=1");
   expect(await readCaughtMail(dataDir, forEli!.id)).toEqual(forEli);
 });
@@ -44,7 +63,11 @@ it("keeps only the newest messages", async () => {
   try {
     const start = Date.UTC(2026, 0, 1);
     for (let i = 0; i < MAILBOX_LIMIT + 3; i++) {
-      await storeCaughtMail(dir, { from: "a@b.c", to: ["x@y.z"], subject: `m${i}`, text: "" }, new Date(start + i * 1000));
+      await storeCaughtMail(
+        dir,
+        { from: "a@b.c", to: ["x@y.z"], subject: `m${i}`, text: "" },
+        new Date(start + i * 1000),
+      );
     }
     const kept = await listCaughtMail(dir);
     expect(kept).toHaveLength(MAILBOX_LIMIT);

@@ -58,12 +58,24 @@ describe("migrations", () => {
     const sql = fs.readFileSync(path.join(dir, created!, "migration.sql"), "utf8");
     expect(sql).toContain('ALTER TABLE "Region" ADD COLUMN     "note" TEXT');
 
-    const regions = await query<{ key: string; note: string | null }>(database.url, `SELECT key, note FROM "Region" ORDER BY "sortOrder"`);
-    expect(regions.map((r) => r.key)).toEqual(["europe-west1.gcp", "us-central1.gcp", "australia-southeast1.gcp", "eu-central-1.aws", "us-east-2.aws"]);
+    const regions = await query<{ key: string; note: string | null }>(
+      database.url,
+      `SELECT key, note FROM "Region" ORDER BY "sortOrder"`,
+    );
+    expect(regions.map((r) => r.key)).toEqual([
+      "europe-west1.gcp",
+      "us-central1.gcp",
+      "australia-southeast1.gcp",
+      "eu-central-1.aws",
+      "us-east-2.aws",
+    ]);
     expect(regions.every((r) => r.note === null)).toBe(true);
     const probes = await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "Probe"`);
     expect(Number(probes[0]?.n)).toBe(counts.probes);
-    const history = await query<{ migration_name: string }>(database.url, `SELECT migration_name FROM _prisma_migrations ORDER BY started_at`);
+    const history = await query<{ migration_name: string }>(
+      database.url,
+      `SELECT migration_name FROM _prisma_migrations ORDER BY started_at`,
+    );
     expect(history.at(-1)?.migration_name).toBe(created);
   });
 
@@ -74,9 +86,15 @@ describe("migrations", () => {
     await applyMigrations(database.url, { schemaPath, migrationsDir: dir });
     const broken = path.join(dir, "29990101000000_broken");
     fs.mkdirSync(broken);
-    fs.writeFileSync(path.join(broken, "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT * FROM "NoSuchTable";\n`);
+    fs.writeFileSync(
+      path.join(broken, "migration.sql"),
+      `CREATE TABLE "Half" (id int);\nSELECT * FROM "NoSuchTable";\n`,
+    );
     await expect(applyMigrations(database.url, { schemaPath, migrationsDir: dir })).rejects.toThrow(/Migration failed/);
-    const tables = await query<{ table_name: string }>(database.url, `SELECT table_name FROM information_schema.tables WHERE table_name = 'Half'`);
+    const tables = await query<{ table_name: string }>(
+      database.url,
+      `SELECT table_name FROM information_schema.tables WHERE table_name = 'Half'`,
+    );
     expect(tables).toEqual([]);
   });
 });

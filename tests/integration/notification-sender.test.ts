@@ -35,7 +35,11 @@ beforeAll(async () => {
     from: "Status <status@status.example.test>",
     publicUrl: "https://status.example.test",
     secret: "x".repeat(40),
-    dkim: { domainName: "status.example.test", keySelector: "bw1", privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString() },
+    dkim: {
+      domainName: "status.example.test",
+      keySelector: "bw1",
+      privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    },
   };
 });
 afterAll(async () => {
@@ -50,7 +54,12 @@ afterEach(async () => {
 
 async function enqueue(title = `Event ${++events}`) {
   return (await t.db.$transaction((tx) =>
-    enqueueEvent(tx, { kind: "incident_published", payload: makePayload({ title, path: "/incidents/inc-1" }), dedupeKey: `test:${title}`, componentRegionIds: [componentRegionId] }),
+    enqueueEvent(tx, {
+      kind: "incident_published",
+      payload: makePayload({ title, path: "/incidents/inc-1" }),
+      dedupeKey: `test:${title}`,
+      componentRegionIds: [componentRegionId],
+    }),
   ))!;
 }
 
@@ -62,7 +71,8 @@ async function waitUntil(what: string, condition: () => Promise<boolean> | boole
   }
 }
 
-const settled = (eventId: string) => async () => (await t.db.notification.count({ where: { eventId, state: { in: ["pending", "sending"] } } })) === 0;
+const settled = (eventId: string) => async () =>
+  (await t.db.notification.count({ where: { eventId, state: { in: ["pending", "sending"] } } })) === 0;
 
 describe("the notification sender", () => {
   it("sends one email with one-click unsubscribe, List-Id, a Message-ID from the row, and a DKIM signature that verifies", async () => {
@@ -75,7 +85,12 @@ describe("the notification sender", () => {
     expect(sink.messages).toHaveLength(1);
     const received = sink.messages[0]!;
     const row = await t.db.notification.findFirstOrThrow({ where: { eventId } });
-    expect(row).toMatchObject({ state: "sent", attempts: 1, messageId: `<${row.id}@status.example.test>`, leasedUntil: null });
+    expect(row).toMatchObject({
+      state: "sent",
+      attempts: 1,
+      messageId: `<${row.id}@status.example.test>`,
+      leasedUntil: null,
+    });
     expect(received.messageId).toBe(`<${row.id}@status.example.test>`);
     expect(received.to).toEqual(["reader@example.test"]);
 
@@ -84,18 +99,32 @@ describe("the notification sender", () => {
     expect(parsed.html).toContain("Checkout &lt;down&gt; &amp; out");
     expect(parsed.html).toContain("https://status.example.test/incidents/inc-1");
     const unsubscribe = headerValue(received.raw, "List-Unsubscribe") ?? "";
-    const token = /^<https:\/\/status\.example\.test\/api\/subscribers\/unsubscribe\?token=([^>]+)>$/.exec(unsubscribe)?.[1];
+    const token = /^<https:\/\/status\.example\.test\/api\/subscribers\/unsubscribe\?token=([^>]+)>$/.exec(
+      unsubscribe,
+    )?.[1];
     expect(token).toBeDefined();
     expect(verifySubscriberLink(mail.secret, "unsubscribe", decodeURIComponent(token!), subscriber)).toBe(true);
     expect(headerValue(received.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
-    expect(headerValue(received.raw, "List-Id")).toBe('"Commerce platform status" <status-updates.status.example.test>');
+    expect(headerValue(received.raw, "List-Id")).toBe(
+      '"Commerce platform status" <status-updates.status.example.test>',
+    );
     expect(parsed.text).toContain("Manage your subscription: https://status.example.test/subscribe/manage?token=");
 
     const signed = signedHeaderNames(received.raw);
-    expect(signed).toEqual(expect.arrayContaining(["from", "subject", "message-id", "list-id", "list-unsubscribe", "list-unsubscribe-post"]));
+    expect(signed).toEqual(
+      expect.arrayContaining(["from", "subject", "message-id", "list-id", "list-unsubscribe", "list-unsubscribe-post"]),
+    );
     expect(verifyDkim(received.raw, publicKey)).toEqual({ bodyHashOk: true, signatureOk: true });
     // The verifier is not a rubber stamp: a changed unsubscribe header breaks the signature.
-    const tampered = Buffer.from(received.raw.toString("latin1").replace("List-Unsubscribe-Post: List-Unsubscribe=One-Click", "List-Unsubscribe-Post: List-Unsubscribe=Two-Click"), "latin1");
+    const tampered = Buffer.from(
+      received.raw
+        .toString("latin1")
+        .replace(
+          "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+          "List-Unsubscribe-Post: List-Unsubscribe=Two-Click",
+        ),
+      "latin1",
+    );
     expect(verifyDkim(tampered, publicKey).signatureOk).toBe(false);
   });
 
@@ -104,7 +133,10 @@ describe("the notification sender", () => {
     sink.deferOnce("busy@example.test");
     const { eventId } = await enqueue();
     const sender = startNotificationSender(t.db, { mail, pollMs: 100 });
-    await waitUntil("the first attempt failed", async () => (await t.db.notification.findFirst({ where: { eventId, state: "pending", attempts: 1 } })) !== null);
+    await waitUntil(
+      "the first attempt failed",
+      async () => (await t.db.notification.findFirst({ where: { eventId, state: "pending", attempts: 1 } })) !== null,
+    );
     const row = await t.db.notification.findFirstOrThrow({ where: { eventId } });
     expect(row.lastError).toMatch(/^451/);
     const wait = row.nextAttemptAt.getTime() - Date.now();
@@ -115,7 +147,10 @@ describe("the notification sender", () => {
     await t.db.notification.update({ where: { id: row.id }, data: { nextAttemptAt: new Date() } });
     await waitUntil("the retry is sent", settled(eventId));
     await sender.stop();
-    expect(await t.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "sent", attempts: 2 });
+    expect(await t.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "sent",
+      attempts: 2,
+    });
     expect(sink.messages).toHaveLength(1);
   });
 
@@ -128,11 +163,20 @@ describe("the notification sender", () => {
     await waitUntil("both rows settled", settled(eventId));
     await sender.stop();
 
-    expect(await t.db.notification.findFirstOrThrow({ where: { eventId, subscriberId: gone.id } })).toMatchObject({ state: "failed", attempts: 1, lastError: expect.stringMatching(/^550 5\.1\.1/) });
-    expect(await t.db.subscriber.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ suppressedAt: expect.any(Date), suppressReason: expect.stringContaining("5.1.1") });
+    expect(await t.db.notification.findFirstOrThrow({ where: { eventId, subscriberId: gone.id } })).toMatchObject({
+      state: "failed",
+      attempts: 1,
+      lastError: expect.stringMatching(/^550 5\.1\.1/),
+    });
+    expect(await t.db.subscriber.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({
+      suppressedAt: expect.any(Date),
+      suppressReason: expect.stringContaining("5.1.1"),
+    });
     expect(sink.messages.map((m) => m.to)).toEqual([["kept@example.test"]]);
     const next = await enqueue();
-    expect(await t.db.notification.findMany({ where: { eventId: next.eventId }, select: { subscriberId: true } })).toEqual([{ subscriberId: kept.id }]);
+    expect(
+      await t.db.notification.findMany({ where: { eventId: next.eventId }, select: { subscriberId: true } }),
+    ).toEqual([{ subscriberId: kept.id }]);
   });
 
   it("sends nothing to someone who unsubscribed after the event was written", async () => {
@@ -155,7 +199,9 @@ describe("the notification sender", () => {
     const { eventId, notifications } = await enqueue();
     expect(notifications).toBe(subscribers);
     const clients = [0, 1, 2].map(() => createDb(t.url, { max: 3 }));
-    const senders = clients.map((db) => startNotificationSender(db, { mail: { ...mail, dkim: undefined }, batchSize: 20, maxConnections: 2, pollMs: 50 }));
+    const senders = clients.map((db) =>
+      startNotificationSender(db, { mail: { ...mail, dkim: undefined }, batchSize: 20, maxConnections: 2, pollMs: 50 }),
+    );
     await waitUntil("every row is sent", settled(eventId), 60_000);
     await Promise.all(senders.map((s) => s.stop()));
     await Promise.all(clients.map((db) => db.$disconnect()));
@@ -174,7 +220,12 @@ describe("the notification sender", () => {
     );
     const slow = await startSmtpSink({ delayMs: 20 });
     const { eventId } = await enqueue();
-    const sender = startNotificationSender(t.db, { mail: { ...mail, smtpUrl: slow.url, dkim: undefined }, batchSize: 100, maxConnections: 1, pollMs: 50 });
+    const sender = startNotificationSender(t.db, {
+      mail: { ...mail, smtpUrl: slow.url, dkim: undefined },
+      batchSize: 100,
+      maxConnections: 1,
+      pollMs: 50,
+    });
     await slow.waitFor(5);
     await sender.stop();
     const byState = await t.db.notification.groupBy({ by: ["state"], where: { eventId }, _count: true });

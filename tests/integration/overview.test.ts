@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStatusOverview } from "../../lib/status/overview.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { makeComponent, makeComponentRegion, makeIncident, makeMaintenance, makeProduct, makeRegion } from "../support/factories.ts";
+import {
+  makeComponent,
+  makeComponentRegion,
+  makeIncident,
+  makeMaintenance,
+  makeProduct,
+  makeRegion,
+} from "../support/factories.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -35,7 +42,10 @@ describe("the status overview", () => {
     const region = await makeRegion(t.db);
     const product = await makeProduct(t.db);
     const search = await makeComponent(t.db, product.id);
-    const cr = await makeComponentRegion(t.db, search.id, region.id, { probeStatus: "operational", probeStatusSince: new Date() });
+    const cr = await makeComponentRegion(t.db, search.id, region.id, {
+      probeStatus: "operational",
+      probeStatusSince: new Date(),
+    });
     const cellStatus = async () => {
       const overview = await getStatusOverview(t.db, new Date());
       const row = overview.products.flatMap((p) => p.components).find((c) => c.key === search.key)!;

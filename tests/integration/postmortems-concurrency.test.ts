@@ -19,7 +19,14 @@ beforeAll(async () => {
   t = await createTestDatabase();
   alice = await makeActor(t.db, "ENGINEER");
   bob = await makeActor(t.db, "ADMIN");
-  p = await makePlatform(t.db, [{ key: "checkout", tier: "TIER_1" }, { key: "search", tier: "TIER_1" }], 3);
+  p = await makePlatform(
+    t.db,
+    [
+      { key: "checkout", tier: "TIER_1" },
+      { key: "search", tier: "TIER_1" },
+    ],
+    3,
+  );
 });
 afterAll(() => t.drop());
 
@@ -28,7 +35,11 @@ async function start(componentKey: string): Promise<PostmortemView> {
   return createPostmortem(t.db, alice, { incidentId: rec.incidentId }, { now: new Date("2026-03-02T12:00:00Z") });
 }
 
-async function expectOneWinner(pm: PostmortemView, results: PromiseSettledResult<PostmortemView>[], texts: [string, string]) {
+async function expectOneWinner(
+  pm: PostmortemView,
+  results: PromiseSettledResult<PostmortemView>[],
+  texts: [string, string],
+) {
   const won = results.filter((r): r is PromiseFulfilledResult<PostmortemView> => r.status === "fulfilled");
   const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
   expect(won).toHaveLength(1);
@@ -58,12 +69,22 @@ it("lets exactly one of two saves from the same version win, even when both read
   await holder.query("BEGIN");
   await holder.query(`SELECT 1 FROM "Postmortem" WHERE id = $1 FOR UPDATE`, [pm.id]);
 
-  const texts: [string, string] = ["Alice: the payment adapter's pool was exhausted.", "Bob: a TLS config push broke the provider link."];
+  const texts: [string, string] = [
+    "Alice: the payment adapter's pool was exhausted.",
+    "Bob: a TLS config push broke the provider link.",
+  ];
   const both = Promise.allSettled([
     savePostmortem(t.db, alice, { postmortemId: pm.id, expectedVersion: pm.version, rootCause: texts[0] }),
     savePostmortem(t.db, bob, { postmortemId: pm.id, expectedVersion: pm.version, rootCause: texts[1] }),
   ]);
-  while ((await sql<{ n: string }>(t.url, `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!.n !== "2") {
+  while (
+    (
+      await sql<{ n: string }>(
+        t.url,
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+    )[0]!.n !== "2"
+  ) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await holder.query("COMMIT");
@@ -74,8 +95,17 @@ it("lets exactly one of two saves from the same version win, even when both read
 
 it("refuses a stale save with the current text and writes nothing", async () => {
   const pm = await start("search");
-  const saved = await savePostmortem(t.db, alice, { postmortemId: pm.id, expectedVersion: pm.version, rootCause: "Disk full." });
-  const stale = await appErrorOf(savePostmortem(t.db, bob, { postmortemId: pm.id, expectedVersion: pm.version, rootCause: "DNS." }));
-  expect(stale).toMatchObject({ code: "CONFLICT", details: { version: saved.version, sections: { rootCause: "Disk full." } } });
+  const saved = await savePostmortem(t.db, alice, {
+    postmortemId: pm.id,
+    expectedVersion: pm.version,
+    rootCause: "Disk full.",
+  });
+  const stale = await appErrorOf(
+    savePostmortem(t.db, bob, { postmortemId: pm.id, expectedVersion: pm.version, rootCause: "DNS." }),
+  );
+  expect(stale).toMatchObject({
+    code: "CONFLICT",
+    details: { version: saved.version, sections: { rootCause: "Disk full." } },
+  });
   expect((await t.db.postmortem.findUniqueOrThrow({ where: { id: pm.id } })).rootCause).toBe("Disk full.");
 });

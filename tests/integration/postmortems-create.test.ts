@@ -40,9 +40,21 @@ afterAll(() => t.drop());
 describe("createPostmortem", () => {
   it("measures the minutes in each confirmed status, failed checks per vantage and p95 before and during", () => {
     const report = pm.impactReport!;
-    expect(report).toMatchObject({ priority: "P1", tier: "TIER_1", durationMinutes: 43.5, window: { from: at(1, 30), to: at(45), ongoing: false } });
+    expect(report).toMatchObject({
+      priority: "P1",
+      tier: "TIER_1",
+      durationMinutes: 43.5,
+      window: { from: at(1, 30), to: at(45), ongoing: false },
+    });
     const [cr] = report.componentRegions;
-    expect(cr!.minutes).toEqual({ operational: 3.5, degraded_performance: 0, partial_outage: 0, major_outage: 40, under_maintenance: 0, unknown: 0 });
+    expect(cr!.minutes).toEqual({
+      operational: 3.5,
+      degraded_performance: 0,
+      partial_outage: 0,
+      major_outage: 40,
+      under_maintenance: 0,
+      unknown: 0,
+    });
     expect(cr!.checksFrom).toBe("raw");
     // Vantages 0 and 1 failed 40 of their 44 checks in the window; vantage 2 none.
     expect(cr!.vantages.map((v) => [v.vantage, v.checks, v.failed])).toEqual([
@@ -68,7 +80,11 @@ describe("createPostmortem", () => {
   });
 
   it("builds the timeline from probes, the proposal, the approval, each update and the resolution, at their times", () => {
-    const rows = pm.timeline.map((e) => [e.at.toISOString(), e.source, e.sourceKey?.replace(/:[^:]+$/, (m) => (/^:c[a-z0-9]{20,}$/.test(m) ? ":<id>" : m))]);
+    const rows = pm.timeline.map((e) => [
+      e.at.toISOString(),
+      e.source,
+      e.sourceKey?.replace(/:[^:]+$/, (m) => (/^:c[a-z0-9]{20,}$/.test(m) ? ":<id>" : m)),
+    ]);
     expect(rows).toEqual([
       [at(1, 30), "probe", "check:first:<id>"],
       [at(1, 30), "probe", "status:<id>"],
@@ -82,7 +98,9 @@ describe("createPostmortem", () => {
       [at(45), "engineer", "incident:resolved"],
       [at(45), "engineer", "update:<id>"],
     ]);
-    expect(pm.timeline.find((e) => e.sourceKey === `status:${rec.statusChangeIds[0]}`)!.text).toContain("operational → major outage");
+    expect(pm.timeline.find((e) => e.sourceKey === `status:${rec.statusChangeIds[0]}`)!.text).toContain(
+      "operational → major outage",
+    );
   });
 
   it("sets the owner and the due date from the policy", () => {
@@ -95,12 +113,22 @@ describe("createPostmortem", () => {
   });
 
   it("refuses a second postmortem, an unknown incident, a proposal and a viewer", async () => {
-    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: rec.incidentId }, { now }))).toMatchObject({ code: "CONFLICT", details: { postmortemId: pm.id } });
-    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: "no-such-incident" }, { now }))).toMatchObject({ code: "NOT_FOUND", message: "There is no such incident." });
+    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: rec.incidentId }, { now }))).toMatchObject({
+      code: "CONFLICT",
+      details: { postmortemId: pm.id },
+    });
+    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: "no-such-incident" }, { now }))).toMatchObject({
+      code: "NOT_FOUND",
+      message: "There is no such incident.",
+    });
     const proposal = await makeProposal(t.db, [{ componentRegionId: p.cr("checkout", 1), status: "major_outage" }]);
-    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: proposal.id }, { now }))).toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(await appErrorOf(createPostmortem(t.db, bob, { incidentId: proposal.id }, { now }))).toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     const viewer = await makeActor(t.db, "VIEWER");
-    expect(await appErrorOf(createPostmortem(t.db, viewer, { incidentId: rec.incidentId }, { now }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await appErrorOf(createPostmortem(t.db, viewer, { incidentId: rec.incidentId }, { now }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await t.db.postmortem.count()).toBe(1);
   });
 });
@@ -109,21 +137,48 @@ describe("refreshFromRecord", () => {
   it("adds new record entries once and keeps what engineers wrote, starred and hid", async () => {
     const approval = pm.timeline.find((e) => e.sourceKey === "incident:approved")!;
     const firstCheck = pm.timeline.find((e) => e.sourceKey?.startsWith("check:first:"))!;
-    await editTimelineEntry(t.db, alice, { entryId: approval.id, text: "Bob approved after checking the payment dashboards." }, { now });
+    await editTimelineEntry(
+      t.db,
+      alice,
+      { entryId: approval.id, text: "Bob approved after checking the payment dashboards." },
+      { now },
+    );
     await setTimelineEntryFlags(t.db, alice, { entryId: firstCheck.id, starred: true, hidden: true }, { now });
-    const own = await addTimelineEntry(t.db, alice, { postmortemId: pm.id, at: at(20), text: "14:02 deploy 4711 rolled back" }, { now });
+    const own = await addTimelineEntry(
+      t.db,
+      alice,
+      { postmortemId: pm.id, at: at(20), text: "14:02 deploy 4711 rolled back" },
+      { now },
+    );
 
     // The record moves on: a flap confirmed in the window.
-    const flap = await t.db.statusChange.create({ data: { componentRegionId: rec.componentRegionId, at: new Date(at(43)), source: "probes", fromStatus: "operational", toStatus: "degraded_performance" } });
+    const flap = await t.db.statusChange.create({
+      data: {
+        componentRegionId: rec.componentRegionId,
+        at: new Date(at(43)),
+        source: "probes",
+        fromStatus: "operational",
+        toStatus: "degraded_performance",
+      },
+    });
     expect(await refreshFromRecord(t.db, alice, { postmortemId: pm.id }, { now })).toEqual({ added: 1 });
     expect(await refreshFromRecord(t.db, null, { postmortemId: pm.id }, { now })).toEqual({ added: 0 });
 
     const after = (await getPostmortemForConsole(t.db, alice, { postmortemId: pm.id }, { now }))!;
     expect(after.timeline).toHaveLength(pm.timeline.length + 2);
-    expect(after.timeline.find((e) => e.id === approval.id)!.text).toBe("Bob approved after checking the payment dashboards.");
+    expect(after.timeline.find((e) => e.id === approval.id)!.text).toBe(
+      "Bob approved after checking the payment dashboards.",
+    );
     expect(after.timeline.find((e) => e.id === firstCheck.id)).toMatchObject({ starred: true, hidden: true });
-    expect(after.timeline.find((e) => e.id === own.id)).toMatchObject({ source: "engineer", sourceKey: null, author: { id: alice.id } });
-    expect(after.timeline.find((e) => e.sourceKey === `status:${flap.id}`)).toMatchObject({ source: "probe", at: new Date(at(43)) });
+    expect(after.timeline.find((e) => e.id === own.id)).toMatchObject({
+      source: "engineer",
+      sourceKey: null,
+      author: { id: alice.id },
+    });
+    expect(after.timeline.find((e) => e.sourceKey === `status:${flap.id}`)).toMatchObject({
+      source: "probe",
+      at: new Date(at(43)),
+    });
     expect(after.impactReport!.componentRegions[0]!.minutes.degraded_performance).toBe(2);
   });
 
@@ -131,7 +186,9 @@ describe("refreshFromRecord", () => {
     const view = (await getPostmortemForConsole(t.db, alice, { postmortemId: pm.id }, { now }))!;
     const own = view.timeline.find((e) => e.sourceKey === null)!;
     const record = view.timeline.find((e) => e.sourceKey !== null)!;
-    expect(await appErrorOf(removeTimelineEntry(t.db, alice, { entryId: record.id }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await appErrorOf(removeTimelineEntry(t.db, alice, { entryId: record.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await removeTimelineEntry(t.db, alice, { entryId: own.id });
     expect(await t.db.timelineEntry.count({ where: { id: { in: [own.id, record.id] } } })).toBe(1);
   });
@@ -143,20 +200,46 @@ describe("a postmortem started while the incident is open", () => {
     const incident = await declareIncident(
       t.db,
       bob,
-      { title: "Search slow", impact: "critical", message: "Searching.", componentRegions: [{ componentRegionId: p.cr("checkout", 2), status: "major_outage" }] },
+      {
+        title: "Search slow",
+        impact: "critical",
+        message: "Searching.",
+        componentRegions: [{ componentRegionId: p.cr("checkout", 2), status: "major_outage" }],
+      },
       { now: declaredAt },
     );
-    const early = await createPostmortem(t.db, alice, { incidentId: incident.id }, { now: new Date("2026-03-06T09:30:00Z") });
+    const early = await createPostmortem(
+      t.db,
+      alice,
+      { incidentId: incident.id },
+      { now: new Date("2026-03-06T09:30:00Z") },
+    );
     expect(early).toMatchObject({ dueAt: null, policyStatus: "pending", impactReport: { window: { ongoing: true } } });
     expect(early.timeline.map((e) => e.sourceKey)).not.toContain("incident:resolved");
 
     // Resolved on a Friday: a P1 is due three business days later, on Wednesday.
-    await postIncidentUpdate(t.db, bob, { incidentId: incident.id, expectedVersion: incident.version, status: "resolved", message: "Fixed." }, { now: new Date("2026-03-06T10:00:00Z") });
-    const later = (await getPostmortemForConsole(t.db, alice, { incidentId: incident.id }, { now: new Date("2026-03-06T11:00:00Z") }))!;
+    await postIncidentUpdate(
+      t.db,
+      bob,
+      { incidentId: incident.id, expectedVersion: incident.version, status: "resolved", message: "Fixed." },
+      { now: new Date("2026-03-06T10:00:00Z") },
+    );
+    const later = (await getPostmortemForConsole(
+      t.db,
+      alice,
+      { incidentId: incident.id },
+      { now: new Date("2026-03-06T11:00:00Z") },
+    ))!;
     expect(later.dueAt).toEqual(new Date("2026-03-11T10:00:00Z"));
     expect(later.policyStatus).toBe("due");
-    expect(later.impactReport!.window).toEqual({ from: declaredAt.toISOString(), to: "2026-03-06T10:00:00.000Z", ongoing: false });
+    expect(later.impactReport!.window).toEqual({
+      from: declaredAt.toISOString(),
+      to: "2026-03-06T10:00:00.000Z",
+      ongoing: false,
+    });
     expect(later.timeline.map((e) => e.sourceKey)).toContain("incident:resolved");
-    expect((await t.db.postmortem.findUniqueOrThrow({ where: { id: early.id } })).dueAt).toEqual(new Date("2026-03-11T10:00:00Z"));
+    expect((await t.db.postmortem.findUniqueOrThrow({ where: { id: early.id } })).dueAt).toEqual(
+      new Date("2026-03-11T10:00:00Z"),
+    );
   });
 });

@@ -35,13 +35,29 @@ beforeAll(async () => {
     correctiveMeasures: "- Pin the pool size\n- Alert on saturation",
     lessonsLearned: "We got lucky: it was a quiet Monday.",
   });
-  await createActionItem(t.db, alice, { postmortemId: pm.id, title: "Pin the adapter pool size", ownerId: bob.id, dueDate: "2026-03-20", isPublic: true });
-  await createActionItem(t.db, alice, { postmortemId: pm.id, title: "Rehearse the rollback", ownerId: alice.id, dueDate: "2026-03-25" });
+  await createActionItem(t.db, alice, {
+    postmortemId: pm.id,
+    title: "Pin the adapter pool size",
+    ownerId: bob.id,
+    dueDate: "2026-03-20",
+    isPublic: true,
+  });
+  await createActionItem(t.db, alice, {
+    postmortemId: pm.id,
+    title: "Rehearse the rollback",
+    ownerId: alice.id,
+    dueDate: "2026-03-25",
+  });
 });
 afterAll(() => t.drop());
 
 it("exports Markdown that reads back into the same sections", async () => {
-  const { filename, markdown } = await exportPostmortemMarkdown(t.db, alice, { postmortemId: pm.id, variant: "internal" }, { now });
+  const { filename, markdown } = await exportPostmortemMarkdown(
+    t.db,
+    alice,
+    { postmortemId: pm.id, variant: "internal" },
+    { now },
+  );
   expect(filename).toBe(`postmortem-2026-03-02-${pm.incidentId}-internal.md`);
   expect(parsePostmortemMarkdown(markdown)).toEqual(pm.sections);
   expect(markdown).toContain("## Timeline");
@@ -54,15 +70,30 @@ it("exports Markdown that reads back into the same sections", async () => {
 });
 
 it("exports a PDF whose text holds every section heading, the timeline and the action items", async () => {
-  const { filename, pdf } = await exportPostmortemPdf(t.db, alice, { postmortemId: pm.id, variant: "internal" }, { now });
+  const { filename, pdf } = await exportPostmortemPdf(
+    t.db,
+    alice,
+    { postmortemId: pm.id, variant: "internal" },
+    { now },
+  );
   expect(filename.endsWith("-internal.pdf")).toBe(true);
   const { text, info } = await pdfText(pdf);
   expect(info.Title).toBe("Postmortem: Checkout unavailable");
   for (const { heading } of POSTMORTEM_SECTION_DEFINITIONS) expect(text).toContain(heading);
-  for (const heading of ["Timeline", "Action items", "Pin the adapter pool size", "Rehearse the rollback", "First failing check", "Checkout works again."]) expect(text).toContain(heading);
+  for (const heading of [
+    "Timeline",
+    "Action items",
+    "Pin the adapter pool size",
+    "Rehearse the rollback",
+    "First failing check",
+    "Checkout works again.",
+  ])
+    expect(text).toContain(heading);
   expect(text).toContain("adapter 64 8");
 
-  const pub = await pdfText((await exportPostmortemPdf(t.db, alice, { postmortemId: pm.id, variant: "public" }, { now })).pdf);
+  const pub = await pdfText(
+    (await exportPostmortemPdf(t.db, alice, { postmortemId: pm.id, variant: "public" }, { now })).pdf,
+  );
   expect(pub.text).not.toContain("Lessons learned");
   expect(pub.text).not.toContain("Rehearse the rollback");
   expect(pub.text).toContain("Pin the adapter pool size");
@@ -70,6 +101,10 @@ it("exports a PDF whose text holds every section heading, the timeline and the a
 
 it("lets every console role export, and says so for an unknown postmortem", async () => {
   const viewer = await makeActor(t.db, "VIEWER");
-  expect((await exportPostmortemMarkdown(t.db, viewer, { postmortemId: pm.id }, { now })).markdown).toContain("quiet Monday");
-  expect(await appErrorOf(exportPostmortemPdf(t.db, alice, { postmortemId: "nope" }))).toMatchObject({ code: "NOT_FOUND" });
+  expect((await exportPostmortemMarkdown(t.db, viewer, { postmortemId: pm.id }, { now })).markdown).toContain(
+    "quiet Monday",
+  );
+  expect(await appErrorOf(exportPostmortemPdf(t.db, alice, { postmortemId: "nope" }))).toMatchObject({
+    code: "NOT_FOUND",
+  });
 });

@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 async function extraContract(name: string, coverage: "all_components" | "tier_1_only", regionIndex: number) {
-  const product = await t.db.component.findUniqueOrThrow({ where: { id: f.platform.components.checkout!.id }, select: { productId: true } });
+  const product = await t.db.component.findUniqueOrThrow({
+    where: { id: f.platform.components.checkout!.id },
+    select: { productId: true },
+  });
   return t.db.contract.create({
     data: {
       customerId: f.customerId,

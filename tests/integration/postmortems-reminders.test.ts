@@ -29,15 +29,19 @@ beforeAll(async () => {
   bob = await makeActor(t.db, "ADMIN");
   const p = await makePlatform(t.db, [{ key: "checkout", tier: "TIER_1" }], 3);
   const rec = await makeRecordedIncident(t.db, p, bob, new Date("2026-03-02T10:00:00Z"));
-  postmortemId = (await createPostmortem(t.db, alice, { incidentId: rec.incidentId }, { now: new Date("2026-03-02T12:00:00Z") })).id;
+  postmortemId = (
+    await createPostmortem(t.db, alice, { incidentId: rec.incidentId }, { now: new Date("2026-03-02T12:00:00Z") })
+  ).id;
 });
 afterAll(async () => {
   await other.$disconnect();
   await t.drop();
 });
 
-const item = (title: string, ownerId: string, dueDate: string) => createActionItem(t.db, alice, { postmortemId, title, ownerId, dueDate });
-const mails = (prefix: string) => t.db.staffMail.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { dedupeKey: "asc" } });
+const item = (title: string, ownerId: string, dueDate: string) =>
+  createActionItem(t.db, alice, { postmortemId, title, ownerId, dueDate });
+const mails = (prefix: string) =>
+  t.db.staffMail.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { dedupeKey: "asc" } });
 
 it("reminds the owner of an item due in 2 days once, however often and wherever the job runs", async () => {
   const due = await item("Canary deploys <for> the adapter", bob.id, "2026-03-12");
@@ -48,12 +52,19 @@ it("reminds the owner of an item due in 2 days once, however often and wherever 
 
   expect(await sendActionItemReminders(t.db, now, options)).toEqual({ queued: 1 });
   expect(await sendActionItemReminders(t.db, now, options)).toEqual({ queued: 0 });
-  const racing = await Promise.all([sendActionItemReminders(t.db, now, options), sendActionItemReminders(other, now, options)]);
+  const racing = await Promise.all([
+    sendActionItemReminders(t.db, now, options),
+    sendActionItemReminders(other, now, options),
+  ]);
   expect(racing.map((r) => r.queued)).toEqual([0, 0]);
 
   const sent = await mails("action-item-reminder:");
   expect(sent).toHaveLength(1);
-  expect(sent[0]).toMatchObject({ dedupeKey: `action-item-reminder:${due.id}:2026-03-10`, to: bob.email, subject: "Action item due in 2 days: Canary deploys <for> the adapter" });
+  expect(sent[0]).toMatchObject({
+    dedupeKey: `action-item-reminder:${due.id}:2026-03-10`,
+    to: bob.email,
+    subject: "Action item due in 2 days: Canary deploys <for> the adapter",
+  });
   expect(sent[0]!.html).toContain("Canary deploys &lt;for&gt; the adapter");
   expect(sent[0]!.html).not.toContain("<for>");
   expect(sent[0]!.text).toContain("https://status.example.com/admin/incidents/");
@@ -61,7 +72,10 @@ it("reminds the owner of an item due in 2 days once, however often and wherever 
 
 it("queues exactly one reminder when two workers run at the same moment for the first time", async () => {
   const later = new Date("2026-03-11T07:00:00Z");
-  const results = await Promise.all([sendActionItemReminders(t.db, later, options), sendActionItemReminders(other, later, options)]);
+  const results = await Promise.all([
+    sendActionItemReminders(t.db, later, options),
+    sendActionItemReminders(other, later, options),
+  ]);
   // Items due on the 12th and 13th are within 2 days of the 11th: each gets one mail for the day.
   expect(results[0]!.queued + results[1]!.queued).toBe(2);
   expect((await mails("action-item-reminder:")).filter((m) => m.dedupeKey.endsWith(":2026-03-11"))).toHaveLength(2);
@@ -72,7 +86,9 @@ it("sends each engineer and admin one weekly digest of overdue items", async () 
   await makeUser(t.db, "VIEWER");
   await makeUser(t.db, "ENGINEER", { disabledAt: new Date() });
   expect((await listOverdueActionItems(t.db, now)).map((i) => i.id)).toEqual([late.id]);
-  expect((await listMyActionItems(t.db, alice, { now })).map((i) => [i.title, i.overdue])).toEqual([["Overdue runbook", true]]);
+  expect((await listMyActionItems(t.db, alice, { now })).map((i) => [i.title, i.overdue])).toEqual([
+    ["Overdue runbook", true],
+  ]);
 
   const [a, b] = await Promise.all([sendOverdueDigest(t.db, now, options), sendOverdueDigest(other, now, options)]);
   expect(a.queued + b.queued).toBe(2);
@@ -86,9 +102,21 @@ it("sends each engineer and admin one weekly digest of overdue items", async () 
 
 it("refuses a won't-do without a reason and moves that are not allowed", async () => {
   const i = await item("Maybe later", alice.id, "2026-04-01");
-  expect(await appErrorOf(transitionActionItem(t.db, alice, { actionItemId: i.id, to: "wont_do" }))).toMatchObject({ code: "VALIDATION", fields: { reason: ["Say why it won't be done."] } });
-  expect(await appErrorOf(transitionActionItem(t.db, alice, { actionItemId: i.id, to: "done" }))).toMatchObject({ code: "INVALID_TRANSITION" });
-  const dropped = await transitionActionItem(t.db, alice, { actionItemId: i.id, to: "wont_do", reason: "Replaced by the canary." });
+  expect(await appErrorOf(transitionActionItem(t.db, alice, { actionItemId: i.id, to: "wont_do" }))).toMatchObject({
+    code: "VALIDATION",
+    fields: { reason: ["Say why it won't be done."] },
+  });
+  expect(await appErrorOf(transitionActionItem(t.db, alice, { actionItemId: i.id, to: "done" }))).toMatchObject({
+    code: "INVALID_TRANSITION",
+  });
+  const dropped = await transitionActionItem(t.db, alice, {
+    actionItemId: i.id,
+    to: "wont_do",
+    reason: "Replaced by the canary.",
+  });
   expect(dropped).toMatchObject({ state: "wont_do", wontDoReason: "Replaced by the canary." });
-  expect(await transitionActionItem(t.db, alice, { actionItemId: i.id, to: "open" })).toMatchObject({ state: "open", wontDoReason: null });
+  expect(await transitionActionItem(t.db, alice, { actionItemId: i.id, to: "open" })).toMatchObject({
+    state: "open",
+    wontDoReason: null,
+  });
 });

@@ -2,7 +2,14 @@
 // them: the real route handlers over HTTP, XML parsed by a real browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComponentStatus } from "../../lib/domain/status.ts";
-import { childrenNamed, childText, descendantsNamed, startXmlReader, type XmlNode, type XmlReader } from "../support/browser-xml.ts";
+import {
+  childrenNamed,
+  childText,
+  descendantsNamed,
+  startXmlReader,
+  type XmlNode,
+  type XmlReader,
+} from "../support/browser-xml.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makePublicCatalog, makePublicIncident, makePublicMaintenance } from "../support/public-factories.ts";
 import { makePublishedPostmortem } from "../support/published-postmortem-factories.ts";
@@ -18,7 +25,10 @@ let t: TestDatabase;
 let server: PublicServer;
 let xml: XmlReader;
 let catalog: Awaited<ReturnType<typeof makePublicCatalog>>;
-const ids = {} as Record<"evil" | "proposed" | "resolved" | "platform" | "upcoming" | "active" | "old" | "postmortem", string>;
+const ids = {} as Record<
+  "evil" | "proposed" | "resolved" | "platform" | "upcoming" | "active" | "old" | "postmortem",
+  string
+>;
 const PUBLISHED = [hours(-20), hours(-10)].map((iso) => new Date(iso));
 
 beforeAll(async () => {
@@ -56,7 +66,9 @@ beforeAll(async () => {
       updates: [{ status: "resolved", message: "Fast again.", at: hours(-29) }],
     })
   ).id;
-  ids.platform = (await makePublicIncident(t.db, { title: "Status emails delayed", startedAt: hours(-5), updates: [] })).id;
+  ids.platform = (
+    await makePublicIncident(t.db, { title: "Status emails delayed", startedAt: hours(-5), updates: [] })
+  ).id;
   ids.upcoming = (
     await makePublicMaintenance(t.db, {
       title: "Upgrade; db, cache \\ now",
@@ -101,7 +113,10 @@ beforeAll(async () => {
   ).id;
   await makePublishedPostmortem(t.db, {
     incidentId: ids.postmortem,
-    sections: { summary: "Checkout **failed** for an hour: [details](javascript:alert(1)) <script>alert(1)</script>", rootCause: "A full disk." },
+    sections: {
+      summary: "Checkout **failed** for an hour: [details](javascript:alert(1)) <script>alert(1)</script>",
+      rootCause: "A full disk.",
+    },
     publications: PUBLISHED,
   });
   [server, xml] = await Promise.all([startPublicServer(t.url, PUBLIC_URL), startXmlReader()]);
@@ -151,31 +166,51 @@ describe("/feed.atom", () => {
     const feed = await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8");
     const entry = childrenNamed(feed, "entry").find((e) => childText(e, "id") === incidentLink(ids.evil))!;
     expect(childText(entry, "title")).toBe(EVIL);
-    expect(childText(entry, "summary")).toBe("Identified (impact: major): Payments <fail> & we retry.\nAffects: Checkout (us.aws).");
+    expect(childText(entry, "summary")).toBe(
+      "Identified (impact: major): Payments <fail> & we retry.\nAffects: Checkout (us.aws).",
+    );
     expect(descendantsNamed(feed, "script")).toEqual([]);
   });
 
   it("narrows to a region, a component, or both; platform-wide notices only in the whole feed", async () => {
-    const links = async (query: string) => new Set(atomLinks(await fetchXml(`/feed.atom${query}`, "application/atom+xml; charset=utf-8")));
+    const links = async (query: string) =>
+      new Set(atomLinks(await fetchXml(`/feed.atom${query}`, "application/atom+xml; charset=utf-8")));
     expect(await links("?region=us.aws")).toEqual(new Set([incidentLink(ids.evil)]));
-    expect(await links("?component=delivery")).toEqual(new Set([incidentLink(ids.resolved), maintenanceLink(ids.upcoming)]));
+    expect(await links("?component=delivery")).toEqual(
+      new Set([incidentLink(ids.resolved), maintenanceLink(ids.upcoming)]),
+    );
     expect(await links("?region=eu.gcp&component=audit-log")).toEqual(new Set([maintenanceLink(ids.active)]));
     const filtered = await fetchXml("/feed.atom?component=delivery", "application/atom+xml; charset=utf-8");
     expect(childText(filtered, "title")).toBe("Bellwether status — Delivery");
-    expect(childrenNamed(filtered, "link").find((l) => l.attrs.rel === "self")?.attrs.href).toBe(`${PUBLIC_URL}/feed.atom?component=delivery`);
+    expect(childrenNamed(filtered, "link").find((l) => l.attrs.rel === "self")?.attrs.href).toBe(
+      `${PUBLIC_URL}/feed.atom?component=delivery`,
+    );
   });
 });
 
 describe("postmortems in the feeds", () => {
-  const entriesOf = (feed: XmlNode) => childrenNamed(feed, "entry").filter((e) => childText(e, "title")?.startsWith("Postmortem: "));
+  const entriesOf = (feed: XmlNode) =>
+    childrenNamed(feed, "entry").filter((e) => childText(e, "title")?.startsWith("Postmortem: "));
 
   it("has one Atom entry per publication, each with its own stable id, linking to the postmortem on the incident's page", async () => {
     const feed = await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8");
     const entries = entriesOf(feed);
-    expect(entries.map((e) => childText(e, "id"))).toEqual([`${incidentLink(ids.postmortem)}#postmortem-2`, `${incidentLink(ids.postmortem)}#postmortem-1`]);
-    expect(entries.map((e) => childrenNamed(e, "link")[0]!.attrs.href)).toEqual([`${incidentLink(ids.postmortem)}#postmortem`, `${incidentLink(ids.postmortem)}#postmortem`]);
-    expect(entries.map((e) => childText(e, "title"))).toEqual(["Postmortem: Checkout down <b>everywhere</b>", "Postmortem: Checkout down <b>everywhere</b>"]);
-    expect(entries.map((e) => Date.parse(childText(e, "updated")!))).toEqual([PUBLISHED[1]!.getTime(), PUBLISHED[0]!.getTime()]);
+    expect(entries.map((e) => childText(e, "id"))).toEqual([
+      `${incidentLink(ids.postmortem)}#postmortem-2`,
+      `${incidentLink(ids.postmortem)}#postmortem-1`,
+    ]);
+    expect(entries.map((e) => childrenNamed(e, "link")[0]!.attrs.href)).toEqual([
+      `${incidentLink(ids.postmortem)}#postmortem`,
+      `${incidentLink(ids.postmortem)}#postmortem`,
+    ]);
+    expect(entries.map((e) => childText(e, "title"))).toEqual([
+      "Postmortem: Checkout down <b>everywhere</b>",
+      "Postmortem: Checkout down <b>everywhere</b>",
+    ]);
+    expect(entries.map((e) => Date.parse(childText(e, "updated")!))).toEqual([
+      PUBLISHED[1]!.getTime(),
+      PUBLISHED[0]!.getTime(),
+    ]);
     const [updated, first] = entries.map((e) => childText(e, "summary")!);
     expect(first).toMatch(/^Postmortem published: Checkout failed for an hour: details/);
     expect(updated).toMatch(/^Postmortem updated \(revision 2\): /);
@@ -183,19 +218,29 @@ describe("postmortems in the feeds", () => {
     expect(first).not.toContain("javascript:");
     expect(descendantsNamed(feed, "script")).toEqual([]);
     // The same again: ids do not move between renders.
-    const again = entriesOf(await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8")).map((e) => childText(e, "id"));
+    const again = entriesOf(await fetchXml("/feed.atom", "application/atom+xml; charset=utf-8")).map((e) =>
+      childText(e, "id"),
+    );
     expect(again).toEqual(entries.map((e) => childText(e, "id")));
   });
 
   it("follows the feed's filter like the incident it belongs to", async () => {
-    expect(entriesOf(await fetchXml("/feed.atom?region=eu.gcp", "application/atom+xml; charset=utf-8"))).toHaveLength(2);
-    expect(entriesOf(await fetchXml("/feed.atom?region=us.aws", "application/atom+xml; charset=utf-8"))).toHaveLength(0);
+    expect(entriesOf(await fetchXml("/feed.atom?region=eu.gcp", "application/atom+xml; charset=utf-8"))).toHaveLength(
+      2,
+    );
+    expect(entriesOf(await fetchXml("/feed.atom?region=us.aws", "application/atom+xml; charset=utf-8"))).toHaveLength(
+      0,
+    );
   });
 
   it("gives RSS items a guid per publication that is not a permalink", async () => {
     const rss = await fetchXml("/feed.rss", "application/rss+xml; charset=utf-8");
-    const items = childrenNamed(childrenNamed(rss, "channel")[0]!, "item").filter((i) => childText(i, "title")?.startsWith("Postmortem: "));
-    expect(items.map((i) => [childText(i, "guid"), childrenNamed(i, "guid")[0]!.attrs.isPermaLink, childText(i, "link")])).toEqual([
+    const items = childrenNamed(childrenNamed(rss, "channel")[0]!, "item").filter((i) =>
+      childText(i, "title")?.startsWith("Postmortem: "),
+    );
+    expect(
+      items.map((i) => [childText(i, "guid"), childrenNamed(i, "guid")[0]!.attrs.isPermaLink, childText(i, "link")]),
+    ).toEqual([
       [`${incidentLink(ids.postmortem)}#postmortem-2`, "false", `${incidentLink(ids.postmortem)}#postmortem`],
       [`${incidentLink(ids.postmortem)}#postmortem-1`, "false", `${incidentLink(ids.postmortem)}#postmortem`],
     ]);
@@ -234,7 +279,10 @@ describe("/calendar.ics", () => {
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     const uids = icsLines(text).filter((l) => l.startsWith("UID:"));
     // The window that ended 200 days ago is past the calendar's 90 days of history.
-    expect(uids).toEqual([`UID:maintenance-${ids.active}@status.example.test`, `UID:maintenance-${ids.upcoming}@status.example.test`]);
+    expect(uids).toEqual([
+      `UID:maintenance-${ids.active}@status.example.test`,
+      `UID:maintenance-${ids.upcoming}@status.example.test`,
+    ]);
   });
 
   it("escapes text, keeps UTF-8 whole across folds, and gives times in UTC", async () => {
@@ -288,9 +336,15 @@ describe("badges", () => {
   });
 
   it("escapes a component name with markup", async () => {
-    const component = await t.db.component.create({ data: { key: "evil", name: EVIL, tier: "TIER_2", productId: catalog.products.frontend.id } });
+    const component = await t.db.component.create({
+      data: { key: "evil", name: EVIL, tier: "TIER_2", productId: catalog.products.frontend.id },
+    });
     await t.db.componentRegion.create({
-      data: { componentId: component.id, regionId: catalog.regions.eu.id, probeStatus: "partial_outage" satisfies ComponentStatus },
+      data: {
+        componentId: component.id,
+        regionId: catalog.regions.eu.id,
+        probeStatus: "partial_outage" satisfies ComponentStatus,
+      },
     });
     const { title, svg } = await badge("/badge/evil/eu.gcp.svg");
     expect(title).toBe(`${EVIL} (eu.gcp): partial outage`);
@@ -319,16 +373,23 @@ describe("what is not there", () => {
 });
 
 describe("CORS", () => {
-  it.each(["/api/v2/summary.json", "/feed.atom", "/calendar.ics", "/badge/checkout.svg"])("answers the preflight for %s", async (path) => {
-    const response = await server.get(path, {
-      method: "OPTIONS",
-      headers: { origin: "https://widget.example.org", "access-control-request-method": "GET", "access-control-request-headers": "if-none-match" },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-methods")).toContain("GET");
-    expect(response.headers.get("access-control-allow-headers")).toBe("if-none-match");
-  });
+  it.each(["/api/v2/summary.json", "/feed.atom", "/calendar.ics", "/badge/checkout.svg"])(
+    "answers the preflight for %s",
+    async (path) => {
+      const response = await server.get(path, {
+        method: "OPTIONS",
+        headers: {
+          origin: "https://widget.example.org",
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "if-none-match",
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-methods")).toContain("GET");
+      expect(response.headers.get("access-control-allow-headers")).toBe("if-none-match");
+    },
+  );
 
   it("does not echo a header list that is not one", async () => {
     const response = await server.get("/feed.rss", {

@@ -9,7 +9,12 @@ import { getRegionPage } from "../../lib/public/region.ts";
 import { getUptime } from "../../lib/status/uptime.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
-import { makeMaintenanceWindow, makePostmortem, makePublicIncident, makeRollups } from "../support/public-page-factories.ts";
+import {
+  makeMaintenanceWindow,
+  makePostmortem,
+  makePublicIncident,
+  makeRollups,
+} from "../support/public-page-factories.ts";
 import { makePublishedPostmortem } from "../support/published-postmortem-factories.ts";
 
 const HOUR = 3_600_000;
@@ -23,7 +28,11 @@ async function platform(t: TestDatabase) {
   const eu = await makeRegion(t.db, { key: `eu-${suffix}.gcp`, sortOrder: 0 });
   const us = await makeRegion(t.db, { key: `us-${suffix}.gcp`, sortOrder: 1 });
   const product = await makeProduct(t.db);
-  const checkout = await makeComponent(t.db, product.id, { key: `checkout-${suffix}`, tier: "TIER_1", name: "Checkout" });
+  const checkout = await makeComponent(t.db, product.id, {
+    key: `checkout-${suffix}`,
+    tier: "TIER_1",
+    name: "Checkout",
+  });
   const studio = await makeComponent(t.db, product.id, { key: `studio-${suffix}`, tier: "TIER_2", name: "Studio" });
   const checkoutEu = await makeComponentRegion(t.db, checkout.id, eu.id, { probeStatus: "operational" });
   const checkoutUs = await makeComponentRegion(t.db, checkout.id, us.id, { probeStatus: "operational" });
@@ -40,7 +49,12 @@ afterAll(() => t.drop());
 describe("incidents on the public site", () => {
   it("shows only approved, open incidents as active, worst impact first, with their latest update and tier-1 components first", async () => {
     const p = await platform(t);
-    const minor = await makePublicIncident(t.db, { title: "Slow studio", impact: "minor", startedAt: ago(HOUR), affected: [{ componentRegionId: p.studioEu.id, status: "degraded_performance" }] });
+    const minor = await makePublicIncident(t.db, {
+      title: "Slow studio",
+      impact: "minor",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.studioEu.id, status: "degraded_performance" }],
+    });
     const major = await makePublicIncident(t.db, {
       title: "Checkout failing",
       impact: "critical",
@@ -56,9 +70,25 @@ describe("incidents on the public site", () => {
         { status: "identified", message: "A database failed over badly.", at: ago(HOUR) },
       ],
     });
-    await makePublicIncident(t.db, { title: "Proposal", review: "proposed", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
-    await makePublicIncident(t.db, { title: "Dismissed", review: "dismissed", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
-    await makePublicIncident(t.db, { title: "Over", status: "resolved", resolvedAt: ago(HOUR), startedAt: ago(3 * HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
+    await makePublicIncident(t.db, {
+      title: "Proposal",
+      review: "proposed",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }],
+    });
+    await makePublicIncident(t.db, {
+      title: "Dismissed",
+      review: "dismissed",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }],
+    });
+    await makePublicIncident(t.db, {
+      title: "Over",
+      status: "resolved",
+      resolvedAt: ago(HOUR),
+      startedAt: ago(3 * HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }],
+    });
 
     const active = await getActiveIncidents(t.db, { componentKey: p.checkout.key });
     expect(active.map((i) => i.id)).toEqual([major.id]);
@@ -98,17 +128,26 @@ describe("incidents on the public site", () => {
     const detail = (await getIncident(t.db, incident.id))!;
     expect(detail.updates.map((u) => u.status)).toEqual(["investigating", "identified", "resolved"]);
     expect(detail.latestUpdate?.message).toBe("Checkout works again.");
-    expect(detail.affected).toEqual([expect.objectContaining({ componentName: "Checkout", regionKey: p.us.key, status: "major_outage" })]);
+    expect(detail.affected).toEqual([
+      expect.objectContaining({ componentName: "Checkout", regionKey: p.us.key, status: "major_outage" }),
+    ]);
     expect(detail.postmortem?.sections.map((s) => [s.heading, s.paragraphs])).toEqual([
       ["Summary", ["Checkout failed for two hours."]],
       ["Root cause", ["A full disk.", "A disabled cleanup job."]],
     ]);
 
-    const drafted = await makePublicIncident(t.db, { startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
+    const drafted = await makePublicIncident(t.db, {
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }],
+    });
     await makePostmortem(t.db, drafted.id, { published: null });
     expect((await getIncident(t.db, drafted.id))!.postmortem).toBeNull();
 
-    const proposed = await makePublicIncident(t.db, { review: "proposed", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }] });
+    const proposed = await makePublicIncident(t.db, {
+      review: "proposed",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "major_outage" }],
+    });
     expect(await getIncident(t.db, proposed.id)).toBeNull();
     expect(await getIncident(t.db, "no-such-incident")).toBeNull();
   });
@@ -124,16 +163,33 @@ describe("incidents on the public site", () => {
     });
     const { postmortemId } = await makePublishedPostmortem(t.db, {
       incidentId: incident.id,
-      sections: { summary: "Search **failed**. <img src=x onerror=alert(1)>", correctiveMeasures: "We add a canary.", lessonsLearned: "We got lucky." },
+      sections: {
+        summary: "Search **failed**. <img src=x onerror=alert(1)>",
+        correctiveMeasures: "We add a canary.",
+        lessonsLearned: "We got lucky.",
+      },
       publications: [ago(3 * HOUR), ago(HOUR)],
       timeline: [
         { at: ago(5 * HOUR), source: "probe", text: "First failing check", hidden: false },
         { at: ago(4.5 * HOUR), source: "engineer", text: "Internal chatter", hidden: true },
       ],
-      actionItems: [{ title: "Add a canary", type: "prevent", priority: "P2", state: "in_progress", dueDate: null, completedAt: null, isPublic: true }],
+      actionItems: [
+        {
+          title: "Add a canary",
+          type: "prevent",
+          priority: "P2",
+          state: "in_progress",
+          dueDate: null,
+          completedAt: null,
+          isPublic: true,
+        },
+      ],
     });
     // Edits after publication change nothing readers see until it is published again.
-    await t.db.postmortem.update({ where: { id: postmortemId }, data: { summary: "A DRAFT EDIT", state: "in_review" } });
+    await t.db.postmortem.update({
+      where: { id: postmortemId },
+      data: { summary: "A DRAFT EDIT", state: "in_review" },
+    });
 
     const pm = (await getIncident(t.db, incident.id))!.postmortem!;
     expect(pm.sections.map((s) => s.heading)).toEqual(["Summary", "Corrective and preventative measures"]);
@@ -158,8 +214,19 @@ describe("incidents on the public site", () => {
         affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
       });
     }
-    await makePublicIncident(t.db, { title: "Studio eu", status: "resolved", startedAt: ago(DAY / 2), resolvedAt: ago(DAY / 4), affected: [{ componentRegionId: p.studioEu.id, status: "major_outage" }] });
-    await makePublicIncident(t.db, { title: "Hidden", review: "proposed", startedAt: ago(DAY / 2), affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }] });
+    await makePublicIncident(t.db, {
+      title: "Studio eu",
+      status: "resolved",
+      startedAt: ago(DAY / 2),
+      resolvedAt: ago(DAY / 4),
+      affected: [{ componentRegionId: p.studioEu.id, status: "major_outage" }],
+    });
+    await makePublicIncident(t.db, {
+      title: "Hidden",
+      review: "proposed",
+      startedAt: ago(DAY / 2),
+      affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
+    });
 
     const first = await getIncidentHistory(t.db, { page: 1, pageSize: 2, regionKey: p.us.key });
     expect(first).toMatchObject({ total: 5, pageCount: 3, page: 1 });
@@ -170,7 +237,9 @@ describe("incidents on the public site", () => {
 
     const studio = await getIncidentHistory(t.db, { page: 1, componentKey: p.studio.key });
     expect(studio.incidents.map((i) => i.title)).toEqual(["Studio eu"]);
-    expect((await getIncidentHistory(t.db, { page: 1, componentKey: p.studio.key, regionKey: p.us.key })).total).toBe(0);
+    expect((await getIncidentHistory(t.db, { page: 1, componentKey: p.studio.key, regionKey: p.us.key })).total).toBe(
+      0,
+    );
 
     const page = await getHistoryPage(t.db, historyQuerySchema.parse({ region: p.eu.key, page: "1" }));
     expect(page.incidents.map((i) => i.title)).toEqual(["Studio eu"]);
@@ -180,8 +249,16 @@ describe("incidents on the public site", () => {
 
   it("reads the history's address forgivingly", () => {
     expect(historyQuerySchema.parse({})).toEqual({ page: 1, region: undefined, component: undefined });
-    expect(historyQuerySchema.parse({ page: "x", region: "", component: ["search", "checkout"] })).toEqual({ page: 1, region: undefined, component: "search" });
-    expect(historyQuerySchema.parse({ page: "3", region: "<script>" })).toEqual({ page: 3, region: undefined, component: undefined });
+    expect(historyQuerySchema.parse({ page: "x", region: "", component: ["search", "checkout"] })).toEqual({
+      page: 1,
+      region: undefined,
+      component: "search",
+    });
+    expect(historyQuerySchema.parse({ page: "3", region: "<script>" })).toEqual({
+      page: 3,
+      region: undefined,
+      component: undefined,
+    });
   });
 
   it("marks each day of a component-region's uptime with the incidents that touched it", async () => {
@@ -193,7 +270,11 @@ describe("incidents on the public site", () => {
       resolvedAt: new Date("2026-11-20T01:00:00Z"),
       affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
     });
-    await makePublicIncident(t.db, { review: "dismissed", startedAt: new Date("2026-11-21T01:00:00Z"), affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }] });
+    await makePublicIncident(t.db, {
+      review: "dismissed",
+      startedAt: new Date("2026-11-21T01:00:00Z"),
+      affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
+    });
     const days = await getIncidentDays(t.db, NOW, 90, [p.checkoutUs.id, p.checkoutEu.id]);
     expect(days.has(p.checkoutEu.id)).toBe(false);
     expect(Object.fromEntries(days.get(p.checkoutUs.id)!)).toEqual({
@@ -206,7 +287,13 @@ describe("incidents on the public site", () => {
 describe("maintenance on the public site", () => {
   it("lists scheduled windows that have not ended, soonest first, and shows one with its updates in order", async () => {
     const p = await platform(t);
-    const later = await makeMaintenanceWindow(t.db, { title: "Later", status: "scheduled", scheduledStart: new Date(NOW.getTime() + 2 * DAY), scheduledEnd: new Date(NOW.getTime() + 2 * DAY + HOUR), componentRegionIds: [p.checkoutEu.id] });
+    const later = await makeMaintenanceWindow(t.db, {
+      title: "Later",
+      status: "scheduled",
+      scheduledStart: new Date(NOW.getTime() + 2 * DAY),
+      scheduledEnd: new Date(NOW.getTime() + 2 * DAY + HOUR),
+      componentRegionIds: [p.checkoutEu.id],
+    });
     const soon = await makeMaintenanceWindow(t.db, {
       title: "Soon",
       status: "scheduled",
@@ -218,15 +305,29 @@ describe("maintenance on the public site", () => {
         { status: "scheduled", message: "Moved by an hour.", at: ago(DAY) },
       ],
     });
-    await makeMaintenanceWindow(t.db, { title: "Done", status: "completed", scheduledStart: ago(2 * DAY), scheduledEnd: ago(DAY), componentRegionIds: [p.checkoutEu.id] });
+    await makeMaintenanceWindow(t.db, {
+      title: "Done",
+      status: "completed",
+      scheduledStart: ago(2 * DAY),
+      scheduledEnd: ago(DAY),
+      componentRegionIds: [p.checkoutEu.id],
+    });
 
-    const underWay = await makeMaintenanceWindow(t.db, { title: "Now", status: "in_progress", scheduledStart: ago(HOUR), scheduledEnd: new Date(NOW.getTime() + HOUR), componentRegionIds: [p.checkoutUs.id] });
+    const underWay = await makeMaintenanceWindow(t.db, {
+      title: "Now",
+      status: "in_progress",
+      scheduledStart: ago(HOUR),
+      scheduledEnd: new Date(NOW.getTime() + HOUR),
+      componentRegionIds: [p.checkoutUs.id],
+    });
 
     const { active, upcoming } = await getCurrentMaintenance(t.db, NOW, { componentKey: p.checkout.key });
     expect(active.map((m) => m.id)).toEqual([underWay.id]);
     expect(upcoming.map((m) => m.id)).toEqual([soon.id, later.id]);
     expect(upcoming[0]!.latestUpdate?.message).toBe("Moved by an hour.");
-    expect((await getCurrentMaintenance(t.db, NOW, { regionKey: p.us.key })).upcoming.map((m) => m.id)).toEqual([soon.id]);
+    expect((await getCurrentMaintenance(t.db, NOW, { regionKey: p.us.key })).upcoming.map((m) => m.id)).toEqual([
+      soon.id,
+    ]);
     expect((await getCurrentMaintenance(t.db, NOW, { regionKey: p.eu.key })).active).toEqual([]);
     expect((await getCurrentMaintenance(t.db, NOW, {}, 1)).upcoming.map((m) => m.id)).toEqual([soon.id]);
 
@@ -240,9 +341,26 @@ describe("maintenance on the public site", () => {
 describe("pages", () => {
   it("the front page has active notices, upcoming maintenance and a week of history with quiet days", async () => {
     const p = await platform(t);
-    const open = await makePublicIncident(t.db, { title: "Open now", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }] });
-    const twoDaysAgo = await makePublicIncident(t.db, { title: "Two days ago", status: "resolved", startedAt: ago(2 * DAY), resolvedAt: ago(2 * DAY - HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "partial_outage" }] });
-    await makeMaintenanceWindow(t.db, { title: "Running", status: "in_progress", scheduledStart: ago(HOUR), scheduledEnd: new Date(NOW.getTime() + HOUR), startedAt: ago(HOUR), componentRegionIds: [p.studioEu.id] });
+    const open = await makePublicIncident(t.db, {
+      title: "Open now",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
+    });
+    const twoDaysAgo = await makePublicIncident(t.db, {
+      title: "Two days ago",
+      status: "resolved",
+      startedAt: ago(2 * DAY),
+      resolvedAt: ago(2 * DAY - HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "partial_outage" }],
+    });
+    await makeMaintenanceWindow(t.db, {
+      title: "Running",
+      status: "in_progress",
+      scheduledStart: ago(HOUR),
+      scheduledEnd: new Date(NOW.getTime() + HOUR),
+      startedAt: ago(HOUR),
+      componentRegionIds: [p.studioEu.id],
+    });
 
     const home = await getHomePage(t.db, NOW);
     expect(home.activeIncidents.map((i) => i.id)).toContain(open.id);
@@ -258,11 +376,23 @@ describe("pages", () => {
 
   it("a region page shows each component there, with uptime and what touches that region only", async () => {
     const p = await platform(t);
-    await makePublicIncident(t.db, { title: "US only", startedAt: ago(HOUR), affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }] });
-    await makePublicIncident(t.db, { title: "EU earlier", status: "resolved", startedAt: ago(3 * DAY), resolvedAt: ago(3 * DAY - HOUR), affected: [{ componentRegionId: p.checkoutEu.id, status: "partial_outage" }] });
+    await makePublicIncident(t.db, {
+      title: "US only",
+      startedAt: ago(HOUR),
+      affected: [{ componentRegionId: p.checkoutUs.id, status: "major_outage" }],
+    });
+    await makePublicIncident(t.db, {
+      title: "EU earlier",
+      status: "resolved",
+      startedAt: ago(3 * DAY),
+      resolvedAt: ago(3 * DAY - HOUR),
+      affected: [{ componentRegionId: p.checkoutEu.id, status: "partial_outage" }],
+    });
 
     const us = (await getRegionPage(t.db, p.us.key, NOW))!;
-    expect(us.products.flatMap((x) => x.components.map((c) => [c.name, c.cell.status]))).toEqual([["Checkout", "major_outage"]]);
+    expect(us.products.flatMap((x) => x.components.map((c) => [c.name, c.cell.status]))).toEqual([
+      ["Checkout", "major_outage"],
+    ]);
     expect(us.overall.indicator).toBe("critical");
     expect(us.activeIncidents.map((i) => i.title)).toEqual(["US only"]);
     expect([...us.uptime.keys()]).toEqual([p.checkoutUs.id]);
@@ -282,8 +412,12 @@ describe("pages", () => {
     await makeRollups(t.db, "minute", p.checkoutEu.id, [{ bucketStart: minute, latencies: [40, 45, 50, 42] }]);
     await makeRollups(t.db, "minute", p.checkoutUs.id, [{ bucketStart: minute, latencies: [2400, 2600, 2800, 2900] }]);
     // 7 d from hour rollups, 30 d from day rollups: different numbers prove which table was read.
-    await makeRollups(t.db, "hour", p.checkoutEu.id, [{ bucketStart: new Date("2026-11-20T05:00:00Z"), latencies: [300] }]);
-    await makeRollups(t.db, "day", p.checkoutEu.id, [{ bucketStart: new Date("2026-11-01T00:00:00Z"), latencies: [700] }]);
+    await makeRollups(t.db, "hour", p.checkoutEu.id, [
+      { bucketStart: new Date("2026-11-20T05:00:00Z"), latencies: [300] },
+    ]);
+    await makeRollups(t.db, "day", p.checkoutEu.id, [
+      { bucketStart: new Date("2026-11-01T00:00:00Z"), latencies: [700] },
+    ]);
 
     const all = (await getComponentPage(t.db, p.checkout.key, NOW, { range: "24h", regionKey: null }))!;
     expect(all.regions.map((r) => r.region.key)).toEqual([p.eu.key, p.us.key]);
@@ -307,8 +441,12 @@ describe("pages", () => {
 
   it("computes uptime for only the component-regions asked for", async () => {
     const p = await platform(t);
-    await t.db.statusChange.create({ data: { componentRegionId: p.checkoutUs.id, at: ago(80 * DAY), source: "probes", toStatus: "operational" } });
-    await t.db.statusChange.create({ data: { componentRegionId: p.checkoutEu.id, at: ago(200 * DAY), source: "probes", toStatus: "major_outage" } });
+    await t.db.statusChange.create({
+      data: { componentRegionId: p.checkoutUs.id, at: ago(80 * DAY), source: "probes", toStatus: "operational" },
+    });
+    await t.db.statusChange.create({
+      data: { componentRegionId: p.checkoutEu.id, at: ago(200 * DAY), source: "probes", toStatus: "major_outage" },
+    });
     const uptime = await getUptime(t.db, NOW, 90, [p.checkoutUs.id]);
     expect([...uptime.keys()]).toEqual([p.checkoutUs.id]);
     expect(uptime.get(p.checkoutUs.id)!.availability).toBe(1);

@@ -50,42 +50,52 @@ const subscriberArb = fc.record({
 it("writes a notification for exactly the subscribers whose scope covers the event", async () => {
   let run = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(subscriberArb, { minLength: 1, maxLength: 8 }), subset(() => componentRegions), async (subscribers, affected) => {
-      run += 1;
-      const created = [];
-      for (const s of subscribers) {
-        const row = await makeSubscriber(t.db, {
-          scope: { all: s.all, tier1Only: s.tier1Only, regionIds: s.regions, componentIds: s.components },
-          confirmed: s.confirmed,
-          unsubscribed: s.unsubscribed,
-          suppressed: s.suppressed,
-        });
-        created.push({ id: row.id, ...s });
-      }
-      try {
-        const result = await t.db.$transaction((tx) =>
-          enqueueEvent(tx, {
-            kind: "incident_published",
-            payload: makePayload(),
-            dedupeKey: `property:${run}:${Math.random()}`,
-            componentRegionIds: affected.map((cr) => cr.id),
-          }),
-        );
-        const notified = await t.db.notification.findMany({ where: { eventId: result!.eventId }, select: { subscriberId: true } });
-        const expected = created.filter(
-          (s) =>
-            s.confirmed &&
-            !s.unsubscribed &&
-            !s.suppressed &&
-            scopeCovers({ all: s.all, tier1Only: s.tier1Only, regionIds: s.regions, componentIds: s.components }, affected),
-        );
-        expect(notified.map((n) => n.subscriberId).sort()).toEqual(expected.map((s) => s.id).sort());
-        expect(result!.notifications).toBe(expected.length);
-      } finally {
-        await t.db.notificationEvent.deleteMany({});
-        await t.db.subscriber.deleteMany({ where: { id: { in: created.map((s) => s.id) } } });
-      }
-    }),
+    fc.asyncProperty(
+      fc.array(subscriberArb, { minLength: 1, maxLength: 8 }),
+      subset(() => componentRegions),
+      async (subscribers, affected) => {
+        run += 1;
+        const created = [];
+        for (const s of subscribers) {
+          const row = await makeSubscriber(t.db, {
+            scope: { all: s.all, tier1Only: s.tier1Only, regionIds: s.regions, componentIds: s.components },
+            confirmed: s.confirmed,
+            unsubscribed: s.unsubscribed,
+            suppressed: s.suppressed,
+          });
+          created.push({ id: row.id, ...s });
+        }
+        try {
+          const result = await t.db.$transaction((tx) =>
+            enqueueEvent(tx, {
+              kind: "incident_published",
+              payload: makePayload(),
+              dedupeKey: `property:${run}:${Math.random()}`,
+              componentRegionIds: affected.map((cr) => cr.id),
+            }),
+          );
+          const notified = await t.db.notification.findMany({
+            where: { eventId: result!.eventId },
+            select: { subscriberId: true },
+          });
+          const expected = created.filter(
+            (s) =>
+              s.confirmed &&
+              !s.unsubscribed &&
+              !s.suppressed &&
+              scopeCovers(
+                { all: s.all, tier1Only: s.tier1Only, regionIds: s.regions, componentIds: s.components },
+                affected,
+              ),
+          );
+          expect(notified.map((n) => n.subscriberId).sort()).toEqual(expected.map((s) => s.id).sort());
+          expect(result!.notifications).toBe(expected.length);
+        } finally {
+          await t.db.notificationEvent.deleteMany({});
+          await t.db.subscriber.deleteMany({ where: { id: { in: created.map((s) => s.id) } } });
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -94,7 +104,14 @@ it("writes an event once: a second writer with the same dedupe key is a no-op", 
   const cr = componentRegions[0]!;
   await makeSubscriber(t.db);
   const write = () =>
-    t.db.$transaction((tx) => enqueueEvent(tx, { kind: "incident_updated", payload: makePayload(), dedupeKey: "incident_updated:u1", componentRegionIds: [cr.id] }));
+    t.db.$transaction((tx) =>
+      enqueueEvent(tx, {
+        kind: "incident_updated",
+        payload: makePayload(),
+        dedupeKey: "incident_updated:u1",
+        componentRegionIds: [cr.id],
+      }),
+    );
   const first = await write();
   expect(first?.notifications).toBe(1);
   expect(await write()).toBeNull();

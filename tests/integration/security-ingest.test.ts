@@ -26,7 +26,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const region = await makeRegion(t.db, { key: "vantage-security.gcp" });
   const cr = await makeComponentRegion(t.db, (await makeComponent(t.db, (await makeProduct(t.db)).id)).id, region.id);
-  probeId = (await t.db.probe.create({ data: { componentRegionId: cr.id, name: "health", kind: "http", target: "http://127.0.0.1:9/health" } })).id;
+  probeId = (
+    await t.db.probe.create({
+      data: { componentRegionId: cr.id, name: "health", kind: "http", target: "http://127.0.0.1:9/health" },
+    })
+  ).id;
   token = (await createAgent(t.db, { name: "security-test", regionKey: "vantage-security.gcp" })).token;
   port = await findFreePort();
   server = spawn(process.execPath, ["--import", "tsx", "tests/support/streaming-ingest-server.ts", String(port)], {
@@ -47,7 +51,11 @@ afterAll(async () => {
 });
 
 const ingest = (body: string) =>
-  fetch(`http://127.0.0.1:${port}/api/ingest/results`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+  fetch(`http://127.0.0.1:${port}/api/ingest/results`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body,
+  });
 
 /** Sends whitespace in chunks, with no Content-Length, until the server answers; resolves with the answer and the bytes sent by then. */
 function chunkedUpload(totalBytes: number): Promise<{ status: number; body: string; sent: number }> {
@@ -55,16 +63,29 @@ function chunkedUpload(totalBytes: number): Promise<{ status: number; body: stri
     let sent = 0;
     let answered = false;
     const chunk = Buffer.alloc(256 * 1024, 0x20);
-    const request = http.request({ host: "127.0.0.1", port, path: "/api/ingest/results", method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" } }, (response) => {
-      answered = true;
-      const atAnswer = sent;
-      const parts: Buffer[] = [];
-      response.on("data", (d: Buffer) => parts.push(d));
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString(), sent: atAnswer });
-      });
-    });
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/ingest/results",
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (response) => {
+        answered = true;
+        const atAnswer = sent;
+        const parts: Buffer[] = [];
+        response.on("data", (d: Buffer) => parts.push(d));
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString(), sent: atAnswer });
+        });
+      },
+    );
     request.on("error", (error) => (answered ? undefined : reject(error)));
     const write = () => {
       while (!answered && sent < totalBytes) {
@@ -77,13 +98,23 @@ function chunkedUpload(totalBytes: number): Promise<{ status: number; body: stri
   });
 }
 
-const result = (checkedAt: Date) => ({ id: randomUUID(), probeId, checkedAt: checkedAt.toISOString(), outcome: "up", latencyMs: 42, statusCode: 200, error: null });
+const result = (checkedAt: Date) => ({
+  id: randomUUID(),
+  probeId,
+  checkedAt: checkedAt.toISOString(),
+  outcome: "up",
+  latencyMs: 42,
+  statusCode: 200,
+  error: null,
+});
 
 describe("a chunked body", () => {
   it("is counted while it is read: 413 as soon as it passes 5 MiB, long before the 64 MiB it would send", async () => {
     const { status, body, sent } = await chunkedUpload(64 * MIB);
     expect(status).toBe(413);
-    expect(JSON.parse(body)).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 5242880 bytes." } });
+    expect(JSON.parse(body)).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 5242880 bytes." },
+    });
     // What the sockets' buffers hold on top of the 5 MiB read.
     expect(sent).toBeLessThan(24 * MIB);
   });

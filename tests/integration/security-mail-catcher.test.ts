@@ -61,7 +61,9 @@ describe("the mail catcher", () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split("\n")).toEqual(["MAIL_CATCHER is for `npm run demo` and `npm run dev`; `npm start` refuses it. Set SMTP_URL to a mail server."]);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "MAIL_CATCHER is for `npm run demo` and `npm run dev`; `npm start` refuses it. Set SMTP_URL to a mail server.",
+    ]);
   });
 });
 
@@ -91,10 +93,18 @@ describe("the mailbox", () => {
 
     // Behind a trusted proxy on this machine, the reader is whoever the proxy says.
     const proxied = await site("127.0.0.1");
-    expect((await fetch(`${proxied}/admin/mailbox`, { headers: { "x-forwarded-for": "198.51.100.7" } })).status).toBe(404);
+    expect((await fetch(`${proxied}/admin/mailbox`, { headers: { "x-forwarded-for": "198.51.100.7" } })).status).toBe(
+      404,
+    );
     // Without the web server in front (next start, next dev): nobody.
     expect(fromThisMachine(new Headers({}))).toBe(false);
     // A client's own claim is replaced by what the front door saw.
-    expect((await fetch(`${proxied}/admin/mailbox`, { headers: { "x-bellwether-client-local": "1", "x-forwarded-for": "198.51.100.7" } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${proxied}/admin/mailbox`, {
+          headers: { "x-bellwether-client-local": "1", "x-forwarded-for": "198.51.100.7" },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -28,7 +28,13 @@ describe("the scheduled purge", () => {
         { email: "pending-now@example.test", confirmTokenHash: "h2", confirmExpiresAt: ago(-10) },
         { email: "just-expired@example.test", confirmTokenHash: "h3", confirmExpiresAt: ago(2) },
         { email: "active@example.test", confirmedAt: ago(1000) },
-        { email: "lapsed-asked-again@example.test", confirmedAt: ago(1000), unsubscribedAt: ago(500), confirmTokenHash: "h4", confirmExpiresAt: ago(48) },
+        {
+          email: "lapsed-asked-again@example.test",
+          confirmedAt: ago(1000),
+          unsubscribedAt: ago(500),
+          confirmTokenHash: "h4",
+          confirmExpiresAt: ago(48),
+        },
       ],
     });
     await t.db.session.createMany({
@@ -46,9 +52,18 @@ describe("the scheduled purge", () => {
     await takeRateToken(t.db, "test:purge", "old", { limit: 3, windowMs: 3_600_000 }, ago(30));
     await takeRateToken(t.db, "test:purge", "recent", { limit: 3, windowMs: 3_600_000 }, ago(0.1));
 
-    expect(await purgeExpired(t.db, now)).toEqual({ pendingSubscribers: 1, expiredConfirmLinks: 1, sessions: 1, verificationTokens: 1, rateBuckets: 1 });
+    expect(await purgeExpired(t.db, now)).toEqual({
+      pendingSubscribers: 1,
+      expiredConfirmLinks: 1,
+      sessions: 1,
+      verificationTokens: 1,
+      rateBuckets: 1,
+    });
 
-    const subscribers = await t.db.subscriber.findMany({ orderBy: { email: "asc" }, select: { email: true, confirmTokenHash: true } });
+    const subscribers = await t.db.subscriber.findMany({
+      orderBy: { email: "asc" },
+      select: { email: true, confirmTokenHash: true },
+    });
     expect(subscribers).toEqual([
       { email: "active@example.test", confirmTokenHash: null },
       { email: "just-expired@example.test", confirmTokenHash: "h3" },
@@ -57,7 +72,9 @@ describe("the scheduled purge", () => {
     ]);
     expect((await t.db.session.findMany()).map((s) => s.sessionToken)).toEqual(["live"]);
     expect((await t.db.verificationToken.findMany()).map((v) => v.token)).toEqual(["live-link"]);
-    expect(await sql(t.url, `SELECT count(*)::int AS n FROM "bellwether_runtime"."RateLimitBucket"`)).toEqual([{ n: 1 }]);
+    expect(await sql(t.url, `SELECT count(*)::int AS n FROM "bellwether_runtime"."RateLimitBucket"`)).toEqual([
+      { n: 1 },
+    ]);
     // A second run (another replica, the next hour) finds nothing.
     expect(Object.values(await purgeExpired(t.db, now)).every((n) => n === 0)).toBe(true);
   });

@@ -13,7 +13,11 @@ import type { MailSettings } from "../../lib/notifications/mail.ts";
 import { takeRateToken } from "../../lib/rate-limits/take-token.ts";
 import { createFrontDoor } from "../../lib/server/front-door.ts";
 import { smtpSubscriptionMailer } from "../../lib/subscribers/mailer.ts";
-import { checkSubscribeClient, createSubscribeLimits, SUBSCRIBE_LIMIT_PER_CLIENT } from "../../lib/subscribers/rate-limits.ts";
+import {
+  checkSubscribeClient,
+  createSubscribeLimits,
+  SUBSCRIBE_LIMIT_PER_CLIENT,
+} from "../../lib/subscribers/rate-limits.ts";
 import { requestSubscription } from "../../lib/subscribers/request-subscription.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
@@ -48,7 +52,8 @@ async function replica(db: Db, trustedProxies = ""): Promise<string> {
         const client = clientAddressOf(new Headers(req.headers as Record<string, string>));
         checkSubscribeClient(db, client, new Date()).then(
           () => res.writeHead(200, { "x-client": client }).end("check your inbox"),
-          (error: { code?: string }) => res.writeHead(error.code === "RATE_LIMITED" ? 429 : 500, { "x-client": client }).end(),
+          (error: { code?: string }) =>
+            res.writeHead(error.code === "RATE_LIMITED" ? 429 : 500, { "x-client": client }).end(),
         );
       },
     }),
@@ -59,14 +64,18 @@ async function replica(db: Db, trustedProxies = ""): Promise<string> {
 }
 
 const randomAddress = () => `203.0.${randomInt(256)}.${randomInt(256)}`;
-const post = (base: string, headers: Record<string, string> = {}) => fetch(`${base}/subscribe`, { method: "POST", headers });
+const post = (base: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/subscribe`, { method: "POST", headers });
 
 describe("who the client is", () => {
   it("is the socket's peer when no proxy is trusted: a new X-Forwarded-For on each request does not make a new client", async () => {
     const base = await replica(t.db);
     const statuses: number[] = [];
     for (let i = 0; i <= SUBSCRIBE_LIMIT_PER_CLIENT.limit; i++) {
-      const response = await post(base, { "x-forwarded-for": randomAddress(), "x-bellwether-client-address": randomAddress() });
+      const response = await post(base, {
+        "x-forwarded-for": randomAddress(),
+        "x-bellwether-client-address": randomAddress(),
+      });
       expect(response.headers.get("x-client")).toBe("127.0.0.1");
       statuses.push(response.status);
     }
@@ -107,7 +116,8 @@ describe("limits kept in PostgreSQL", () => {
     const rule = { limit: 4, windowMs: 60_000 };
     const now = new Date();
     const results = [];
-    for (let i = 0; i < 6; i++) results.push((await takeRateToken(i % 2 ? replicaB : t.db, "test:replicas", "198.51.100.1", rule, now)).allowed);
+    for (let i = 0; i < 6; i++)
+      results.push((await takeRateToken(i % 2 ? replicaB : t.db, "test:replicas", "198.51.100.1", rule, now)).allowed);
     expect(results).toEqual([true, true, true, true, false, false]);
     // And through the front doors: the peer 127.0.0.1 already spent its tokens in the first test, on either replica.
     expect((await post(a, client)).status).toBe(429);
@@ -118,19 +128,28 @@ describe("limits kept in PostgreSQL", () => {
     const rule = { limit: 5, windowMs: 10_000 };
     const now = new Date();
     const taken = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => takeRateToken(i % 2 ? replicaB : t.db, "test:race", "198.51.100.2", rule, now)),
+      Array.from({ length: 20 }, (_, i) =>
+        takeRateToken(i % 2 ? replicaB : t.db, "test:race", "198.51.100.2", rule, now),
+      ),
     );
     expect(taken.filter((r) => r.allowed)).toHaveLength(5);
     const refused = taken.find((r) => !r.allowed)!;
     expect(refused.retryAfterMs).toBeGreaterThan(1_000);
     expect(refused.retryAfterMs).toBeLessThanOrEqual(2_000);
-    expect((await takeRateToken(t.db, "test:race", "198.51.100.2", rule, new Date(now.getTime() + 2_000))).allowed).toBe(true);
+    expect(
+      (await takeRateToken(t.db, "test:race", "198.51.100.2", rule, new Date(now.getTime() + 2_000))).allowed,
+    ).toBe(true);
   });
 });
 
 describe("the global cap on pending subscriptions", () => {
   it("stops new pending subscriptions beyond the hourly cap, whatever the addresses, and writes nothing for them", async () => {
-    const mail: MailSettings = { smtpUrl: sink.url, from: "Status <status@example.test>", publicUrl: "https://status.example.test", secret: "s".repeat(40) };
+    const mail: MailSettings = {
+      smtpUrl: sink.url,
+      from: "Status <status@example.test>",
+      publicUrl: "https://status.example.test",
+      secret: "s".repeat(40),
+    };
     const limits = createSubscribeLimits({ pendingPerHour: { limit: 3, windowMs: 3_600_000 } });
     const ask = (email: string) =>
       requestSubscription(

@@ -46,9 +46,18 @@ async function startSite(options: { maxEntriesPerRoute?: number } = {}): Promise
   const render = async (key: string): Promise<Rendered> => {
     rendered.push(key);
     const status = key === NOT_FOUND_KEY ? 404 : 200;
-    return { status, contentType: "text/html; charset=utf-8", body: Buffer.from(`<html><body><h1>${status} ${key}</h1>${"<p>x</p>".repeat(100)}</body></html>`) };
+    return {
+      status,
+      contentType: "text/html; charset=utf-8",
+      body: Buffer.from(`<html><body><h1>${status} ${key}</h1>${"<p>x</p>".repeat(100)}</body></html>`),
+    };
   };
-  const cache = new SnapshotCache({ render, maxAgeMs: 60_000, debounceMs: 20, maxEntriesPerRoute: options.maxEntriesPerRoute });
+  const cache = new SnapshotCache({
+    render,
+    maxAgeMs: 60_000,
+    debounceMs: 20,
+    maxEntriesPerRoute: options.maxEntriesPerRoute,
+  });
   const vocabulary = new SnapshotVocabularyLoader({ load: () => loadSnapshotVocabulary(t.db) });
   await vocabulary.changed();
   const server = http.createServer(
@@ -152,7 +161,11 @@ describe("the front door", () => {
         ][i % 10]!;
       const statuses = new Map<number, number>();
       for (let start = 0; start < 10_000; start += 100) {
-        const batch = await Promise.all(Array.from({ length: 100 }, (_, j) => fetch(`${site.base}${junk(start + j)}`).then((r) => r.arrayBuffer().then(() => r.status))));
+        const batch = await Promise.all(
+          Array.from({ length: 100 }, (_, j) =>
+            fetch(`${site.base}${junk(start + j)}`).then((r) => r.arrayBuffer().then(() => r.status)),
+          ),
+        );
         for (const status of batch) statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       // Junk is a 404 (or, for an unknown option, the page's default); only real pages were rendered, once each.
@@ -183,7 +196,9 @@ describe("the front door", () => {
   it("caps the snapshots kept per route", async () => {
     const site = await startSite({ maxEntriesPerRoute: 3 });
     try {
-      for (const range of ["24h", "7d", "30d"]) for (const region of ["", "eu-central-1.aws"]) await fetch(`${site.base}/components/checkout?range=${range}&region=${region}`);
+      for (const range of ["24h", "7d", "30d"])
+        for (const region of ["", "eu-central-1.aws"])
+          await fetch(`${site.base}/components/checkout?range=${range}&region=${region}`);
       expect(site.rendered).toHaveLength(6);
       expect(site.cache.stats().entries).toBe(3);
     } finally {
@@ -194,7 +209,9 @@ describe("the front door", () => {
   it("knows an incident published a moment ago: a reader arriving while the vocabulary reloads gets the page, not a 404", async () => {
     const site = await startSite();
     try {
-      const fresh = await makeIncident(t.db, [{ componentRegionId: crId, status: "partial_outage" }], { review: "proposed" });
+      const fresh = await makeIncident(t.db, [{ componentRegionId: crId, status: "partial_outage" }], {
+        review: "proposed",
+      });
       expect((await fetch(`${site.base}/incidents/${fresh.id}`)).status).toBe(404);
       await t.db.$transaction(async (tx) => {
         await tx.incident.update({ where: { id: fresh.id }, data: { review: "approved" } });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIRM_ROUNDS, DEFAULT_QUORUM } from "../../lib/domain/confirmation.ts";
 import { statusDurations } from "../../lib/domain/uptime.ts";
 import { DEGRADED_ABOVE_MS } from "../../lib/seed/history-plan.ts";
-import { DEMO_HISTORY_INCIDENTS, DEMO_HISTORY_MAINTENANCES, type SeedHistoryOutcome, seedHistory } from "../../lib/seed/seed-history.ts";
+import {
+  DEMO_HISTORY_INCIDENTS,
+  DEMO_HISTORY_MAINTENANCES,
+  type SeedHistoryOutcome,
+  seedHistory,
+} from "../../lib/seed/seed-history.ts";
 import { seedPlatform } from "../../lib/seed/seed-platform.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -21,7 +26,9 @@ const outageTo = new Date("2026-11-21T02:00:00Z");
 const historyFrom = new Date("2026-11-19T12:00:00Z");
 
 async function componentRegionId(component: string, region: string): Promise<string> {
-  const cr = await t.db.componentRegion.findFirstOrThrow({ where: { component: { key: component }, region: { key: region } } });
+  const cr = await t.db.componentRegion.findFirstOrThrow({
+    where: { component: { key: component }, region: { key: region } },
+  });
   return cr.id;
 }
 
@@ -47,13 +54,20 @@ describe("seeding the demo's history", () => {
     expect(await t.db.checkResult.count()).toBe(54 * 5 * rounds);
     const oldest = await t.db.checkResult.findFirstOrThrow({ orderBy: { checkedAt: "asc" } });
     expect(oldest.checkedAt.getTime() - historyFrom.getTime()).toBeLessThan(10_000);
-    const stale = await t.db.componentRegion.count({ where: { OR: [{ lastResultAt: null }, { lastResultAt: { lt: new Date(now.getTime() - 3_600_000) } }] } });
+    const stale = await t.db.componentRegion.count({
+      where: { OR: [{ lastResultAt: null }, { lastResultAt: { lt: new Date(now.getTime() - 3_600_000) } }] },
+    });
     expect(stale).toBe(0);
   });
 
   it("plans with the thresholds the seeded probes actually use", async () => {
-    const probes = await t.db.probe.findMany({ select: { degradedAboveMs: true, confirmRounds: true, quorum: true }, distinct: ["degradedAboveMs", "confirmRounds", "quorum"] });
-    expect(probes).toEqual([{ degradedAboveMs: DEGRADED_ABOVE_MS, confirmRounds: DEFAULT_CONFIRM_ROUNDS, quorum: DEFAULT_QUORUM }]);
+    const probes = await t.db.probe.findMany({
+      select: { degradedAboveMs: true, confirmRounds: true, quorum: true },
+      distinct: ["degradedAboveMs", "confirmRounds", "quorum"],
+    });
+    expect(probes).toEqual([
+      { degradedAboveMs: DEGRADED_ABOVE_MS, confirmRounds: DEFAULT_CONFIRM_ROUNDS, quorum: DEFAULT_QUORUM },
+    ]);
   });
 
   it("rolls results up by day exactly as it stored them, per component-region", async () => {
@@ -72,7 +86,10 @@ describe("seeding the demo's history", () => {
 
   it("records checkout's outage in us-central1 as the probes saw it, and nothing else", async () => {
     const checkout = await componentRegionId("checkout", "us-central1.gcp");
-    const changes = await t.db.statusChange.findMany({ where: { componentRegionId: checkout }, orderBy: { at: "asc" } });
+    const changes = await t.db.statusChange.findMany({
+      where: { componentRegionId: checkout },
+      orderBy: { at: "asc" },
+    });
     expect(changes.map((c) => [c.at, c.source, c.fromStatus, c.toStatus])).toEqual([
       [historyFrom, "probes", null, "operational"],
       [outageFrom, "probes", "operational", "major_outage"],
@@ -87,26 +104,43 @@ describe("seeding the demo's history", () => {
     });
     // Four rounds of five vantages; at most one vantage in a round is spared.
     expect(down.find((d) => d.outcome === "down")!._count).toBeGreaterThanOrEqual(16);
-    const hour = await t.db.rollupHour.findUniqueOrThrow({ where: { componentRegionId_bucketStart: { componentRegionId: checkout, bucketStart: outageFrom } } });
+    const hour = await t.db.rollupHour.findUniqueOrThrow({
+      where: { componentRegionId_bucketStart: { componentRegionId: checkout, bucketStart: outageFrom } },
+    });
     expect(hour.downCount).toBeGreaterThanOrEqual(8);
 
     const history = changes.map((c) => ({ at: c.at, status: c.toStatus }));
     expect(statusDurations(history, { from: historyFrom, to: now }, []).ms.major_outage).toBe(2 * 3_600_000);
     expect(await t.db.statusChange.count({ where: { componentRegionId: { not: checkout } } })).toBe(53);
-    expect(await t.db.componentRegion.findUniqueOrThrow({ where: { id: checkout } })).toMatchObject({ probeStatus: "operational", probeStatusSince: outageTo });
+    expect(await t.db.componentRegion.findUniqueOrThrow({ where: { id: checkout } })).toMatchObject({
+      probeStatus: "operational",
+      probeStatusSince: outageTo,
+    });
     expect(await t.db.componentRegion.count({ where: { probeStatus: "operational" } })).toBe(54);
   });
 
   it("writes the completed maintenance window with its component-region and updates", async () => {
-    const maintenance = await t.db.maintenance.findFirstOrThrow({ include: { componentRegions: true, updates: { orderBy: { createdAt: "asc" } } } });
-    expect(maintenance).toMatchObject({ status: "completed", startedAt: maintenance.scheduledStart, completedAt: maintenance.scheduledEnd });
+    const maintenance = await t.db.maintenance.findFirstOrThrow({
+      include: { componentRegions: true, updates: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(maintenance).toMatchObject({
+      status: "completed",
+      startedAt: maintenance.scheduledStart,
+      completedAt: maintenance.scheduledEnd,
+    });
     expect(maintenance.scheduledEnd.getTime() - maintenance.scheduledStart.getTime()).toBe(2 * 3_600_000);
-    expect(maintenance.componentRegions.map((c) => c.componentRegionId)).toEqual([await componentRegionId("products-api", "eu-central-1.aws")]);
+    expect(maintenance.componentRegions.map((c) => c.componentRegionId)).toEqual([
+      await componentRegionId("products-api", "eu-central-1.aws"),
+    ]);
     expect(maintenance.updates.map((u) => u.status)).toEqual(["scheduled", "in_progress", "completed"]);
   });
 
   it("does nothing the second time, and says so", async () => {
-    const counts = async () => [await t.db.checkResult.count(), await t.db.statusChange.count(), await t.db.maintenance.count()];
+    const counts = async () => [
+      await t.db.checkResult.count(),
+      await t.db.statusChange.count(),
+      await t.db.maintenance.count(),
+    ];
     const before = await counts();
     expect(await seedHistory(t.db, options)).toEqual({ seeded: false, reason: expect.stringContaining("already") });
     expect(await counts()).toEqual(before);

@@ -15,7 +15,12 @@ describe("the demo seed", () => {
     const first = await seedPlatform(t.db);
     const snapshot = async () =>
       t.db.componentRegion.findMany({
-        select: { id: true, component: { select: { key: true, tier: true } }, region: { select: { key: true } }, probes: { select: { id: true, target: true } } },
+        select: {
+          id: true,
+          component: { select: { key: true, tier: true } },
+          region: { select: { key: true } },
+          probes: { select: { id: true, target: true } },
+        },
         orderBy: { id: "asc" },
       });
     const before = await snapshot();
@@ -34,14 +39,29 @@ describe("the demo seed", () => {
       users: 5,
       customers: 1,
     });
-    expect((await t.db.region.findMany({ orderBy: { sortOrder: "asc" } })).map((r) => r.key)).toEqual(REGIONS.map((r) => r.key));
+    expect((await t.db.region.findMany({ orderBy: { sortOrder: "asc" } })).map((r) => r.key)).toEqual(
+      REGIONS.map((r) => r.key),
+    );
   });
 
   it("gives tier 1 to what enables primary use and tier 2 to what enhances it", async () => {
     const components = await t.db.component.findMany({ select: { name: true, tier: true } });
-    const tier = (tierName: string) => components.filter((c) => c.tier === tierName).map((c) => c.name).sort();
+    const tier = (tierName: string) =>
+      components
+        .filter((c) => c.tier === tierName)
+        .map((c) => c.name)
+        .sort();
     expect(tier("TIER_1")).toEqual(
-      ["API Hub", "Authentication", "Carts & Orders API", "Checkout", "Delivery", "Products API", "Search", "Subscriptions & Messages"].sort(),
+      [
+        "API Hub",
+        "Authentication",
+        "Carts & Orders API",
+        "Checkout",
+        "Delivery",
+        "Products API",
+        "Search",
+        "Subscriptions & Messages",
+      ].sort(),
     );
     expect(tier("TIER_2")).toEqual(["Audit Log", "Import & Export", "Merchant Center", "Studio"]);
   });
@@ -59,10 +79,14 @@ describe("the demo seed", () => {
   });
 
   it("gives every component-region an HTTP probe of its own health endpoint", async () => {
-    const probes = await t.db.probe.findMany({ include: { componentRegion: { include: { component: true, region: true } } } });
+    const probes = await t.db.probe.findMany({
+      include: { componentRegion: { include: { component: true, region: true } } },
+    });
     for (const probe of probes) {
       expect(probe.kind).toBe("http");
-      expect(probe.target).toContain(`/${probe.componentRegion.region.key}/${probe.componentRegion.component.key}/health`);
+      expect(probe.target).toContain(
+        `/${probe.componentRegion.region.key}/${probe.componentRegion.component.key}/health`,
+      );
     }
   });
 });

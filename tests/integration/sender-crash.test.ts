@@ -61,7 +61,12 @@ it("sends every subscriber exactly one email (by Message-ID) across two kill -9s
      SELECT 'crash-' || i, 'crash-' || i || '@example.test', true, now(), now() FROM generate_series(1, ${SUBSCRIBERS}) AS i`,
   );
   const event = await t.db.$transaction((tx) =>
-    enqueueEvent(tx, { kind: "incident_published", payload: makePayload(), dedupeKey: "crash-test", componentRegionIds: [cr.id] }),
+    enqueueEvent(tx, {
+      kind: "incident_published",
+      payload: makePayload(),
+      dedupeKey: "crash-test",
+      componentRegionIds: [cr.id],
+    }),
   );
   expect(event?.notifications).toBe(SUBSCRIBERS);
 
@@ -85,7 +90,9 @@ it("sends every subscriber exactly one email (by Message-ID) across two kill -9s
   await kill(third);
 
   const rows = await t.db.notification.findMany({ select: { id: true, subscriberId: true, messageId: true } });
-  const messageIdOf = new Map(rows.map((r) => [`crash-${r.subscriberId.slice(6)}@example.test`, `<${r.id}@status.example.test>`]));
+  const messageIdOf = new Map(
+    rows.map((r) => [`crash-${r.subscriberId.slice(6)}@example.test`, `<${r.id}@status.example.test>`]),
+  );
   const byRecipient = new Map<string, Set<string>>();
   for (const m of sink.messages) {
     const to = m.to[0]!;
@@ -94,7 +101,9 @@ it("sends every subscriber exactly one email (by Message-ID) across two kill -9s
   // Nobody skipped; each subscriber's mail has one Message-ID, the one of their row.
   expect(byRecipient.size).toBe(SUBSCRIBERS);
   for (const [to, ids] of byRecipient) expect([...ids]).toEqual([messageIdOf.get(to)]);
-  expect(rows.every((r) => r.messageId === messageIdOf.get(`crash-${r.subscriberId.slice(6)}@example.test`))).toBe(true);
+  expect(rows.every((r) => r.messageId === messageIdOf.get(`crash-${r.subscriberId.slice(6)}@example.test`))).toBe(
+    true,
+  );
 
   const duplicates = sink.messages.length - SUBSCRIBERS;
   // The window in time: duplicates per kill at the rate the sink was receiving just before it.

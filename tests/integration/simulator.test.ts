@@ -23,11 +23,15 @@ async function get(path: string) {
 }
 
 async function send(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${simulator.url}${path}`, { method, ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }) });
+  const response = await fetch(`${simulator.url}${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const health = (region: string, component: string) => get(new URL(healthUrl(simulator.url, region, component)).pathname);
+const health = (region: string, component: string) =>
+  get(new URL(healthUrl(simulator.url, region, component)).pathname);
 
 /** A health check as a probe agent of `vantage` makes it: the agent names its vantage in a header. */
 async function healthFrom(vantage: string, region: string, component: string) {
@@ -38,19 +42,33 @@ async function healthFrom(vantage: string, region: string, component: string) {
 }
 
 /** The real CLI in its own process; execFileSync would block this process's server. */
-function chaos(args: string[], simulatorUrl = simulator.url): Promise<{ code: number; stdout: string; stderr: string[] }> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", SIMULATOR_URL: simulatorUrl } as unknown as NodeJS.ProcessEnv;
+function chaos(
+  args: string[],
+  simulatorUrl = simulator.url,
+): Promise<{ code: number; stdout: string; stderr: string[] }> {
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    SIMULATOR_URL: simulatorUrl,
+  } as unknown as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/chaos.ts", ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr: stderr.split("\n").filter(Boolean) });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "scripts/chaos.ts", ...args],
+      { env, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr.split("\n").filter(Boolean) });
+      },
+    );
   });
 }
 
 describe("health endpoints", () => {
   it("answer 200 quickly for every component in every region it runs in", async () => {
-    const pairs = PRODUCTS.flatMap((p) => p.components).flatMap((c) => c.regions.map((region) => ({ component: c.key, region })));
+    const pairs = PRODUCTS.flatMap((p) => p.components).flatMap((c) =>
+      c.regions.map((region) => ({ component: c.key, region })),
+    );
     const started = Date.now();
     const answers = await Promise.all(pairs.map(({ component, region }) => health(region, component)));
     expect(answers.map((a) => a.status)).toEqual(pairs.map(() => 200));
@@ -59,14 +77,23 @@ describe("health endpoints", () => {
   });
 
   it("take as long as a slow fault says", async () => {
-    await send("POST", "/_chaos/faults", { component: "search", region: "eu-central-1.aws", mode: "slow", latencyMs: 1500, forSeconds: 60 });
+    await send("POST", "/_chaos/faults", {
+      component: "search",
+      region: "eu-central-1.aws",
+      mode: "slow",
+      latencyMs: 1500,
+      forSeconds: 60,
+    });
     const started = Date.now();
     expect((await health("eu-central-1.aws", "search")).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
   });
 
   it("answer 404 with a reason for what the platform does not host", async () => {
-    expect(await health("australia-southeast1.gcp", "checkout")).toEqual({ status: 404, body: { error: "checkout does not run in australia-southeast1.gcp" } });
+    expect(await health("australia-southeast1.gcp", "checkout")).toEqual({
+      status: 404,
+      body: { error: "checkout does not run in australia-southeast1.gcp" },
+    });
     expect(await health("mars-1", "search")).toEqual({ status: 404, body: { error: 'unknown region "mars-1"' } });
     expect((await get("/us-central1.gcp/checkout")).status).toBe(404);
   });
@@ -74,7 +101,12 @@ describe("health endpoints", () => {
 
 describe("the control API", () => {
   it("injects a down fault that shows as 503 in that region only, lists it, and removes it", async () => {
-    const created = await send("POST", "/_chaos/faults", { component: "checkout", region: "us-central1.gcp", mode: "down", forSeconds: 60 });
+    const created = await send("POST", "/_chaos/faults", {
+      component: "checkout",
+      region: "us-central1.gcp",
+      mode: "down",
+      forSeconds: 60,
+    });
     expect(created.status).toBe(201);
     const fault = created.body.fault as { id: string; endsAt: string };
     expect(Date.parse(fault.endsAt) - Date.now()).toBeGreaterThan(55_000);
@@ -82,15 +114,25 @@ describe("the control API", () => {
     expect(await health("us-central1.gcp", "checkout")).toMatchObject({ status: 503, body: { status: "unavailable" } });
     expect((await health("us-east-2.aws", "checkout")).status).toBe(200);
     expect((await health("us-central1.gcp", "search")).status).toBe(200);
-    expect((await get("/_chaos/faults")).body.faults).toEqual([expect.objectContaining({ id: fault.id, component: "checkout", mode: "down" })]);
+    expect((await get("/_chaos/faults")).body.faults).toEqual([
+      expect.objectContaining({ id: fault.id, component: "checkout", mode: "down" }),
+    ]);
 
     expect((await send("DELETE", `/_chaos/faults/${fault.id}`)).status).toBe(200);
     expect((await health("us-central1.gcp", "checkout")).status).toBe(200);
-    expect(await send("DELETE", `/_chaos/faults/${fault.id}`)).toEqual({ status: 404, body: { error: `no active fault "${fault.id}"` } });
+    expect(await send("DELETE", `/_chaos/faults/${fault.id}`)).toEqual({
+      status: 404,
+      body: { error: `no active fault "${fault.id}"` },
+    });
   });
 
   it("refuses a bad fault with 400 and a message that says what is wrong, never a trace", async () => {
-    const missingPercent = await send("POST", "/_chaos/faults", { component: "checkout", region: "*", mode: "errors", forSeconds: 60 });
+    const missingPercent = await send("POST", "/_chaos/faults", {
+      component: "checkout",
+      region: "*",
+      mode: "errors",
+      forSeconds: 60,
+    });
     expect(missingPercent).toEqual({ status: 400, body: { error: "percent is required for mode errors (1 to 100)" } });
     const notJson = await send("POST", "/_chaos/faults", "{component: checkout");
     expect(notJson).toEqual({ status: 400, body: { error: "the body is not valid JSON" } });
@@ -118,28 +160,52 @@ describe("the control API", () => {
 
   it("lists the scenarios and starts one", async () => {
     const names = ((await get("/_chaos/scenarios")).body.scenarios as { name: string }[]).map((s) => s.name);
-    expect(names).toEqual(["checkout-database-failure", "payment-gateway-timeouts", "bad-deploy", "cdn-failure-merchant-center"]);
+    expect(names).toEqual([
+      "checkout-database-failure",
+      "payment-gateway-timeouts",
+      "bad-deploy",
+      "cdn-failure-merchant-center",
+    ]);
     const started = await send("POST", "/_chaos/scenarios/cdn-failure-merchant-center", { forSeconds: 60 });
     expect(started.status).toBe(201);
     expect((await health("us-east-2.aws", "merchant-center")).status).toBe(503);
     expect((await health("australia-southeast1.gcp", "merchant-center")).status).toBe(503);
     expect((await health("us-east-2.aws", "checkout")).status).toBe(200);
-    expect(await send("POST", "/_chaos/scenarios/meteor-strike")).toMatchObject({ status: 404, body: { error: expect.stringMatching(/^unknown scenario "meteor-strike"/) } });
-    expect(await send("POST", "/_chaos/scenarios/bad-deploy", { region: "mars-1" })).toMatchObject({ status: 400, body: { error: expect.stringMatching(/unknown region "mars-1"/) } });
+    expect(await send("POST", "/_chaos/scenarios/meteor-strike")).toMatchObject({
+      status: 404,
+      body: { error: expect.stringMatching(/^unknown scenario "meteor-strike"/) },
+    });
+    expect(await send("POST", "/_chaos/scenarios/bad-deploy", { region: "mars-1" })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/unknown region "mars-1"/) },
+    });
   });
 });
 
 describe("npm run chaos", () => {
   it("injects a fault the health endpoint then shows, lists it, and clears it", async () => {
-    const injected = await chaos(["--component", "checkout", "--region", "us-central1.gcp", "--mode", "down", "--for", "5m"]);
+    const injected = await chaos([
+      "--component",
+      "checkout",
+      "--region",
+      "us-central1.gcp",
+      "--mode",
+      "down",
+      "--for",
+      "5m",
+    ]);
     expect(injected.stderr).toEqual([]);
     expect(injected.code).toBe(0);
-    expect(injected.stdout).toMatch(/^Injected f\d+: checkout down in us-central1\.gcp for 5m, until \d\d:\d\d:\d\d UTC\.\n$/);
+    expect(injected.stdout).toMatch(
+      /^Injected f\d+: checkout down in us-central1\.gcp for 5m, until \d\d:\d\d:\d\d UTC\.\n$/,
+    );
     expect((await health("us-central1.gcp", "checkout")).status).toBe(503);
 
     const listed = await chaos(["--list"]);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/Active faults \(1\):\n {2}f\d+ +checkout down in us-central1\.gcp, until .+ \(5m left\)/);
+    expect(listed.stdout).toMatch(
+      /Active faults \(1\):\n {2}f\d+ +checkout down in us-central1\.gcp, until .+ \(5m left\)/,
+    );
     expect(listed.stdout).toContain("bad-deploy");
 
     const cleared = await chaos(["--clear"]);
@@ -160,7 +226,16 @@ describe("npm run chaos", () => {
   });
 
   it("breaks one network path with --vantage: only that vantage's agent sees the fault", async () => {
-    const injected = await chaos(["--component", "checkout", "--region", "us-central1.gcp", "--vantage", "europe-west1.gcp", "--mode", "down"]);
+    const injected = await chaos([
+      "--component",
+      "checkout",
+      "--region",
+      "us-central1.gcp",
+      "--vantage",
+      "europe-west1.gcp",
+      "--mode",
+      "down",
+    ]);
     expect(injected).toMatchObject({ code: 0, stderr: [] });
     expect(injected.stdout).toContain("checkout down in us-central1.gcp (seen from europe-west1.gcp only)");
     expect((await healthFrom("europe-west1.gcp", "us-central1.gcp", "checkout")).status).toBe(503);
@@ -170,7 +245,16 @@ describe("npm run chaos", () => {
   });
 
   it("makes latency creep up from now with --mode creep", async () => {
-    const injected = await chaos(["--component", "search", "--region", "eu-central-1.aws", "--mode", "creep=60000", "--for", "5m"]);
+    const injected = await chaos([
+      "--component",
+      "search",
+      "--region",
+      "eu-central-1.aws",
+      "--mode",
+      "creep=60000",
+      "--for",
+      "5m",
+    ]);
     expect(injected).toMatchObject({ code: 0, stderr: [] });
     expect(injected.stdout).toContain("search latency creeping up 60000 ms a minute in eu-central-1.aws");
     // 60 s a minute is 1 ms per ms: a check started 300 ms after the fault waits about 300 ms longer than before it.
@@ -182,12 +266,21 @@ describe("npm run chaos", () => {
 
   it("says in one line what is wrong with a bad flag, and changes nothing", async () => {
     const cases: [string[], string | RegExp][] = [
-      [["--component", "checkout", "--mode", "fast"], '--mode: "fast" is not a mode: use down, slow, slow=4000 (ms), errors=30% or creep=200 (ms per minute).'],
+      [
+        ["--component", "checkout", "--mode", "fast"],
+        '--mode: "fast" is not a mode: use down, slow, slow=4000 (ms), errors=30% or creep=200 (ms per minute).',
+      ],
       [["--component", "checkout", "--vantage", "mars-1", "--mode", "down"], /^Unknown vantage "mars-1" \(one of: /],
       [["--list", "--vantage", "us-east-2.aws"], "--list takes no --region, --vantage or --for."],
       [["--component", "checkout", "--region", "mars-1", "--mode", "down"], /^Unknown region "mars-1" \(one of: /],
-      [["--component", "checkout", "--region", "australia-southeast1.gcp", "--mode", "down"], "Checkout does not run in australia-southeast1.gcp."],
-      [["--component", "checkout", "--mode", "down", "--for", "soon"], '--for: "soon" is not a duration: use 90 (seconds), 30s, 5m or 1h.'],
+      [
+        ["--component", "checkout", "--region", "australia-southeast1.gcp", "--mode", "down"],
+        "Checkout does not run in australia-southeast1.gcp.",
+      ],
+      [
+        ["--component", "checkout", "--mode", "down", "--for", "soon"],
+        '--for: "soon" is not a duration: use 90 (seconds), 30s, 5m or 1h.',
+      ],
       [["--scenario", "meteor-strike"], /^Unknown scenario "meteor-strike": use one of checkout-database-failure, /],
       [["--verbose"], "Unknown option '--verbose'. See npm run chaos -- --help."],
     ];
@@ -204,6 +297,8 @@ describe("npm run chaos", () => {
     const nobody = `http://127.0.0.1:${await findFreePort()}`;
     const result = await chaos(["--list"], nobody);
     expect(result.code).toBe(1);
-    expect(result.stderr).toEqual([`No simulator is running at ${nobody}: start it with npm run simulator (or set SIMULATOR_URL).`]);
+    expect(result.stderr).toEqual([
+      `No simulator is running at ${nobody}: start it with npm run simulator (or set SIMULATOR_URL).`,
+    ]);
   });
 });

@@ -23,10 +23,15 @@ let f: SlaFixture;
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 // The route handler exactly as app/api/sla/…/route.ts wires it, over the test database.
-const GET = handle(async (request: Request, params: { id: string; month: string }) => statementDownload(t.db, request, params, NOW));
+const GET = handle(async (request: Request, params: { id: string; month: string }) =>
+  statementDownload(t.db, request, params, NOW),
+);
 
 function get(id: string, file: string, headers: Record<string, string> = {}, query = ""): Promise<Response> {
-  return GET(new Request(`http://localhost/api/sla/contracts/${id}/statements/${file}${query}`, { headers }), { id, month: file });
+  return GET(new Request(`http://localhost/api/sla/contracts/${id}/statements/${file}${query}`, { headers }), {
+    id,
+    month: file,
+  });
 }
 
 async function cookieFor(role: "ADMIN" | "ENGINEER" | "ACCOUNT_MANAGER" | "VIEWER"): Promise<Record<string, string>> {
@@ -36,7 +41,10 @@ async function cookieFor(role: "ADMIN" | "ENGINEER" | "ACCOUNT_MANAGER" | "VIEWE
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  f = await makeSlaFixture(t.db, { customerName: '=HYPERLINK("http://evil.test","Click")', contractName: 'Gold, "premium"' });
+  f = await makeSlaFixture(t.db, {
+    customerName: '=HYPERLINK("http://evil.test","Click")',
+    contractName: 'Gold, "premium"',
+  });
   await writeStatusChanges(t.db, f.checkout, [
     ["2026-09-30T00:00:00Z", "operational"],
     ["2026-10-10T10:00:00Z", "major_outage"],
@@ -59,7 +67,9 @@ describe("who may read", () => {
       const response = await get(f.contractId, "2026-10.json", await cookieFor(role));
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-      expect(response.headers.get("content-disposition")).toMatch(/^inline; filename="customer-[a-z0-9]+-gold-premium-2026-10-provisional\.json"$/);
+      expect(response.headers.get("content-disposition")).toMatch(
+        /^inline; filename="customer-[a-z0-9]+-gold-premium-2026-10-provisional\.json"$/,
+      );
       const body = await response.json();
       expect(body.header).toMatchObject({ month: "2026-10", monthRule: "calendar", state: "provisional" });
       expect(body.figures).toMatchObject({ availabilityPercent: 99.932, creditPercent: 10, creditAmount: 100 });
@@ -87,7 +97,9 @@ describe("who may read", () => {
     const second = await createApiToken(t.db, leaver, { name: "Script" });
     await t.db.user.update({ where: { id: leaver.id }, data: { disabledAt: new Date() } });
     expect((await get(f.contractId, "2026-10.json", { authorization: `Bearer ${second.token}` })).status).toBe(401);
-    expect(await t.db.auditEntry.count({ where: { action: { in: ["api_token.create", "api_token.revoke"] } } })).toBe(3);
+    expect(await t.db.auditEntry.count({ where: { action: { in: ["api_token.create", "api_token.revoke"] } } })).toBe(
+      3,
+    );
   });
 
   it("lets only the owner or an admin revoke a token", async () => {
@@ -170,7 +182,15 @@ describe("contract updates", () => {
     const error = await appErrorOf(updateContract(t.db, manager, input));
     expect(error.code).toBe("VALIDATION");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(
-      ["closeAfterDays", "creditTiers.1.belowPercent", "creditTiers.1.creditPercent", "currency", "monthlyFee", "recipients.0", "slaTargetPercent"].sort(),
+      [
+        "closeAfterDays",
+        "creditTiers.1.belowPercent",
+        "creditTiers.1.creditPercent",
+        "currency",
+        "monthlyFee",
+        "recipients.0",
+        "slaTargetPercent",
+      ].sort(),
     );
     expect((await getContract(t.db, f.contractId)).version).toBe(before.version);
 

@@ -18,7 +18,11 @@ const SITE = "https://status.example.test";
 beforeAll(async () => {
   t = await createTestDatabase();
   manager = await makeActor(t.db, "ACCOUNT_MANAGER");
-  f = await makeSlaFixture(t.db, { startsOn: "2025-01-01", slaTargetPercent: 99.9, creditTiers: [{ belowPercent: 99.9, creditPercent: 10 }] });
+  f = await makeSlaFixture(t.db, {
+    startsOn: "2025-01-01",
+    slaTargetPercent: 99.9,
+    creditTiers: [{ belowPercent: 99.9, creditPercent: 10 }],
+  });
   other = await makeSlaFixture(t.db, { startsOn: "2025-01-01" });
   // Measured from February; checkout down 90 minutes in March.
   await writeStatusChanges(t.db, f.checkout, [
@@ -42,13 +46,26 @@ describe("lastIssuedStatements", () => {
     await issueStatement(t.db, f.contractId, "2025-03", now, { siteUrl: SITE });
     const march = (await lastIssuedStatements(t.db, [f.contractId, other.contractId])).get(f.contractId);
     // 1 − 90 / 44,640 = 99.7983… %, below the 99.9 % target: a 10 % credit of 1,000 EUR.
-    expect(march).toMatchObject({ month: "2025-03", revision: 1, availabilityPercent: 99.798, met: false, creditPercent: 10, creditAmount: 100, currency: "EUR" });
+    expect(march).toMatchObject({
+      month: "2025-03",
+      revision: 1,
+      availabilityPercent: 99.798,
+      met: false,
+      creditPercent: 10,
+      creditAmount: 100,
+      currency: "EUR",
+    });
 
     await writeStatusChanges(t.db, f.checkout, [
       ["2025-03-20T08:00:00Z", "major_outage"],
       ["2025-03-20T08:30:00Z", "operational"],
     ]);
-    await restateStatement(t.db, manager, { contractId: f.contractId, month: "2025-03", reason: "Late results" }, { now, siteUrl: SITE });
+    await restateStatement(
+      t.db,
+      manager,
+      { contractId: f.contractId, month: "2025-03", reason: "Late results" },
+      { now, siteUrl: SITE },
+    );
     const restated = await lastIssuedStatements(t.db, [f.contractId, other.contractId]);
     expect([...restated.keys()]).toEqual([f.contractId]);
     expect(restated.get(f.contractId)).toMatchObject({ month: "2025-03", revision: 2, availabilityPercent: 99.731 });

@@ -23,7 +23,11 @@ afterAll(() => t.drop());
 function report(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/sla-report.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: t.url } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        DATABASE_URL: t.url,
+      } as unknown as NodeJS.ProcessEnv,
     });
     let stdout = "";
     let stderr = "";
@@ -46,7 +50,10 @@ it("prints CSV, writes the PDF, and names what is wrong in one line", async () =
   expect(parseCsv(csv.stdout).at(-1)).toContain("summary");
   expect(pdf.status).toBe(0);
   expect((await pdfText(fs.readFileSync(out))).text).toContain("March 2026");
-  expect(unknown).toMatchObject({ status: 1, stderr: expect.stringMatching(/^sla:report: no customer with the key "nobody"\. Known: customer-/) });
+  expect(unknown).toMatchObject({
+    status: 1,
+    stderr: expect.stringMatching(/^sla:report: no customer with the key "nobody"\. Known: customer-/),
+  });
   expect(badMonth.status).toBe(1);
   expect(badMonth.stderr).toMatch(/^sla:report: --month 2026-13: There is no month 13/);
   fs.rmSync(dir, { recursive: true });

@@ -22,7 +22,10 @@ const AFTER_CLOSE = new Date("2026-11-10T08:00:00Z");
 beforeAll(async () => {
   t = await createTestDatabase();
   manager = await makeActor(t.db, "ACCOUNT_MANAGER");
-  f = await makeSlaFixture(t.db, { recipients: ["billing@northwind.test", "cto@northwind.test"], accountManagerId: manager.id });
+  f = await makeSlaFixture(t.db, {
+    recipients: ["billing@northwind.test", "cto@northwind.test"],
+    accountManagerId: manager.id,
+  });
   await writeStatusChanges(t.db, f.checkout, [
     ["2026-09-20T00:00:00Z", "operational"],
     ["2026-10-10T10:00:00Z", "major_outage"],
@@ -43,12 +46,31 @@ afterAll(() => t.drop());
 describe("a provisional month", () => {
   it("counts the outage, the credit and the incident, and says it is provisional until it closes", async () => {
     const s = await computeStatement(t.db, f.contractId, "2026-10", new Date("2026-11-03T00:00:00Z"));
-    expect(s.header).toMatchObject({ month: "2026-10", monthRule: "calendar", state: "provisional", revision: null, monthMinutes: 44_640, closesAt: "2026-11-06T00:00:00.000Z" });
+    expect(s.header).toMatchObject({
+      month: "2026-10",
+      monthRule: "calendar",
+      state: "provisional",
+      revision: null,
+      monthMinutes: 44_640,
+      closesAt: "2026-11-06T00:00:00.000Z",
+    });
     // 1 − 30 / 44,640 = 99.93279… %: shown cut to 99.932, below the 99.95 target.
-    expect(s.figures).toMatchObject({ availabilityPercent: 99.932, downtimeMinutes: 30, met: false, creditPercent: 10, creditAmount: 100, currency: "EUR" });
+    expect(s.figures).toMatchObject({
+      availabilityPercent: 99.932,
+      downtimeMinutes: 30,
+      met: false,
+      creditPercent: 10,
+      creditAmount: 100,
+      currency: "EUR",
+    });
     expect(s.figures.allowedDowntimeMinutes).toBeCloseTo(22.32, 3);
     expect(s.incidents).toEqual([
-      expect.objectContaining({ title: "Checkout returns errors", durationMinutes: 30, chargedMinutes: 30, postmortemUrl: expect.stringMatching(/^\/incidents\/.+#postmortem$/) }),
+      expect.objectContaining({
+        title: "Checkout returns errors",
+        durationMinutes: 30,
+        chargedMinutes: 30,
+        postmortemUrl: expect.stringMatching(/^\/incidents\/.+#postmortem$/),
+      }),
     ]);
     expect(s.componentRegions.map((cr) => [cr.componentRegionId, cr.minutesByStatus.major_outage])).toEqual([
       [f.checkout, 30],
@@ -69,7 +91,9 @@ describe("a provisional month", () => {
       expect(error.message).toMatch(message);
       expect(Object.keys(error.fields ?? {})).toEqual(["month"]);
     }
-    expect((await appErrorOf(computeStatement(t.db, "no-such-contract", "2026-10", AFTER_CLOSE))).code).toBe("NOT_FOUND");
+    expect((await appErrorOf(computeStatement(t.db, "no-such-contract", "2026-10", AFTER_CLOSE))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -78,22 +102,35 @@ describe("issued, then frozen, then restated", () => {
 
   it("issues the closed month once, however often and however concurrently the job runs", async () => {
     expect((await issueDueStatements(t.db, new Date("2026-11-05T23:59:00Z"), { siteUrl: SITE })).issued).toEqual([]);
-    const runs = await Promise.all([issueDueStatements(t.db, AFTER_CLOSE, { siteUrl: SITE }), issueDueStatements(t.db, AFTER_CLOSE, { siteUrl: SITE })]);
+    const runs = await Promise.all([
+      issueDueStatements(t.db, AFTER_CLOSE, { siteUrl: SITE }),
+      issueDueStatements(t.db, AFTER_CLOSE, { siteUrl: SITE }),
+    ]);
     expect(runs.flatMap((r) => r.issued).map((r) => [r.month, r.revision])).toEqual([["2026-10", 1]]);
     expect((await issueDueStatements(t.db, AFTER_CLOSE, { siteUrl: SITE })).issued).toEqual([]);
     expect(await t.db.slaStatement.count({ where: { contractId: f.contractId } })).toBe(1);
 
-    const mails = await t.db.staffMail.findMany({ where: { dedupeKey: { startsWith: "sla-statement:" } }, orderBy: { to: "asc" } });
+    const mails = await t.db.staffMail.findMany({
+      where: { dedupeKey: { startsWith: "sla-statement:" } },
+      orderBy: { to: "asc" },
+    });
     expect(mails.map((m) => m.to)).toEqual(["billing@northwind.test", "cto@northwind.test", manager.email].sort());
     for (const mail of mails) {
-      expect((mail.attachments as { filename: string; contentType: string }[]).map((a) => a.contentType)).toEqual(["application/pdf", "text/csv"]);
+      expect((mail.attachments as { filename: string; contentType: string }[]).map((a) => a.contentType)).toEqual([
+        "application/pdf",
+        "text/csv",
+      ]);
       expect(mail.subject).toContain("October 2026");
     }
     const audit = await t.db.auditEntry.findMany({ where: { action: "sla_statement.issue" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: null, actorEmail: "system:sla-statements" });
 
-    const files = await Promise.all((["json", "csv", "pdf"] as const).map((format) => getStatementFile(t.db, f.contractId, "2026-10", format, AFTER_CLOSE)));
+    const files = await Promise.all(
+      (["json", "csv", "pdf"] as const).map((format) =>
+        getStatementFile(t.db, f.contractId, "2026-10", format, AFTER_CLOSE),
+      ),
+    );
     issued = { json: files[0]!.body, csv: files[1]!.body, pdf: files[2]!.body };
     expect(files.map((file) => [file.state, file.revision])).toEqual([
       ["issued", 1],
@@ -111,7 +148,10 @@ describe("issued, then frozen, then restated", () => {
       ["2026-10-20T00:00:00Z", "major_outage"],
       ["2026-10-20T01:00:00Z", "operational"],
     ]);
-    await t.db.incident.updateMany({ where: { title: "Checkout returns errors" }, data: { title: "Checkout returned errors (payment provider)" } });
+    await t.db.incident.updateMany({
+      where: { title: "Checkout returns errors" },
+      data: { title: "Checkout returned errors (payment provider)" },
+    });
     const later = new Date("2026-12-01T00:00:00Z");
     for (const [format, bytes] of [
       ["json", issued.json],
@@ -126,28 +166,62 @@ describe("issued, then frozen, then restated", () => {
 
   it("restates: revision 2 with the reason and the figures that changed; both revisions download", async () => {
     const viewer = await makeActor(t.db, "VIEWER");
-    expect((await appErrorOf(restateStatement(t.db, viewer, { contractId: f.contractId, month: "2026-10", reason: "x" }))).code).toBe("FORBIDDEN");
-    const noReason = await appErrorOf(restateStatement(t.db, manager, { contractId: f.contractId, month: "2026-10", reason: " " }));
+    expect(
+      (await appErrorOf(restateStatement(t.db, viewer, { contractId: f.contractId, month: "2026-10", reason: "x" })))
+        .code,
+    ).toBe("FORBIDDEN");
+    const noReason = await appErrorOf(
+      restateStatement(t.db, manager, { contractId: f.contractId, month: "2026-10", reason: " " }),
+    );
     expect(noReason.fields).toHaveProperty("reason");
 
     const now = new Date("2026-12-02T09:00:00Z");
-    const r2 = await restateStatement(t.db, manager, { contractId: f.contractId, month: "2026-10", reason: "Late probe results for Studio" }, { now, siteUrl: SITE });
+    const r2 = await restateStatement(
+      t.db,
+      manager,
+      { contractId: f.contractId, month: "2026-10", reason: "Late probe results for Studio" },
+      { now, siteUrl: SITE },
+    );
     expect(r2).toMatchObject({ revision: 2, reason: "Late probe results for Studio", createdBy: manager.email });
     const fields = r2.changes.map((c) => c.field);
-    expect(fields).toEqual(expect.arrayContaining(["availabilityPercent", "downtimeMinutes", "incidents[Checkout returned errors (payment provider)].title"]));
-    expect(r2.changes.find((c) => c.field === "downtimeMinutes")).toEqual({ field: "downtimeMinutes", before: 30, after: 90 });
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "availabilityPercent",
+        "downtimeMinutes",
+        "incidents[Checkout returned errors (payment provider)].title",
+      ]),
+    );
+    expect(r2.changes.find((c) => c.field === "downtimeMinutes")).toEqual({
+      field: "downtimeMinutes",
+      before: 30,
+      after: 90,
+    });
 
     const latest = await getStatement(t.db, f.contractId, "2026-10", now);
     expect(latest.statement.header).toMatchObject({ state: "issued", revision: 2 });
     expect(latest.statement.restatement?.reason).toBe("Late probe results for Studio");
     expect(latest.revisions.map((r) => r.revision)).toEqual([1, 2]);
-    expect((await getStatementFile(t.db, f.contractId, "2026-10", "json", now, { revision: 1 })).body.equals(issued.json)).toBe(true);
+    expect(
+      (await getStatementFile(t.db, f.contractId, "2026-10", "json", now, { revision: 1 })).body.equals(issued.json),
+    ).toBe(true);
     const second = await getStatementRevision(t.db, f.contractId, "2026-10", 2);
     expect((await pdfText(second!.pdf)).text).toContain("Late probe results for Studio");
-    expect(await t.db.staffMail.count({ where: { dedupeKey: { startsWith: `sla-statement:${second!.id}:` } } })).toBe(3);
+    expect(await t.db.staffMail.count({ where: { dedupeKey: { startsWith: `sla-statement:${second!.id}:` } } })).toBe(
+      3,
+    );
     expect(await t.db.auditEntry.count({ where: { action: "sla_statement.restate", actorId: manager.id } })).toBe(1);
 
-    const again = await appErrorOf(restateStatement(t.db, manager, { contractId: f.contractId, month: "2026-10", reason: "Again" }, { now, siteUrl: SITE }));
-    expect(again).toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringMatching(/Nothing changed since revision 2/) });
+    const again = await appErrorOf(
+      restateStatement(
+        t.db,
+        manager,
+        { contractId: f.contractId, month: "2026-10", reason: "Again" },
+        { now, siteUrl: SITE },
+      ),
+    );
+    expect(again).toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringMatching(/Nothing changed since revision 2/),
+    });
   });
 });

@@ -28,10 +28,21 @@ afterAll(async () => {
 function pageRenderer(counter: { renders: number; fail?: boolean }) {
   return async (key: string): Promise<Rendered> => {
     counter.renders++;
-    if (counter.fail) return { status: 503, contentType: "text/html; charset=utf-8", body: Buffer.from("<html><body>down</body></html>") };
+    if (counter.fail)
+      return {
+        status: 503,
+        contentType: "text/html; charset=utf-8",
+        body: Buffer.from("<html><body>down</body></html>"),
+      };
     const region = await database.db.region.findUniqueOrThrow({ where: { id: regionId } });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    return { status: 200, contentType: "text/html; charset=utf-8", body: Buffer.from(`<html><body class="x"><h1>${key}: ${region.name}</h1>${"<p>status</p>".repeat(200)}</body></html>`) };
+    return {
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+      body: Buffer.from(
+        `<html><body class="x"><h1>${key}: ${region.name}</h1>${"<p>status</p>".repeat(200)}</body></html>`,
+      ),
+    };
   };
 }
 
@@ -63,7 +74,9 @@ describe("the snapshot cache", () => {
     const cache = new SnapshotCache({ render: pageRenderer(counter), maxAgeMs: 60_000, debounceMs: 50 });
     const listener: ChangeListener = listenForPublicChanges(database.url, () => cache.invalidate());
     try {
-      await vi.waitFor(async () => expect((await sql(database.url, `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`)).length).toBe(1));
+      await vi.waitFor(async () =>
+        expect((await sql(database.url, `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`)).length).toBe(1),
+      );
       expect(text(await cache.get("/"))).toContain("Alpha");
 
       await expect(
@@ -123,11 +136,20 @@ describe("the snapshot cache", () => {
   it("keeps listening after its connection is cut, and treats the gap as a change", async () => {
     const cache = new SnapshotCache({ render: pageRenderer({ renders: 0 }), maxAgeMs: 60_000, debounceMs: 10 });
     const listener = listenForPublicChanges(database.url, () => cache.invalidate(), { minRetryMs: 50 });
-    const listening = async () => (await sql(database.url, `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`)).length;
+    const listening = async () =>
+      (
+        await sql(
+          database.url,
+          `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+        )
+      ).length;
     try {
       await vi.waitFor(async () => expect(await listening()).toBe(1));
       await cache.get("/");
-      await sql(database.url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`);
+      await sql(
+        database.url,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+      );
       await vi.waitFor(async () => expect(await listening()).toBe(1), { timeout: 10_000 });
       await vi.waitFor(() => expect(cache.stats().generation).toBeGreaterThanOrEqual(1));
       const before = cache.stats().generation;
@@ -155,7 +177,9 @@ describe("the snapshot cache", () => {
     expect(during.stale).toBe(true);
     const page = during.snapshot.body.toString("utf8");
     expect(page).toContain("/: Alpha");
-    expect(page).toContain("Live status is temporarily unavailable. This page shows the status as of 2026-11-22 10:00 UTC (7 minutes ago)");
+    expect(page).toContain(
+      "Live status is temporarily unavailable. This page shows the status as of 2026-11-22 10:00 UTC (7 minutes ago)",
+    );
     expect(page.indexOf("data-stale-snapshot")).toBeGreaterThan(page.indexOf("<body"));
 
     // A reader who never had a page gets the failure, not an empty 200.
@@ -262,7 +286,9 @@ describe("sending a snapshot", () => {
   it("lets a CDN and browsers cache it, and answers a matching ETag with 304", async () => {
     const first = await get("/");
     expect(first.status).toBe(200);
-    expect(first.headers["cache-control"]).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400");
+    expect(first.headers["cache-control"]).toBe(
+      "public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400",
+    );
     expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.vary).toBe("Accept-Encoding");
     const again = await get("/", { "if-none-match": first.headers.etag! });

@@ -16,7 +16,12 @@ let mail: MailSettings;
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startSmtpSink();
-  mail = { smtpUrl: sink.url, from: "Status <status@status.example.test>", publicUrl: "https://status.example.test", secret: "x".repeat(40) };
+  mail = {
+    smtpUrl: sink.url,
+    from: "Status <status@status.example.test>",
+    publicUrl: "https://status.example.test",
+    secret: "x".repeat(40),
+  };
 });
 afterAll(async () => {
   await sink.close();
@@ -27,13 +32,22 @@ beforeEach(async () => {
   await t.db.staffMail.deleteMany({});
 });
 
-const message = (dedupeKey: string, to = "owner@example.test") => ({ dedupeKey, to, subject: `About ${dedupeKey}`, text: "plain", html: "<p>html</p>" });
+const message = (dedupeKey: string, to = "owner@example.test") => ({
+  dedupeKey,
+  to,
+  subject: `About ${dedupeKey}`,
+  text: "plain",
+  html: "<p>html</p>",
+});
 
 describe("the staff outbox", () => {
   it("keeps one row per dedupeKey, also when two writers race", async () => {
     const other = createDb(t.url, { max: 2 });
     try {
-      const results = await Promise.all([enqueueStaffMail(t.db, message("reminder:1:2026-12-04")), enqueueStaffMail(other, message("reminder:1:2026-12-04"))]);
+      const results = await Promise.all([
+        enqueueStaffMail(t.db, message("reminder:1:2026-12-04")),
+        enqueueStaffMail(other, message("reminder:1:2026-12-04")),
+      ]);
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await enqueueStaffMail(t.db, message("reminder:1:2026-12-04"))).toBe(false);
       expect(await t.db.staffMail.count()).toBe(1);
@@ -45,7 +59,10 @@ describe("the staff outbox", () => {
   it("delivers each message once, with its attachments, when two senders drain at the same time", async () => {
     const pdf = Buffer.from("%PDF-1.4 fake but binary \u0000\u00ff", "latin1");
     for (let i = 0; i < 6; i++) {
-      await enqueueStaffMail(t.db, { ...message(`statement:${i}`, `contact${i}@example.test`), attachments: [{ filename: "s.pdf", contentType: "application/pdf", content: pdf }] });
+      await enqueueStaffMail(t.db, {
+        ...message(`statement:${i}`, `contact${i}@example.test`),
+        attachments: [{ filename: "s.pdf", contentType: "application/pdf", content: pdf }],
+      });
     }
     const other = createDb(t.url, { max: 2 });
     const transports = [createMailTransport(mail), createMailTransport(mail)];
@@ -80,7 +97,9 @@ describe("the staff outbox", () => {
       const row = await t.db.staffMail.findFirstOrThrow();
       expect(row.state).toBe("pending");
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
-      expect((await sendDueStaffMail(t.db, new Date(row.nextAttemptAt.getTime() + 1), { mail, transport })).sent).toBe(1);
+      expect((await sendDueStaffMail(t.db, new Date(row.nextAttemptAt.getTime() + 1), { mail, transport })).sent).toBe(
+        1,
+      );
       await sink.waitFor(1);
     } finally {
       transport.close();

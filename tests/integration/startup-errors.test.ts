@@ -9,18 +9,26 @@ function run(script: string, env: Record<string, string>) {
     encoding: "utf8",
     timeout: 60_000,
   });
-  return { status: result.status, stderr: result.stderr.trim(), lines: result.stderr.trim().split("\n").filter(Boolean) };
+  return {
+    status: result.status,
+    stderr: result.stderr.trim(),
+    lines: result.stderr.trim().split("\n").filter(Boolean),
+  };
 }
 
 describe("starting with a bad configuration", () => {
   it("names a malformed DATABASE_URL", () => {
     const { status, lines } = run("scripts/db-migrate.ts", { DATABASE_URL: "mysql://root@localhost/shop" });
     expect(status).toBe(1);
-    expect(lines).toEqual(["Configuration error: DATABASE_URL must look like postgresql://user:password@host:5432/database."]);
+    expect(lines).toEqual([
+      "Configuration error: DATABASE_URL must look like postgresql://user:password@host:5432/database.",
+    ]);
   });
 
   it("says when DATABASE_URL points at nothing", () => {
-    const { status, lines } = run("scripts/db-migrate.ts", { DATABASE_URL: "postgresql://bellwether:secret@127.0.0.1:1/bellwether" });
+    const { status, lines } = run("scripts/db-migrate.ts", {
+      DATABASE_URL: "postgresql://bellwether:secret@127.0.0.1:1/bellwether",
+    });
     expect(status).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
@@ -29,9 +37,14 @@ describe("starting with a bad configuration", () => {
   });
 
   it("names a missing AUTH_SECRET in production", () => {
-    const { status, lines } = run("scripts/start.ts", { NODE_ENV: "production", DATABASE_URL: "postgresql://u:p@127.0.0.1:1/db" });
+    const { status, lines } = run("scripts/start.ts", {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://u:p@127.0.0.1:1/db",
+    });
     expect(status).toBe(1);
-    expect(lines).toEqual(["Configuration error: AUTH_SECRET is required in production (at least 32 random characters)."]);
+    expect(lines).toEqual([
+      "Configuration error: AUTH_SECRET is required in production (at least 32 random characters).",
+    ]);
   });
 
   it("names every bad variable at once", () => {

@@ -12,13 +12,28 @@ import { type PublicServer, startPublicServer } from "../support/public-server-p
 
 const dateTime = z.iso.datetime({ offset: true });
 const id = z.string().min(1);
-const componentStatus = z.enum(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
+const componentStatus = z.enum([
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+]);
 const incidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem"]);
 const maintenanceStatus = z.enum(["scheduled", "in_progress", "verifying", "completed"]);
 const impact = z.enum(["none", "minor", "major", "critical", "maintenance"]);
 
-const page = z.strictObject({ id, name: z.string().min(1), url: z.url(), time_zone: z.string().min(1), updated_at: dateTime });
-const status = z.strictObject({ indicator: z.enum(["none", "minor", "major", "critical", "maintenance"]), description: z.string().min(1) });
+const page = z.strictObject({
+  id,
+  name: z.string().min(1),
+  url: z.url(),
+  time_zone: z.string().min(1),
+  updated_at: dateTime,
+});
+const status = z.strictObject({
+  indicator: z.enum(["none", "minor", "major", "critical", "maintenance"]),
+  description: z.string().min(1),
+});
 const componentFields = {
   id,
   name: z.string().min(1),
@@ -36,7 +51,12 @@ const componentFields = {
 const leafComponent = z.strictObject({ ...componentFields, group: z.literal(false) });
 const groupComponent = z.strictObject({ ...componentFields, group: z.literal(true), components: z.array(id) });
 const component = z.union([groupComponent, leafComponent]);
-const affectedComponent = z.strictObject({ code: id, name: z.string(), old_status: componentStatus, new_status: componentStatus });
+const affectedComponent = z.strictObject({
+  code: id,
+  name: z.string(),
+  old_status: componentStatus,
+  new_status: componentStatus,
+});
 const updateOf = <S extends z.ZodType>(statusSchema: S) =>
   z.strictObject({
     id,
@@ -73,7 +93,12 @@ const postmortemFields = {
   postmortem_notified_twitter: z.boolean(),
   postmortem_published_at: dateTime.nullable(),
 };
-const incident = z.strictObject({ ...incidentFields, ...postmortemFields, status: incidentStatus, incident_updates: z.array(updateOf(incidentStatus)) });
+const incident = z.strictObject({
+  ...incidentFields,
+  ...postmortemFields,
+  status: incidentStatus,
+  incident_updates: z.array(updateOf(incidentStatus)),
+});
 const maintenance = z.strictObject({
   ...incidentFields,
   status: maintenanceStatus,
@@ -109,7 +134,10 @@ let t: TestDatabase;
 let server: PublicServer;
 let catalog: Awaited<ReturnType<typeof makePublicCatalog>>;
 const [PM_FIRST, PM_LAST] = [new Date(hours(-150)), new Date(hours(-100))];
-const ids = {} as Record<"open" | "postmortem" | "republished" | "resolved" | "proposed" | "dismissed" | "upcoming" | "active" | "completed", string>;
+const ids = {} as Record<
+  "open" | "postmortem" | "republished" | "resolved" | "proposed" | "dismissed" | "upcoming" | "active" | "completed",
+  string
+>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -158,7 +186,13 @@ beforeAll(async () => {
     })
   ).id;
   ids.resolved = (
-    await makePublicIncident(t.db, { title: "Old blip", status: "resolved", startedAt: hours(-100), resolvedAt: hours(-99), updates: [] })
+    await makePublicIncident(t.db, {
+      title: "Old blip",
+      status: "resolved",
+      startedAt: hours(-100),
+      resolvedAt: hours(-99),
+      updates: [],
+    })
   ).id;
   ids.proposed = (
     await makePublicIncident(t.db, {
@@ -232,11 +266,31 @@ beforeAll(async () => {
   ).id;
   await makePublishedPostmortem(t.db, {
     incidentId: ids.republished,
-    sections: { summary: "Carts were lost for **an hour**.", rootCause: "A cache eviction bug.", lessonsLearned: "INTERNAL: we got lucky." },
+    sections: {
+      summary: "Carts were lost for **an hour**.",
+      rootCause: "A cache eviction bug.",
+      lessonsLearned: "INTERNAL: we got lucky.",
+    },
     publications: [PM_FIRST, PM_LAST],
     actionItems: [
-      { title: "Alert on cache evictions", type: "detect", priority: "P2", state: "done", dueDate: null, completedAt: new Date(hours(-120)), isPublic: true },
-      { title: "Private follow-up", type: "process", priority: "P4", state: "open", dueDate: null, completedAt: null, isPublic: false },
+      {
+        title: "Alert on cache evictions",
+        type: "detect",
+        priority: "P2",
+        state: "done",
+        dueDate: null,
+        completedAt: new Date(hours(-120)),
+        isPublic: true,
+      },
+      {
+        title: "Private follow-up",
+        type: "process",
+        priority: "P4",
+        state: "open",
+        dueDate: null,
+        completedAt: null,
+        isPublic: false,
+      },
     ],
     notifiedSubscribers: true,
   });
@@ -257,18 +311,23 @@ async function document<N extends DocumentName>(name: N): Promise<z.infer<(typeo
 }
 
 describe("every /api/v2 document", () => {
-  it.each(Object.keys(documents) as DocumentName[])("%s has Statuspage's exact shape, JSON, CORS and cache headers", async (name) => {
-    const response = await server.get(`/api/v2/${name}`, { headers: { origin: "https://widget.example.org" } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30");
-    const parsed = documents[name].safeParse(await response.json());
-    expect(parsed.error?.issues ?? []).toEqual([]);
-  });
+  it.each(Object.keys(documents) as DocumentName[])(
+    "%s has Statuspage's exact shape, JSON, CORS and cache headers",
+    async (name) => {
+      const response = await server.get(`/api/v2/${name}`, { headers: { origin: "https://widget.example.org" } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30");
+      const parsed = documents[name].safeParse(await response.json());
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    },
+  );
 
   it("describes the same page everywhere, at PUBLIC_URL", async () => {
-    const pages = await Promise.all((Object.keys(documents) as DocumentName[]).map(async (n) => (await document(n)).page));
+    const pages = await Promise.all(
+      (Object.keys(documents) as DocumentName[]).map(async (n) => (await document(n)).page),
+    );
     expect(new Set(pages.map((p) => JSON.stringify(p))).size).toBe(1);
     expect(pages[0]).toMatchObject({ name: "Bellwether", url: PUBLIC_URL, time_zone: "Etc/UTC" });
     expect(pages[0]!.id).toMatch(/^[0-9a-f]{12}$/);
@@ -289,7 +348,12 @@ describe("components.json", () => {
       ["Delivery (eu.gcp)", false, products.frontend.id, 1],
     ]);
     const commerce = components[0]!;
-    expect("components" in commerce && commerce.components).toEqual([cr.checkoutEu.id, cr.checkoutUs.id, cr.auditEu.id, cr.auditUs.id]);
+    expect("components" in commerce && commerce.components).toEqual([
+      cr.checkoutEu.id,
+      cr.checkoutUs.id,
+      cr.auditEu.id,
+      cr.auditUs.id,
+    ]);
     expect(components.find((c) => c.id === cr.checkoutEu.id)).toMatchObject({
       description: "Checkout does its job. Region: Europe – GCP.",
       showcase: true,
@@ -340,10 +404,17 @@ describe("incidents", () => {
     const { incidents } = await document("incidents/unresolved.json");
     expect(incidents.map((i) => i.id)).toEqual([ids.open]);
     const open = incidents[0]!;
-    expect(open).toMatchObject({ name: "Checkout fails in North America", status: "identified", impact: "major", monitoring_at: null });
+    expect(open).toMatchObject({
+      name: "Checkout fails in North America",
+      status: "identified",
+      impact: "major",
+      monitoring_at: null,
+    });
     expect(open.components.map((c) => [c.name, c.status])).toEqual([["Checkout (us.aws)", "major_outage"]]);
     const code = catalog.cr.checkoutUs.id;
-    expect(open.incident_updates.map((u) => [u.status, u.body, u.deliver_notifications, u.affected_components])).toEqual([
+    expect(
+      open.incident_updates.map((u) => [u.status, u.body, u.deliver_notifications, u.affected_components]),
+    ).toEqual([
       [
         "identified",
         "A payment provider is down; every payment fails.",
@@ -351,7 +422,12 @@ describe("incidents", () => {
         // The malformed entry stored beside it is skipped, not fatal.
         [{ code, name: "Checkout (us.aws)", old_status: "partial_outage", new_status: "major_outage" }],
       ],
-      ["investigating", "Some payments fail.", true, [{ code, name: "Checkout (us.aws)", old_status: "operational", new_status: "partial_outage" }]],
+      [
+        "investigating",
+        "Some payments fail.",
+        true,
+        [{ code, name: "Checkout (us.aws)", old_status: "operational", new_status: "partial_outage" }],
+      ],
     ]);
     expect(open.incident_updates.every((u) => u.incident_id === ids.open)).toBe(true);
   });
@@ -386,7 +462,11 @@ describe("postmortem fields", () => {
       postmortem_ignored: false,
       postmortem_notified_subscribers: false,
     });
-    expect(byId.get(ids.resolved)).toMatchObject({ status: "resolved", postmortem_ignored: true, postmortem_body: null });
+    expect(byId.get(ids.resolved)).toMatchObject({
+      status: "resolved",
+      postmortem_ignored: true,
+      postmortem_body: null,
+    });
   });
 
   it("are the same in summary.json's unresolved incidents", async () => {
@@ -408,19 +488,27 @@ describe("scheduled maintenances", () => {
   });
 
   it("tells upcoming from active, and gives the schedule, the lifecycle times and updates newest first", async () => {
-    const [{ scheduled_maintenances: upcoming }, { scheduled_maintenances: active }, { scheduled_maintenances: all }] = await Promise.all([
-      document("scheduled-maintenances/upcoming.json"),
-      document("scheduled-maintenances/active.json"),
-      document("scheduled-maintenances.json"),
-    ]);
+    const [{ scheduled_maintenances: upcoming }, { scheduled_maintenances: active }, { scheduled_maintenances: all }] =
+      await Promise.all([
+        document("scheduled-maintenances/upcoming.json"),
+        document("scheduled-maintenances/active.json"),
+        document("scheduled-maintenances.json"),
+      ]);
     expect(upcoming.map((m) => m.id)).toEqual([ids.upcoming]);
     expect(active.map((m) => m.id)).toEqual([ids.active]);
     // A window announced without an update still carries its description as the first update.
-    expect(upcoming[0]!.incident_updates.map((u) => [u.status, u.body])).toEqual([["scheduled", "New certificates for the storefront CDN."]]);
+    expect(upcoming[0]!.incident_updates.map((u) => [u.status, u.body])).toEqual([
+      ["scheduled", "New certificates for the storefront CDN."],
+    ]);
     expect(active[0]!.components.map((c) => [c.name, c.status])).toEqual([["Audit Log (eu.gcp)", "under_maintenance"]]);
 
     const completed = all.find((m) => m.id === ids.completed)!;
-    expect(completed.incident_updates.map((u) => u.status)).toEqual(["completed", "verifying", "in_progress", "scheduled"]);
+    expect(completed.incident_updates.map((u) => u.status)).toEqual([
+      "completed",
+      "verifying",
+      "in_progress",
+      "scheduled",
+    ]);
     expect(completed.monitoring_at).toBe(completed.incident_updates[1]!.created_at);
     expect(Date.parse(completed.resolved_at!)).toBeLessThan(Date.parse(completed.scheduled_until));
   });

@@ -34,7 +34,12 @@ let mail: MailSettings;
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startSmtpSink();
-  mail = { smtpUrl: sink.url, from: "Status <status@status.example.test>", publicUrl: "https://status.example.test", secret: SECRET };
+  mail = {
+    smtpUrl: sink.url,
+    from: "Status <status@status.example.test>",
+    publicUrl: "https://status.example.test",
+    secret: SECRET,
+  };
   p = await makePlatform(t.db, [
     { key: "checkout", tier: "TIER_1" },
     { key: "search", tier: "TIER_1" },
@@ -42,10 +47,14 @@ beforeAll(async () => {
   ]);
   engineer = await makeActor(t.db);
   routesPort = await findFreePort();
-  routes = spawn(process.execPath, ["--import", "tsx", "tests/support/subscriber-routes-server.ts", String(routesPort)], {
-    env: { ...process.env, DATABASE_URL: t.url, AUTH_SECRET: SECRET, PUBLIC_URL: mail.publicUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  routes = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/support/subscriber-routes-server.ts", String(routesPort)],
+    {
+      env: { ...process.env, DATABASE_URL: t.url, AUTH_SECRET: SECRET, PUBLIC_URL: mail.publicUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     routes.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
     routes.once("exit", (code) => reject(new Error(`the routes server exited with ${code}`)));
@@ -63,10 +72,21 @@ const limits = createSubscribeLimits();
 const mailTo = (address: string) => sink.messages.filter((m) => m.to.includes(address));
 const textOf = async (m: ReceivedMessage) => (await sink.parse(m)).text ?? "";
 
-async function subscribe(email: string, scope: { all?: boolean; tier1Only?: boolean; regionIds?: string[]; componentIds?: string[] }) {
+async function subscribe(
+  email: string,
+  scope: { all?: boolean; tier1Only?: boolean; regionIds?: string[]; componentIds?: string[] },
+) {
   return requestSubscription(
     t.db,
-    { email, scope: { all: scope.all ?? false, tier1Only: scope.tier1Only ?? false, regionIds: scope.regionIds ?? [], componentIds: scope.componentIds ?? [] } },
+    {
+      email,
+      scope: {
+        all: scope.all ?? false,
+        tier1Only: scope.tier1Only ?? false,
+        regionIds: scope.regionIds ?? [],
+        componentIds: scope.componentIds ?? [],
+      },
+    },
     { now: new Date(), mail, mailer: mailer(), limits },
   );
 }
@@ -131,25 +151,39 @@ it("delivers an approved incident to exactly the subscribers whose scope covers 
   // The leaver posts to their one-click URL (the one every email to them carries) before anything happens.
   const leaver = await t.db.subscriber.findUniqueOrThrow({ where: { email: "leaver@example.test" } });
   const leaverUrl = new URL(subscriberLinks(mail, { id: leaver.id, confirmedAt: leaver.confirmedAt! }).oneClickUrl);
-  const left = await fetch(`http://127.0.0.1:${routesPort}${leaverUrl.pathname}${leaverUrl.search}`, { method: "POST", body: "List-Unsubscribe=One-Click" });
+  const left = await fetch(`http://127.0.0.1:${routesPort}${leaverUrl.pathname}${leaverUrl.search}`, {
+    method: "POST",
+    body: "List-Unsubscribe=One-Click",
+  });
   expect(left.status).toBe(200);
   sink.clear();
 
   // Inject the fault: checkout in region 1 fails from every vantage for three rounds.
   const checkout = [0, 1, 2].map((i) => p.cr("checkout", i));
   // Rounds sit on the probes' interval grid: start on a whole minute an hour ago.
-  const rounds = await makeProbeRounds(t.db, new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000), checkout, [r0, r1, r2]);
+  const rounds = await makeProbeRounds(t.db, new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000), checkout, [
+    r0,
+    r1,
+    r2,
+  ]);
   const UP: Outcome[] = ["up", "up", "up"];
   const DOWN: Outcome[] = ["down", "down", "down"];
   await rounds.round(0, { [checkout[0]!]: UP, [checkout[1]!]: UP, [checkout[2]!]: UP });
   for (const i of [1, 2, 3]) await rounds.round(i, { [checkout[0]!]: UP, [checkout[1]!]: DOWN, [checkout[2]!]: UP });
   await runMonitoringCycle(t.db, rounds.closedAfter(3), { detectTier2: false });
-  const proposal = await t.db.incident.findFirstOrThrow({ where: { source: "detected", review: "proposed" }, include: { componentRegions: true } });
+  const proposal = await t.db.incident.findFirstOrThrow({
+    where: { source: "detected", review: "proposed" },
+    include: { componentRegions: true },
+  });
   expect(proposal.componentRegions.map((cr) => cr.componentRegionId)).toEqual([checkout[1]]);
   // A proposal is not public: nothing is queued until an engineer approves it.
   expect(await t.db.notification.count()).toBe(0);
 
-  const incident = await approveProposal(t.db, engineer, { incidentId: proposal.id, expectedVersion: proposal.version, title: "Checkout failing in one region" });
+  const incident = await approveProposal(t.db, engineer, {
+    incidentId: proposal.id,
+    expectedVersion: proposal.version,
+    title: "Checkout failing in one region",
+  });
   await drainOutbox();
 
   const recipients = sink.messages.flatMap((m) => m.to).sort();
@@ -163,7 +197,9 @@ it("delivers an approved incident to exactly the subscribers whose scope covers 
     const parsed = await sink.parse(message);
     expect(parsed.subject).toBe("Incident: Checkout failing in one region — Investigating");
     expect(parsed.text).toContain(`https://status.example.test/incidents/${incident.id}`);
-    expect(headerValue(message.raw, "List-Unsubscribe")).toMatch(/^<https:\/\/status\.example\.test\/api\/subscribers\/unsubscribe\?token=[^>]+>$/);
+    expect(headerValue(message.raw, "List-Unsubscribe")).toMatch(
+      /^<https:\/\/status\.example\.test\/api\/subscribers\/unsubscribe\?token=[^>]+>$/,
+    );
     expect(headerValue(message.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(headerValue(message.raw, "List-Id")).toBe('"Commerce platform status" <status-updates.status.example.test>');
   }
@@ -172,19 +208,38 @@ it("delivers an approved incident to exactly the subscribers whose scope covers 
   const response = await oneClick(mailTo("checkout@example.test")[0]!);
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ unsubscribed: "checkout@example.test" });
-  expect((await t.db.subscriber.findUniqueOrThrow({ where: { email: "checkout@example.test" } })).unsubscribedAt).toBeInstanceOf(Date);
+  expect(
+    (await t.db.subscriber.findUniqueOrThrow({ where: { email: "checkout@example.test" } })).unsubscribedAt,
+  ).toBeInstanceOf(Date);
   // A GET (a link scanner) never unsubscribes: it is sent to the page with the button.
   const header = headerValue(mailTo("region1@example.test")[0]!.raw, "List-Unsubscribe")!;
-  const scanned = await fetch(`http://127.0.0.1:${routesPort}${new URL(header.slice(1, -1)).pathname}${new URL(header.slice(1, -1)).search}`, { redirect: "manual" });
+  const scanned = await fetch(
+    `http://127.0.0.1:${routesPort}${new URL(header.slice(1, -1)).pathname}${new URL(header.slice(1, -1)).search}`,
+    { redirect: "manual" },
+  );
   expect(scanned.status).toBe(303);
   expect(scanned.headers.get("location")).toMatch(/^https:\/\/status\.example\.test\/subscribe\/unsubscribe\?token=/);
-  expect((await t.db.subscriber.findUniqueOrThrow({ where: { email: "region1@example.test" } })).unsubscribedAt).toBeNull();
+  expect(
+    (await t.db.subscriber.findUniqueOrThrow({ where: { email: "region1@example.test" } })).unsubscribedAt,
+  ).toBeNull();
   // A forged token is refused.
-  const forged = await fetch(`http://127.0.0.1:${routesPort}/api/subscribers/unsubscribe?token=${leaver.id}.${"A".repeat(43)}`, { method: "POST" });
+  const forged = await fetch(
+    `http://127.0.0.1:${routesPort}/api/subscribers/unsubscribe?token=${leaver.id}.${"A".repeat(43)}`,
+    { method: "POST" },
+  );
   expect(forged.status).toBe(404);
 
   sink.clear();
-  await postIncidentUpdate(t.db, engineer, { incidentId: incident.id, expectedVersion: incident.version, status: "identified", message: "A bad deploy; rolling back." });
+  await postIncidentUpdate(t.db, engineer, {
+    incidentId: incident.id,
+    expectedVersion: incident.version,
+    status: "identified",
+    message: "A bad deploy; rolling back.",
+  });
   await drainOutbox();
-  expect(sink.messages.flatMap((m) => m.to).sort()).toEqual(["everything@example.test", "region1@example.test", "tier1@example.test"]);
+  expect(sink.messages.flatMap((m) => m.to).sort()).toEqual([
+    "everything@example.test",
+    "region1@example.test",
+    "tier1@example.test",
+  ]);
 }, 120_000);

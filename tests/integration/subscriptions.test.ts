@@ -24,7 +24,12 @@ let componentId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startSmtpSink();
-  mail = { smtpUrl: sink.url, from: "Status <status@status.example.test>", publicUrl: "https://status.example.test", secret: SECRET };
+  mail = {
+    smtpUrl: sink.url,
+    from: "Status <status@status.example.test>",
+    publicUrl: "https://status.example.test",
+    secret: SECRET,
+  };
   regionId = (await makeRegion(t.db, { key: "eu-test.gcp" })).id;
   componentId = (await makeComponent(t.db, (await makeProduct(t.db)).id, { name: "Checkout" })).id;
 });
@@ -36,7 +41,11 @@ beforeEach(() => sink.clear());
 
 const everything = { all: true, tier1Only: false, regionIds: [], componentIds: [] };
 
-function request(email: string, scope: object = everything, options: { now?: Date; limits?: ReturnType<typeof createSubscribeLimits> } = {}) {
+function request(
+  email: string,
+  scope: object = everything,
+  options: { now?: Date; limits?: ReturnType<typeof createSubscribeLimits> } = {},
+) {
   return requestSubscription(t.db, { email, scope } as never, {
     now: options.now ?? new Date(),
     mail,
@@ -52,9 +61,13 @@ async function tokenFromInbox(): Promise<string> {
 
 describe("subscribing", () => {
   it("stores only the hash of a confirmation token, which works once and not after it expires", async () => {
-    expect(await request("Ada@Example.TEST", { all: false, regionIds: [regionId], componentIds: [componentId] })).toBe("confirmation_sent");
+    expect(await request("Ada@Example.TEST", { all: false, regionIds: [regionId], componentIds: [componentId] })).toBe(
+      "confirmation_sent",
+    );
     const token = await tokenFromInbox();
-    expect((await sink.parse(sink.messages[0]!)).text).toContain("You asked for updates about Checkout in eu-test.gcp.");
+    expect((await sink.parse(sink.messages[0]!)).text).toContain(
+      "You asked for updates about Checkout in eu-test.gcp.",
+    );
     const row = await t.db.subscriber.findUniqueOrThrow({ where: { email: "ada@example.test" } });
     expect(row).toMatchObject({ confirmedAt: null, confirmTokenHash: hashToken(token), scopeAll: false });
     expect(JSON.stringify(row)).not.toContain(token);
@@ -73,29 +86,45 @@ describe("subscribing", () => {
     await confirmSubscription(t.db, { token: await tokenFromInbox() }, new Date());
     const before = await t.db.subscriber.findUniqueOrThrow({ where: { email: "bo@example.test" } });
     sink.clear();
-    expect(await request("bo@example.test", { all: false, regionIds: [regionId], componentIds: [] })).toBe("manage_link_sent");
+    expect(await request("bo@example.test", { all: false, regionIds: [regionId], componentIds: [] })).toBe(
+      "manage_link_sent",
+    );
     expect(sink.messages).toHaveLength(1);
     const text = (await sink.parse(sink.messages[0]!)).text ?? "";
-    expect(text).toContain(`https://status.example.test/subscribe/manage?token=${encodeURIComponent(signSubscriberLink(SECRET, "manage", before.id, before.confirmedAt!))}`);
+    expect(text).toContain(
+      `https://status.example.test/subscribe/manage?token=${encodeURIComponent(signSubscriberLink(SECRET, "manage", before.id, before.confirmedAt!))}`,
+    );
     expect(await t.db.subscriber.findUniqueOrThrow({ where: { email: "bo@example.test" } })).toEqual(before);
   });
 
   it("refuses bad input with a message per field", async () => {
-    await expect(request("not-an-address")).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["email"] })] });
-    await expect(request("cy@example.test", { all: false, regionIds: [], componentIds: [] })).rejects.toMatchObject({
-      issues: [expect.objectContaining({ path: ["scope"], message: "Choose at least one region or component, or everything." })],
+    await expect(request("not-an-address")).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["email"] })],
     });
-    await expect(request("cy@example.test", { all: false, regionIds: ["nope"], componentIds: [] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(request("cy@example.test", { all: false, regionIds: [], componentIds: [] })).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({
+          path: ["scope"],
+          message: "Choose at least one region or component, or everything.",
+        }),
+      ],
+    });
+    await expect(
+      request("cy@example.test", { all: false, regionIds: ["nope"], componentIds: [] }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("sends an address at most three emails an hour, and does not even rotate its link beyond that", async () => {
     const limits = createSubscribeLimits();
     const now = new Date();
-    for (let i = 0; i < SUBSCRIBE_LIMIT_PER_ADDRESS.limit; i++) expect(await request("dee@example.test", everything, { limits, now })).toBe("confirmation_sent");
+    for (let i = 0; i < SUBSCRIBE_LIMIT_PER_ADDRESS.limit; i++)
+      expect(await request("dee@example.test", everything, { limits, now })).toBe("confirmation_sent");
     const hash = (await t.db.subscriber.findUniqueOrThrow({ where: { email: "dee@example.test" } })).confirmTokenHash;
     expect(await request("dee@example.test", everything, { limits, now })).toBe("address_limited");
     expect(sink.messages).toHaveLength(SUBSCRIBE_LIMIT_PER_ADDRESS.limit);
-    expect((await t.db.subscriber.findUniqueOrThrow({ where: { email: "dee@example.test" } })).confirmTokenHash).toBe(hash);
+    expect((await t.db.subscriber.findUniqueOrThrow({ where: { email: "dee@example.test" } })).confirmTokenHash).toBe(
+      hash,
+    );
     // Another address is not affected.
     expect(await request("eve@example.test", everything, { limits, now })).toBe("confirmation_sent");
   });
@@ -104,12 +133,18 @@ describe("subscribing", () => {
 describe("managing a subscription by its signed links", () => {
   it("changes the scope with a manage link, never with an unsubscribe link; unsubscribing twice is harmless; saving again subscribes again", async () => {
     await request("fay@example.test");
-    const { subscriberId, confirmedAt } = await confirmSubscription(t.db, { token: await tokenFromInbox() }, new Date());
+    const { subscriberId, confirmedAt } = await confirmSubscription(
+      t.db,
+      { token: await tokenFromInbox() },
+      new Date(),
+    );
     const manage = signSubscriberLink(SECRET, "manage", subscriberId, confirmedAt);
     const unsubscribeLink = signSubscriberLink(SECRET, "unsubscribe", subscriberId, confirmedAt);
     const narrow = { all: false, tier1Only: true, regionIds: [regionId], componentIds: [] };
 
-    await expect(changeSubscription(t.db, SECRET, { token: unsubscribeLink, scope: narrow })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeSubscription(t.db, SECRET, { token: unsubscribeLink, scope: narrow })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const changed = await changeSubscription(t.db, SECRET, { token: manage, scope: narrow });
     expect(changed.scope).toEqual(narrow);
     expect((await findSubscriptionByLink(t.db, SECRET, "manage", manage))?.scope).toEqual(narrow);
@@ -121,20 +156,35 @@ describe("managing a subscription by its signed links", () => {
 
     await changeSubscription(t.db, SECRET, { token: manage, scope: everything });
     expect((await t.db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).unsubscribedAt).toBeNull();
-    await expect(unsubscribe(t.db, "c".repeat(40), { token: unsubscribeLink }, new Date())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(unsubscribe(t.db, "c".repeat(40), { token: unsubscribeLink }, new Date())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lets a bounced or unsubscribed address come back only by confirming again, which voids its old links", async () => {
     await request("gus@example.test");
-    const { subscriberId, confirmedAt } = await confirmSubscription(t.db, { token: await tokenFromInbox() }, new Date(Date.now() - 60_000));
+    const { subscriberId, confirmedAt } = await confirmSubscription(
+      t.db,
+      { token: await tokenFromInbox() },
+      new Date(Date.now() - 60_000),
+    );
     const oldLink = signSubscriberLink(SECRET, "manage", subscriberId, confirmedAt);
-    await t.db.subscriber.update({ where: { id: subscriberId }, data: { suppressedAt: new Date(), suppressReason: "hard bounce" } });
-    await expect(changeSubscription(t.db, SECRET, { token: oldLink, scope: everything })).rejects.toMatchObject({ code: "CONFLICT" });
+    await t.db.subscriber.update({
+      where: { id: subscriberId },
+      data: { suppressedAt: new Date(), suppressReason: "hard bounce" },
+    });
+    await expect(changeSubscription(t.db, SECRET, { token: oldLink, scope: everything })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     expect(await request("gus@example.test")).toBe("confirmation_sent");
     expect((await t.db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).suppressedAt).not.toBeNull();
     await confirmSubscription(t.db, { token: await tokenFromInbox() }, new Date());
-    expect(await t.db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).toMatchObject({ suppressedAt: null, suppressReason: null, unsubscribedAt: null });
+    expect(await t.db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).toMatchObject({
+      suppressedAt: null,
+      suppressReason: null,
+      unsubscribedAt: null,
+    });
     expect(await findSubscriptionByLink(t.db, SECRET, "manage", oldLink)).toBeNull();
   });
 });

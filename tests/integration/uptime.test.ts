@@ -15,8 +15,14 @@ it("computes 90-day uptime and daily bars from the probes' status history, leavi
   const component = await makeComponent(t.db, (await makeProduct(t.db)).id);
   const cr = await makeComponentRegion(t.db, component.id, region.id);
   const now = new Date("2026-11-22T12:00:00Z");
-  const change = (at: string, fromStatus: "operational" | "major_outage" | null, toStatus: "operational" | "major_outage" | null) =>
-    t.db.statusChange.create({ data: { componentRegionId: cr.id, at: new Date(at), source: "probes", fromStatus, toStatus } });
+  const change = (
+    at: string,
+    fromStatus: "operational" | "major_outage" | null,
+    toStatus: "operational" | "major_outage" | null,
+  ) =>
+    t.db.statusChange.create({
+      data: { componentRegionId: cr.id, at: new Date(at), source: "probes", fromStatus, toStatus },
+    });
   // Known since long before the window; one 2-hour outage yesterday crossing no boundary.
   await change("2026-01-01T00:00:00Z", null, "operational");
   await change("2026-11-21T10:00:00Z", "operational", "major_outage");
@@ -71,7 +77,10 @@ it("counts ended days once, yet shows a change that lands in one on the next rea
     const changes = await t.db.statusChange.findMany({ where: { componentRegionId: cr.id }, orderBy: { at: "asc" } });
     const before = changes.filter((c) => c.at < from).at(-1);
     const points = changes.filter((c) => c.at >= from).map((c) => ({ at: c.at, status: c.toStatus }));
-    const links = await t.db.maintenanceComponentRegion.findMany({ where: { componentRegionId: cr.id }, include: { maintenance: true } });
+    const links = await t.db.maintenanceComponentRegion.findMany({
+      where: { componentRegionId: cr.id },
+      include: { maintenance: true },
+    });
     const maintenance = links.map((l) => ({ from: l.maintenance.startedAt!, to: l.maintenance.completedAt! }));
     const options = { initial: before?.toStatus ?? null };
     return {
@@ -92,7 +101,10 @@ it("counts ended days once, yet shows a change that lands in one on the next rea
   await change("2026-11-19T08:00:00Z", "partial_outage");
   await change("2026-11-19T09:00:00Z", "operational");
   const late = await read("2026-11-22T11:00:00Z");
-  expect(late.bars.find((b) => b.day === "2026-11-19")).toMatchObject({ worstStatus: "partial_outage", downtimeMs: 0.3 * 3_600_000 });
+  expect(late.bars.find((b) => b.day === "2026-11-19")).toMatchObject({
+    worstStatus: "partial_outage",
+    downtimeMs: 0.3 * 3_600_000,
+  });
   expect(reader.endedDaysCounted).toBe(2);
   await t.db.maintenance.create({
     data: {
@@ -106,7 +118,10 @@ it("counts ended days once, yet shows a change that lands in one on the next rea
     },
   });
   const maintained = await read("2026-11-22T11:00:00Z");
-  expect(maintained.bars.find((b) => b.day === "2026-11-19")).toMatchObject({ downtimeMs: 0, maintenanceMs: 3_600_000 });
+  expect(maintained.bars.find((b) => b.day === "2026-11-19")).toMatchObject({
+    downtimeMs: 0,
+    maintenanceMs: 3_600_000,
+  });
   // The same figures as a reader that counts everything afresh, to the last bit.
   expect(maintained).toEqual(await recount("2026-11-22T11:00:00Z"));
 

@@ -32,23 +32,41 @@ describe("adding people", () => {
     const added = await addUser(t.db, admin, { email: "  Nora.New@Example.COM ", name: "Nora", role: "ENGINEER" });
     expect(added).toMatchObject({ email: "nora.new@example.com", name: "Nora", role: "ENGINEER", disabledAt: null });
     const audit = await t.db.auditEntry.findFirstOrThrow({ where: { entityId: added.id } });
-    expect(audit).toMatchObject({ actorId: admin.id, actorEmail: admin.email, action: "user.add", entityType: "User", after: { email: "nora.new@example.com", role: "ENGINEER" } });
-    expect(await findUserAllowedToSignIn(t.db, "NORA.new@example.com")).toMatchObject({ id: added.id, role: "ENGINEER" });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: "user.add",
+      entityType: "User",
+      after: { email: "nora.new@example.com", role: "ENGINEER" },
+    });
+    expect(await findUserAllowedToSignIn(t.db, "NORA.new@example.com")).toMatchObject({
+      id: added.id,
+      role: "ENGINEER",
+    });
   });
 
   it("names the field that is wrong, and refuses a second account for one address", async () => {
     const admin = await makeUser(t.db, "ADMIN");
-    await expect(addUser(t.db, admin, { email: "not-an-address", role: "VIEWER" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["email"] })] });
+    await expect(addUser(t.db, admin, { email: "not-an-address", role: "VIEWER" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["email"] })],
+    });
     await addUser(t.db, admin, { email: "twice@example.com", role: "VIEWER" });
-    await expect(addUser(t.db, admin, { email: "TWICE@example.com", role: "ADMIN" })).rejects.toMatchObject({ code: "VALIDATION", fields: { email: ["twice@example.com is already a user"] } });
+    await expect(addUser(t.db, admin, { email: "TWICE@example.com", role: "ADMIN" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { email: ["twice@example.com is already a user"] },
+    });
   });
 
   it("lets no one but an admin add, promote or disable anybody, and writes nothing when refused", async () => {
     const before = await t.db.auditEntry.count();
     for (const role of ["ENGINEER", "ACCOUNT_MANAGER", "VIEWER"] as const) {
       const actor = await makeUser(t.db, role);
-      expect(await codeOf(addUser(t.db, actor, { email: `sneaky-${role}@example.com`, role: "ADMIN" }))).toBe("FORBIDDEN");
-      expect(await codeOf(changeUserRole(t.db, actor, { userId: actor.id, expectedRole: role, role: "ADMIN" }))).toBe("FORBIDDEN");
+      expect(await codeOf(addUser(t.db, actor, { email: `sneaky-${role}@example.com`, role: "ADMIN" }))).toBe(
+        "FORBIDDEN",
+      );
+      expect(await codeOf(changeUserRole(t.db, actor, { userId: actor.id, expectedRole: role, role: "ADMIN" }))).toBe(
+        "FORBIDDEN",
+      );
       expect(await codeOf(setUserDisabled(t.db, actor, { userId: actor.id, disabled: true }))).toBe("FORBIDDEN");
       expect(await t.db.user.findUniqueOrThrow({ where: { id: actor.id } })).toMatchObject({ role, disabledAt: null });
     }
@@ -63,7 +81,9 @@ describe("roles", () => {
     const viewer = await makeUser(t.db, "VIEWER");
     await changeUserRole(t.db, admin, { userId: viewer.id, expectedRole: "VIEWER", role: "ENGINEER" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("ENGINEER");
-    expect(await t.db.auditEntry.findFirstOrThrow({ where: { entityId: viewer.id, action: "user.change-role" } })).toMatchObject({
+    expect(
+      await t.db.auditEntry.findFirstOrThrow({ where: { entityId: viewer.id, action: "user.change-role" } }),
+    ).toMatchObject({
       before: { role: "VIEWER" },
       after: { role: "ENGINEER" },
     });
@@ -73,7 +93,9 @@ describe("roles", () => {
     const [one, two] = [await makeUser(t.db, "ADMIN"), await makeUser(t.db, "ADMIN")];
     const person = await makeUser(t.db, "VIEWER");
     await changeUserRole(t.db, one, { userId: person.id, expectedRole: "VIEWER", role: "ACCOUNT_MANAGER" });
-    await expect(changeUserRole(t.db, two, { userId: person.id, expectedRole: "VIEWER", role: "ENGINEER" })).rejects.toMatchObject({
+    await expect(
+      changeUserRole(t.db, two, { userId: person.id, expectedRole: "VIEWER", role: "ENGINEER" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { role: "ACCOUNT_MANAGER" },
     });
@@ -88,8 +110,12 @@ describe("the last admin", () => {
       const admin = await makeUser(fresh.db, "ADMIN");
       const other = await makeUser(fresh.db, "ADMIN");
       await setUserDisabled(fresh.db, admin, { userId: other.id, disabled: true });
-      expect(await codeOf(changeUserRole(fresh.db, admin, { userId: admin.id, expectedRole: "ADMIN", role: "VIEWER" }))).toBe("INVALID_TRANSITION");
-      expect(await codeOf(setUserDisabled(fresh.db, admin, { userId: admin.id, disabled: true }))).toBe("INVALID_TRANSITION");
+      expect(
+        await codeOf(changeUserRole(fresh.db, admin, { userId: admin.id, expectedRole: "ADMIN", role: "VIEWER" })),
+      ).toBe("INVALID_TRANSITION");
+      expect(await codeOf(setUserDisabled(fresh.db, admin, { userId: admin.id, disabled: true }))).toBe(
+        "INVALID_TRANSITION",
+      );
       await setUserDisabled(fresh.db, admin, { userId: other.id, disabled: false });
       await changeUserRole(fresh.db, other, { userId: admin.id, expectedRole: "ADMIN", role: "VIEWER" });
       expect((await fresh.db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("VIEWER");
@@ -104,7 +130,11 @@ describe("sessions", () => {
     const engineer = await makeUser(t.db, "ENGINEER");
     const live = await makeSession(t.db, engineer.id);
     const expired = await makeSession(t.db, engineer.id, new Date(Date.now() - 1000));
-    expect(await actorForSessionToken(t.db, live)).toMatchObject({ id: engineer.id, email: engineer.email, role: "ENGINEER" });
+    expect(await actorForSessionToken(t.db, live)).toMatchObject({
+      id: engineer.id,
+      email: engineer.email,
+      role: "ENGINEER",
+    });
     expect(await actorForSessionToken(t.db, expired)).toBeNull();
     expect(await actorForSessionToken(t.db, "no-such-token")).toBeNull();
     expect(await actorForSessionToken(t.db, undefined)).toBeNull();
@@ -118,7 +148,9 @@ describe("sessions", () => {
     expect(await actorForSessionToken(t.db, token)).toBeNull();
     expect(await t.db.session.count({ where: { userId: engineer.id } })).toBe(0);
     expect(await findUserAllowedToSignIn(t.db, engineer.email)).toBeNull();
-    expect(await t.db.auditEntry.findFirstOrThrow({ where: { entityId: engineer.id, action: "user.disable" } })).toMatchObject({ after: { sessionsEnded: 1 } });
+    expect(
+      await t.db.auditEntry.findFirstOrThrow({ where: { entityId: engineer.id, action: "user.disable" } }),
+    ).toMatchObject({ after: { sessionsEnded: 1 } });
 
     await setUserDisabled(t.db, admin, { userId: engineer.id, disabled: false });
     expect(await findUserAllowedToSignIn(t.db, engineer.email)).toMatchObject({ id: engineer.id });

@@ -23,7 +23,11 @@ function splitMessage(raw: Buffer): { headers: HeaderField[]; body: string } {
 }
 
 function relaxedHeader(field: HeaderField): string {
-  const value = field.raw.slice(field.raw.indexOf(":") + 1).replace(/\r\n/g, "").replace(/[ \t]+/g, " ").trim();
+  const value = field.raw
+    .slice(field.raw.indexOf(":") + 1)
+    .replace(/\r\n/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
   return `${field.name}:${value}`;
 }
 
@@ -46,13 +50,19 @@ export function dkimTags(raw: Buffer): DkimTags | null {
       .split(";")
       .map((part) => part.trim())
       .filter(Boolean)
-      .map((part) => [part.slice(0, part.indexOf("=")).trim(), part.slice(part.indexOf("=") + 1).replace(/[ \t]/g, "")]),
+      .map((part) => [
+        part.slice(0, part.indexOf("=")).trim(),
+        part.slice(part.indexOf("=") + 1).replace(/[ \t]/g, ""),
+      ]),
   );
 }
 
 /** The header names the signature covers (h=), lower-cased. */
 export function signedHeaderNames(raw: Buffer): string[] {
-  return (dkimTags(raw)?.h ?? "").split(":").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return (dkimTags(raw)?.h ?? "")
+    .split(":")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 export function verifyDkim(raw: Buffer, publicKey: KeyObject): { bodyHashOk: boolean; signatureOk: boolean } {
@@ -70,8 +80,13 @@ export function verifyDkim(raw: Buffer, publicKey: KeyObject): { bodyHashOk: boo
     lines.push(relaxedHeader(field));
   }
   const signatureField = headers.find((h) => h.name === "dkim-signature")!;
-  const unsigned = { ...signatureField, raw: signatureField.raw.replace(/(\bb=)[^;]*$/, "$1").replace(/(\bb=)[^;]*;/, "$1;") };
+  const unsigned = {
+    ...signatureField,
+    raw: signatureField.raw.replace(/(\bb=)[^;]*$/, "$1").replace(/(\bb=)[^;]*;/, "$1;"),
+  };
   const data = `${lines.map((l) => `${l}\r\n`).join("")}${relaxedHeader(unsigned)}`;
-  const signatureOk = createVerify("RSA-SHA256").update(data, "latin1").verify(publicKey, Buffer.from(tags.b ?? "", "base64"));
+  const signatureOk = createVerify("RSA-SHA256")
+    .update(data, "latin1")
+    .verify(publicKey, Buffer.from(tags.b ?? "", "base64"));
   return { bodyHashOk: bodyHash === tags.bh, signatureOk };
 }

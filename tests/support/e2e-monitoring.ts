@@ -30,12 +30,20 @@ const watched = components.split(",");
 await db.probe.updateMany({ data: { enabled: false } });
 const probes = await db.probe.findMany({
   where: { componentRegion: { component: { key: { in: watched } } } },
-  select: { id: true, componentRegion: { select: { component: { select: { key: true } }, region: { select: { key: true } } } } },
+  select: {
+    id: true,
+    componentRegion: { select: { component: { select: { key: true } }, region: { select: { key: true } } } },
+  },
 });
 for (const probe of probes) {
   await db.probe.update({
     where: { id: probe.id },
-    data: { enabled: true, intervalSeconds: INTERVAL_S, timeoutMs: TIMEOUT_MS, target: healthUrl(simulator.url, probe.componentRegion.region.key, probe.componentRegion.component.key) },
+    data: {
+      enabled: true,
+      intervalSeconds: INTERVAL_S,
+      timeoutMs: TIMEOUT_MS,
+      target: healthUrl(simulator.url, probe.componentRegion.region.key, probe.componentRegion.component.key),
+    },
   });
 }
 

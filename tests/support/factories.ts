@@ -7,7 +7,9 @@ const uid = () => randomBytes(4).toString("hex");
 
 export async function makeRegion(db: Db, overrides: { key?: string; sortOrder?: number } = {}) {
   const key = overrides.key ?? `region-${uid()}.gcp`;
-  return db.region.create({ data: { key, name: `Region ${key}`, provider: "gcp", location: "Somewhere", sortOrder: overrides.sortOrder ?? 0 } });
+  return db.region.create({
+    data: { key, name: `Region ${key}`, provider: "gcp", location: "Somewhere", sortOrder: overrides.sortOrder ?? 0 },
+  });
 }
 
 export async function makeProduct(db: Db, overrides: { key?: string } = {}) {
@@ -15,9 +17,15 @@ export async function makeProduct(db: Db, overrides: { key?: string } = {}) {
   return db.product.create({ data: { key, name: `Product ${key}` } });
 }
 
-export async function makeComponent(db: Db, productId: string, overrides: { key?: string; tier?: Tier; name?: string } = {}) {
+export async function makeComponent(
+  db: Db,
+  productId: string,
+  overrides: { key?: string; tier?: Tier; name?: string } = {},
+) {
   const key = overrides.key ?? `component-${uid()}`;
-  return db.component.create({ data: { key, name: overrides.name ?? `Component ${key}`, tier: overrides.tier ?? "TIER_1", productId } });
+  return db.component.create({
+    data: { key, name: overrides.name ?? `Component ${key}`, tier: overrides.tier ?? "TIER_1", productId },
+  });
 }
 
 export async function makeComponentRegion(
@@ -27,7 +35,12 @@ export async function makeComponentRegion(
   overrides: { probeStatus?: ComponentStatus | null; probeStatusSince?: Date } = {},
 ) {
   return db.componentRegion.create({
-    data: { componentId, regionId, probeStatus: overrides.probeStatus ?? null, probeStatusSince: overrides.probeStatusSince ?? null },
+    data: {
+      componentId,
+      regionId,
+      probeStatus: overrides.probeStatus ?? null,
+      probeStatusSince: overrides.probeStatusSince ?? null,
+    },
   });
 }
 
@@ -49,7 +62,11 @@ export async function makeIncident(
   });
 }
 
-export async function makeMaintenance(db: Db, componentRegionIds: string[], status: "scheduled" | "in_progress" | "completed") {
+export async function makeMaintenance(
+  db: Db,
+  componentRegionIds: string[],
+  status: "scheduled" | "in_progress" | "completed",
+) {
   const now = Date.now();
   return db.maintenance.create({
     data: {

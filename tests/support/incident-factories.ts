@@ -9,7 +9,9 @@ import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "./f
 const uid = () => randomBytes(4).toString("hex");
 
 export async function makeActor(db: Db, role: Role = "ENGINEER"): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${uid()}@bellwether.test`, name: `${role} ${uid()}`, role } });
+  const user = await db.user.create({
+    data: { email: `${role.toLowerCase()}-${uid()}@bellwether.test`, name: `${role} ${uid()}`, role },
+  });
   return { id: user.id, email: user.email, role: user.role };
 }
 
@@ -21,18 +23,30 @@ export interface TestPlatform {
 }
 
 /** Regions and components, each component in every region. */
-export async function makePlatform(db: Db, components: { key: string; tier: Tier }[], regionCount = 3): Promise<TestPlatform> {
+export async function makePlatform(
+  db: Db,
+  components: { key: string; tier: Tier }[],
+  regionCount = 3,
+): Promise<TestPlatform> {
   const suffix = uid();
   const regions = [];
-  for (let i = 0; i < regionCount; i++) regions.push(await makeRegion(db, { key: `r${i}-${suffix}.gcp`, sortOrder: i }));
+  for (let i = 0; i < regionCount; i++)
+    regions.push(await makeRegion(db, { key: `r${i}-${suffix}.gcp`, sortOrder: i }));
   const product = await makeProduct(db);
   const ids = new Map<string, string>();
   const made: TestPlatform["components"] = {};
   for (const c of components) {
-    const component = await makeComponent(db, product.id, { key: `${c.key}-${suffix}`, tier: c.tier, name: `${c.key} ${suffix}` });
+    const component = await makeComponent(db, product.id, {
+      key: `${c.key}-${suffix}`,
+      tier: c.tier,
+      name: `${c.key} ${suffix}`,
+    });
     made[c.key] = { id: component.id, key: component.key, name: component.name, tier: component.tier };
     for (const [i, region] of regions.entries()) {
-      const cr = await makeComponentRegion(db, component.id, region.id, { probeStatus: "operational", probeStatusSince: new Date("2026-01-01T00:00:00Z") });
+      const cr = await makeComponentRegion(db, component.id, region.id, {
+        probeStatus: "operational",
+        probeStatusSince: new Date("2026-01-01T00:00:00Z"),
+      });
       ids.set(`${c.key}/${i}`, cr.id);
     }
   }
@@ -48,7 +62,10 @@ export async function makePlatform(db: Db, components: { key: string; tier: Tier
 }
 
 /** A confirmed subscriber; with no regions or components chosen, scoped to everything. */
-export async function makeSubscriber(db: Db, scope: { regionIds?: string[]; componentIds?: string[]; confirmed?: boolean } = {}) {
+export async function makeSubscriber(
+  db: Db,
+  scope: { regionIds?: string[]; componentIds?: string[]; confirmed?: boolean } = {},
+) {
   const regionIds = scope.regionIds ?? [];
   const componentIds = scope.componentIds ?? [];
   return db.subscriber.create({
@@ -63,7 +80,11 @@ export async function makeSubscriber(db: Db, scope: { regionIds?: string[]; comp
 }
 
 /** A detected incident waiting for review, as detectIncidents would leave it. */
-export async function makeProposal(db: Db, affected: { componentRegionId: string; status: ComponentStatus }[], at = new Date()) {
+export async function makeProposal(
+  db: Db,
+  affected: { componentRegionId: string; status: ComponentStatus }[],
+  at = new Date(),
+) {
   return db.incident.create({
     data: {
       title: `Detected ${uid()}`,
@@ -80,7 +101,9 @@ export async function makeProposal(db: Db, affected: { componentRegionId: string
 }
 
 /** Rejects with the AppError a call throws, so a test can look at its code and details. */
-export async function appErrorOf(promise: Promise<unknown>): Promise<{ code: string; message: string; fields?: Record<string, string[]>; details?: unknown }> {
+export async function appErrorOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; fields?: Record<string, string[]>; details?: unknown }> {
   try {
     await promise;
   } catch (error) {

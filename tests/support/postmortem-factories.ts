@@ -26,9 +26,22 @@ export interface RecordedIncident {
  * by `approver` at t0 + 5, updates at + 15 (identified), + 30 (monitoring),
  * resolved at + 45.
  */
-export async function makeRecordedIncident(db: Db, p: TestPlatform, approver: Actor, t0: Date, componentKey = "checkout"): Promise<RecordedIncident> {
+export async function makeRecordedIncident(
+  db: Db,
+  p: TestPlatform,
+  approver: Actor,
+  t0: Date,
+  componentKey = "checkout",
+): Promise<RecordedIncident> {
   const cr = p.cr(componentKey, 0);
-  const probe = await db.probe.create({ data: { componentRegionId: cr, name: `http-${randomUUID().slice(0, 6)}`, kind: "http", target: "https://example.test/" } });
+  const probe = await db.probe.create({
+    data: {
+      componentRegionId: cr,
+      name: `http-${randomUUID().slice(0, 6)}`,
+      kind: "http",
+      target: "https://example.test/",
+    },
+  });
   const results = [];
   for (let m = -5; m < 50; m++) {
     for (const [v, region] of p.regions.entries()) {
@@ -47,11 +60,45 @@ export async function makeRecordedIncident(db: Db, p: TestPlatform, approver: Ac
     }
   }
   await db.checkResult.createMany({ data: results });
-  await db.statusChange.create({ data: { componentRegionId: cr, at: new Date("2026-01-01T00:00:00Z"), source: "probes", fromStatus: null, toStatus: "operational" } });
-  const down = await db.statusChange.create({ data: { componentRegionId: cr, at: at(t0, 1, 30), source: "probes", fromStatus: "operational", toStatus: "major_outage" } });
-  const up = await db.statusChange.create({ data: { componentRegionId: cr, at: at(t0, 41, 30), source: "probes", fromStatus: "major_outage", toStatus: "operational" } });
-  await makeRollups(db, "minute", cr, Array.from({ length: 40 }, (_, m) => ({ bucketStart: at(t0, m + 1), latencies: [900, 1200, 4000] })));
-  await makeRollups(db, "hour", cr, Array.from({ length: 24 }, (_, h) => ({ bucketStart: at(t0, -60 * (h + 2)), latencies: [80, 100, 120] })));
+  await db.statusChange.create({
+    data: {
+      componentRegionId: cr,
+      at: new Date("2026-01-01T00:00:00Z"),
+      source: "probes",
+      fromStatus: null,
+      toStatus: "operational",
+    },
+  });
+  const down = await db.statusChange.create({
+    data: {
+      componentRegionId: cr,
+      at: at(t0, 1, 30),
+      source: "probes",
+      fromStatus: "operational",
+      toStatus: "major_outage",
+    },
+  });
+  const up = await db.statusChange.create({
+    data: {
+      componentRegionId: cr,
+      at: at(t0, 41, 30),
+      source: "probes",
+      fromStatus: "major_outage",
+      toStatus: "operational",
+    },
+  });
+  await makeRollups(
+    db,
+    "minute",
+    cr,
+    Array.from({ length: 40 }, (_, m) => ({ bucketStart: at(t0, m + 1), latencies: [900, 1200, 4000] })),
+  );
+  await makeRollups(
+    db,
+    "hour",
+    cr,
+    Array.from({ length: 24 }, (_, h) => ({ bucketStart: at(t0, -60 * (h + 2)), latencies: [80, 100, 120] })),
+  );
 
   const incident = await db.incident.create({
     data: {
@@ -67,9 +114,45 @@ export async function makeRecordedIncident(db: Db, p: TestPlatform, approver: Ac
       componentRegions: { create: [{ componentRegionId: cr, status: "major_outage" }] },
     },
   });
-  let detail = await approveProposal(db, approver, { incidentId: incident.id, expectedVersion: 0, message: "We are investigating failed checkouts." }, { now: at(t0, 5) });
-  detail = await postIncidentUpdate(db, approver, { incidentId: incident.id, expectedVersion: detail.version, status: "identified", message: "A bad deploy of the payment adapter." }, { now: at(t0, 15) });
-  detail = await postIncidentUpdate(db, approver, { incidentId: incident.id, expectedVersion: detail.version, status: "monitoring", message: "Rolled back; watching." }, { now: at(t0, 30) });
-  await postIncidentUpdate(db, approver, { incidentId: incident.id, expectedVersion: detail.version, status: "resolved", message: "Checkout works again." }, { now: at(t0, 45) });
-  return { incidentId: incident.id, componentRegionId: cr, startedAt: at(t0, 1, 30), resolvedAt: at(t0, 45), statusChangeIds: [down.id, up.id] };
+  let detail = await approveProposal(
+    db,
+    approver,
+    { incidentId: incident.id, expectedVersion: 0, message: "We are investigating failed checkouts." },
+    { now: at(t0, 5) },
+  );
+  detail = await postIncidentUpdate(
+    db,
+    approver,
+    {
+      incidentId: incident.id,
+      expectedVersion: detail.version,
+      status: "identified",
+      message: "A bad deploy of the payment adapter.",
+    },
+    { now: at(t0, 15) },
+  );
+  detail = await postIncidentUpdate(
+    db,
+    approver,
+    {
+      incidentId: incident.id,
+      expectedVersion: detail.version,
+      status: "monitoring",
+      message: "Rolled back; watching.",
+    },
+    { now: at(t0, 30) },
+  );
+  await postIncidentUpdate(
+    db,
+    approver,
+    { incidentId: incident.id, expectedVersion: detail.version, status: "resolved", message: "Checkout works again." },
+    { now: at(t0, 45) },
+  );
+  return {
+    incidentId: incident.id,
+    componentRegionId: cr,
+    startedAt: at(t0, 1, 30),
+    resolvedAt: at(t0, 45),
+    statusChangeIds: [down.id, up.id],
+  };
 }

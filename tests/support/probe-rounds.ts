@@ -20,11 +20,25 @@ export interface ProbeRounds {
   round(index: number, outcomes: Record<string, Outcome[]>): Promise<void>;
 }
 
-export async function makeProbeRounds(db: Db, t0: Date, componentRegionIds: string[], vantageRegionIds: string[]): Promise<ProbeRounds> {
+export async function makeProbeRounds(
+  db: Db,
+  t0: Date,
+  componentRegionIds: string[],
+  vantageRegionIds: string[],
+): Promise<ProbeRounds> {
   const probes = new Map<string, string>();
   for (const componentRegionId of componentRegionIds) {
     const probe = await db.probe.create({
-      data: { componentRegionId, name: "health", kind: "http", target: "http://x", intervalSeconds: INTERVAL_S, timeoutMs: TIMEOUT_MS, confirmRounds: 3, quorum: 2 },
+      data: {
+        componentRegionId,
+        name: "health",
+        kind: "http",
+        target: "http://x",
+        intervalSeconds: INTERVAL_S,
+        timeoutMs: TIMEOUT_MS,
+        confirmRounds: 3,
+        quorum: 2,
+      },
     });
     probes.set(componentRegionId, probe.id);
   }
@@ -42,7 +56,19 @@ export async function makeProbeRounds(db: Db, t0: Date, componentRegionIds: stri
           await ingestResults(
             db,
             { vantageRegionId: vantageRegionIds[v]!, agentId: null },
-            { results: [{ id: randomUUID(), probeId, checkedAt, outcome, latencyMs: 40, statusCode: outcome === "down" ? 503 : 200, error }] },
+            {
+              results: [
+                {
+                  id: randomUUID(),
+                  probeId,
+                  checkedAt,
+                  outcome,
+                  latencyMs: 40,
+                  statusCode: outcome === "down" ? 503 : 200,
+                  error,
+                },
+              ],
+            },
             new Date(t0.getTime() + 86_400_000),
           );
         }

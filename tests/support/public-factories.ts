@@ -53,7 +53,12 @@ export async function makePublicIncident(db: Db, spec: IncidentSpec) {
       ...(spec.postmortemPublishedAt
         ? {
             postmortem: {
-              create: { state: "published", summary: "What happened", published: { summary: "What happened" }, publishedAt: at(spec.postmortemPublishedAt) },
+              create: {
+                state: "published",
+                summary: "What happened",
+                published: { summary: "What happened" },
+                publishedAt: at(spec.postmortemPublishedAt),
+              },
             },
           }
         : {}),
@@ -87,16 +92,24 @@ export async function makePublicMaintenance(db: Db, spec: MaintenanceSpec) {
       completedAt: spec.completedAt ? at(spec.completedAt) : null,
       version: spec.version ?? 0,
       componentRegions: { create: spec.componentRegionIds.map((componentRegionId) => ({ componentRegionId })) },
-      updates: { create: (spec.updates ?? []).map((u) => ({ status: u.status, message: u.message, createdAt: at(u.at) })) },
+      updates: {
+        create: (spec.updates ?? []).map((u) => ({ status: u.status, message: u.message, createdAt: at(u.at) })),
+      },
     },
   });
 }
 
 /** A small platform: two regions, two products, components of both tiers, one not hosted everywhere. */
 export async function makePublicCatalog(db: Db) {
-  const eu = await db.region.create({ data: { key: "eu.gcp", name: "Europe – GCP", provider: "gcp", location: "Belgium", sortOrder: 0 } });
-  const us = await db.region.create({ data: { key: "us.aws", name: "North America – AWS", provider: "aws", location: "Ohio", sortOrder: 1 } });
-  const commerce = await db.product.create({ data: { key: "commerce", name: "Commerce", description: "The commerce APIs.", sortOrder: 0 } });
+  const eu = await db.region.create({
+    data: { key: "eu.gcp", name: "Europe – GCP", provider: "gcp", location: "Belgium", sortOrder: 0 },
+  });
+  const us = await db.region.create({
+    data: { key: "us.aws", name: "North America – AWS", provider: "aws", location: "Ohio", sortOrder: 1 },
+  });
+  const commerce = await db.product.create({
+    data: { key: "commerce", name: "Commerce", description: "The commerce APIs.", sortOrder: 0 },
+  });
   const frontend = await db.product.create({ data: { key: "frontend", name: "Frontend", sortOrder: 1 } });
   const component = (productId: string, key: string, name: string, tier: "TIER_1" | "TIER_2", sortOrder: number) =>
     db.component.create({ data: { productId, key, name, tier, sortOrder, description: `${name} does its job.` } });
@@ -105,7 +118,9 @@ export async function makePublicCatalog(db: Db) {
   const checkout = await component(commerce.id, "checkout", "Checkout", "TIER_1", 1);
   const delivery = await component(frontend.id, "delivery", "Delivery", "TIER_1", 0);
   const cr = (componentId: string, regionId: string, probeStatus: ComponentStatus | null) =>
-    db.componentRegion.create({ data: { componentId, regionId, probeStatus, probeStatusSince: probeStatus ? at("2026-01-10T00:00:00Z") : null } });
+    db.componentRegion.create({
+      data: { componentId, regionId, probeStatus, probeStatusSince: probeStatus ? at("2026-01-10T00:00:00Z") : null },
+    });
   return {
     regions: { eu, us },
     products: { commerce, frontend },

@@ -41,7 +41,11 @@ export async function makePublicIncident(db: Db, spec: IncidentSpec) {
   });
 }
 
-export async function makePostmortem(db: Db, incidentId: string, options: { published: object | null; publishedAt?: Date; state?: "draft" | "published" }) {
+export async function makePostmortem(
+  db: Db,
+  incidentId: string,
+  options: { published: object | null; publishedAt?: Date; state?: "draft" | "published" },
+) {
   return db.postmortem.create({
     data: {
       incidentId,
@@ -84,7 +88,12 @@ export async function makeMaintenanceWindow(db: Db, spec: MaintenanceSpec) {
 export type RollupTable = "minute" | "hour" | "day";
 
 /** One rollup row per entry, with the histogram, count, sum, min and max of its latencies. */
-export async function makeRollups(db: Db, table: RollupTable, componentRegionId: string, rows: { bucketStart: Date; latencies: number[] }[]) {
+export async function makeRollups(
+  db: Db,
+  table: RollupTable,
+  componentRegionId: string,
+  rows: { bucketStart: Date; latencies: number[] }[],
+) {
   const data = rows.map(({ bucketStart, latencies }) => ({
     componentRegionId,
     bucketStart,

@@ -11,10 +11,14 @@ export interface PublicServer {
 
 export async function startPublicServer(databaseUrl: string, publicUrl: string): Promise<PublicServer> {
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/support/public-server.ts", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/support/public-server.ts", String(port)],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NODE_ENV: "test" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
     child.once("exit", (code) => reject(new Error(`the public server exited with ${code} before listening`)));

@@ -43,7 +43,8 @@ function route(pathname: string): { route: Route; params: Record<string, string>
   const segments = pathname.split("/").slice(1).map(decodeURIComponent);
   if (segments[0] !== "badge") return null;
   if (segments.length === 2) return { route: badge as unknown as Route, params: { component: segments[1]! } };
-  if (segments.length === 3) return { route: badgeRegion as unknown as Route, params: { component: segments[1]!, region: segments[2]! } };
+  if (segments.length === 3)
+    return { route: badgeRegion as unknown as Route, params: { component: segments[1]!, region: segments[2]! } };
   return null;
 }
 
@@ -59,7 +60,9 @@ http
     }
     const request = new Request(url, { method, headers: req.headers as Record<string, string> });
     const response =
-      method === "GET" ? await found.route.GET(request, { params: Promise.resolve(found.params) }) : await found.route.OPTIONS(request);
+      method === "GET"
+        ? await found.route.GET(request, { params: Promise.resolve(found.params) })
+        : await found.route.OPTIONS(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   })

@@ -16,9 +16,18 @@ export interface PublishedPostmortemSpec {
   notifiedSubscribers?: boolean;
 }
 
-export async function makePublishedPostmortem(db: Db, spec: PublishedPostmortemSpec): Promise<{ postmortemId: string }> {
-  const incident = await db.incident.findUniqueOrThrow({ where: { id: spec.incidentId }, select: { id: true, title: true, priority: true, startedAt: true, resolvedAt: true } });
-  const sections = { ...Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, ""])), ...spec.sections } as PostmortemSections;
+export async function makePublishedPostmortem(
+  db: Db,
+  spec: PublishedPostmortemSpec,
+): Promise<{ postmortemId: string }> {
+  const incident = await db.incident.findUniqueOrThrow({
+    where: { id: spec.incidentId },
+    select: { id: true, title: true, priority: true, startedAt: true, resolvedAt: true },
+  });
+  const sections = {
+    ...Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, ""])),
+    ...spec.sections,
+  } as PostmortemSections;
   const first = spec.publications[0]!;
   const snapshots = spec.publications.map((publishedAt, i) =>
     buildPublishedSnapshot({
@@ -42,7 +51,13 @@ export async function makePublishedPostmortem(db: Db, spec: PublishedPostmortemS
       publishedAt: last,
       firstPublishedAt: first,
       publishCount: snapshots.length,
-      revisions: { create: snapshots.map((snapshot, i) => ({ revision: i + 1, snapshot: snapshot as object, publishedAt: spec.publications[i]! })) },
+      revisions: {
+        create: snapshots.map((snapshot, i) => ({
+          revision: i + 1,
+          snapshot: snapshot as object,
+          publishedAt: spec.publications[i]!,
+        })),
+      },
     },
   });
   if (spec.notifiedSubscribers) {
@@ -52,7 +67,14 @@ export async function makePublishedPostmortem(db: Db, spec: PublishedPostmortemS
         incidentId: incident.id,
         postmortemId: postmortem.id,
         dedupeKey: `postmortem_published:${postmortem.id}:1`,
-        payload: { title: incident.title, path: `/incidents/${incident.id}#postmortem`, status: "resolved", message: sections.summary, affected: [], at: first.toISOString() },
+        payload: {
+          title: incident.title,
+          path: `/incidents/${incident.id}#postmortem`,
+          status: "resolved",
+          message: sections.summary,
+          affected: [],
+          at: first.toISOString(),
+        },
       },
     });
   }

@@ -35,9 +35,14 @@ export async function makeSlaFixture(db: Db, spec: ContractSpec = {}): Promise<S
     { key: "checkout", tier: "TIER_1" },
     { key: "studio", tier: "TIER_2" },
   ]);
-  const product = await db.component.findUniqueOrThrow({ where: { id: platform.components.checkout!.id }, select: { productId: true } });
+  const product = await db.component.findUniqueOrThrow({
+    where: { id: platform.components.checkout!.id },
+    select: { productId: true },
+  });
   const customerKey = `customer-${uid()}`;
-  const customer = await db.customer.create({ data: { key: customerKey, name: spec.customerName ?? "Northwind Retail" } });
+  const customer = await db.customer.create({
+    data: { key: customerKey, name: spec.customerName ?? "Northwind Retail" },
+  });
   const contract = await db.contract.create({
     data: {
       customerId: customer.id,
@@ -59,12 +64,28 @@ export async function makeSlaFixture(db: Db, spec: ContractSpec = {}): Promise<S
       products: { create: [{ productId: product.productId }] },
     },
   });
-  return { platform, customerId: customer.id, customerKey, contractId: contract.id, checkout: platform.cr("checkout", 0), studio: platform.cr("studio", 0) };
+  return {
+    platform,
+    customerId: customer.id,
+    customerKey,
+    contractId: contract.id,
+    checkout: platform.cr("checkout", 0),
+    studio: platform.cr("studio", 0),
+  };
 }
 
 /** Confirmed probe status changes, as the evaluator records them. */
-export async function writeStatusChanges(db: Db, componentRegionId: string, changes: [at: string, status: ComponentStatus | null][]): Promise<void> {
+export async function writeStatusChanges(
+  db: Db,
+  componentRegionId: string,
+  changes: [at: string, status: ComponentStatus | null][],
+): Promise<void> {
   await db.statusChange.createMany({
-    data: changes.map(([at, toStatus]) => ({ componentRegionId, at: new Date(at), source: "probes" as const, toStatus })),
+    data: changes.map(([at, toStatus]) => ({
+      componentRegionId,
+      at: new Date(at),
+      source: "probes" as const,
+      toStatus,
+    })),
   });
 }

@@ -55,7 +55,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     maxClients: 200,
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
-      if (bounced.has(to)) return callback(Object.assign(new Error(`5.1.1 <${to}>: user unknown`), { responseCode: 550 }));
+      if (bounced.has(to))
+        return callback(Object.assign(new Error(`5.1.1 <${to}>: user unknown`), { responseCode: 550 }));
       const left = deferred.get(to) ?? 0;
       if (left > 0) {
         deferred.set(to, left - 1);

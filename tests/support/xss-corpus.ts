@@ -17,7 +17,10 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   { name: "tab inside scheme (entity)", markdown: "[click](java&#x09;script:alert(1))" },
   { name: "newline inside scheme (entity)", markdown: "[click](java&#x0A;script:alert(1))" },
   { name: "entity-encoded j", markdown: "[click](&#106;avascript:alert(1))" },
-  { name: "fully entity-encoded scheme", markdown: "[click](&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1))" },
+  {
+    name: "fully entity-encoded scheme",
+    markdown: "[click](&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1))",
+  },
   { name: "percent-encoded j", markdown: "[click](%6Aavascript:alert(1))" },
   { name: "leading space in angle destination", markdown: "[click](< javascript:alert(1)>)" },
   { name: "angle-bracket destination", markdown: "[click](<javascript:alert(1)>)" },
@@ -53,7 +56,10 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   { name: "img onerror unclosed", markdown: "<img src=x onerror=alert(1)//" },
   { name: "img onerror inline", markdown: "hello <img src=x onerror=alert(1)> world" },
   { name: "svg onload", markdown: "<svg onload=alert(1)>" },
-  { name: "svg animate href", markdown: '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text y="20">x</text></a></svg>' },
+  {
+    name: "svg animate href",
+    markdown: '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text y="20">x</text></a></svg>',
+  },
   { name: "svg xlink:href", markdown: '<svg><a xlink:href="javascript:alert(1)"><text y="20">x</text></a></svg>' },
   { name: "svg use data", markdown: '<svg><use href="data:image/svg+xml,<svg id=x onload=alert(1)>#x"/></svg>' },
   { name: "math href", markdown: '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>' },
@@ -120,20 +126,61 @@ export function inListItem(markdown: string): string {
 }
 
 const DANGEROUS_ELEMENTS = new Set([
-  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base", "meta", "link",
-  "form", "svg", "math", "animate", "set", "noscript", "template",
+  "script",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "style",
+  "base",
+  "meta",
+  "link",
+  "form",
+  "svg",
+  "math",
+  "animate",
+  "set",
+  "noscript",
+  "template",
 ]);
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "lowsrc", "dynsrc", "cite", "srcset"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "xlink:href",
+  "data",
+  "poster",
+  "background",
+  "lowsrc",
+  "dynsrc",
+  "cite",
+  "srcset",
+]);
 const DANGEROUS_ATTRIBUTES = new Set(["style", "srcdoc"]);
 const DANGEROUS_SCHEMES = ["javascript:", "vbscript:", "data:"];
 
 /** What a browser would do with the URL's scheme: entities are already decoded; it drops controls, spaces and tabs. */
 function scheme(value: string): string {
-  return [...value].filter((c) => !invisible(c.codePointAt(0)!)).join("").toLowerCase();
+  return [...value]
+    .filter((c) => !invisible(c.codePointAt(0)!))
+    .join("")
+    .toLowerCase();
 }
 
 function invisible(code: number): boolean {
-  return code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xad || (code >= 0x200b && code <= 0x200f) || code === 0x2028 || code === 0x2029 || code === 0x2060 || code === 0xfeff;
+  return (
+    code <= 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x2060 ||
+    code === 0xfeff
+  );
 }
 
 /** Everything in `html` that could run script: dangerous elements, on* and style attributes, script-bearing URLs. */

@@ -22,7 +22,8 @@ function href(query: HistoryQuery, page: number): string {
   return search ? `/history?${search}` : "/history";
 }
 
-const SELECT = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const SELECT =
+  "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 export default async function HistoryPage({ searchParams }: Props) {
   const query = historyQuerySchema.parse(await searchParams);
@@ -36,7 +37,12 @@ export default async function HistoryPage({ searchParams }: Props) {
     <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
       <h1 className="text-2xl font-bold">Incident history</h1>
 
-      <form method="get" action="/history" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800" aria-label="Filter incidents">
+      <form
+        method="get"
+        action="/history"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+        aria-label="Filter incidents"
+      >
         <label className="min-w-44 flex-1 text-sm font-medium">
           Region
           <select name="region" defaultValue={region?.key ?? ""} className={SELECT}>
@@ -59,7 +65,10 @@ export default async function HistoryPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          className="rounded bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+        >
           Show
         </button>
       </form>
@@ -72,7 +81,10 @@ export default async function HistoryPage({ searchParams }: Props) {
 
       {groupByStartMonth(history.incidents).map(({ month, items }) => (
         <section key={month} aria-labelledby={`month-${month}`}>
-          <h2 id={`month-${month}`} className="border-b border-slate-200 pb-1 text-lg font-semibold dark:border-slate-800">
+          <h2
+            id={`month-${month}`}
+            className="border-b border-slate-200 pb-1 text-lg font-semibold dark:border-slate-800"
+          >
             {formatMonth(month)}
           </h2>
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">

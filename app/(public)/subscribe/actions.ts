@@ -30,7 +30,11 @@ export async function subscribeAction(_: FormState, form: FormData): Promise<For
     // The address the web server determined (TRUSTED_PROXIES), never a header the client wrote.
     await checkSubscribeClient(db(), clientAddressOf(await headers()), new Date());
     const mail = mailSettings();
-    await requestSubscription(db(), { email, scope: scopeFromForm(form) }, { now: new Date(), mail, mailer: smtpSubscriptionMailer(mail), limits: subscribeLimits() });
+    await requestSubscription(
+      db(),
+      { email, scope: scopeFromForm(form) },
+      { now: new Date(), mail, mailer: smtpSubscriptionMailer(mail), limits: subscribeLimits() },
+    );
     return {
       status: "done",
       email,
@@ -46,7 +50,12 @@ export async function confirmAction(_: FormState, form: FormData): Promise<FormS
   try {
     const confirmed = await confirmSubscription(db(), { token: String(form.get("token") ?? "") }, new Date());
     const links = subscriberLinks(linkSettings(), { id: confirmed.subscriberId, confirmedAt: confirmed.confirmedAt });
-    return { status: "done", email: confirmed.email, manageUrl: links.manageUrl, message: `You are subscribed: ${confirmed.email} will get an email when something you chose starts, changes or ends.` };
+    return {
+      status: "done",
+      email: confirmed.email,
+      manageUrl: links.manageUrl,
+      message: `You are subscribed: ${confirmed.email} will get an email when something you chose starts, changes or ends.`,
+    };
   } catch (error) {
     return errorState(error);
   }
@@ -58,7 +67,12 @@ export async function manageAction(_: FormState, form: FormData): Promise<FormSt
   try {
     if (form.get("intent") === "unsubscribe") {
       const { email } = await unsubscribe(db(), linkSettings().secret, { token, purpose: "manage" }, new Date());
-      return { status: "done", email, active: false, message: `Unsubscribed: ${email} will get no more status emails.` };
+      return {
+        status: "done",
+        email,
+        active: false,
+        message: `Unsubscribed: ${email} will get no more status emails.`,
+      };
     }
     const saved = await changeSubscription(db(), linkSettings().secret, { token, scope: scopeFromForm(form) });
     // The form's defaults come from the page: render it again with what was saved.
@@ -72,7 +86,12 @@ export async function manageAction(_: FormState, form: FormData): Promise<FormSt
 // POST /subscribe/unsubscribe – the unsubscribe link's button: stop every email
 export async function unsubscribeAction(_: FormState, form: FormData): Promise<FormState> {
   try {
-    const { email } = await unsubscribe(db(), linkSettings().secret, { token: String(form.get("token") ?? ""), purpose: "unsubscribe" }, new Date());
+    const { email } = await unsubscribe(
+      db(),
+      linkSettings().secret,
+      { token: String(form.get("token") ?? ""), purpose: "unsubscribe" },
+      new Date(),
+    );
     return { status: "done", email, message: `Unsubscribed: ${email} will get no more status emails.` };
   } catch (error) {
     return errorState(error);

@@ -13,8 +13,9 @@ export default async function SubscribePage() {
     <>
       <h1 className="text-2xl font-bold">Subscribe to status updates</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        Get an email when an incident or maintenance that touches what you choose starts, changes or ends, and when its postmortem is published. We
-        send a confirmation link first; every email has a link to change your choices or unsubscribe in one click.
+        Get an email when an incident or maintenance that touches what you choose starts, changes or ends, and when its
+        postmortem is published. We send a confirmation link first; every email has a link to change your choices or
+        unsubscribe in one click.
       </p>
       <SubscribeForm choices={choices} />
     </>

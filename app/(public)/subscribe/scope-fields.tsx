@@ -5,7 +5,15 @@ import type { SubscriptionChoices } from "@/lib/subscribers/scope.ts";
 
 const box = "h-4 w-4 accent-slate-900 dark:accent-slate-100";
 
-export function ScopeFields({ choices, scope, error }: { choices: SubscriptionChoices; scope?: SubscriberScope; error?: string[] }) {
+export function ScopeFields({
+  choices,
+  scope,
+  error,
+}: {
+  choices: SubscriptionChoices;
+  scope?: SubscriberScope;
+  error?: string[];
+}) {
   const all = scope?.all ?? true;
   const products = [...new Set(choices.components.map((c) => c.product))];
   return (
@@ -16,7 +24,8 @@ export function ScopeFields({ choices, scope, error }: { choices: SubscriptionCh
           <input type="radio" name="scope" value="all" defaultChecked={all} className={box} /> Everything
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="scope" value="chosen" defaultChecked={!all} className={box} /> Only the regions and components I choose below
+          <input type="radio" name="scope" value="chosen" defaultChecked={!all} className={box} /> Only the regions and
+          components I choose below
         </label>
         {error && (
           <p id="scope-error" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -26,11 +35,19 @@ export function ScopeFields({ choices, scope, error }: { choices: SubscriptionCh
       </fieldset>
       <fieldset className="space-y-1">
         <legend className="font-semibold">Regions</legend>
-        <p className="text-sm text-slate-600 dark:text-slate-400">None chosen: every region of the components you choose.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          None chosen: every region of the components you choose.
+        </p>
         <div className="grid gap-1 sm:grid-cols-2">
           {choices.regions.map((r) => (
             <label key={r.id} className="flex items-center gap-2">
-              <input type="checkbox" name="region" value={r.id} defaultChecked={scope?.regionIds.includes(r.id)} className={box} />
+              <input
+                type="checkbox"
+                name="region"
+                value={r.id}
+                defaultChecked={scope?.regionIds.includes(r.id)}
+                className={box}
+              />
               <span>
                 {r.key} <span className="text-sm text-slate-600 dark:text-slate-400">({r.name})</span>
               </span>
@@ -40,7 +57,9 @@ export function ScopeFields({ choices, scope, error }: { choices: SubscriptionCh
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="font-semibold">Components</legend>
-        <p className="text-sm text-slate-600 dark:text-slate-400">None chosen: every component in the regions you choose.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          None chosen: every component in the regions you choose.
+        </p>
         {products.map((product) => (
           <div key={product}>
             <p className="text-sm font-medium">{product}</p>
@@ -49,9 +68,18 @@ export function ScopeFields({ choices, scope, error }: { choices: SubscriptionCh
                 .filter((c) => c.product === product)
                 .map((c) => (
                   <label key={c.id} className="flex items-center gap-2">
-                    <input type="checkbox" name="component" value={c.id} defaultChecked={scope?.componentIds.includes(c.id)} className={box} />
+                    <input
+                      type="checkbox"
+                      name="component"
+                      value={c.id}
+                      defaultChecked={scope?.componentIds.includes(c.id)}
+                      className={box}
+                    />
                     <span>
-                      {c.name} <span className="text-sm text-slate-600 dark:text-slate-400">{c.tier === "TIER_1" ? "Tier 1" : "Tier 2"}</span>
+                      {c.name}{" "}
+                      <span className="text-sm text-slate-600 dark:text-slate-400">
+                        {c.tier === "TIER_1" ? "Tier 1" : "Tier 2"}
+                      </span>
                     </span>
                   </label>
                 ))}
@@ -60,7 +88,8 @@ export function ScopeFields({ choices, scope, error }: { choices: SubscriptionCh
         ))}
       </fieldset>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="tier1Only" defaultChecked={scope?.tier1Only} className={box} /> Only tier-1 components (those that enable primary use of the platform)
+        <input type="checkbox" name="tier1Only" defaultChecked={scope?.tier1Only} className={box} /> Only tier-1
+        components (those that enable primary use of the platform)
       </label>
     </div>
   );

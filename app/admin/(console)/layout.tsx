@@ -36,7 +36,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               {actor.email} · <span className="font-semibold">{ROLE_LABEL[actor.role]}</span>
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-slate-400 px-3 py-1.5 font-medium dark:border-slate-600">
+              <button
+                type="submit"
+                className="rounded border border-slate-400 px-3 py-1.5 font-medium dark:border-slate-600"
+              >
                 Sign out
               </button>
             </form>

@@ -34,7 +34,11 @@ export default async function ConsoleHome() {
         <h2 id="due" className="text-xl font-semibold">
           Postmortems due <span className="text-base font-normal">({due.length})</span>
         </h2>
-        {due.length === 0 ? <p className="text-slate-700 dark:text-slate-300">Nothing due: every required postmortem is published.</p> : <DueTable rows={due} label="Postmortems due and overdue, overdue first" />}
+        {due.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">Nothing due: every required postmortem is published.</p>
+        ) : (
+          <DueTable rows={due} label="Postmortems due and overdue, overdue first" />
+        )}
       </section>
       <section aria-labelledby="overdue-items" className="space-y-3">
         <h2 id="overdue-items" className="text-xl font-semibold">

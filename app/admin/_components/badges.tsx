@@ -19,7 +19,11 @@ export const PRIORITY_MEANING: Record<Priority, string> = {
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-bold ${PRIORITY_TONE[priority]}`} title={PRIORITY_MEANING[priority]} data-priority={priority}>
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-bold ${PRIORITY_TONE[priority]}`}
+      title={PRIORITY_MEANING[priority]}
+      data-priority={priority}
+    >
       {priority}
     </span>
   );
@@ -38,20 +42,39 @@ export function TierBadge({ tier }: { tier: Tier }) {
 
 export function LifecycleBadge({ status }: { status: IncidentStatus }) {
   return (
-    <span className="inline-block rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500" data-lifecycle={status}>
+    <span
+      className="inline-block rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500"
+      data-lifecycle={status}
+    >
       {INCIDENT_STATUS_LABEL[status]}
     </span>
   );
 }
 
-const REVIEW_LABEL: Record<IncidentReview, string> = { proposed: "Proposal: not public", approved: "Public", dismissed: "Dismissed" };
+const REVIEW_LABEL: Record<IncidentReview, string> = {
+  proposed: "Proposal: not public",
+  approved: "Public",
+  dismissed: "Dismissed",
+};
 
 export function ReviewBadge({ review }: { review: IncidentReview }) {
-  const tone = review === "proposed" ? "bg-violet-100 text-violet-950 dark:bg-violet-950 dark:text-violet-100" : review === "dismissed" ? "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200" : "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-100";
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${tone}`}>{REVIEW_LABEL[review]}</span>;
+  const tone =
+    review === "proposed"
+      ? "bg-violet-100 text-violet-950 dark:bg-violet-950 dark:text-violet-100"
+      : review === "dismissed"
+        ? "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200"
+        : "bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-100";
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${tone}`}>{REVIEW_LABEL[review]}</span>
+  );
 }
 
-export const IMPACT_LABEL: Record<IncidentImpact, string> = { none: "None", minor: "Minor", major: "Major", critical: "Critical" };
+export const IMPACT_LABEL: Record<IncidentImpact, string> = {
+  none: "None",
+  minor: "Minor",
+  major: "Major",
+  critical: "Critical",
+};
 
 export function Utc({ at }: { at: Date | string | null }) {
   if (!at) return <span>—</span>;

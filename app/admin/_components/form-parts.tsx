@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormState } from "../_lib/form-state.ts";
 
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block font-medium">
@@ -33,7 +45,9 @@ export function FormMessage({ state }: { state: FormState }) {
     <p
       role={ok ? "status" : "alert"}
       className={`rounded border-l-4 px-3 py-2 text-sm ${
-        ok ? "border-emerald-600 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100" : "border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-100"
+        ok
+          ? "border-emerald-600 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
+          : "border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-100"
       }`}
     >
       {state.message}
@@ -41,7 +55,15 @@ export function FormMessage({ state }: { state: FormState }) {
   );
 }
 
-export function SubmitButton({ children, tone = "primary", pendingLabel }: { children: ReactNode; tone?: "primary" | "secondary" | "danger"; pendingLabel?: string }) {
+export function SubmitButton({
+  children,
+  tone = "primary",
+  pendingLabel,
+}: {
+  children: ReactNode;
+  tone?: "primary" | "secondary" | "danger";
+  pendingLabel?: string;
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900",
@@ -49,7 +71,11 @@ export function SubmitButton({ children, tone = "primary", pendingLabel }: { chi
     danger: "bg-red-700 text-white",
   };
   return (
-    <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tones[tone]}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${tones[tone]}`}
+    >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </button>
   );

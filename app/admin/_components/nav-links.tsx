@@ -20,7 +20,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={current ? "page" : undefined}
               className={`block rounded px-3 py-2 text-sm font-medium ${
-                current ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                current
+                  ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
+                  : "text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
               }`}
             >
               {item.label}

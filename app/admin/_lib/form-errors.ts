@@ -29,4 +29,3 @@ export function errorState(previous: FormState, error: unknown, values: FormValu
   }
   return { ...base, message: "Something went wrong on our side. Nothing was saved; please try again." };
 }
-

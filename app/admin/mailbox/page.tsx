@@ -18,7 +18,8 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <p className="text-lg font-bold tracking-tight">Bellwether</p>
       <h1 className="mt-6 text-2xl font-bold">Demo mailbox</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        This demo sends no real email: everything it would send is caught here. It exists only while <code>SMTP_URL</code> is not set.
+        This demo sends no real email: everything it would send is caught here. It exists only while{" "}
+        <code>SMTP_URL</code> is not set.
       </p>
       <form method="get" className="mt-6 flex flex-wrap items-end gap-2">
         <div>
@@ -33,7 +34,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             className="mt-1 rounded border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
           />
         </div>
-        <button type="submit" className="rounded bg-slate-900 px-4 py-2 font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          className="rounded bg-slate-900 px-4 py-2 font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+        >
           Filter
         </button>
         {address && (
@@ -43,16 +47,22 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         )}
       </form>
       {mail.length === 0 ? (
-        <p className="mt-8 text-slate-700 dark:text-slate-300">No mail{address ? ` to ${address}` : ""} yet. Reload this page in a moment.</p>
+        <p className="mt-8 text-slate-700 dark:text-slate-300">
+          No mail{address ? ` to ${address}` : ""} yet. Reload this page in a moment.
+        </p>
       ) : (
-        <ul className="mt-8 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800" aria-label="Caught mail, newest first">
+        <ul
+          className="mt-8 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+          aria-label="Caught mail, newest first"
+        >
           {mail.map((m) => (
             <li key={m.id} className="px-4 py-3">
               <Link className="font-semibold underline" href={`/admin/mailbox/${m.id}`}>
                 {m.subject}
               </Link>
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                To {m.to.join(", ")} · <time dateTime={m.receivedAt}>{m.receivedAt.slice(0, 19).replace("T", " ")} UTC</time>
+                To {m.to.join(", ")} ·{" "}
+                <time dateTime={m.receivedAt}>{m.receivedAt.slice(0, 19).replace("T", " ")} UTC</time>
               </p>
             </li>
           ))}

@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 // GET /badge/<component>.svg – status badge of a component across its regions (the worst one)
 export const GET = publicGet(async (_request: Request, { params }: { params: Promise<{ component: string }> }) => {
   const { label, status } = await badgeFacts(db(), svgKey((await params).component));
-  return publicResponse(renderBadge(label, status), CONTENT_TYPE.svg, { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" });
+  return publicResponse(renderBadge(label, status), CONTENT_TYPE.svg, {
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+  });
 });
 
 // OPTIONS /badge/<component>.svg – CORS preflight

@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: keyParam.safeParse(key).success ? `Status of ${key}` : "Component not found" };
 }
 
-const TAB = "rounded px-2 py-1 underline-offset-2 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900";
+const TAB =
+  "rounded px-2 py-1 underline-offset-2 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900";
 
 function chartHref(key: string, range: LatencyRangeKey, region: string | null): string {
   const params = new URLSearchParams();
@@ -39,7 +40,9 @@ export default async function ComponentPage({ params, searchParams }: Props) {
   const key = keyParam.safeParse((await params).key);
   const query = componentQuerySchema.parse(await searchParams);
   const now = new Date();
-  const page = key.success ? await getComponentPage(db(), key.data, now, { range: query.range, regionKey: query.region }) : null;
+  const page = key.success
+    ? await getComponentPage(db(), key.data, now, { range: query.range, regionKey: query.region })
+    : null;
   if (!page) notFound();
   const { component, latency } = page;
   const where = `for ${component.name}`;
@@ -82,7 +85,14 @@ export default async function ComponentPage({ params, searchParams }: Props) {
                   </h3>
                   <StatusLabel status={cell.status} />
                 </div>
-                {uptime && <UptimeBars bars={uptime.bars} availability={uptime.availability} incidents={page.incidentDays.get(cell.componentRegionId)} wide />}
+                {uptime && (
+                  <UptimeBars
+                    bars={uptime.bars}
+                    availability={uptime.availability}
+                    incidents={page.incidentDays.get(cell.componentRegionId)}
+                    wide
+                  />
+                )}
               </li>
             );
           })}
@@ -95,26 +105,49 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         </h2>
         <nav aria-label="Time range" className="flex flex-wrap gap-1 text-sm">
           {LATENCY_RANGE_KEYS.map((range) => (
-            <a key={range} className={TAB} href={chartHref(component.key, range, latency.regionKey)} aria-current={range === latency.range ? "page" : undefined}>
+            <a
+              key={range}
+              className={TAB}
+              href={chartHref(component.key, range, latency.regionKey)}
+              aria-current={range === latency.range ? "page" : undefined}
+            >
               {LATENCY_RANGES[range].label}
             </a>
           ))}
         </nav>
         <nav aria-label="Region" className="flex flex-wrap gap-1 text-sm">
-          <a className={TAB} href={chartHref(component.key, latency.range, null)} aria-current={latency.regionKey === null ? "page" : undefined}>
+          <a
+            className={TAB}
+            href={chartHref(component.key, latency.range, null)}
+            aria-current={latency.regionKey === null ? "page" : undefined}
+          >
             All regions
           </a>
           {page.regions.map(({ region }) => (
-            <a key={region.key} className={TAB} href={chartHref(component.key, latency.range, region.key)} aria-current={latency.regionKey === region.key ? "page" : undefined}>
+            <a
+              key={region.key}
+              className={TAB}
+              href={chartHref(component.key, latency.range, region.key)}
+              aria-current={latency.regionKey === region.key ? "page" : undefined}
+            >
               {region.key}
             </a>
           ))}
         </nav>
-        <LatencyChart series={latency.series} rangeLabel={LATENCY_RANGES[latency.range].label} where={latency.regionKey ? `in ${latency.regionKey}` : "in all regions"} />
+        <LatencyChart
+          series={latency.series}
+          rangeLabel={LATENCY_RANGES[latency.range].label}
+          where={latency.regionKey ? `in ${latency.regionKey}` : "in all regions"}
+        />
       </section>
 
       <ScheduledMaintenance maintenance={page.upcomingMaintenance} />
-      <RecentIncidents incidents={page.recentIncidents} now={now} where={where} historyHref={`/history?component=${encodeURIComponent(component.key)}`} />
+      <RecentIncidents
+        incidents={page.recentIncidents}
+        now={now}
+        where={where}
+        historyHref={`/history?component=${encodeURIComponent(component.key)}`}
+      />
     </main>
   );
 }

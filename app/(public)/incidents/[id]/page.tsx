@@ -75,7 +75,9 @@ export default async function IncidentPage({ params }: Props) {
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">
-                {incident.resolvedAt ? "Status each component had in each region during the incident" : "Current status of each affected component in each region"}
+                {incident.resolvedAt
+                  ? "Status each component had in each region during the incident"
+                  : "Current status of each affected component in each region"}
               </caption>
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -92,9 +94,17 @@ export default async function IncidentPage({ params }: Props) {
               </thead>
               <tbody>
                 {incident.affected.map((a) => (
-                  <tr key={`${a.componentKey}/${a.regionKey}`} className="border-b border-slate-100 dark:border-slate-800" data-component={a.componentKey} data-region={a.regionKey}>
+                  <tr
+                    key={`${a.componentKey}/${a.regionKey}`}
+                    className="border-b border-slate-100 dark:border-slate-800"
+                    data-component={a.componentKey}
+                    data-region={a.regionKey}
+                  >
                     <th scope="row" className="py-2 pr-3 font-medium">
-                      <a className="underline decoration-slate-400 underline-offset-2" href={`/components/${a.componentKey}`}>
+                      <a
+                        className="underline decoration-slate-400 underline-offset-2"
+                        href={`/components/${a.componentKey}`}
+                      >
                         {a.componentName}
                       </a>
                       <TierBadge tier={a.tier} />
@@ -122,10 +132,16 @@ export default async function IncidentPage({ params }: Props) {
         {incident.updates.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No updates have been posted yet.</p>
         ) : (
-          <ol className="relative space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-700" aria-label="Updates, oldest first">
+          <ol
+            className="relative space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-700"
+            aria-label="Updates, oldest first"
+          >
             {incident.updates.map((update) => (
               <li key={update.id} id={`update-${update.id}`} className="relative" data-update-status={update.status}>
-                <span className="absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-slate-500 dark:border-slate-950" aria-hidden="true" />
+                <span
+                  className="absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-slate-500 dark:border-slate-950"
+                  aria-hidden="true"
+                />
                 <h3 className="font-semibold">{INCIDENT_STATUS_LABEL[update.status]}</h3>
                 <p className="mt-1 whitespace-pre-line">{update.message}</p>
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

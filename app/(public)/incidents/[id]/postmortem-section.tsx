@@ -35,10 +35,15 @@ function ActionItems({ items }: { items: PublishedActionItem[] }) {
   return (
     <ul className="space-y-2" aria-label="What we are changing, with its state" data-testid="public-action-items">
       {items.map((item) => (
-        <li key={`${item.title}-${item.type}`} className={`border-l-4 pl-3 ${STATE_TONE[item.state]}`} data-item-state={item.state}>
+        <li
+          key={`${item.title}-${item.type}`}
+          className={`border-l-4 pl-3 ${STATE_TONE[item.state]}`}
+          data-item-state={item.state}
+        >
           <span className="font-medium">{item.title}</span>{" "}
           <span className="text-sm text-slate-700 dark:text-slate-300">
-            ({ACTION_ITEM_TYPE_LABEL[item.type].toLowerCase()}) — <span className="font-semibold">{ACTION_ITEM_STATE_LABEL[item.state]}</span>
+            ({ACTION_ITEM_TYPE_LABEL[item.type].toLowerCase()}) —{" "}
+            <span className="font-semibold">{ACTION_ITEM_STATE_LABEL[item.state]}</span>
           </span>
         </li>
       ))}
@@ -87,7 +92,11 @@ function Timeline({ entries }: { entries: PublishedPostmortem["timeline"] }) {
 export function PublishedPostmortemSection({ postmortem }: { postmortem: PublishedPostmortem }) {
   const hasMeasures = postmortem.sections.some((s) => s.key === "correctiveMeasures");
   return (
-    <section aria-labelledby="postmortem" className="space-y-5 border-t border-slate-200 pt-6 dark:border-slate-800" data-testid="postmortem">
+    <section
+      aria-labelledby="postmortem"
+      className="space-y-5 border-t border-slate-200 pt-6 dark:border-slate-800"
+      data-testid="postmortem"
+    >
       <div>
         <h2 id="postmortem" className="text-xl font-semibold">
           Postmortem
@@ -112,7 +121,9 @@ export function PublishedPostmortemSection({ postmortem }: { postmortem: Publish
             {section.heading}
           </h3>
           <SectionBody section={section} />
-          {section.key === "correctiveMeasures" && postmortem.actionItems.length > 0 && <ActionItems items={postmortem.actionItems} />}
+          {section.key === "correctiveMeasures" && postmortem.actionItems.length > 0 && (
+            <ActionItems items={postmortem.actionItems} />
+          )}
         </section>
       ))}
       {!hasMeasures && postmortem.actionItems.length > 0 && (

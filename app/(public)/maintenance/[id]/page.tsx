@@ -42,8 +42,8 @@ export default async function MaintenancePage({ params }: Props) {
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600 dark:text-slate-400">Scheduled</dt>
           <dd>
-            <LocalTime at={maintenance.scheduledStart.toISOString()} /> to <LocalTime at={maintenance.scheduledEnd.toISOString()} /> (
-            {formatDuration(Math.max(0, planned))})
+            <LocalTime at={maintenance.scheduledStart.toISOString()} /> to{" "}
+            <LocalTime at={maintenance.scheduledEnd.toISOString()} /> ({formatDuration(Math.max(0, planned))})
           </dd>
           {maintenance.startedAt && (
             <>
@@ -73,7 +73,10 @@ export default async function MaintenancePage({ params }: Props) {
           <ul className="space-y-1 text-sm">
             {maintenance.affected.map((a) => (
               <li key={`${a.componentKey}/${a.regionKey}`}>
-                <a className="font-medium underline decoration-slate-400 underline-offset-2" href={`/components/${a.componentKey}`}>
+                <a
+                  className="font-medium underline decoration-slate-400 underline-offset-2"
+                  href={`/components/${a.componentKey}`}
+                >
                   {a.componentName}
                 </a>
                 <TierBadge tier={a.tier} /> in{" "}
@@ -93,7 +96,10 @@ export default async function MaintenancePage({ params }: Props) {
         {maintenance.updates.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No updates have been posted yet.</p>
         ) : (
-          <ol className="space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-700" aria-label="Updates, oldest first">
+          <ol
+            className="space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-700"
+            aria-label="Updates, oldest first"
+          >
             {maintenance.updates.map((update) => (
               <li key={update.id}>
                 <h3 className="font-semibold">{MAINTENANCE_STATUS_LABEL[update.status]}</h3>

@@ -57,7 +57,10 @@ export default async function RegionPage({ params }: Props) {
                 <li key={component.key} className="py-3" data-component={component.key} data-region={region.key}>
                   <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
                     <h3 className="font-medium">
-                      <a className="underline decoration-slate-400 underline-offset-2" href={`/components/${component.key}`}>
+                      <a
+                        className="underline decoration-slate-400 underline-offset-2"
+                        href={`/components/${component.key}`}
+                      >
                         {component.name}
                       </a>
                       <TierBadge tier={component.tier} />
@@ -65,7 +68,12 @@ export default async function RegionPage({ params }: Props) {
                     <StatusLabel status={component.cell.status} />
                   </div>
                   {uptime && (
-                    <UptimeBars bars={uptime.bars} availability={uptime.availability} incidents={page.incidentDays.get(component.cell.componentRegionId)} wide />
+                    <UptimeBars
+                      bars={uptime.bars}
+                      availability={uptime.availability}
+                      incidents={page.incidentDays.get(component.cell.componentRegionId)}
+                      wide
+                    />
                   )}
                 </li>
               );
@@ -75,7 +83,12 @@ export default async function RegionPage({ params }: Props) {
       ))}
 
       <ScheduledMaintenance maintenance={page.upcomingMaintenance} />
-      <RecentIncidents incidents={page.recentIncidents} now={now} where={where} historyHref={`/history?region=${encodeURIComponent(region.key)}`} />
+      <RecentIncidents
+        incidents={page.recentIncidents}
+        now={now}
+        where={where}
+        historyHref={`/history?region=${encodeURIComponent(region.key)}`}
+      />
     </main>
   );
 }

@@ -25,7 +25,10 @@ export function ConfirmForm({ token, email }: { token: string; email: string | n
   if (email === null) {
     return (
       <>
-        <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
           This confirmation link has expired or has already been used.
         </p>
         <p>

@@ -7,7 +7,17 @@ import { IDLE } from "../form-state.ts";
 import { buttonClass, Notice, ScopeFields } from "../scope-fields.tsx";
 
 // Both forms share one action state, so the page always reflects the latest of them.
-export function ManageForms({ token, choices, scope, unsubscribed }: { token: string; choices: SubscriptionChoices; scope: SubscriberScope; unsubscribed: boolean }) {
+export function ManageForms({
+  token,
+  choices,
+  scope,
+  unsubscribed,
+}: {
+  token: string;
+  choices: SubscriptionChoices;
+  scope: SubscriberScope;
+  unsubscribed: boolean;
+}) {
   const [state, action, pending] = useActionState(manageAction, IDLE);
   const active = state.active ?? !unsubscribed;
   return (

@@ -13,12 +13,18 @@ export const metadata: Metadata = { title: "Manage your subscription", referrer:
 export default async function ManagePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const [subscription, choices] = await Promise.all([findSubscriptionByLink(db(), linkSettings().secret, "manage", value), getSubscriptionChoices(db())]);
+  const [subscription, choices] = await Promise.all([
+    findSubscriptionByLink(db(), linkSettings().secret, "manage", value),
+    getSubscriptionChoices(db()),
+  ]);
   if (!subscription) {
     return (
       <>
         <h1 className="text-2xl font-bold">Manage your subscription</h1>
-        <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
           This link is not valid any more. Use the link in the latest email from us, or{" "}
           <Link href="/subscribe" className="font-semibold underline">
             subscribe again
@@ -36,7 +42,10 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
         {subscription.suppressedAt ? "" : subscription.unsubscribedAt ? " — unsubscribed." : "."}
       </p>
       {subscription.suppressedAt ? (
-        <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
           Emails to this address bounced, so we stopped sending them.{" "}
           <Link href="/subscribe" className="font-semibold underline">
             Subscribe again
@@ -44,7 +53,12 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
           to confirm that it works.
         </p>
       ) : (
-        <ManageForms token={value} choices={choices} scope={subscription.scope} unsubscribed={subscription.unsubscribedAt !== null} />
+        <ManageForms
+          token={value}
+          choices={choices}
+          scope={subscription.scope}
+          unsubscribed={subscription.unsubscribedAt !== null}
+        />
       )}
     </>
   );

@@ -5,7 +5,15 @@ import { unsubscribeAction } from "../actions.ts";
 import { IDLE } from "../form-state.ts";
 import { buttonClass, Notice } from "../scope-fields.tsx";
 
-export function UnsubscribeForm({ token, email, unsubscribed }: { token: string; email: string; unsubscribed: boolean }) {
+export function UnsubscribeForm({
+  token,
+  email,
+  unsubscribed,
+}: {
+  token: string;
+  email: string;
+  unsubscribed: boolean;
+}) {
   const [state, action, pending] = useActionState(unsubscribeAction, IDLE);
   if (state.status === "done") return <Notice state={state} />;
   if (unsubscribed) {

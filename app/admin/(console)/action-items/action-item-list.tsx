@@ -9,8 +9,25 @@ import { ActionItemMoves, ActionItemStateLabel, DueDay } from "../incidents/[id]
 import { postmortemHref } from "../postmortems/due-table.tsx";
 import { personName } from "../postmortems/postmortem-badges.tsx";
 
-export function ActionItemList({ rows, label, movable = false }: { rows: ActionItemListRow[]; label: string; movable?: boolean }) {
-  const headings = ["Action item", "Incident", "Owner", "Due", "Priority", "Type", "State", ...(movable ? ["Change"] : [])];
+export function ActionItemList({
+  rows,
+  label,
+  movable = false,
+}: {
+  rows: ActionItemListRow[];
+  label: string;
+  movable?: boolean;
+}) {
+  const headings = [
+    "Action item",
+    "Incident",
+    "Owner",
+    "Due",
+    "Priority",
+    "Type",
+    "State",
+    ...(movable ? ["Change"] : []),
+  ];
   return (
     <ConsoleTable label={label} testId="action-item-list" headings={headings}>
       {rows.map((item) => (

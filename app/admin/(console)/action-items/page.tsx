@@ -20,7 +20,11 @@ const LISTS = [
 
 type List = (typeof LISTS)[number]["list"];
 
-export default async function ActionItemsPage({ searchParams }: { searchParams: Promise<{ list?: string | string[] }> }) {
+export default async function ActionItemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ list?: string | string[] }>;
+}) {
   const { list: asked } = await searchParams;
   const actor = await requireActor("console.read", { returnTo: "/admin/action-items" });
   // Only engineers and admins own action items; everyone else starts at the open ones.
@@ -28,11 +32,17 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   const list: List = LISTS.find((l) => l.list === asked)?.list ?? (owns ? "mine" : "open");
   const now = new Date();
   const rows =
-    list === "mine" ? await listMyActionItems(db(), actor, { now, includeFinished: true }) : list === "open" ? await listOpenActionItems(db(), actor, now) : await listOverdueActionItems(db(), now);
+    list === "mine"
+      ? await listMyActionItems(db(), actor, { now, includeFinished: true })
+      : list === "open"
+        ? await listOpenActionItems(db(), actor, now)
+        : await listOverdueActionItems(db(), now);
   const current = LISTS.find((l) => l.list === list)!;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{list === "mine" ? current.label : `Action items: ${current.label.toLowerCase()}`}</h1>
+      <h1 className="text-2xl font-bold">
+        {list === "mine" ? current.label : `Action items: ${current.label.toLowerCase()}`}
+      </h1>
       <nav aria-label="Action item lists">
         <ul className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
           {LISTS.filter((l) => owns || l.list !== "mine").map((l) => (
@@ -48,7 +58,11 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
           ))}
         </ul>
       </nav>
-      {rows.length === 0 ? <p className="text-slate-700 dark:text-slate-300">{current.empty}</p> : <ActionItemList rows={rows} label={current.label} movable={owns} />}
+      {rows.length === 0 ? (
+        <p className="text-slate-700 dark:text-slate-300">{current.empty}</p>
+      ) : (
+        <ActionItemList rows={rows} label={current.label} movable={owns} />
+      )}
     </div>
   );
 }

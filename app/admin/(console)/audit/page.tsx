@@ -51,9 +51,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Audit trail</h1>
-        <p className="mt-1 text-slate-700 dark:text-slate-300">Every change a person made, newest first. Entries can never be edited or deleted.</p>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          Every change a person made, newest first. Entries can never be edited or deleted.
+        </p>
       </div>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800" aria-label="Filter the audit trail">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-3 dark:border-slate-800"
+        aria-label="Filter the audit trail"
+      >
         {text("actor", "Who (email contains)")}
         {text("action", "What (action starts with)")}
         {text("entityType", "Record type")}
@@ -71,7 +77,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </datalist>
         <div className="flex items-end gap-3 sm:col-span-3">
-          <button type="submit" className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+          <button
+            type="submit"
+            className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+          >
             Filter
           </button>
           <Link href="/admin/audit" className="py-2 text-sm underline">
@@ -82,7 +91,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.entries.length === 0 ? (
         <p>No entries match.</p>
       ) : (
-        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800" aria-label="Audit entries, newest first">
+        <ol
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+          aria-label="Audit entries, newest first"
+        >
           {page.entries.map((entry) => {
             const changes = auditChanges(entry.before, entry.after);
             return (
@@ -91,10 +103,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <time dateTime={entry.at.toISOString()} className="font-mono">
                     {entry.at.toISOString().slice(0, 19).replace("T", " ")} UTC
                   </time>{" "}
-                  · <span className="font-semibold">{entry.actorEmail}</span> · <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.action}</code>{" "}
+                  · <span className="font-semibold">{entry.actorEmail}</span> ·{" "}
+                  <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.action}</code>{" "}
                   <span className="text-slate-700 dark:text-slate-300">
                     on {entry.entityType}{" "}
-                    <Link className="underline" href={`/admin/audit?${new URLSearchParams({ entityType: entry.entityType, entityId: entry.entityId })}`}>
+                    <Link
+                      className="underline"
+                      href={`/admin/audit?${new URLSearchParams({ entityType: entry.entityType, entityId: entry.entityId })}`}
+                    >
                       {entry.entityId}
                     </Link>
                   </span>
@@ -141,7 +157,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {page.nextBefore && (
         <p>
-          <Link className="underline" href={`/admin/audit?${new URLSearchParams({ ...kept, before: page.nextBefore })}`}>
+          <Link
+            className="underline"
+            href={`/admin/audit?${new URLSearchParams({ ...kept, before: page.nextBefore })}`}
+          >
             Older entries
           </Link>
         </p>

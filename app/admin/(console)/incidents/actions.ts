@@ -71,7 +71,10 @@ export async function postUpdateAction(previous: FormState, formData: FormData):
       }),
     );
     refresh(detail.id);
-    return success(previous, detail.status === "resolved" ? "Resolved. Readers see the incident as resolved." : "Update posted.");
+    return success(
+      previous,
+      detail.status === "resolved" ? "Resolved. Readers see the incident as resolved." : "Update posted.",
+    );
   } catch (error) {
     refresh(values.incidentId);
     return errorState(previous, error, values);
@@ -106,7 +109,11 @@ export async function dismissProposalAction(previous: FormState, formData: FormD
   const actor = await requireActor("incident.write");
   const values = formValues(formData);
   try {
-    await dismissProposal(db(), actor, untrusted({ incidentId: values.incidentId, expectedVersion: version(values), reason: values.reason }));
+    await dismissProposal(
+      db(),
+      actor,
+      untrusted({ incidentId: values.incidentId, expectedVersion: version(values), reason: values.reason }),
+    );
     refresh(values.incidentId);
     return success(previous, "Dismissed. It never became public.");
   } catch (error) {

@@ -7,12 +7,25 @@ import type { PickerData } from "./picker-data.ts";
 
 const CHOICES: ComponentStatus[] = ["major_outage", "partial_outage", "degraded_performance", "operational"];
 
-export function ComponentRegionPicker({ data, selected, error }: { data: PickerData; selected: Record<string, string>; error?: string }) {
+export function ComponentRegionPicker({
+  data,
+  selected,
+  error,
+}: {
+  data: PickerData;
+  selected: Record<string, string>;
+  error?: string;
+}) {
   return (
-    <fieldset className="space-y-4" aria-describedby={error ? "affected-error" : "affected-hint"} data-testid="affected-picker">
+    <fieldset
+      className="space-y-4"
+      aria-describedby={error ? "affected-error" : "affected-hint"}
+      data-testid="affected-picker"
+    >
       <legend className="font-medium">Affected components, by region</legend>
       <p id="affected-hint" className="text-sm text-slate-600 dark:text-slate-400">
-        Choose the status this incident gives each affected component in each region. Readers see it instead of what probes measure, until the incident is resolved.
+        Choose the status this incident gives each affected component in each region. Readers see it instead of what
+        probes measure, until the incident is resolved.
       </p>
       {error && (
         <p id="affected-error" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -26,7 +39,10 @@ export function ComponentRegionPicker({ data, selected, error }: { data: PickerD
             {product.components.map((component) => (
               <li key={component.key} data-component={component.key}>
                 <p className="text-sm font-medium">
-                  {component.name} <span className="text-xs text-slate-600 dark:text-slate-400">{component.tier === "TIER_1" ? "Tier 1" : "Tier 2"}</span>
+                  {component.name}{" "}
+                  <span className="text-xs text-slate-600 dark:text-slate-400">
+                    {component.tier === "TIER_1" ? "Tier 1" : "Tier 2"}
+                  </span>
                 </p>
                 <div className="mt-1 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
                   {component.cells.map((cell) => {
@@ -36,7 +52,10 @@ export function ComponentRegionPicker({ data, selected, error }: { data: PickerD
                         <label htmlFor={id} className="block text-xs text-slate-700 dark:text-slate-300">
                           <span className="sr-only">{component.name} in </span>
                           {cell.regionKey}
-                          <span className="text-slate-500 dark:text-slate-400"> · now {cell.current ? STATUS_LABEL[cell.current].toLowerCase() : "no data"}</span>
+                          <span className="text-slate-500 dark:text-slate-400">
+                            {" "}
+                            · now {cell.current ? STATUS_LABEL[cell.current].toLowerCase() : "no data"}
+                          </span>
                         </label>
                         <select
                           id={id}

@@ -26,12 +26,28 @@ export function DeclareIncidentForm({ picker }: { picker: PickerData }) {
       aria-label="Declare an incident"
     >
       <FormMessage state={state} />
-      <Field id="title" label="Title" error={firstError(state, "title")} hint="What readers see first, e.g. “Checkout failing in us-central1”.">
-        <input name="title" type="text" defaultValue={typedValue(kept, "title")} className={INPUT_CLASS} {...describedBy("title", firstError(state, "title"), true)} />
+      <Field
+        id="title"
+        label="Title"
+        error={firstError(state, "title")}
+        hint="What readers see first, e.g. “Checkout failing in us-central1”."
+      >
+        <input
+          name="title"
+          type="text"
+          defaultValue={typedValue(kept, "title")}
+          className={INPUT_CLASS}
+          {...describedBy("title", firstError(state, "title"), true)}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="impact" label="Impact" error={firstError(state, "impact")}>
-          <select name="impact" defaultValue={typedValue(kept, "impact", "major")} className={INPUT_CLASS} {...describedBy("impact", firstError(state, "impact"))}>
+          <select
+            name="impact"
+            defaultValue={typedValue(kept, "impact", "major")}
+            className={INPUT_CLASS}
+            {...describedBy("impact", firstError(state, "impact"))}
+          >
             {(["critical", "major", "minor", "none"] as const).map((impact) => (
               <option key={impact} value={impact}>
                 {IMPACT_LABEL[impact]}
@@ -40,7 +56,12 @@ export function DeclareIncidentForm({ picker }: { picker: PickerData }) {
           </select>
         </Field>
         <Field id="status" label="Status" error={firstError(state, "status")}>
-          <select name="status" defaultValue={typedValue(kept, "status", "investigating")} className={INPUT_CLASS} {...describedBy("status", firstError(state, "status"))}>
+          <select
+            name="status"
+            defaultValue={typedValue(kept, "status", "investigating")}
+            className={INPUT_CLASS}
+            {...describedBy("status", firstError(state, "status"))}
+          >
             {INCIDENT_STATUSES.filter((s) => s !== "resolved").map((status) => (
               <option key={status} value={status}>
                 {INCIDENT_STATUS_LABEL[status]}
@@ -50,20 +71,41 @@ export function DeclareIncidentForm({ picker }: { picker: PickerData }) {
         </Field>
       </div>
       <ComponentRegionPicker data={picker} selected={selectedFrom(kept.values)} error={affectedError(state.fields)} />
-      <p aria-live="polite" className="rounded border border-slate-300 px-3 py-2 text-sm dark:border-slate-700" data-testid="priority-preview">
+      <p
+        aria-live="polite"
+        className="rounded border border-slate-300 px-3 py-2 text-sm dark:border-slate-700"
+        data-testid="priority-preview"
+      >
         {preview ? (
           <>
-            It will be <PriorityBadge priority={preview.priority} /> — {preview.tier === "TIER_1" ? "tier 1" : "tier 2"}, {preview.regions} region{preview.regions === 1 ? "" : "s"}.
+            It will be <PriorityBadge priority={preview.priority} /> — {preview.tier === "TIER_1" ? "tier 1" : "tier 2"}
+            , {preview.regions} region{preview.regions === 1 ? "" : "s"}.
           </>
         ) : (
           "Choose the affected components and the impact to see the priority."
         )}
       </p>
-      <Field id="message" label="First message" error={firstError(state, "message")} hint="Readers and subscribers read this. Say what is affected and what you are doing.">
-        <textarea name="message" rows={5} defaultValue={typedValue(kept, "message")} className={INPUT_CLASS} {...describedBy("message", firstError(state, "message"), true)} />
+      <Field
+        id="message"
+        label="First message"
+        error={firstError(state, "message")}
+        hint="Readers and subscribers read this. Say what is affected and what you are doing."
+      >
+        <textarea
+          name="message"
+          rows={5}
+          defaultValue={typedValue(kept, "message")}
+          className={INPUT_CLASS}
+          {...describedBy("message", firstError(state, "message"), true)}
+        />
       </Field>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="notifySubscribers" defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"} className="h-5 w-5" />
+        <input
+          type="checkbox"
+          name="notifySubscribers"
+          defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"}
+          className="h-5 w-5"
+        />
         Email subscribers who follow these components and regions
       </label>
       <SubmitButton pendingLabel="Declaring…">Declare incident</SubmitButton>

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "Incidents" };
 export const dynamic = "force-dynamic";
 
 const TABS = [
-  { state: "proposed", label: "Proposed", empty: "No proposals. When probes confirm an outage, a proposal appears here for an engineer to approve or dismiss." },
+  {
+    state: "proposed",
+    label: "Proposed",
+    empty:
+      "No proposals. When probes confirm an outage, a proposal appears here for an engineer to approve or dismiss.",
+  },
   { state: "open", label: "Open", empty: "No open incidents." },
   { state: "resolved", label: "Resolved", empty: "No resolved incidents yet." },
   { state: "dismissed", label: "Dismissed", empty: "No dismissed proposals." },
@@ -23,11 +28,16 @@ type TabState = (typeof TABS)[number]["state"];
 
 function affectedSummary(incident: IncidentSummary): string {
   const byComponent = new Map<string, string[]>();
-  for (const cr of incident.componentRegions) byComponent.set(cr.componentName, [...(byComponent.get(cr.componentName) ?? []), cr.regionKey]);
+  for (const cr of incident.componentRegions)
+    byComponent.set(cr.componentName, [...(byComponent.get(cr.componentName) ?? []), cr.regionKey]);
   return [...byComponent].map(([component, regions]) => `${component} in ${regions.join(", ")}`).join("; ");
 }
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<{ state?: string | string[] }> }) {
+export default async function IncidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ state?: string | string[] }>;
+}) {
   const { state: asked } = await searchParams;
   const state: TabState = TABS.find((t) => t.state === asked)?.state ?? "open";
   const actor = await requireActor("console.read", { returnTo: `/admin/incidents?state=${state}` });
@@ -41,14 +51,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     incidents.filter((i) => i.review === "approved").map((i) => i.id),
     new Date(),
   );
-  const outstanding = [...postmortems.values()].filter((p) => p.status === "missing" || p.status === "due" || p.status === "overdue");
+  const outstanding = [...postmortems.values()].filter(
+    (p) => p.status === "missing" || p.status === "due" || p.status === "overdue",
+  );
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Incidents</h1>
         {can(actor.role, "incident.write") && (
-          <Link href="/admin/incidents/new" className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+          <Link
+            href="/admin/incidents/new"
+            className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+          >
             Declare incident
           </Link>
         )}
@@ -62,16 +77,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 aria-current={t.state === state ? "page" : undefined}
                 className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${t.state === state ? "border-slate-900 dark:border-slate-100" : "border-transparent text-slate-700 dark:text-slate-300"}`}
               >
-                {t.label} <span className="rounded-full bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{counts[t.state]}</span>
+                {t.label}{" "}
+                <span className="rounded-full bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{counts[t.state]}</span>
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {outstanding.length > 0 && (
-        <p className="rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="postmortems-due-notice">
+        <p
+          className="rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="postmortems-due-notice"
+        >
           {outstanding.length} postmortem{outstanding.length === 1 ? "" : "s"} due in this list
-          {outstanding.some((p) => p.status === "overdue") ? `, ${outstanding.filter((p) => p.status === "overdue").length} overdue` : ""}.{" "}
+          {outstanding.some((p) => p.status === "overdue")
+            ? `, ${outstanding.filter((p) => p.status === "overdue").length} overdue`
+            : ""}
+          .{" "}
           <Link className="underline" href="/admin/postmortems">
             All postmortems due
           </Link>
@@ -82,13 +104,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       ) : (
         <ol className="space-y-3" aria-label={`${tab.label} incidents, tier 1 first, then by priority`}>
           {incidents.map((incident) => (
-            <li key={incident.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-incident={incident.id}>
+            <li
+              key={incident.id}
+              className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+              data-incident={incident.id}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <PriorityBadge priority={incident.priority} />
                 <TierBadge tier={incident.tier} />
                 <LifecycleBadge status={incident.status} />
                 <ReviewBadge review={incident.review} />
-                {incident.source === "detected" && <span className="text-xs text-slate-600 dark:text-slate-400">detected by probes</span>}
+                {incident.source === "detected" && (
+                  <span className="text-xs text-slate-600 dark:text-slate-400">detected by probes</span>
+                )}
               </div>
               <h2 className="mt-2 text-lg font-semibold">
                 <Link className="underline" href={`/admin/incidents/${incident.id}`}>
@@ -96,13 +124,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 </Link>
               </h2>
               <p className="text-sm text-slate-700 dark:text-slate-300">{affectedSummary(incident)}</p>
-              {incident.resolveProposed && <p className="mt-1 text-sm font-semibold text-emerald-800 dark:text-emerald-300">Probes recovered — resolve?</p>}
+              {incident.resolveProposed && (
+                <p className="mt-1 text-sm font-semibold text-emerald-800 dark:text-emerald-300">
+                  Probes recovered — resolve?
+                </p>
+              )}
               {incident.review === "proposed" && incident.sampleErrors.length > 0 && (
-                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Probes saw: {incident.sampleErrors.slice(0, 2).join("; ")}</p>
+                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                  Probes saw: {incident.sampleErrors.slice(0, 2).join("; ")}
+                </p>
               )}
               {postmortems.get(incident.id) && (
                 <div className="mt-1">
-                  <PostmortemLine incidentId={incident.id} summary={postmortems.get(incident.id)!} canWrite={can(actor.role, "postmortem.write")} />
+                  <PostmortemLine
+                    incidentId={incident.id}
+                    summary={postmortems.get(incident.id)!}
+                    canWrite={can(actor.role, "postmortem.write")}
+                  />
                 </div>
               )}
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

@@ -31,16 +31,23 @@ export function pickerData(overview: StatusOverview): PickerData {
         key: component.key,
         name: component.name,
         tier: component.tier,
-        cells: component.cells.flatMap((cell) => (cell ? [{ componentRegionId: cell.componentRegionId, regionKey: cell.regionKey, current: cell.status }] : [])),
+        cells: component.cells.flatMap((cell) =>
+          cell ? [{ componentRegionId: cell.componentRegionId, regionKey: cell.regionKey, current: cell.status }] : [],
+        ),
       })),
     })),
   };
 }
 
 /** The form's `cr.<id>` fields, as the library's affected list. */
-export function chosenComponentRegions(values: Record<string, string | string[]>): { componentRegionId: string; status: string }[] {
+export function chosenComponentRegions(
+  values: Record<string, string | string[]>,
+): { componentRegionId: string; status: string }[] {
   return Object.entries(values)
-    .filter((entry): entry is [string, string] => entry[0].startsWith("cr.") && typeof entry[1] === "string" && entry[1] !== "")
+    .filter(
+      (entry): entry is [string, string] =>
+        entry[0].startsWith("cr.") && typeof entry[1] === "string" && entry[1] !== "",
+    )
     .map(([key, status]) => ({ componentRegionId: key.slice(3), status }));
 }
 

@@ -6,7 +6,10 @@ import type { PickerData } from "./picker-data.ts";
 
 const IMPACTS = new Set<string>(["none", "minor", "major", "critical"]);
 
-export function previewPriority(data: PickerData, form: FormData): { priority: Priority; tier: Tier; regions: number } | null {
+export function previewPriority(
+  data: PickerData,
+  form: FormData,
+): { priority: Priority; tier: Tier; regions: number } | null {
   const impact = form.get("impact");
   if (typeof impact !== "string" || !IMPACTS.has(impact)) return null;
   const tiers: Tier[] = [];
@@ -23,5 +26,9 @@ export function previewPriority(data: PickerData, form: FormData): { priority: P
   }
   if (tiers.length === 0) return null;
   const tier = highestTier(tiers);
-  return { priority: incidentPriority({ tier, impact: impact as IncidentImpact, regions: regions.size }), tier, regions: regions.size };
+  return {
+    priority: incidentPriority({ tier, impact: impact as IncidentImpact, regions: regions.size }),
+    tier,
+    regions: regions.size,
+  };
 }

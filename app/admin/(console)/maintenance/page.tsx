@@ -17,7 +17,11 @@ const TABS = [
   { state: "completed", label: "Completed" },
 ] as const satisfies { state: (typeof MAINTENANCE_LIST_STATES)[number]; label: string }[];
 
-export default async function MaintenancePage({ searchParams }: { searchParams: Promise<{ state?: string | string[] }> }) {
+export default async function MaintenancePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ state?: string | string[] }>;
+}) {
   const { state: asked } = await searchParams;
   const tab = TABS.find((t) => t.state === asked) ?? TABS[0];
   const actor = await requireActor("console.read", { returnTo: `/admin/maintenance?state=${tab.state}` });
@@ -27,7 +31,10 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Maintenance</h1>
         {can(actor.role, "maintenance.write") && (
-          <Link href="/admin/maintenance/new" className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+          <Link
+            href="/admin/maintenance/new"
+            className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+          >
             Schedule maintenance
           </Link>
         )}
@@ -52,11 +59,19 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
       ) : (
         <ol className="space-y-3">
           {windows.map((m) => (
-            <li key={m.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-maintenance={m.id}>
+            <li
+              key={m.id}
+              className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+              data-maintenance={m.id}
+            >
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <TierBadge tier={m.tier} />
-                <span className="rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500">{MAINTENANCE_STATUS_LABEL[m.status]}</span>
-                {!m.autoTransition && <span className="text-xs text-slate-600 dark:text-slate-400">moved by hand only</span>}
+                <span className="rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500">
+                  {MAINTENANCE_STATUS_LABEL[m.status]}
+                </span>
+                {!m.autoTransition && (
+                  <span className="text-xs text-slate-600 dark:text-slate-400">moved by hand only</span>
+                )}
               </div>
               <h2 className="mt-2 text-lg font-semibold">
                 <Link className="underline" href={`/admin/maintenance/${m.id}`}>
@@ -66,7 +81,9 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
               <p className="text-sm text-slate-700 dark:text-slate-300">
                 <Utc at={m.scheduledStart} /> → <Utc at={m.scheduledEnd} />
               </p>
-              <p className="text-sm text-slate-700 dark:text-slate-300">{[...new Set(m.componentRegions.map((cr) => `${cr.componentName} in ${cr.regionKey}`))].join("; ")}</p>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                {[...new Set(m.componentRegions.map((cr) => `${cr.componentName} in ${cr.regionKey}`))].join("; ")}
+              </p>
             </li>
           ))}
         </ol>

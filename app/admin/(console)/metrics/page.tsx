@@ -80,8 +80,9 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-bold">Response metrics</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          For public incidents that started in the month (UTC). Time to detect: start → detected; to acknowledge: detected → a person approved or declared it; to
-          resolve: start → resolved. Each cell shows the median, with the mean below.
+          For public incidents that started in the month (UTC). Time to detect: start → detected; to acknowledge:
+          detected → a person approved or declared it; to resolve: start → resolved. Each cell shows the median, with
+          the mean below.
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Choose a month">
@@ -104,7 +105,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
             </p>
           )}
         </div>
-        <button type="submit" className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+        <button
+          type="submit"
+          className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+        >
           Show
         </button>
         <Link className="py-2 text-sm underline" href={`/admin/metrics?month=${shiftMonth(month, -1)}`}>
@@ -119,7 +123,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         <h2 id="month-summary" className="text-xl font-semibold">
           {month} by tier and priority
         </h2>
-        <ScrollArea label={`${month} by tier and priority`} className="rounded-lg border border-slate-200 dark:border-slate-800">
+        <ScrollArea
+          label={`${month} by tier and priority`}
+          className="rounded-lg border border-slate-200 dark:border-slate-800"
+        >
           <table className="w-full min-w-[36rem] text-sm" data-testid="metrics-summary">
             <caption className="sr-only">Median and mean response times in {month}</caption>
             <thead className="bg-slate-50 dark:bg-slate-900">{HEAD}</thead>
@@ -142,7 +149,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         {metrics.incidents.length === 0 ? (
           <p>No public incidents started in {month}.</p>
         ) : (
-          <ScrollArea label="Each incident's response times" className="rounded-lg border border-slate-200 dark:border-slate-800">
+          <ScrollArea
+            label="Each incident's response times"
+            className="rounded-lg border border-slate-200 dark:border-slate-800"
+          >
             <table className="w-full min-w-[44rem] text-sm" data-testid="metrics-incidents">
               <caption className="sr-only">Response times of each incident in {month}</caption>
               <thead className="bg-slate-50 dark:bg-slate-900">
@@ -175,7 +185,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
                         {i.title}
                       </Link>
                       <span className="block text-xs text-slate-600 dark:text-slate-400">
-                        {i.tier === "TIER_1" ? "Tier 1" : "Tier 2"} · {i.source === "detected" ? "detected by probes" : "declared by hand"}
+                        {i.tier === "TIER_1" ? "Tier 1" : "Tier 2"} ·{" "}
+                        {i.source === "detected" ? "detected by probes" : "declared by hand"}
                       </span>
                     </th>
                     <td className="px-3 py-2">

@@ -13,7 +13,11 @@ export function postmortemHref(incidentId: string): string {
 
 export function DueTable({ rows, label }: { rows: PostmortemDueRow[]; label: string }) {
   return (
-    <ConsoleTable label={label} testId="postmortems-due" headings={["Incident", "Priority", "Status", "State", "Owner", "Age", "Due"]}>
+    <ConsoleTable
+      label={label}
+      testId="postmortems-due"
+      headings={["Incident", "Priority", "Status", "State", "Owner", "Age", "Due"]}
+    >
       {rows.map((row) => (
         <tr key={row.incidentId} data-due-incident={row.incidentId} data-status={row.status}>
           <td className={TD}>

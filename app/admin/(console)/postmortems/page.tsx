@@ -27,7 +27,11 @@ type Tab = (typeof TABS)[number]["tab"];
 
 function StateTable({ rows, label }: { rows: ConsolePostmortemRow[]; label: string }) {
   return (
-    <ConsoleTable label={label} testId="postmortems" headings={["Incident", "Priority", "State", "Author", "Owner", "Changed", "Published"]}>
+    <ConsoleTable
+      label={label}
+      testId="postmortems"
+      headings={["Incident", "Priority", "State", "Author", "Owner", "Changed", "Published"]}
+    >
       {rows.map((row) => (
         <tr key={row.postmortemId} data-postmortem={row.postmortemId}>
           <td className={TD}>
@@ -61,23 +65,37 @@ function StateTable({ rows, label }: { rows: ConsolePostmortemRow[]; label: stri
   );
 }
 
-export default async function PostmortemsPage({ searchParams }: { searchParams: Promise<{ tab?: string | string[] }> }) {
+export default async function PostmortemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string | string[] }>;
+}) {
   const { tab: asked } = await searchParams;
   const tab: Tab = TABS.find((t) => t.tab === asked)?.tab ?? "due";
   const actor = await requireActor("console.read", { returnTo: `/admin/postmortems?tab=${tab}` });
   const now = new Date();
   const [due, ...byState] = await Promise.all([
     listPostmortemsDue(db(), now),
-    ...(["in_review", "approved", "draft", "published"] as const).map((state) => listConsolePostmortems(db(), actor, { states: [state] }, now)),
+    ...(["in_review", "approved", "draft", "published"] as const).map((state) =>
+      listConsolePostmortems(db(), actor, { states: [state] }, now),
+    ),
   ]);
-  const lists: Record<Exclude<Tab, "due">, ConsolePostmortemRow[]> = { in_review: byState[0]!, approved: byState[1]!, draft: byState[2]!, published: byState[3]! };
+  const lists: Record<Exclude<Tab, "due">, ConsolePostmortemRow[]> = {
+    in_review: byState[0]!,
+    approved: byState[1]!,
+    draft: byState[2]!,
+    published: byState[3]!,
+  };
   const count = (t: Tab) => (t === "due" ? due.length : lists[t].length);
   const current = TABS.find((t) => t.tab === tab)!;
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Postmortems</h1>
-      <p className="text-sm text-slate-700 dark:text-slate-300">Every P1 and P2 incident needs a postmortem once it is resolved. Open an incident to start one, or pick one below.</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Every P1 and P2 incident needs a postmortem once it is resolved. Open an incident to start one, or pick one
+        below.
+      </p>
       <nav aria-label="Postmortem lists">
         <ul className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
           {TABS.map((t) => (
@@ -87,7 +105,8 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
                 aria-current={t.tab === tab ? "page" : undefined}
                 className={`-mb-px block border-b-2 px-3 py-2 text-sm font-medium ${t.tab === tab ? "border-slate-900 dark:border-slate-100" : "border-transparent text-slate-700 dark:text-slate-300"}`}
               >
-                {t.label} <span className="rounded-full bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{count(t.tab)}</span>
+                {t.label}{" "}
+                <span className="rounded-full bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{count(t.tab)}</span>
               </Link>
             </li>
           ))}

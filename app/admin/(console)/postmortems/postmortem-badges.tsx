@@ -15,7 +15,10 @@ const STATE_TONE: Record<PostmortemState, string> = {
 
 export function PostmortemStateBadge({ state }: { state: PostmortemState }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_TONE[state]}`} data-postmortem-state={state}>
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_TONE[state]}`}
+      data-postmortem-state={state}
+    >
       {POSTMORTEM_STATE_LABEL[state]}
     </span>
   );
@@ -41,7 +44,10 @@ const POLICY_TONE: Partial<Record<PostmortemPolicyStatus, string>> = {
 export function PolicyBadge({ status }: { status: PostmortemPolicyStatus }) {
   const tone = POLICY_TONE[status] ?? "border-slate-400 text-slate-800 dark:border-slate-500 dark:text-slate-200";
   return (
-    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-semibold ${tone}`} data-postmortem-policy={status}>
+    <span
+      className={`inline-block rounded border px-1.5 py-0.5 text-xs font-semibold ${tone}`}
+      data-postmortem-policy={status}
+    >
       {POLICY_LABEL[status]}
     </span>
   );

@@ -7,11 +7,20 @@ import { Utc } from "../../_components/badges.tsx";
 import { postmortemHref } from "./due-table.tsx";
 import { formatAge, PolicyBadge, PostmortemStateBadge, personName } from "./postmortem-badges.tsx";
 
-export function PostmortemLine({ incidentId, summary, canWrite }: { incidentId: string; summary: PostmortemSummary; canWrite: boolean }) {
+export function PostmortemLine({
+  incidentId,
+  summary,
+  canWrite,
+}: {
+  incidentId: string;
+  summary: PostmortemSummary;
+  canWrite: boolean;
+}) {
   const outstanding = summary.status === "missing" || summary.status === "due" || summary.status === "overdue";
   const started = summary.postmortemId !== null && summary.status !== "not_required";
   // Nothing to say about an optional postmortem nobody started, except to someone who may start it.
-  if (!started && !outstanding && summary.status !== "pending" && summary.status !== "not_required" && !canWrite) return null;
+  if (!started && !outstanding && summary.status !== "pending" && summary.status !== "not_required" && !canWrite)
+    return null;
   const linkText = started ? "Open postmortem" : canWrite ? "Write postmortem" : "Postmortem";
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm" data-postmortem-line={summary.status}>

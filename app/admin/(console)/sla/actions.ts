@@ -41,7 +41,11 @@ export async function createContractAction(previous: FormState, formData: FormDa
   const values = formValues(formData);
   let contractId: string;
   try {
-    const contract = await createContract(db(), actor, untrusted({ ...contractInputFrom(values), customerId: values.customerId }));
+    const contract = await createContract(
+      db(),
+      actor,
+      untrusted({ ...contractInputFrom(values), customerId: values.customerId }),
+    );
     contractId = contract.id;
   } catch (error) {
     return contractErrorState(previous, error, values);
@@ -54,9 +58,20 @@ export async function updateContractAction(previous: FormState, formData: FormDa
   const actor = await requireActor("sla.manage");
   const values = formValues(formData);
   try {
-    await updateContract(db(), actor, untrusted({ ...contractInputFrom(values), contractId: values.contractId, expectedVersion: values.expectedVersion }));
+    await updateContract(
+      db(),
+      actor,
+      untrusted({
+        ...contractInputFrom(values),
+        contractId: values.contractId,
+        expectedVersion: values.expectedVersion,
+      }),
+    );
     refreshContract(values.contractId);
-    return success(previous, "Saved. Provisional months use the new terms at once; issued months keep theirs until restated.");
+    return success(
+      previous,
+      "Saved. Provisional months use the new terms at once; issued months keep theirs until restated.",
+    );
   } catch (error) {
     refreshContract(values.contractId);
     return contractErrorState(previous, error, values);
@@ -67,9 +82,16 @@ export async function restateStatementAction(previous: FormState, formData: Form
   const actor = await requireActor("sla.manage");
   const values = formValues(formData);
   try {
-    const revision = await restateStatement(db(), actor, untrusted({ contractId: values.contractId, month: values.month, reason: values.reason }));
+    const revision = await restateStatement(
+      db(),
+      actor,
+      untrusted({ contractId: values.contractId, month: values.month, reason: values.reason }),
+    );
     refreshContract(values.contractId);
-    return success(previous, `Restated: revision ${revision.revision} is now the statement, and every earlier revision stays downloadable.`);
+    return success(
+      previous,
+      `Restated: revision ${revision.revision} is now the statement, and every earlier revision stays downloadable.`,
+    );
   } catch (error) {
     refreshContract(values.contractId);
     return errorState(previous, error, values);

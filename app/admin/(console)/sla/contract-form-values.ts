@@ -70,7 +70,11 @@ export function formFieldErrors(fields: FieldErrors | undefined, values: FormVal
     const tier = /^creditTiers\.(\d+)\.(belowPercent|creditPercent)$/.exec(key);
     const recipient = /^recipients\.(\d+)$/.exec(key);
     if (tier) add(`creditTiers.${rows[Number(tier[1])] ?? tier[1]}.${tier[2]}`, messages);
-    else if (recipient) add("recipients", messages.map((m) => `${recipients[Number(recipient[1])] ?? "?"}: ${m}`));
+    else if (recipient)
+      add(
+        "recipients",
+        messages.map((m) => `${recipients[Number(recipient[1])] ?? "?"}: ${m}`),
+      );
     else add(key, messages);
   }
   return mapped;

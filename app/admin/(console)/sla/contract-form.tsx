@@ -20,19 +20,55 @@ function checkedList(kept: Kept, name: string, fallback: string[]): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function TextField({ kept, state, name, label, value, hint, type = "text", inputMode }: {
-  kept: Kept; state: FormState; name: string; label: string; value: string; hint?: string; type?: string; inputMode?: "decimal" | "numeric" | "email";
+function TextField({
+  kept,
+  state,
+  name,
+  label,
+  value,
+  hint,
+  type = "text",
+  inputMode,
+}: {
+  kept: Kept;
+  state: FormState;
+  name: string;
+  label: string;
+  value: string;
+  hint?: string;
+  type?: string;
+  inputMode?: "decimal" | "numeric" | "email";
 }) {
   const id = `contract-${name}`;
   const error = firstError(state, name);
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <input name={name} type={type} inputMode={inputMode} autoComplete="off" defaultValue={typedValue(kept, name, value)} className={INPUT_CLASS} {...describedBy(id, error, Boolean(hint))} />
+      <input
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete="off"
+        defaultValue={typedValue(kept, name, value)}
+        className={INPUT_CLASS}
+        {...describedBy(id, error, Boolean(hint))}
+      />
     </Field>
   );
 }
 
-function CheckboxGroup({ name, legend, items, checked, error }: { name: string; legend: string; items: { key: string; name: string }[]; checked: string[]; error?: string }) {
+function CheckboxGroup({
+  name,
+  legend,
+  items,
+  checked,
+  error,
+}: {
+  name: string;
+  legend: string;
+  items: { key: string; name: string }[];
+  checked: string[];
+  error?: string;
+}) {
   return (
     <fieldset aria-describedby={error ? `contract-${name}-error` : undefined}>
       <legend className="font-medium">{legend}</legend>
@@ -40,7 +76,13 @@ function CheckboxGroup({ name, legend, items, checked, error }: { name: string; 
         {items.map((item) => (
           <li key={item.key}>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name={name} value={item.key} defaultChecked={checked.includes(item.key)} className="h-5 w-5" />
+              <input
+                type="checkbox"
+                name={name}
+                value={item.key}
+                defaultChecked={checked.includes(item.key)}
+                className="h-5 w-5"
+              />
               {item.name} <span className="text-sm text-slate-600 dark:text-slate-400">{item.key}</span>
             </label>
           </li>
@@ -78,8 +120,25 @@ function TierRows({ kept, state, tiers }: { kept: Kept; state: FormState; tiers:
               const error = firstError(state, `creditTiers.${row}.${part}`);
               const fallback = tier ? String(tier[part]) : "";
               return (
-                <Field key={part} id={id} label={part === "belowPercent" ? `Tier ${row + 1}: availability below (%)` : `Tier ${row + 1}: credit (% of fee)`} error={error}>
-                  <input name={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={kept.values ? typedValue(kept, name) : fallback} className={INPUT_CLASS} {...describedBy(id, error)} />
+                <Field
+                  key={part}
+                  id={id}
+                  label={
+                    part === "belowPercent"
+                      ? `Tier ${row + 1}: availability below (%)`
+                      : `Tier ${row + 1}: credit (% of fee)`
+                  }
+                  error={error}
+                >
+                  <input
+                    name={name}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    defaultValue={kept.values ? typedValue(kept, name) : fallback}
+                    className={INPUT_CLASS}
+                    {...describedBy(id, error)}
+                  />
                 </Field>
               );
             })}
@@ -90,12 +149,31 @@ function TierRows({ kept, state, tiers }: { kept: Kept; state: FormState; tiers:
   );
 }
 
-function Select({ kept, state, name, label, value, choices }: { kept: Kept; state: FormState; name: string; label: string; value: string; choices: [string, string][] }) {
+function Select({
+  kept,
+  state,
+  name,
+  label,
+  value,
+  choices,
+}: {
+  kept: Kept;
+  state: FormState;
+  name: string;
+  label: string;
+  value: string;
+  choices: [string, string][];
+}) {
   const id = `contract-${name}`;
   const error = firstError(state, name);
   return (
     <Field id={id} label={label} error={error}>
-      <select name={name} defaultValue={typedValue(kept, name, value)} className={INPUT_CLASS} {...describedBy(id, error)}>
+      <select
+        name={name}
+        defaultValue={typedValue(kept, name, value)}
+        className={INPUT_CLASS}
+        {...describedBy(id, error)}
+      >
         {choices.map(([key, text]) => (
           <option key={key} value={key}>
             {text}
@@ -111,18 +189,29 @@ function CurrentContract({ current }: { current: ContractDetail | undefined }) {
   if (!current || typeof current !== "object" || !("version" in current)) return null;
   const tiers = current.creditTiers.map((t) => `below ${t.belowPercent} % → ${t.creditPercent} %`).join(", ");
   return (
-    <section aria-label="The contract as it is now" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="conflict-current">
+    <section
+      aria-label="The contract as it is now"
+      className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="conflict-current"
+    >
       <p className="font-semibold">As it is now:</p>
       <p>
-        {current.name}: target {current.targetPercent} %, {MONTH_RULE_LABEL[current.monthRule].toLowerCase()}, {COVERAGE_LABEL[current.coverage].toLowerCase()} in {current.regions.map((r) => r.key).join(", ")} for{" "}
-        {current.products.map((p) => p.name).join(", ")}; credits {tiers || "none"}; fee {current.monthlyFee} {current.currency}.
+        {current.name}: target {current.targetPercent} %, {MONTH_RULE_LABEL[current.monthRule].toLowerCase()},{" "}
+        {COVERAGE_LABEL[current.coverage].toLowerCase()} in {current.regions.map((r) => r.key).join(", ")} for{" "}
+        {current.products.map((p) => p.name).join(", ")}; credits {tiers || "none"}; fee {current.monthlyFee}{" "}
+        {current.currency}.
       </p>
-      <p className="mt-1">Your values are still below. Check them against the above and save again if they still hold.</p>
+      <p className="mt-1">
+        Your values are still below. Check them against the above and save again if they still hold.
+      </p>
     </section>
   );
 }
 
-const NEW_CONTRACT: Omit<ContractDetail, "id" | "customer" | "accountManager" | "version" | "coveredComponentRegions" | "updatedAt"> = {
+const NEW_CONTRACT: Omit<
+  ContractDetail,
+  "id" | "customer" | "accountManager" | "version" | "coveredComponentRegions" | "updatedAt"
+> = {
   name: "",
   startsOn: new Date().toISOString().slice(0, 10),
   endsOn: null,
@@ -146,15 +235,32 @@ const NEW_CONTRACT: Omit<ContractDetail, "id" | "customer" | "accountManager" | 
   products: [],
 };
 
-export function ContractForm({ contract, customerId, options }: { contract: ContractDetail | null; customerId?: string; options: ContractFormOptions }) {
-  const [state, action] = useActionState<FormState, FormData>(contract ? updateContractAction : createContractAction, IDLE);
+export function ContractForm({
+  contract,
+  customerId,
+  options,
+}: {
+  contract: ContractDetail | null;
+  customerId?: string;
+  options: ContractFormOptions;
+}) {
+  const [state, action] = useActionState<FormState, FormData>(
+    contract ? updateContractAction : createContractAction,
+    IDLE,
+  );
   const kept = state.status === "error" ? state : IDLE;
   const terms = contract ?? NEW_CONTRACT;
   const current = state.current as ContractDetail | undefined;
   const version = Math.max(contract?.version ?? 0, current?.version ?? 0);
   const p = { kept, state };
   return (
-    <form action={action} key={state.seq} noValidate className="space-y-6" aria-label={contract ? "Change the contract" : "New contract"}>
+    <form
+      action={action}
+      key={state.seq}
+      noValidate
+      className="space-y-6"
+      aria-label={contract ? "Change the contract" : "New contract"}
+    >
       {contract ? (
         <>
           <input type="hidden" name="contractId" value={contract.id} />
@@ -165,7 +271,9 @@ export function ContractForm({ contract, customerId, options }: { contract: Cont
       )}
       <FormMessage state={state} />
       <CurrentContract current={current} />
-      {firstError(state, "customerId") && <p className="text-sm font-medium text-red-700 dark:text-red-400">{firstError(state, "customerId")}</p>}
+      {firstError(state, "customerId") && (
+        <p className="text-sm font-medium text-red-700 dark:text-red-400">{firstError(state, "customerId")}</p>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...p} name="name" label="Contract name" value={terms.name} />
         <Select
@@ -173,31 +281,121 @@ export function ContractForm({ contract, customerId, options }: { contract: Cont
           name="accountManagerId"
           label="Account manager"
           value={contract?.accountManager?.id ?? ""}
-          choices={[["", "Nobody yet"], ...options.accountManagers.map((m): [string, string] => [m.id, m.name ? `${m.name} (${m.email})` : m.email])]}
+          choices={[
+            ["", "Nobody yet"],
+            ...options.accountManagers.map((m): [string, string] => [
+              m.id,
+              m.name ? `${m.name} (${m.email})` : m.email,
+            ]),
+          ]}
         />
         <TextField {...p} name="startsOn" label="Starts on" type="date" value={terms.startsOn} />
-        <TextField {...p} name="endsOn" label="Ends on (optional)" type="date" value={terms.endsOn ?? ""} hint="Empty: open-ended." />
+        <TextField
+          {...p}
+          name="endsOn"
+          label="Ends on (optional)"
+          type="date"
+          value={terms.endsOn ?? ""}
+          hint="Empty: open-ended."
+        />
       </div>
       <div className="space-y-4">
-        <CheckboxGroup name="regions" legend="Regions" items={options.regions} checked={checkedList(kept, "regions", terms.regions.map((r) => r.key))} error={firstError(state, "regions")} />
-        <CheckboxGroup name="products" legend="Products" items={options.products} checked={checkedList(kept, "products", terms.products.map((r) => r.key))} error={firstError(state, "products")} />
-        <Select {...p} name="coverage" label="Coverage" value={terms.coverage} choices={Object.entries(COVERAGE_LABEL)} />
+        <CheckboxGroup
+          name="regions"
+          legend="Regions"
+          items={options.regions}
+          checked={checkedList(
+            kept,
+            "regions",
+            terms.regions.map((r) => r.key),
+          )}
+          error={firstError(state, "regions")}
+        />
+        <CheckboxGroup
+          name="products"
+          legend="Products"
+          items={options.products}
+          checked={checkedList(
+            kept,
+            "products",
+            terms.products.map((r) => r.key),
+          )}
+          error={firstError(state, "products")}
+        />
+        <Select
+          {...p}
+          name="coverage"
+          label="Coverage"
+          value={terms.coverage}
+          choices={Object.entries(COVERAGE_LABEL)}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField {...p} name="slaTargetPercent" label="Target (% availability)" inputMode="decimal" value={String(terms.targetPercent)} />
-        <Select {...p} name="monthRule" label="Month rule" value={terms.monthRule} choices={Object.entries(MONTH_RULE_LABEL)} />
-        <TextField {...p} name="partialOutageWeight" label="Partial-outage weight (0–1)" inputMode="decimal" value={String(terms.partialOutageWeight)} hint="Share of a partial-outage minute that counts as downtime." />
-        <TextField {...p} name="degradedWeight" label="Degraded weight (0–1)" inputMode="decimal" value={String(terms.degradedWeight)} hint="Share of a degraded minute that counts as downtime." />
-        <TextField {...p} name="maintenanceNoticeDays" label="Maintenance notice (days)" inputMode="numeric" value={String(terms.maintenanceNoticeDays)} hint="Maintenance announced later than this counts as downtime." />
-        <TextField {...p} name="maintenanceAllowanceHours" label="Maintenance allowance (hours per contract year)" inputMode="numeric" value={String(terms.maintenanceAllowanceHours)} />
-        <TextField {...p} name="closeAfterDays" label="Issue after (days past month end)" inputMode="numeric" value={String(terms.closeAfterDays)} hint="Until then the month stays provisional." />
+        <TextField
+          {...p}
+          name="slaTargetPercent"
+          label="Target (% availability)"
+          inputMode="decimal"
+          value={String(terms.targetPercent)}
+        />
+        <Select
+          {...p}
+          name="monthRule"
+          label="Month rule"
+          value={terms.monthRule}
+          choices={Object.entries(MONTH_RULE_LABEL)}
+        />
+        <TextField
+          {...p}
+          name="partialOutageWeight"
+          label="Partial-outage weight (0–1)"
+          inputMode="decimal"
+          value={String(terms.partialOutageWeight)}
+          hint="Share of a partial-outage minute that counts as downtime."
+        />
+        <TextField
+          {...p}
+          name="degradedWeight"
+          label="Degraded weight (0–1)"
+          inputMode="decimal"
+          value={String(terms.degradedWeight)}
+          hint="Share of a degraded minute that counts as downtime."
+        />
+        <TextField
+          {...p}
+          name="maintenanceNoticeDays"
+          label="Maintenance notice (days)"
+          inputMode="numeric"
+          value={String(terms.maintenanceNoticeDays)}
+          hint="Maintenance announced later than this counts as downtime."
+        />
+        <TextField
+          {...p}
+          name="maintenanceAllowanceHours"
+          label="Maintenance allowance (hours per contract year)"
+          inputMode="numeric"
+          value={String(terms.maintenanceAllowanceHours)}
+        />
+        <TextField
+          {...p}
+          name="closeAfterDays"
+          label="Issue after (days past month end)"
+          inputMode="numeric"
+          value={String(terms.closeAfterDays)}
+          hint="Until then the month stays provisional."
+        />
       </div>
       <TierRows {...p} tiers={terms.creditTiers} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...p} name="monthlyFee" label="Monthly fee" inputMode="decimal" value={String(terms.monthlyFee)} />
         <TextField {...p} name="currency" label="Currency" value={terms.currency} hint="ISO 4217, e.g. EUR." />
       </div>
-      <Field id="contract-recipients" label="Recipients" error={firstError(state, "recipients")} hint="Email addresses that receive each issued statement, one per line.">
+      <Field
+        id="contract-recipients"
+        label="Recipients"
+        error={firstError(state, "recipients")}
+        hint="Email addresses that receive each issued statement, one per line."
+      >
         <textarea
           name="recipients"
           rows={3}

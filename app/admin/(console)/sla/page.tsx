@@ -9,7 +9,13 @@ import type { ContractSummary } from "@/lib/sla/get-contract.ts";
 import { type LastIssuedMonth, lastIssuedStatements } from "@/lib/sla/last-issued-statements.ts";
 import { listCustomers } from "@/lib/sla/list-customers.ts";
 import { previewCurrentMonth } from "@/lib/sla/preview-current-month.ts";
-import { formatMinutes, formatMoney, formatPercent, formatPlainPercent, MONTH_RULE_LABEL } from "@/lib/sla/statement-labels.ts";
+import {
+  formatMinutes,
+  formatMoney,
+  formatPercent,
+  formatPlainPercent,
+  MONTH_RULE_LABEL,
+} from "@/lib/sla/statement-labels.ts";
 import type { MonthPreview } from "@/lib/sla/types.ts";
 import { CustomerForm } from "./customer-form.tsx";
 import { unlessOutOfRange } from "./optional-read.ts";
@@ -27,7 +33,8 @@ function ThisMonth({ preview }: { preview: MonthPreview | null }) {
         <span className="font-semibold">{formatPercent(f.availabilityPercent)}</span> <StateBadge state="provisional" />
       </p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Error budget left: {formatMinutes(preview.errorBudgetLeftMinutes)} ({formatPlainPercent(preview.errorBudgetLeftPercent)})
+        Error budget left: {formatMinutes(preview.errorBudgetLeftMinutes)} (
+        {formatPlainPercent(preview.errorBudgetLeftPercent)})
       </p>
     </dd>
   );
@@ -42,13 +49,22 @@ function LastIssued({ issued }: { issued: LastIssuedMonth | undefined }) {
         {issued.revision > 1 && <StateBadge state="restated" />}
       </p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {formatPercent(issued.availabilityPercent)} · credit {formatPlainPercent(issued.creditPercent)} = {formatMoney(issued.creditAmount, issued.currency)}
+        {formatPercent(issued.availabilityPercent)} · credit {formatPlainPercent(issued.creditPercent)} ={" "}
+        {formatMoney(issued.creditAmount, issued.currency)}
       </p>
     </dd>
   );
 }
 
-function ContractCard({ contract, preview, issued }: { contract: ContractSummary; preview: MonthPreview | null; issued: LastIssuedMonth | undefined }) {
+function ContractCard({
+  contract,
+  preview,
+  issued,
+}: {
+  contract: ContractSummary;
+  preview: MonthPreview | null;
+  issued: LastIssuedMonth | undefined;
+}) {
   return (
     <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-contract={contract.name}>
       <h3 className="text-lg font-semibold">
@@ -57,7 +73,8 @@ function ContractCard({ contract, preview, issued }: { contract: ContractSummary
         </Link>
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Target {formatPlainPercent(contract.targetPercent)} · {MONTH_RULE_LABEL[contract.monthRule]} · from {contract.startsOn}
+        Target {formatPlainPercent(contract.targetPercent)} · {MONTH_RULE_LABEL[contract.monthRule]} · from{" "}
+        {contract.startsOn}
         {contract.endsOn ? ` to ${contract.endsOn}` : ""}
       </p>
       <dl className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -94,17 +111,27 @@ export default async function SlaPage() {
       <div>
         <h1 className="text-2xl font-bold">SLA reports</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          Each contract&apos;s month: provisional while it runs and for its grace period, then issued and frozen. Open a contract for its year, its terms and each month&apos;s
-          statement.
+          Each contract&apos;s month: provisional while it runs and for its grace period, then issued and frozen. Open a
+          contract for its year, its terms and each month&apos;s statement.
         </p>
-        {!manager && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Read only: only admins and account managers change customers and contracts.</p>}
+        {!manager && (
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Read only: only admins and account managers change customers and contracts.
+          </p>
+        )}
       </div>
       {customers.length === 0 && <p className="text-slate-700 dark:text-slate-300">No customers yet.</p>}
       {customers.map((customer) => (
-        <section key={customer.id} aria-labelledby={`customer-${customer.id}`} className="space-y-3" data-customer={customer.key}>
+        <section
+          key={customer.id}
+          aria-labelledby={`customer-${customer.id}`}
+          className="space-y-3"
+          data-customer={customer.key}
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`customer-${customer.id}`} className="text-xl font-semibold">
-              {customer.name} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{customer.key}</span>
+              {customer.name}{" "}
+              <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{customer.key}</span>
             </h2>
             {manager && (
               <Link className="text-sm font-medium underline" href={`/admin/sla/contracts/new?customer=${customer.id}`}>
@@ -117,14 +144,22 @@ export default async function SlaPage() {
           ) : (
             <ul className="grid gap-3 lg:grid-cols-2">
               {customer.contracts.map((contract) => (
-                <ContractCard key={contract.id} contract={contract} preview={previewOf.get(contract.id) ?? null} issued={issued.get(contract.id)} />
+                <ContractCard
+                  key={contract.id}
+                  contract={contract}
+                  preview={previewOf.get(contract.id) ?? null}
+                  issued={issued.get(contract.id)}
+                />
               ))}
             </ul>
           )}
         </section>
       ))}
       {manager && (
-        <section aria-labelledby="add-customer" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          aria-labelledby="add-customer"
+          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h2 id="add-customer" className="text-xl font-semibold">
             Add a customer
           </h2>

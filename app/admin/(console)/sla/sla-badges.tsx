@@ -11,7 +11,10 @@ export function MetBadge({ met }: { met: boolean | null }) {
         ? "bg-emerald-100 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
         : "bg-red-700 text-white";
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-bold ${tone}`} data-met={met === null ? "unknown" : met ? "met" : "missed"}>
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-bold ${tone}`}
+      data-met={met === null ? "unknown" : met ? "met" : "missed"}
+    >
       {metLabel(met)}
     </span>
   );

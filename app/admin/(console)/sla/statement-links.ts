@@ -8,6 +8,11 @@ export function statementPagePath(contractId: string, month: string, revision?: 
   return `/admin/sla/contracts/${contractId}/${month}${revision ? `?revision=${revision}` : ""}`;
 }
 
-export function statementFilePath(contractId: string, month: string, format: StatementFormat, revision?: number): string {
+export function statementFilePath(
+  contractId: string,
+  month: string,
+  format: StatementFormat,
+  revision?: number,
+): string {
   return `/api/sla/contracts/${encodeURIComponent(contractId)}/statements/${month}.${format}${revision ? `?revision=${revision}` : ""}`;
 }

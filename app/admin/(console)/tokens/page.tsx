@@ -26,11 +26,15 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-2xl font-bold">API tokens</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          A personal token lets a script or a billing system download SLA statements as JSON, CSV or PDF with your role, without a browser. Send it as{" "}
-          <code>Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored; revoking a token stops it at once.
+          A personal token lets a script or a billing system download SLA statements as JSON, CSV or PDF with your role,
+          without a browser. Send it as <code>Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored;
+          revoking a token stops it at once.
         </p>
       </div>
-      <section aria-labelledby="create" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <section
+        aria-labelledby="create"
+        className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      >
         <h2 id="create" className="text-xl font-semibold">
           Create a token
         </h2>
@@ -45,11 +49,22 @@ export default async function TokensPage() {
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
             {tokens.map((token) => (
-              <li key={token.id} className="grid gap-3 px-4 py-3 sm:grid-cols-[1fr_auto] sm:items-start" data-token={token.name}>
+              <li
+                key={token.id}
+                className="grid gap-3 px-4 py-3 sm:grid-cols-[1fr_auto] sm:items-start"
+                data-token={token.name}
+              >
                 <div>
                   <p className="font-semibold">{token.name}</p>
                   <p className="text-sm text-slate-700 dark:text-slate-300">
-                    Created <Utc at={token.createdAt} /> · {token.lastUsedAt ? <>last used <Utc at={token.lastUsedAt} /></> : "never used"}
+                    Created <Utc at={token.createdAt} /> ·{" "}
+                    {token.lastUsedAt ? (
+                      <>
+                        last used <Utc at={token.lastUsedAt} />
+                      </>
+                    ) : (
+                      "never used"
+                    )}
                   </p>
                   {token.revokedAt && (
                     <p className="text-sm font-medium text-red-700 dark:text-red-400">

@@ -27,12 +27,19 @@ export async function addUserAction(previous: FormState, formData: FormData): Pr
   revalidatePath("/admin/users");
   if (values.invite !== "on") return success(previous, `Added ${added.email} as ${ROLE_LABEL[added.role]}.`);
   try {
-    const mail = userAddedEmail({ signInUrl: `${getEnv().PUBLIC_URL}${SIGN_IN_PATH}`, roleLabel: ROLE_LABEL[added.role], addedBy: actor.name ?? actor.email });
+    const mail = userAddedEmail({
+      signInUrl: `${getEnv().PUBLIC_URL}${SIGN_IN_PATH}`,
+      roleLabel: ROLE_LABEL[added.role],
+      addedBy: actor.name ?? actor.email,
+    });
     await sendMail({ to: added.email, ...mail });
     return success(previous, `Added ${added.email} as ${ROLE_LABEL[added.role]} and emailed them how to sign in.`);
   } catch (error) {
     console.error("[bellwether] could not send the invitation", error);
-    return success(previous, `Added ${added.email} as ${ROLE_LABEL[added.role]}, but the invitation email could not be sent. They can sign in at ${SIGN_IN_PATH}.`);
+    return success(
+      previous,
+      `Added ${added.email} as ${ROLE_LABEL[added.role]}, but the invitation email could not be sent. They can sign in at ${SIGN_IN_PATH}.`,
+    );
   }
 }
 
@@ -53,9 +60,15 @@ export async function setDisabledAction(previous: FormState, formData: FormData)
   const actor = await requireActor("user.manage");
   const values = formValues(formData);
   try {
-    const user = await setUserDisabled(db(), actor, { userId: String(values.userId ?? ""), disabled: values.disabled === "true" });
+    const user = await setUserDisabled(db(), actor, {
+      userId: String(values.userId ?? ""),
+      disabled: values.disabled === "true",
+    });
     revalidatePath("/admin/users");
-    return success(previous, user.disabledAt ? `${user.email} is disabled and signed out everywhere.` : `${user.email} may sign in again.`);
+    return success(
+      previous,
+      user.disabledAt ? `${user.email} is disabled and signed out everywhere.` : `${user.email} may sign in again.`,
+    );
   } catch (error) {
     return errorState(previous, error, values);
   }

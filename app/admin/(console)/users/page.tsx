@@ -17,7 +17,8 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-2xl font-bold">Users</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          People sign in with a one-time link sent to their email address. Only the people listed here can sign in; disabling someone ends their sessions at once.
+          People sign in with a one-time link sent to their email address. Only the people listed here can sign in;
+          disabling someone ends their sessions at once.
         </p>
       </div>
       <section aria-labelledby="people" className="space-y-3">
@@ -26,16 +27,24 @@ export default async function UsersPage() {
         </h2>
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {users.map((user) => (
-            <li key={user.id} className="grid gap-3 px-4 py-3 md:grid-cols-[1fr_auto_auto] md:items-start" data-user={user.email}>
+            <li
+              key={user.id}
+              className="grid gap-3 px-4 py-3 md:grid-cols-[1fr_auto_auto] md:items-start"
+              data-user={user.email}
+            >
               <div>
                 <p className="font-semibold">
                   {user.name ?? user.email}
-                  {user.id === actor.id && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(you)</span>}
+                  {user.id === actor.id && (
+                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(you)</span>
+                  )}
                 </p>
                 <p className="text-sm text-slate-700 dark:text-slate-300">{user.email}</p>
                 <p className="text-sm">
                   {user.disabledAt ? (
-                    <span className="font-medium text-red-700 dark:text-red-400">Disabled since {user.disabledAt.toISOString().slice(0, 10)}</span>
+                    <span className="font-medium text-red-700 dark:text-red-400">
+                      Disabled since {user.disabledAt.toISOString().slice(0, 10)}
+                    </span>
                   ) : (
                     <span>
                       {ROLE_LABEL[user.role]} · added {user.createdAt.toISOString().slice(0, 10)}
@@ -44,7 +53,11 @@ export default async function UsersPage() {
                 </p>
               </div>
               <RoleForm userId={user.id} email={user.email} role={user.role} />
-              {user.id !== actor.id ? <DisableForm userId={user.id} email={user.email} disabled={user.disabledAt !== null} /> : <span />}
+              {user.id !== actor.id ? (
+                <DisableForm userId={user.id} email={user.email} disabled={user.disabledAt !== null} />
+              ) : (
+                <span />
+              )}
             </li>
           ))}
         </ul>

@@ -15,13 +15,32 @@ export function AddUserForm() {
   return (
     <form action={action} key={state.seq} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add a user">
       <Field id="new-email" label="Email address" error={firstError(state, "email")}>
-        <input name="email" type="email" autoComplete="off" required defaultValue={typedValue(kept, "email")} className={INPUT_CLASS} {...describedBy("new-email", firstError(state, "email"))} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={typedValue(kept, "email")}
+          className={INPUT_CLASS}
+          {...describedBy("new-email", firstError(state, "email"))}
+        />
       </Field>
       <Field id="new-name" label="Name (optional)" error={firstError(state, "name")}>
-        <input name="name" type="text" defaultValue={typedValue(kept, "name")} className={INPUT_CLASS} {...describedBy("new-name", firstError(state, "name"))} />
+        <input
+          name="name"
+          type="text"
+          defaultValue={typedValue(kept, "name")}
+          className={INPUT_CLASS}
+          {...describedBy("new-name", firstError(state, "name"))}
+        />
       </Field>
       <Field id="new-role" label="Role" error={firstError(state, "role")}>
-        <select name="role" defaultValue={typedValue(kept, "role", "VIEWER")} className={INPUT_CLASS} {...describedBy("new-role", firstError(state, "role"))}>
+        <select
+          name="role"
+          defaultValue={typedValue(kept, "role", "VIEWER")}
+          className={INPUT_CLASS}
+          {...describedBy("new-role", firstError(state, "role"))}
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABEL[role]}
@@ -31,7 +50,12 @@ export function AddUserForm() {
       </Field>
       <div className="flex items-end">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="invite" defaultChecked={state.status !== "error" || kept.values?.invite === "on"} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="invite"
+            defaultChecked={state.status !== "error" || kept.values?.invite === "on"}
+            className="h-5 w-5"
+          />
           Email them how to sign in
         </label>
       </div>
@@ -52,7 +76,12 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <label htmlFor={`role-${userId}`} className="sr-only">
         Role of {email}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
+      <select
+        id={`role-${userId}`}
+        name="role"
+        defaultValue={role}
+        className="rounded border border-slate-400 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABEL[r]}

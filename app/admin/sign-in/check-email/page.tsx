@@ -8,7 +8,11 @@ import { mailboxVisibleTo } from "@/lib/mail/demo-mailbox.ts";
 export const metadata: Metadata = { title: "Check your email" };
 export const dynamic = "force-dynamic";
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string | string[] }> }) {
+export default async function CheckEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string | string[] }>;
+}) {
   const { email } = await searchParams;
   const address = typeof email === "string" && email.length <= 254 ? email : null;
   return (
@@ -16,8 +20,8 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
       <p className="text-lg font-bold tracking-tight">Bellwether</p>
       <h1 className="mt-6 text-2xl font-bold">Check your email</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        If {address ? <strong>{address}</strong> : "the address"} belongs to a Bellwether user, a sign-in link is on its way. It works once and expires in{" "}
-        {SIGN_IN_LINK_MINUTES} minutes.
+        If {address ? <strong>{address}</strong> : "the address"} belongs to a Bellwether user, a sign-in link is on its
+        way. It works once and expires in {SIGN_IN_LINK_MINUTES} minutes.
       </p>
       {mailboxVisibleTo(await headers()) && (
         <p className="mt-6">

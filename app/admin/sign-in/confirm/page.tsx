@@ -23,17 +23,24 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
       {complete ? (
         <>
           <p className="mt-2 text-slate-700 dark:text-slate-300">
-            You are signing in as <strong>{link.email}</strong>. The link works once, within {SIGN_IN_LINK_MINUTES} minutes of asking for it.
+            You are signing in as <strong>{link.email}</strong>. The link works once, within {SIGN_IN_LINK_MINUTES}{" "}
+            minutes of asking for it.
           </p>
           {/* next-auth reads the link from the query; callbackUrl is checked again there (lib/auth.ts redirect). */}
           <form method="post" action={`/api/auth/callback/email?${new URLSearchParams(link)}`} className="mt-6">
-            <button type="submit" className="w-full rounded bg-slate-900 px-4 py-2 font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+            <button
+              type="submit"
+              className="w-full rounded bg-slate-900 px-4 py-2 font-semibold text-white dark:bg-slate-100 dark:text-slate-900"
+            >
               Sign in
             </button>
           </form>
         </>
       ) : (
-        <p role="alert" className="mt-4 rounded border-l-4 border-red-600 bg-red-50 px-3 py-2 text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="mt-4 rounded border-l-4 border-red-600 bg-red-50 px-3 py-2 text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
           This sign-in link is incomplete. Copy the whole link from the email, or ask for a new one.
         </p>
       )}

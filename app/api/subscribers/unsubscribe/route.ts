@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 // "List-Unsubscribe=One-Click" here and the subscription ends at once (the token is the only credential).
 export const POST = handle(async (request: Request) => {
   const token = new URL(request.url).searchParams.get("token");
-  const { email } = await unsubscribe(db(), linkSettings().secret, { token: token ?? "", purpose: "unsubscribe" }, new Date());
+  const { email } = await unsubscribe(
+    db(),
+    linkSettings().secret,
+    { token: token ?? "", purpose: "unsubscribe" },
+    new Date(),
+  );
   return json({ unsubscribed: email }, { headers: { "cache-control": "no-store" } });
 });
 

@@ -6,11 +6,15 @@ import { CONTENT_TYPE, preflight, publicGet, publicResponse } from "@/lib/public
 export const dynamic = "force-dynamic";
 
 // GET /badge/<component>/<region>.svg – status badge of one component in one region
-export const GET = publicGet(async (_request: Request, { params }: { params: Promise<{ component: string; region: string }> }) => {
-  const { component, region } = await params;
-  const { label, status } = await badgeFacts(db(), component, svgKey(region));
-  return publicResponse(renderBadge(label, status), CONTENT_TYPE.svg, { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" });
-});
+export const GET = publicGet(
+  async (_request: Request, { params }: { params: Promise<{ component: string; region: string }> }) => {
+    const { component, region } = await params;
+    const { label, status } = await badgeFacts(db(), component, svgKey(region));
+    return publicResponse(renderBadge(label, status), CONTENT_TYPE.svg, {
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    });
+  },
+);
 
 // OPTIONS /badge/<component>/<region>.svg – CORS preflight
 export const OPTIONS = preflight;

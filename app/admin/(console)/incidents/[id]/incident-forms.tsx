@@ -22,12 +22,22 @@ function CurrentState({ state }: { state: FormState }) {
   if (!current || typeof current !== "object" || !("version" in current)) return null;
   const latest = current.updates.at(-1);
   return (
-    <section aria-label="The incident as it is now" className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="conflict-current">
+    <section
+      aria-label="The incident as it is now"
+      className="rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="conflict-current"
+    >
       <p className="font-semibold">As it is now:</p>
       <p className="mt-1 flex flex-wrap items-center gap-2">
-        <PriorityBadge priority={current.priority} /> <LifecycleBadge status={current.status} /> impact {IMPACT_LABEL[current.impact].toLowerCase()} · {current.title}
+        <PriorityBadge priority={current.priority} /> <LifecycleBadge status={current.status} /> impact{" "}
+        {IMPACT_LABEL[current.impact].toLowerCase()} · {current.title}
       </p>
-      <p className="mt-1">Affected: {current.componentRegions.map((cr) => `${cr.componentName} in ${cr.regionKey}: ${STATUS_LABEL[cr.status].toLowerCase()}`).join("; ")}</p>
+      <p className="mt-1">
+        Affected:{" "}
+        {current.componentRegions
+          .map((cr) => `${cr.componentName} in ${cr.regionKey}: ${STATUS_LABEL[cr.status].toLowerCase()}`)
+          .join("; ")}
+      </p>
       {latest && (
         <p className="mt-1">
           Latest update (<Utc at={latest.createdAt} />
@@ -73,7 +83,8 @@ export function UpdateForm({ incident, picker }: { incident: IncidentDetail; pic
   const current = Object.fromEntries(incident.componentRegions.map((cr) => [cr.componentRegionId, cr.status]));
   const keptSelection = kept.values ? selectedFrom(kept.values) : null;
   // Affected components the person did not touch follow the incident as it is now.
-  const selection = keptSelection && selectionKey(keptSelection) !== typedValue(kept, "base.affected") ? keptSelection : current;
+  const selection =
+    keptSelection && selectionKey(keptSelection) !== typedValue(kept, "base.affected") ? keptSelection : current;
   return (
     <form action={action} key={`${state.seq}`} noValidate className="space-y-4" aria-label="Post an update">
       <Hidden incident={incident} state={state} />
@@ -84,7 +95,12 @@ export function UpdateForm({ incident, picker }: { incident: IncidentDetail; pic
       <CurrentState state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="update-status" label="Status" error={firstError(state, "status")}>
-          <select name="status" defaultValue={chosen(kept, "status", incident.status)} className={INPUT_CLASS} {...describedBy("update-status", firstError(state, "status"))}>
+          <select
+            name="status"
+            defaultValue={chosen(kept, "status", incident.status)}
+            className={INPUT_CLASS}
+            {...describedBy("update-status", firstError(state, "status"))}
+          >
             {statuses.map((status) => (
               <option key={status} value={status}>
                 {INCIDENT_STATUS_LABEL[status]}
@@ -93,7 +109,12 @@ export function UpdateForm({ incident, picker }: { incident: IncidentDetail; pic
           </select>
         </Field>
         <Field id="update-impact" label="Impact" error={firstError(state, "impact")}>
-          <select name="impact" defaultValue={chosen(kept, "impact", incident.impact)} className={INPUT_CLASS} {...describedBy("update-impact", firstError(state, "impact"))}>
+          <select
+            name="impact"
+            defaultValue={chosen(kept, "impact", incident.impact)}
+            className={INPUT_CLASS}
+            {...describedBy("update-impact", firstError(state, "impact"))}
+          >
             {IMPACTS.map((impact) => (
               <option key={impact} value={impact}>
                 {IMPACT_LABEL[impact]}
@@ -102,17 +123,36 @@ export function UpdateForm({ incident, picker }: { incident: IncidentDetail; pic
           </select>
         </Field>
       </div>
-      <Field id="update-message" label="Message" error={firstError(state, "message")} hint="Readers and subscribers read this.">
-        <textarea name="message" rows={4} defaultValue={typedValue(kept, "message")} className={INPUT_CLASS} {...describedBy("update-message", firstError(state, "message"), true)} />
+      <Field
+        id="update-message"
+        label="Message"
+        error={firstError(state, "message")}
+        hint="Readers and subscribers read this."
+      >
+        <textarea
+          name="message"
+          rows={4}
+          defaultValue={typedValue(kept, "message")}
+          className={INPUT_CLASS}
+          {...describedBy("update-message", firstError(state, "message"), true)}
+        />
       </Field>
-      <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" open={Boolean(affectedError(state.fields))}>
+      <details
+        className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+        open={Boolean(affectedError(state.fields))}
+      >
         <summary className="cursor-pointer font-medium">Change affected components and their statuses</summary>
         <div className="mt-3">
           <ComponentRegionPicker data={picker} selected={selection} error={affectedError(state.fields)} />
         </div>
       </details>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="notifySubscribers" defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"} className="h-5 w-5" />
+        <input
+          type="checkbox"
+          name="notifySubscribers"
+          defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"}
+          className="h-5 w-5"
+        />
         Email subscribers
       </label>
       <SubmitButton pendingLabel="Posting…">Post update</SubmitButton>
@@ -137,7 +177,11 @@ export function ResolveForm({ incident }: { incident: IncidentDetail }) {
         <textarea
           name="message"
           rows={2}
-          defaultValue={typedValue(kept, "message", "The problem is fixed and our probes confirm recovery everywhere it was seen. This incident is resolved.")}
+          defaultValue={typedValue(
+            kept,
+            "message",
+            "The problem is fixed and our probes confirm recovery everywhere it was seen. This incident is resolved.",
+          )}
           className={INPUT_CLASS}
           {...describedBy("resolve-message", firstError(state, "message"))}
         />
@@ -156,10 +200,21 @@ export function ApproveForm({ incident }: { incident: IncidentDetail }) {
       <FormMessage state={state} />
       <CurrentState state={state} />
       <Field id="approve-title" label="Title" error={firstError(state, "title")}>
-        <input name="title" type="text" defaultValue={typedValue(kept, "title", incident.title)} className={INPUT_CLASS} {...describedBy("approve-title", firstError(state, "title"))} />
+        <input
+          name="title"
+          type="text"
+          defaultValue={typedValue(kept, "title", incident.title)}
+          className={INPUT_CLASS}
+          {...describedBy("approve-title", firstError(state, "title"))}
+        />
       </Field>
       <Field id="approve-impact" label="Impact" error={firstError(state, "impact")}>
-        <select name="impact" defaultValue={typedValue(kept, "impact", incident.impact)} className={INPUT_CLASS} {...describedBy("approve-impact", firstError(state, "impact"))}>
+        <select
+          name="impact"
+          defaultValue={typedValue(kept, "impact", incident.impact)}
+          className={INPUT_CLASS}
+          {...describedBy("approve-impact", firstError(state, "impact"))}
+        >
           {IMPACTS.map((impact) => (
             <option key={impact} value={impact}>
               {IMPACT_LABEL[impact]}
@@ -167,11 +222,27 @@ export function ApproveForm({ incident }: { incident: IncidentDetail }) {
           ))}
         </select>
       </Field>
-      <Field id="approve-message" label="First public message (optional)" error={firstError(state, "message")} hint="Left empty, readers see that monitoring detected a problem and you are investigating.">
-        <textarea name="message" rows={3} defaultValue={typedValue(kept, "message")} className={INPUT_CLASS} {...describedBy("approve-message", firstError(state, "message"), true)} />
+      <Field
+        id="approve-message"
+        label="First public message (optional)"
+        error={firstError(state, "message")}
+        hint="Left empty, readers see that monitoring detected a problem and you are investigating."
+      >
+        <textarea
+          name="message"
+          rows={3}
+          defaultValue={typedValue(kept, "message")}
+          className={INPUT_CLASS}
+          {...describedBy("approve-message", firstError(state, "message"), true)}
+        />
       </Field>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="notifySubscribers" defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"} className="h-5 w-5" />
+        <input
+          type="checkbox"
+          name="notifySubscribers"
+          defaultChecked={state.status !== "error" || kept.values?.notifySubscribers === "on"}
+          className="h-5 w-5"
+        />
         Email subscribers
       </label>
       <SubmitButton pendingLabel="Approving…">Approve and publish</SubmitButton>
@@ -188,7 +259,13 @@ export function DismissForm({ incident }: { incident: IncidentDetail }) {
       <FormMessage state={state} />
       <CurrentState state={state} />
       <Field id="dismiss-reason" label="Why is this not an incident?" error={firstError(state, "reason")}>
-        <input name="reason" type="text" defaultValue={typedValue(kept, "reason")} className={INPUT_CLASS} {...describedBy("dismiss-reason", firstError(state, "reason"))} />
+        <input
+          name="reason"
+          type="text"
+          defaultValue={typedValue(kept, "reason")}
+          className={INPUT_CLASS}
+          {...describedBy("dismiss-reason", firstError(state, "reason"))}
+        />
       </Field>
       <SubmitButton tone="secondary" pendingLabel="Dismissing…">
         Dismiss

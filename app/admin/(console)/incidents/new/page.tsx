@@ -21,7 +21,9 @@ export default async function DeclareIncidentPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">Declare an incident</h1>
-      <p className="text-slate-700 dark:text-slate-300">A declared incident is public at once: the status page shows it and subscribers are told.</p>
+      <p className="text-slate-700 dark:text-slate-300">
+        A declared incident is public at once: the status page shows it and subscribers are told.
+      </p>
       <DeclareIncidentForm picker={pickerData(overview)} />
     </div>
   );

@@ -29,10 +29,15 @@ export default async function MaintenanceDetailPage({ params }: { params: Promis
         </p>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <TierBadge tier={maintenance.tier} />
-          <span className="rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500" data-maintenance-status={maintenance.status}>
+          <span
+            className="rounded border border-slate-400 px-1.5 py-0.5 text-xs font-semibold dark:border-slate-500"
+            data-maintenance-status={maintenance.status}
+          >
             {MAINTENANCE_STATUS_LABEL[maintenance.status]}
           </span>
-          <span className="text-slate-700 dark:text-slate-300">{maintenance.autoTransition ? "starts and completes on schedule" : "moved by hand only"}</span>
+          <span className="text-slate-700 dark:text-slate-300">
+            {maintenance.autoTransition ? "starts and completes on schedule" : "moved by hand only"}
+          </span>
         </div>
         <h1 className="text-2xl font-bold">{maintenance.title}</h1>
         {maintenance.description && <p className="whitespace-pre-wrap">{maintenance.description}</p>}
@@ -62,7 +67,11 @@ export default async function MaintenanceDetailPage({ params }: { params: Promis
             </dd>
           </div>
         </dl>
-        {!writer && <p className="text-sm text-slate-600 dark:text-slate-400">Read only: your role does not change maintenance.</p>}
+        {!writer && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Read only: your role does not change maintenance.
+          </p>
+        )}
       </div>
       <section aria-labelledby="maintained" className="space-y-2">
         <h2 id="maintained" className="text-xl font-semibold">
@@ -77,7 +86,10 @@ export default async function MaintenanceDetailPage({ params }: { params: Promis
         </ul>
       </section>
       {writer && maintenance.status !== "completed" && (
-        <section aria-labelledby="move" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          aria-labelledby="move"
+          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h2 id="move" className="text-xl font-semibold">
             Move it on
           </h2>
@@ -90,11 +102,17 @@ export default async function MaintenanceDetailPage({ params }: { params: Promis
         </h2>
         <ol className="space-y-3" aria-label="Updates, newest first">
           {[...maintenance.updates].reverse().map((u) => (
-            <li key={u.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-maintenance-update={u.status}>
+            <li
+              key={u.id}
+              className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+              data-maintenance-update={u.status}
+            >
               <p className="flex flex-wrap gap-2 text-sm">
                 <span className="font-semibold">{MAINTENANCE_STATUS_LABEL[u.status]}</span>
                 <Utc at={u.createdAt} />
-                <span className="text-slate-700 dark:text-slate-300">{u.author ? `by ${u.author.name ?? u.author.email}` : "on schedule"}</span>
+                <span className="text-slate-700 dark:text-slate-300">
+                  {u.author ? `by ${u.author.name ?? u.author.email}` : "on schedule"}
+                </span>
               </p>
               <p className="mt-2 whitespace-pre-wrap break-words">{u.message}</p>
             </li>

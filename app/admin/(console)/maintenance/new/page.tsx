@@ -23,7 +23,8 @@ export default async function ScheduleMaintenancePage() {
       </p>
       <h1 className="text-2xl font-bold">Schedule maintenance</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        While a window is in progress its components show “under maintenance”, its minutes do not count against the SLA, and monitoring proposes no incidents for them.
+        While a window is in progress its components show “under maintenance”, its minutes do not count against the SLA,
+        and monitoring proposes no incidents for them.
       </p>
       <ScheduleMaintenanceForm picker={pickerData(overview)} noticeHours={getEnv().MAINTENANCE_NOTICE_HOURS} />
     </div>

@@ -6,7 +6,9 @@ import { statuspageDocument } from "@/lib/public/statuspage.ts";
 export const dynamic = "force-dynamic";
 
 // GET /api/v2/scheduled-maintenances/active.json – maintenance windows in progress or verifying (Statuspage API v2 shape)
-export const GET = publicGet(async () => publicJson(await statuspageDocument(db(), publicSite(), "scheduled-maintenances/active.json")));
+export const GET = publicGet(async () =>
+  publicJson(await statuspageDocument(db(), publicSite(), "scheduled-maintenances/active.json")),
+);
 
 // OPTIONS /api/v2/scheduled-maintenances/active.json – CORS preflight
 export const OPTIONS = preflight;

@@ -6,7 +6,9 @@ import { statuspageDocument } from "@/lib/public/statuspage.ts";
 export const dynamic = "force-dynamic";
 
 // GET /api/v2/scheduled-maintenances/upcoming.json – maintenance windows not yet started (Statuspage API v2 shape)
-export const GET = publicGet(async () => publicJson(await statuspageDocument(db(), publicSite(), "scheduled-maintenances/upcoming.json")));
+export const GET = publicGet(async () =>
+  publicJson(await statuspageDocument(db(), publicSite(), "scheduled-maintenances/upcoming.json")),
+);
 
 // OPTIONS /api/v2/scheduled-maintenances/upcoming.json – CORS preflight
 export const OPTIONS = preflight;

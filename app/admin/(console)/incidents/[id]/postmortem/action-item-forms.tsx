@@ -11,7 +11,17 @@ import { createActionItemAction } from "./actions.ts";
 
 const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 
-export function AddActionItemForm({ postmortemId, incidentId, owners, defaultOwnerId }: { postmortemId: string; incidentId: string; owners: AssignableUser[]; defaultOwnerId: string }) {
+export function AddActionItemForm({
+  postmortemId,
+  incidentId,
+  owners,
+  defaultOwnerId,
+}: {
+  postmortemId: string;
+  incidentId: string;
+  owners: AssignableUser[];
+  defaultOwnerId: string;
+}) {
   const [state, action] = useActionState(createActionItemAction, IDLE);
   const kept = state.status === "error" ? state : IDLE;
   const err = (field: string) => firstError(state, field);
@@ -21,11 +31,22 @@ export function AddActionItemForm({ postmortemId, incidentId, owners, defaultOwn
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
       <Field id="item-title" label="Title" error={err("title")}>
-        <input type="text" name="title" defaultValue={typedValue(kept, "title")} className={INPUT_CLASS} {...describedBy("item-title", err("title"))} />
+        <input
+          type="text"
+          name="title"
+          defaultValue={typedValue(kept, "title")}
+          className={INPUT_CLASS}
+          {...describedBy("item-title", err("title"))}
+        />
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id="item-owner" label="Owner" error={err("ownerId")}>
-          <select name="ownerId" defaultValue={typedValue(kept, "ownerId", defaultOwnerId)} className={INPUT_CLASS} {...describedBy("item-owner", err("ownerId"))}>
+          <select
+            name="ownerId"
+            defaultValue={typedValue(kept, "ownerId", defaultOwnerId)}
+            className={INPUT_CLASS}
+            {...describedBy("item-owner", err("ownerId"))}
+          >
             <option value="">Choose…</option>
             {owners.map((u) => (
               <option key={u.id} value={u.id}>
@@ -35,10 +56,21 @@ export function AddActionItemForm({ postmortemId, incidentId, owners, defaultOwn
           </select>
         </Field>
         <Field id="item-due" label="Due date" error={err("dueDate")}>
-          <input type="date" name="dueDate" defaultValue={typedValue(kept, "dueDate")} className={INPUT_CLASS} {...describedBy("item-due", err("dueDate"))} />
+          <input
+            type="date"
+            name="dueDate"
+            defaultValue={typedValue(kept, "dueDate")}
+            className={INPUT_CLASS}
+            {...describedBy("item-due", err("dueDate"))}
+          />
         </Field>
         <Field id="item-priority" label="Priority" error={err("priority")}>
-          <select name="priority" defaultValue={typedValue(kept, "priority", "P3")} className={INPUT_CLASS} {...describedBy("item-priority", err("priority"))}>
+          <select
+            name="priority"
+            defaultValue={typedValue(kept, "priority", "P3")}
+            className={INPUT_CLASS}
+            {...describedBy("item-priority", err("priority"))}
+          >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -47,7 +79,12 @@ export function AddActionItemForm({ postmortemId, incidentId, owners, defaultOwn
           </select>
         </Field>
         <Field id="item-type" label="Type" error={err("type")}>
-          <select name="type" defaultValue={typedValue(kept, "type", "prevent")} className={INPUT_CLASS} {...describedBy("item-type", err("type"))}>
+          <select
+            name="type"
+            defaultValue={typedValue(kept, "type", "prevent")}
+            className={INPUT_CLASS}
+            {...describedBy("item-type", err("type"))}
+          >
             {ACTION_ITEM_TYPES.map((t) => (
               <option key={t} value={t}>
                 {ACTION_ITEM_TYPE_LABEL[t]}
@@ -57,7 +94,14 @@ export function AddActionItemForm({ postmortemId, incidentId, owners, defaultOwn
         </Field>
         <div className="sm:col-span-2">
           <Field id="item-tracker" label="Tracker link (optional)" error={err("trackerUrl")}>
-            <input type="url" name="trackerUrl" defaultValue={typedValue(kept, "trackerUrl")} placeholder="https://tracker.example.com/OPS-123" className={INPUT_CLASS} {...describedBy("item-tracker", err("trackerUrl"))} />
+            <input
+              type="url"
+              name="trackerUrl"
+              defaultValue={typedValue(kept, "trackerUrl")}
+              placeholder="https://tracker.example.com/OPS-123"
+              className={INPUT_CLASS}
+              {...describedBy("item-tracker", err("trackerUrl"))}
+            />
           </Field>
         </div>
       </div>

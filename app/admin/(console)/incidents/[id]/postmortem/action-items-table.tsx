@@ -1,6 +1,10 @@
 // The postmortem's action items and the forms that move them on:
 // open → in progress → done, or won't do with a reason; finished ones reopen.
-import { ACTION_ITEM_STATE_LABEL, ACTION_ITEM_TRANSITIONS, ACTION_ITEM_TYPE_LABEL } from "@/lib/domain/postmortem-action-items.ts";
+import {
+  ACTION_ITEM_STATE_LABEL,
+  ACTION_ITEM_TRANSITIONS,
+  ACTION_ITEM_TYPE_LABEL,
+} from "@/lib/domain/postmortem-action-items.ts";
 import type { ActionItemState } from "@/lib/domain/postmortem-action-items.ts";
 import type { ActionItemView, AssignableUser, PostmortemView } from "@/lib/postmortems/types.ts";
 import { INPUT_CLASS } from "../../../../_components/field-props.ts";
@@ -10,10 +14,19 @@ import { transitionActionItemAction } from "./actions.ts";
 import { AddActionItemForm } from "./action-item-forms.tsx";
 import { InlineForm } from "./inline-form.tsx";
 
-const MOVE_LABEL: Record<ActionItemState, string> = { open: "Reopen", in_progress: "Start", done: "Mark done", wont_do: "Won't do" };
+const MOVE_LABEL: Record<ActionItemState, string> = {
+  open: "Reopen",
+  in_progress: "Start",
+  done: "Mark done",
+  wont_do: "Won't do",
+};
 
 export function DueDay({ date }: { date: Date | null }) {
-  return date ? <time dateTime={date.toISOString().slice(0, 10)}>{date.toISOString().slice(0, 10)}</time> : <span>—</span>;
+  return date ? (
+    <time dateTime={date.toISOString().slice(0, 10)}>{date.toISOString().slice(0, 10)}</time>
+  ) : (
+    <span>—</span>
+  );
 }
 
 export function ActionItemStateLabel({ item }: { item: Pick<ActionItemView, "state" | "overdue" | "wontDoReason"> }) {
@@ -21,24 +34,43 @@ export function ActionItemStateLabel({ item }: { item: Pick<ActionItemView, "sta
     <span data-item-state={item.state}>
       <span className="font-medium">{ACTION_ITEM_STATE_LABEL[item.state]}</span>
       {item.overdue && <span className="ml-1 rounded bg-red-700 px-1 text-xs font-bold text-white">Overdue</span>}
-      {item.state === "wont_do" && item.wontDoReason && <span className="block text-xs">Because: {item.wontDoReason}</span>}
+      {item.state === "wont_do" && item.wontDoReason && (
+        <span className="block text-xs">Because: {item.wontDoReason}</span>
+      )}
     </span>
   );
 }
 
-export function ActionItemMoves({ item, incidentId }: { item: Pick<ActionItemView, "id" | "state" | "title">; incidentId: string }) {
+export function ActionItemMoves({
+  item,
+  incidentId,
+}: {
+  item: Pick<ActionItemView, "id" | "state" | "title">;
+  incidentId: string;
+}) {
   const base = { actionItemId: item.id, incidentId };
   return (
     <div className="flex flex-wrap items-start gap-2">
       {ACTION_ITEM_TRANSITIONS[item.state]
         .filter((to) => to !== "wont_do")
         .map((to) => (
-          <InlineForm key={to} action={transitionActionItemAction} fields={{ ...base, to }} label={MOVE_LABEL[to]} ariaLabel={`${MOVE_LABEL[to]}: ${item.title}`} />
+          <InlineForm
+            key={to}
+            action={transitionActionItemAction}
+            fields={{ ...base, to }}
+            label={MOVE_LABEL[to]}
+            ariaLabel={`${MOVE_LABEL[to]}: ${item.title}`}
+          />
         ))}
       {ACTION_ITEM_TRANSITIONS[item.state].includes("wont_do") && (
         <details className="basis-full">
           <summary className="cursor-pointer text-sm underline">Won&apos;t do…</summary>
-          <InlineForm action={transitionActionItemAction} fields={{ ...base, to: "wont_do" }} label="Won't do" ariaLabel={`Won't do: ${item.title}`}>
+          <InlineForm
+            action={transitionActionItemAction}
+            fields={{ ...base, to: "wont_do" }}
+            label="Won't do"
+            ariaLabel={`Won't do: ${item.title}`}
+          >
             <label className="block text-sm font-medium" htmlFor={`wontdo-${item.id}`}>
               Why not?
             </label>
@@ -50,19 +82,37 @@ export function ActionItemMoves({ item, incidentId }: { item: Pick<ActionItemVie
   );
 }
 
-export function ActionItemsTable({ postmortem, writer, owners, actorId }: { postmortem: PostmortemView; writer: boolean; owners: AssignableUser[]; actorId: string }) {
+export function ActionItemsTable({
+  postmortem,
+  writer,
+  owners,
+  actorId,
+}: {
+  postmortem: PostmortemView;
+  writer: boolean;
+  owners: AssignableUser[];
+  actorId: string;
+}) {
   const items = postmortem.actionItems;
   return (
     <div className="space-y-4">
       {items.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">No action items yet.</p>
       ) : (
-        <ConsoleTable label="Action items" testId="action-items" headings={["Action item", "Owner", "Due", "Priority", "Type", "State", ...(writer ? ["Change"] : [])]}>
+        <ConsoleTable
+          label="Action items"
+          testId="action-items"
+          headings={["Action item", "Owner", "Due", "Priority", "Type", "State", ...(writer ? ["Change"] : [])]}
+        >
           {items.map((item) => (
             <tr key={item.id} data-action-item={item.title}>
               <td className={TD}>
                 <span className="font-medium">{item.title}</span>
-                {item.isPublic && <span className="ml-1 rounded bg-sky-100 px-1 text-xs font-semibold text-sky-950 dark:bg-sky-950 dark:text-sky-100">Public</span>}
+                {item.isPublic && (
+                  <span className="ml-1 rounded bg-sky-100 px-1 text-xs font-semibold text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+                    Public
+                  </span>
+                )}
                 {item.trackerUrl && (
                   <a className="block text-xs underline" href={item.trackerUrl} rel="noopener noreferrer nofollow">
                     Tracker
@@ -90,11 +140,19 @@ export function ActionItemsTable({ postmortem, writer, owners, actorId }: { post
         </ConsoleTable>
       )}
       {writer && (
-        <section aria-labelledby="add-action-item" className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+        <section
+          aria-labelledby="add-action-item"
+          className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+        >
           <h3 id="add-action-item" className="mb-2 font-semibold">
             Add an action item
           </h3>
-          <AddActionItemForm postmortemId={postmortem.id} incidentId={postmortem.incidentId} owners={owners} defaultOwnerId={owners.some((o) => o.id === actorId) ? actorId : ""} />
+          <AddActionItemForm
+            postmortemId={postmortem.id}
+            incidentId={postmortem.incidentId}
+            owners={owners}
+            defaultOwnerId={owners.some((o) => o.id === actorId) ? actorId : ""}
+          />
         </section>
       )}
     </div>

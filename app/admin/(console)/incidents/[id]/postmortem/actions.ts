@@ -28,7 +28,9 @@ import { type FormState, type FormValues, formValues, success, untrusted } from 
 import { type SectionsFormState, utcFromInput } from "./form-state.ts";
 
 function version(values: FormValues): number | undefined {
-  return typeof values.expectedVersion === "string" && values.expectedVersion !== "" ? Number(values.expectedVersion) : undefined;
+  return typeof values.expectedVersion === "string" && values.expectedVersion !== ""
+    ? Number(values.expectedVersion)
+    : undefined;
 }
 
 function refresh(incidentId: unknown) {
@@ -40,7 +42,12 @@ function refresh(incidentId: unknown) {
 }
 
 /** One library call behind a permission, answered as a form state; the page is re-read either way. */
-async function run(permission: Permission, previous: FormState, formData: FormData, call: (values: FormValues, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<string>): Promise<FormState> {
+async function run(
+  permission: Permission,
+  previous: FormState,
+  formData: FormData,
+  call: (values: FormValues, actor: Awaited<ReturnType<typeof requireActor>>) => Promise<string>,
+): Promise<FormState> {
   const actor = await requireActor(permission);
   const values = formValues(formData);
   try {
@@ -70,13 +77,24 @@ export async function startPostmortemAction(previous: FormState, formData: FormD
 export async function saveSectionsAction(previous: SectionsFormState, formData: FormData): Promise<SectionsFormState> {
   const actor = await requireActor("postmortem.write");
   const values = formValues(formData);
-  const sections = Object.fromEntries(POSTMORTEM_SECTION_KEYS.flatMap((key) => (typeof values[key] === "string" ? [[key, values[key]]] : [])));
+  const sections = Object.fromEntries(
+    POSTMORTEM_SECTION_KEYS.flatMap((key) => (typeof values[key] === "string" ? [[key, values[key]]] : [])),
+  );
   if (values.intent === "preview") {
-    const previews = Object.fromEntries(Object.entries(sections).map(([key, text]) => [key, renderMarkdown(String(text).slice(0, 60_000), { headingLevel: 4 })]));
+    const previews = Object.fromEntries(
+      Object.entries(sections).map(([key, text]) => [
+        key,
+        renderMarkdown(String(text).slice(0, 60_000), { headingLevel: 4 }),
+      ]),
+    );
     return { status: "idle", values, previews, seq: previous.seq + 1 };
   }
   try {
-    await savePostmortem(db(), actor, untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values), ...sections }));
+    await savePostmortem(
+      db(),
+      actor,
+      untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values), ...sections }),
+    );
     refresh(values.incidentId);
     return success(previous, "Saved.");
   } catch (error) {
@@ -87,14 +105,22 @@ export async function saveSectionsAction(previous: SectionsFormState, formData: 
 
 export async function addTimelineEntryAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.write", previous, formData, async (values, actor) => {
-    await addTimelineEntry(db(), actor, untrusted({ postmortemId: values.postmortemId, at: utcFromInput(values.at), text: values.text }));
+    await addTimelineEntry(
+      db(),
+      actor,
+      untrusted({ postmortemId: values.postmortemId, at: utcFromInput(values.at), text: values.text }),
+    );
     return "Entry added.";
   });
 }
 
 export async function editTimelineEntryAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.write", previous, formData, async (values, actor) => {
-    await editTimelineEntry(db(), actor, untrusted({ entryId: values.entryId, at: utcFromInput(values.at), text: values.text }));
+    await editTimelineEntry(
+      db(),
+      actor,
+      untrusted({ entryId: values.entryId, at: utcFromInput(values.at), text: values.text }),
+    );
     return "Entry changed.";
   });
 }
@@ -109,7 +135,11 @@ export async function removeTimelineEntryAction(previous: FormState, formData: F
 export async function timelineFlagsAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.write", previous, formData, async (values, actor) => {
     const flag = (name: string) => (values[name] === "true" ? true : values[name] === "false" ? false : undefined);
-    await setTimelineEntryFlags(db(), actor, untrusted({ entryId: values.entryId, starred: flag("starred"), hidden: flag("hidden") }));
+    await setTimelineEntryFlags(
+      db(),
+      actor,
+      untrusted({ entryId: values.entryId, starred: flag("starred"), hidden: flag("hidden") }),
+    );
     return "Entry changed.";
   });
 }
@@ -137,21 +167,33 @@ export async function createActionItemAction(previous: FormState, formData: Form
 
 export async function transitionActionItemAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.write", previous, formData, async (values, actor) => {
-    await transitionActionItem(db(), actor, untrusted({ actionItemId: values.actionItemId, to: values.to, reason: values.reason }));
+    await transitionActionItem(
+      db(),
+      actor,
+      untrusted({ actionItemId: values.actionItemId, to: values.to, reason: values.reason }),
+    );
     return "Action item changed.";
   });
 }
 
 export async function submitForReviewAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.write", previous, formData, async (values, actor) => {
-    await submitForReview(db(), actor, untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values) }));
+    await submitForReview(
+      db(),
+      actor,
+      untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values) }),
+    );
     return "Submitted for review: another engineer approves it.";
   });
 }
 
 export async function approvePostmortemAction(previous: FormState, formData: FormData): Promise<FormState> {
   return run("postmortem.review", previous, formData, async (values, actor) => {
-    await approvePostmortem(db(), actor, untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values) }));
+    await approvePostmortem(
+      db(),
+      actor,
+      untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values) }),
+    );
     return "Approved: it can be published now.";
   });
 }
@@ -161,7 +203,11 @@ export async function publishPostmortemAction(previous: FormState, formData: For
     await publishPostmortem(
       db(),
       actor,
-      untrusted({ postmortemId: values.postmortemId, expectedVersion: version(values), notifySubscribers: values.notifySubscribers === "on" }),
+      untrusted({
+        postmortemId: values.postmortemId,
+        expectedVersion: version(values),
+        notifySubscribers: values.notifySubscribers === "on",
+      }),
     );
     return "Published: readers see this version on the incident's page.";
   });

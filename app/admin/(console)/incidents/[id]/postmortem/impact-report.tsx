@@ -27,7 +27,11 @@ function between(from: Date | null, to: Date | null): string | null {
 }
 
 export function DetectionFacts({ incident, report }: { incident: PostmortemIncident; report: ImpactReport | null }) {
-  const failing = (report?.componentRegions ?? []).flatMap((cr) => cr.vantages.filter((v) => v.failed > 0 && v.vantage !== "all").map((v) => `${v.vantage} (${cr.componentName} in ${cr.regionName})`));
+  const failing = (report?.componentRegions ?? []).flatMap((cr) =>
+    cr.vantages
+      .filter((v) => v.failed > 0 && v.vantage !== "all")
+      .map((v) => `${v.vantage} (${cr.componentName} in ${cr.regionName})`),
+  );
   const rows: [string, ReactNode][] = [
     ["Source", incident.source === "detected" ? "Detected by probes" : "Declared by hand"],
     ["Started", <Utc key="s" at={incident.startedAt} />],
@@ -53,7 +57,12 @@ export function DetectionFacts({ incident, report }: { incident: PostmortemIncid
 }
 
 export function ImpactTables({ report }: { report: ImpactReport | null }) {
-  if (!report) return <p className="text-sm text-slate-700 dark:text-slate-300">No measurement: the incident has no affected component-regions with probe history.</p>;
+  if (!report)
+    return (
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        No measurement: the incident has no affected component-regions with probe history.
+      </p>
+    );
   return (
     <div className="space-y-4 text-sm" data-testid="impact-report">
       <p className="flex flex-wrap items-center gap-2">
@@ -107,7 +116,8 @@ export function ImpactTables({ report }: { report: ImpactReport | null }) {
                     ? "—"
                     : cr.vantages.map((v) => (
                         <span key={v.vantage} className="block">
-                          {v.vantage === "all" ? "all vantages" : v.vantage}: {pct(v.failedShare)} ({v.failed} of {v.checks})
+                          {v.vantage === "all" ? "all vantages" : v.vantage}: {pct(v.failedShare)} ({v.failed} of{" "}
+                          {v.checks})
                         </span>
                       ))}
                 </td>
@@ -130,7 +140,9 @@ function ContractsCharged({ report }: { report: ImpactReport }) {
   return (
     <ScrollArea label="SLA downtime charged to contracts">
       <table className="w-full border-collapse">
-        <caption className="text-left font-semibold">SLA downtime charged to customer contracts (the same rule as SLA statements)</caption>
+        <caption className="text-left font-semibold">
+          SLA downtime charged to customer contracts (the same rule as SLA statements)
+        </caption>
         <thead>
           <tr>
             <th scope="col" className={TH}>

@@ -53,10 +53,19 @@ function ReadOnlySections({ postmortem }: { postmortem: PostmortemView }) {
   return (
     <div className="space-y-5">
       {POSTMORTEM_SECTION_DEFINITIONS.map((s) => (
-        <section key={s.key} aria-labelledby={`read-${s.key}`} className={s.internal ? "rounded-lg border-2 border-dashed border-violet-600 p-3" : ""} data-section={s.key}>
+        <section
+          key={s.key}
+          aria-labelledby={`read-${s.key}`}
+          className={s.internal ? "rounded-lg border-2 border-dashed border-violet-600 p-3" : ""}
+          data-section={s.key}
+        >
           <h3 id={`read-${s.key}`} className="text-lg font-semibold">
             {s.heading}
-            {s.internal && <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-bold text-violet-950 dark:bg-violet-950 dark:text-violet-100">internal — never published</span>}
+            {s.internal && (
+              <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-bold text-violet-950 dark:bg-violet-950 dark:text-violet-100">
+                internal — never published
+              </span>
+            )}
           </h3>
           {postmortem.sections[s.key].trim() === "" ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">Not written yet.</p>
@@ -72,7 +81,9 @@ function ReadOnlySections({ postmortem }: { postmortem: PostmortemView }) {
 async function Editor({ postmortem, actor }: { postmortem: PostmortemView; actor: Actor }) {
   const writer = postmortem.permissions.write;
   const owners = writer ? await listAssignableUsers(db()) : [];
-  const savedPreviews = Object.fromEntries(POSTMORTEM_SECTION_DEFINITIONS.map((s) => [s.key, renderMarkdown(postmortem.sections[s.key], { headingLevel: 4 })]));
+  const savedPreviews = Object.fromEntries(
+    POSTMORTEM_SECTION_DEFINITIONS.map((s) => [s.key, renderMarkdown(postmortem.sections[s.key], { headingLevel: 4 })]),
+  );
   const exportBase = `/api/admin/postmortems/${encodeURIComponent(postmortem.id)}/export`;
   return (
     <>
@@ -122,7 +133,10 @@ async function Editor({ postmortem, actor }: { postmortem: PostmortemView; actor
             </li>
           ))}
         </ul>
-        <p className="text-sm text-slate-600 dark:text-slate-400">The internal version has Lessons learned, hidden timeline entries and every action item; the public one has what readers see.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The internal version has Lessons learned, hidden timeline entries and every action item; the public one has
+          what readers see.
+        </p>
       </Section>
     </>
   );
@@ -175,7 +189,11 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
             )}
           </p>
         )}
-        {!can(actor.role, "postmortem.write") && <p className="text-sm text-slate-600 dark:text-slate-400">Read only: your role reads postmortems, including the internal parts.</p>}
+        {!can(actor.role, "postmortem.write") && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Read only: your role reads postmortems, including the internal parts.
+          </p>
+        )}
       </div>
       {postmortem ? (
         <Editor postmortem={postmortem} actor={actor} />
@@ -186,10 +204,21 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   );
 }
 
-function StartPanel({ incident, actor }: { incident: NonNullable<Awaited<ReturnType<typeof getIncident>>>; actor: Actor }) {
+function StartPanel({
+  incident,
+  actor,
+}: {
+  incident: NonNullable<Awaited<ReturnType<typeof getIncident>>>;
+  actor: Actor;
+}) {
   const writer = can(actor.role, "postmortem.write");
   if (incident.review !== "approved") {
-    return <p className="text-slate-700 dark:text-slate-300">Only an approved incident gets a postmortem: this one is {incident.review === "proposed" ? "still a proposal" : "a dismissed proposal"}.</p>;
+    return (
+      <p className="text-slate-700 dark:text-slate-300">
+        Only an approved incident gets a postmortem: this one is{" "}
+        {incident.review === "proposed" ? "still a proposal" : "a dismissed proposal"}.
+      </p>
+    );
   }
   if (!writer) return <p className="text-slate-700 dark:text-slate-300">Nobody has started this postmortem yet.</p>;
   return (
@@ -197,7 +226,10 @@ function StartPanel({ incident, actor }: { incident: NonNullable<Awaited<ReturnT
       <h2 id="start" className="text-xl font-semibold">
         Not started yet
       </h2>
-      <p>Starting it fills in the measured impact, the detection facts, the timeline from probes and updates, and first drafts of Summary, Impact, Detection and Mitigation from the record.</p>
+      <p>
+        Starting it fills in the measured impact, the detection facts, the timeline from probes and updates, and first
+        drafts of Summary, Impact, Detection and Mitigation from the record.
+      </p>
       <StartPanelForm incidentId={incident.id} />
       {mayMarkNotRequired(incident.priority) && <NotRequiredForm incidentId={incident.id} />}
     </section>

@@ -21,7 +21,8 @@ const HINT: Record<string, string> = {
   rootCause: "Why it happened; keep asking why.",
   mitigation: "What stopped the impact and what resolved it.",
   correctiveMeasures: "What we change so it does not happen again. Public action items are listed under it.",
-  lessonsLearned: "What went well, what went wrong, where we got lucky. Internal: never published, never in the public export.",
+  lessonsLearned:
+    "What went well, what went wrong, where we got lucky. Internal: never published, never in the public export.",
 };
 
 interface Props {
@@ -35,15 +36,23 @@ function Conflict({ state, typed }: { state: SectionsFormState; typed: (key: str
   if (!current || typeof current !== "object" || !("sections" in current)) return null;
   const changed = POSTMORTEM_SECTION_DEFINITIONS.filter((s) => current.sections[s.key] !== typed(s.key));
   return (
-    <section aria-label="The postmortem as it is now" className="space-y-2 rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="conflict-current">
-      <p className="font-semibold">Someone saved this postmortem after you opened it. As it is now (version {current.version}):</p>
+    <section
+      aria-label="The postmortem as it is now"
+      className="space-y-2 rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="conflict-current"
+    >
+      <p className="font-semibold">
+        Someone saved this postmortem after you opened it. As it is now (version {current.version}):
+      </p>
       {changed.length === 0 ? (
         <p>Its sections read exactly as yours.</p>
       ) : (
         changed.map((s) => (
           <div key={s.key}>
             <p className="font-medium">{s.heading}</p>
-            <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-white/60 p-2 font-sans dark:bg-black/30">{current.sections[s.key] || "(empty)"}</pre>
+            <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-white/60 p-2 font-sans dark:bg-black/30">
+              {current.sections[s.key] || "(empty)"}
+            </pre>
           </div>
         ))
       )}
@@ -75,7 +84,11 @@ export function SectionsForm({ postmortem, savedPreviews }: Props) {
             <label htmlFor={id} className="block text-lg font-semibold">
               {s.heading}
               {s.internal && " "}
-              {s.internal && <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-bold text-violet-950 dark:bg-violet-950 dark:text-violet-100">internal — never published</span>}
+              {s.internal && (
+                <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-bold text-violet-950 dark:bg-violet-950 dark:text-violet-100">
+                  internal — never published
+                </span>
+              )}
             </label>
             <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
               {HINT[s.key]}
@@ -93,8 +106,13 @@ export function SectionsForm({ postmortem, savedPreviews }: Props) {
               </p>
             )}
             {preview !== undefined && preview.trim() !== "" && (
-              <details className="rounded border border-slate-200 p-2 dark:border-slate-800" open={state.previews !== undefined}>
-                <summary className="cursor-pointer text-sm font-medium">Preview{state.previews ? " of your text" : " of the saved text"}</summary>
+              <details
+                className="rounded border border-slate-200 p-2 dark:border-slate-800"
+                open={state.previews !== undefined}
+              >
+                <summary className="cursor-pointer text-sm font-medium">
+                  Preview{state.previews ? " of your text" : " of the saved text"}
+                </summary>
                 <MarkdownHtml html={preview} className="mt-2" />
               </details>
             )}
@@ -103,7 +121,12 @@ export function SectionsForm({ postmortem, savedPreviews }: Props) {
       })}
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel="Saving…">Save sections</SubmitButton>
-        <button type="submit" name="intent" value="preview" className="rounded border border-slate-400 px-4 py-2 text-sm font-semibold dark:border-slate-500">
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="rounded border border-slate-400 px-4 py-2 text-sm font-semibold dark:border-slate-500"
+        >
           Preview
         </button>
       </div>

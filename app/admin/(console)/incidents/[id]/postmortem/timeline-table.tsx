@@ -11,16 +11,37 @@ import { removeTimelineEntryAction, timelineFlagsAction } from "./actions.ts";
 import { InlineForm } from "./inline-form.tsx";
 import { AddEntryForm, EditEntryForm } from "./timeline-forms.tsx";
 
-const SOURCE_LABEL: Record<TimelineEntryView["source"], string> = { probe: "Probe", engineer: "Engineer", system: "System" };
-
+const SOURCE_LABEL: Record<TimelineEntryView["source"], string> = {
+  probe: "Probe",
+  engineer: "Engineer",
+  system: "System",
+};
 
 function EntryActions({ entry, incidentId }: { entry: TimelineEntryView; incidentId: string }) {
   const base = { entryId: entry.id, incidentId };
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <InlineForm action={timelineFlagsAction} fields={{ ...base, starred: String(!entry.starred) }} label={entry.starred ? "Unstar" : "Star"} ariaLabel={`${entry.starred ? "Unstar" : "Star"} this entry`} />
-      <InlineForm action={timelineFlagsAction} fields={{ ...base, hidden: String(!entry.hidden) }} label={entry.hidden ? "Show publicly" : "Hide from public"} ariaLabel={entry.hidden ? "Show this entry publicly" : "Hide this entry from the public version"} />
-      {entry.sourceKey === null && <InlineForm action={removeTimelineEntryAction} fields={base} label="Remove" tone="danger" ariaLabel="Remove this entry" />}
+      <InlineForm
+        action={timelineFlagsAction}
+        fields={{ ...base, starred: String(!entry.starred) }}
+        label={entry.starred ? "Unstar" : "Star"}
+        ariaLabel={`${entry.starred ? "Unstar" : "Star"} this entry`}
+      />
+      <InlineForm
+        action={timelineFlagsAction}
+        fields={{ ...base, hidden: String(!entry.hidden) }}
+        label={entry.hidden ? "Show publicly" : "Hide from public"}
+        ariaLabel={entry.hidden ? "Show this entry publicly" : "Hide this entry from the public version"}
+      />
+      {entry.sourceKey === null && (
+        <InlineForm
+          action={removeTimelineEntryAction}
+          fields={base}
+          label="Remove"
+          tone="danger"
+          ariaLabel="Remove this entry"
+        />
+      )}
       <details className="basis-full">
         <summary className="cursor-pointer text-sm underline">Edit</summary>
         <EditEntryForm entryId={entry.id} incidentId={incidentId} at={entry.at.toISOString()} text={entry.text} />
@@ -59,18 +80,31 @@ export function TimelineTable({ postmortem, writer }: { postmortem: PostmortemVi
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <tr key={entry.id} data-entry={entry.sourceKey ?? "engineer"} data-source={entry.source} data-hidden={entry.hidden || undefined} data-starred={entry.starred || undefined} className={entry.hidden ? "text-slate-600 dark:text-slate-400" : ""}>
+                <tr
+                  key={entry.id}
+                  data-entry={entry.sourceKey ?? "engineer"}
+                  data-source={entry.source}
+                  data-hidden={entry.hidden || undefined}
+                  data-starred={entry.starred || undefined}
+                  className={entry.hidden ? "text-slate-600 dark:text-slate-400" : ""}
+                >
                   <td className={`${TD} whitespace-nowrap`}>
                     <LocalTime at={entry.at.toISOString()} />
                   </td>
                   <td className={TD}>
                     {SOURCE_LABEL[entry.source]}
-                    {entry.author ? <span className="block text-xs">{entry.author.name ?? entry.author.email}</span> : null}
+                    {entry.author ? (
+                      <span className="block text-xs">{entry.author.name ?? entry.author.email}</span>
+                    ) : null}
                   </td>
                   <td className={TD}>
                     <p className="flex flex-wrap gap-1 text-xs font-semibold">
                       {entry.starred && <span className="rounded bg-amber-200 px-1 text-amber-950">★ Starred</span>}
-                      {entry.hidden && <span className="rounded bg-slate-200 px-1 text-slate-900 dark:bg-slate-700 dark:text-slate-100">Hidden from public</span>}
+                      {entry.hidden && (
+                        <span className="rounded bg-slate-200 px-1 text-slate-900 dark:bg-slate-700 dark:text-slate-100">
+                          Hidden from public
+                        </span>
+                      )}
                     </p>
                     <MarkdownHtml html={renderMarkdown(entry.text, { headingLevel: 4 })} />
                   </td>
@@ -85,7 +119,13 @@ export function TimelineTable({ postmortem, writer }: { postmortem: PostmortemVi
           </table>
         </ScrollArea>
       )}
-      {writer && <AddEntryForm postmortemId={postmortem.id} incidentId={postmortem.incidentId} defaultAt={(postmortem.incident.resolvedAt ?? postmortem.incident.startedAt).toISOString()} />}
+      {writer && (
+        <AddEntryForm
+          postmortemId={postmortem.id}
+          incidentId={postmortem.incidentId}
+          defaultAt={(postmortem.incident.resolvedAt ?? postmortem.incident.startedAt).toISOString()}
+        />
+      )}
     </div>
   );
 }

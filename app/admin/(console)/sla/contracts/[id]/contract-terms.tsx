@@ -18,19 +18,23 @@ export function ContractTerms({ contract }: { contract: ContractDetail }) {
         <Term label="Term">
           {contract.startsOn} to {contract.endsOn ?? "open-ended"}
         </Term>
-        <Term label="Account manager">{contract.accountManager ? (contract.accountManager.name ?? contract.accountManager.email) : "Nobody yet"}</Term>
+        <Term label="Account manager">
+          {contract.accountManager ? (contract.accountManager.name ?? contract.accountManager.email) : "Nobody yet"}
+        </Term>
         <Term label="Target">{formatPlainPercent(contract.targetPercent)} availability</Term>
         <Term label="Month rule">{MONTH_RULE_LABEL[contract.monthRule]}</Term>
         <Term label="Regions">{contract.regions.map((r) => r.key).join(", ")}</Term>
         <Term label="Products">{contract.products.map((p) => p.name).join(", ")}</Term>
         <Term label="Coverage">
-          {COVERAGE_LABEL[contract.coverage]}: {contract.coveredComponentRegions.length} component-region{contract.coveredComponentRegions.length === 1 ? "" : "s"}
+          {COVERAGE_LABEL[contract.coverage]}: {contract.coveredComponentRegions.length} component-region
+          {contract.coveredComponentRegions.length === 1 ? "" : "s"}
         </Term>
         <Term label="Weights">
           partial outage {contract.partialOutageWeight}, degraded {contract.degradedWeight}, major outage 1
         </Term>
         <Term label="Maintenance">
-          excluded when announced ≥ {contract.maintenanceNoticeDays} days ahead, up to {contract.maintenanceAllowanceHours} h per contract year
+          excluded when announced ≥ {contract.maintenanceNoticeDays} days ahead, up to{" "}
+          {contract.maintenanceAllowanceHours} h per contract year
         </Term>
         <Term label="Issued">{contract.closeAfterDays} days after the month ends</Term>
         <Term label="Credit tiers">
@@ -47,14 +51,23 @@ export function ContractTerms({ contract }: { contract: ContractDetail }) {
           )}
         </Term>
         <Term label="Monthly fee">{formatMoney(contract.monthlyFee, contract.currency)}</Term>
-        <Term label="Recipients">{contract.recipients.length === 0 ? "None" : <span className="break-all">{contract.recipients.join(", ")}</span>}</Term>
+        <Term label="Recipients">
+          {contract.recipients.length === 0 ? (
+            "None"
+          ) : (
+            <span className="break-all">{contract.recipients.join(", ")}</span>
+          )}
+        </Term>
       </dl>
       <details>
-        <summary className="cursor-pointer font-medium">Covered component-regions ({contract.coveredComponentRegions.length})</summary>
+        <summary className="cursor-pointer font-medium">
+          Covered component-regions ({contract.coveredComponentRegions.length})
+        </summary>
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
           {contract.coveredComponentRegions.map((cr) => (
             <li key={cr.id}>
-              {cr.label} <span className="text-slate-600 dark:text-slate-400">({cr.tier === "TIER_1" ? "tier 1" : "tier 2"})</span>
+              {cr.label}{" "}
+              <span className="text-slate-600 dark:text-slate-400">({cr.tier === "TIER_1" ? "tier 1" : "tier 2"})</span>
             </li>
           ))}
         </ul>

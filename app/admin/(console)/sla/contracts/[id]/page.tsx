@@ -33,7 +33,13 @@ function chosenYear(asked: string | string[] | undefined, now: Date): number {
   return year >= 2000 && year <= 2999 ? year : now.getUTCFullYear();
 }
 
-export default async function ContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ year?: string | string[] }> }) {
+export default async function ContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ year?: string | string[] }>;
+}) {
   const [{ id }, { year: asked }] = await Promise.all([params, searchParams]);
   const now = new Date();
   const year = chosenYear(asked, now);
@@ -59,7 +65,11 @@ export default async function ContractPage({ params, searchParams }: { params: P
         <h1 className="text-2xl font-bold">
           {contract.customer.name} — {contract.name}
         </h1>
-        {!manager && <p className="text-sm text-slate-600 dark:text-slate-400">Read only: only admins and account managers change contracts or restate statements.</p>}
+        {!manager && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Read only: only admins and account managers change contracts or restate statements.
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="now" className="space-y-3">
@@ -98,11 +108,17 @@ export default async function ContractPage({ params, searchParams }: { params: P
       </section>
 
       {manager && options && (
-        <section aria-labelledby="edit" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          aria-labelledby="edit"
+          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h2 id="edit" className="text-xl font-semibold">
             Change the terms
           </h2>
-          <p className="text-sm text-slate-700 dark:text-slate-300">Issued months keep the terms they were issued with; a change shows in provisional months, and in a restatement if you make one.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Issued months keep the terms they were issued with; a change shows in provisional months, and in a
+            restatement if you make one.
+          </p>
           <ContractForm contract={contract} options={options} />
         </section>
       )}

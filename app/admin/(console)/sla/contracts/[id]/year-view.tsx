@@ -14,7 +14,17 @@ function hasStatement(m: YearMonth): boolean {
   return m.state === "provisional" || m.state === "issued";
 }
 
-export function YearView({ contractId, year, months, currency }: { contractId: string; year: number; months: YearMonth[]; currency: string }) {
+export function YearView({
+  contractId,
+  year,
+  months,
+  currency,
+}: {
+  contractId: string;
+  year: number;
+  months: YearMonth[];
+  currency: string;
+}) {
   const cell = "px-3 py-2";
   return (
     <ScrollArea label={`${year}, month by month`}>
@@ -53,7 +63,12 @@ export function YearView({ contractId, year, months, currency }: { contractId: s
                 {hasStatement(m) && (
                   <span className="flex gap-2">
                     {FORMATS.map((format) => (
-                      <a key={format} className="underline" href={statementFilePath(contractId, m.month, format)} download>
+                      <a
+                        key={format}
+                        className="underline"
+                        href={statementFilePath(contractId, m.month, format)}
+                        download
+                      >
                         {format.toUpperCase()}
                         <span className="sr-only"> of {formatMonth(m.month)}</span>
                       </a>

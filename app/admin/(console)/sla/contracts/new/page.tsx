@@ -21,10 +21,16 @@ async function customerOrNothing(id: string | undefined) {
   }
 }
 
-export default async function NewContractPage({ searchParams }: { searchParams: Promise<{ customer?: string | string[] }> }) {
+export default async function NewContractPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ customer?: string | string[] }>;
+}) {
   const { customer: asked } = await searchParams;
   const customerId = typeof asked === "string" ? asked : undefined;
-  await requireActor("sla.manage", { returnTo: `/admin/sla/contracts/new${customerId ? `?customer=${encodeURIComponent(customerId)}` : ""}` });
+  await requireActor("sla.manage", {
+    returnTo: `/admin/sla/contracts/new${customerId ? `?customer=${encodeURIComponent(customerId)}` : ""}`,
+  });
   const [customer, options] = await Promise.all([customerOrNothing(customerId), contractFormOptions(db())]);
   if (!customer) notFound();
   return (
@@ -36,7 +42,8 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
       </p>
       <h1 className="text-2xl font-bold">New contract for {customer.name}</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        The contract covers its regions × products (all components, or tier 1 only) from its start date. Statements for its months appear as soon as it is saved.
+        The contract covers its regions × products (all components, or tier 1 only) from its start date. Statements for
+        its months appear as soon as it is saved.
       </p>
       <ContractForm contract={null} customerId={customer.id} options={options} />
     </div>

@@ -107,7 +107,13 @@ function revisionParam(value: string | string[] | undefined): number | undefined
   return typeof value === "string" && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined;
 }
 
-export default async function StatementPage({ params, searchParams }: { params: Promise<{ id: string; month: string }>; searchParams: Promise<{ revision?: string | string[] }> }) {
+export default async function StatementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; month: string }>;
+  searchParams: Promise<{ revision?: string | string[] }>;
+}) {
   const [{ id, month }, { revision: asked }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("sla.read", { returnTo: `/admin/sla/contracts/${id}/${month}` });
   const read = await readStatement(id, month, revisionParam(asked), new Date());
@@ -131,7 +137,10 @@ export default async function StatementPage({ params, searchParams }: { params: 
   const h = statement.header;
   const latest = revisions.at(-1)?.revision ?? null;
   const issued = h.state === "issued";
-  const svg = dailyChartSvg(statement.daily, { targetPercent: h.targetPercent, title: `Daily availability, ${h.month}, against the ${formatPlainPercent(h.targetPercent)} target` });
+  const svg = dailyChartSvg(statement.daily, {
+    targetPercent: h.targetPercent,
+    title: `Daily availability, ${h.month}, against the ${formatPlainPercent(h.targetPercent)} target`,
+  });
   if (h.contract.id !== id) throw new AppError("INTERNAL", "A statement answered for another contract.");
 
   return (
@@ -140,16 +149,23 @@ export default async function StatementPage({ params, searchParams }: { params: 
         {back}
         <h1 className="text-2xl font-bold">{statementTitle(statement)}</h1>
         {statement.restatement && (
-          <div className="space-y-2 rounded-lg border-l-4 border-sky-600 bg-sky-50 px-4 py-3 text-sky-950 dark:bg-sky-950 dark:text-sky-50" data-testid="restated">
+          <div
+            className="space-y-2 rounded-lg border-l-4 border-sky-600 bg-sky-50 px-4 py-3 text-sky-950 dark:bg-sky-950 dark:text-sky-50"
+            data-testid="restated"
+          >
             <p>
-              <span className="font-semibold">Restated on {h.issuedAt ? formatIso(h.issuedAt) : "—"}</span> because {statement.restatement.reason}
+              <span className="font-semibold">Restated on {h.issuedAt ? formatIso(h.issuedAt) : "—"}</span> because{" "}
+              {statement.restatement.reason}
               {statement.restatement.createdBy ? ` (by ${statement.restatement.createdBy})` : ""}.
             </p>
             <ChangesTable changes={statement.restatement.changes} />
           </div>
         )}
         {issued && latest !== null && h.revision !== latest && (
-          <p role="note" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+          <p
+            role="note"
+            className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+          >
             This is revision {h.revision}; it was replaced by{" "}
             <Link className="underline" href={statementPagePath(id, h.month)}>
               revision {latest}
@@ -171,7 +187,9 @@ export default async function StatementPage({ params, searchParams }: { params: 
           <RevisionList contractId={id} month={h.month} revisions={revisions} showing={h.revision} />
         ) : (
           <div className="space-y-1">
-            <p className="text-sm text-slate-700 dark:text-slate-300">Provisional: the files are computed when you download them and may change until the month is issued.</p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Provisional: the files are computed when you download them and may change until the month is issued.
+            </p>
             <DownloadLinks contractId={id} month={h.month} label={`the provisional statement for ${h.month}`} />
           </div>
         )}
@@ -191,12 +209,16 @@ export default async function StatementPage({ params, searchParams }: { params: 
       </Section>
 
       {issued && can(actor.role, "sla.manage") && (
-        <section aria-labelledby="restate" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <section
+          aria-labelledby="restate"
+          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h2 id="restate" className="text-xl font-semibold">
             Restate this month
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            After a correction (an incident reclassified, late probe results), recompute the month as a new revision. The earlier revisions stay as they are and remain downloadable.
+            After a correction (an incident reclassified, late probe results), recompute the month as a new revision.
+            The earlier revisions stay as they are and remain downloadable.
           </p>
           <RestateForm contractId={id} month={h.month} />
         </section>

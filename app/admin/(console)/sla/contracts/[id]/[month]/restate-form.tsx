@@ -14,8 +14,20 @@ export function RestateForm({ contractId, month }: { contractId: string; month: 
     <form action={action} key={state.seq} noValidate className="space-y-3" aria-label="Restate this month">
       <input type="hidden" name="contractId" value={contractId} />
       <input type="hidden" name="month" value={month} />
-      <Field id="restate-reason" label="Reason" error={firstError(state, "reason")} hint="Shown on the statement and in its email, e.g. “Incident reclassified from major to partial outage after review”.">
-        <textarea name="reason" rows={3} required defaultValue={typedValue(kept, "reason")} className={INPUT_CLASS} {...describedBy("restate-reason", firstError(state, "reason"), true)} />
+      <Field
+        id="restate-reason"
+        label="Reason"
+        error={firstError(state, "reason")}
+        hint="Shown on the statement and in its email, e.g. “Incident reclassified from major to partial outage after review”."
+      >
+        <textarea
+          name="reason"
+          rows={3}
+          required
+          defaultValue={typedValue(kept, "reason")}
+          className={INPUT_CLASS}
+          {...describedBy("restate-reason", firstError(state, "reason"), true)}
+        />
       </Field>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Restating…">Restate</SubmitButton>

@@ -45,11 +45,26 @@ export function ChangesTable({ changes }: { changes: FigureChange[] }) {
   );
 }
 
-export function DownloadLinks({ contractId, month, revision, label }: { contractId: string; month: string; revision?: number; label: string }) {
+export function DownloadLinks({
+  contractId,
+  month,
+  revision,
+  label,
+}: {
+  contractId: string;
+  month: string;
+  revision?: number;
+  label: string;
+}) {
   return (
     <span className="flex flex-wrap gap-3">
       {FORMATS.map((format) => (
-        <a key={format} className="font-medium underline" href={statementFilePath(contractId, month, format, revision)} download>
+        <a
+          key={format}
+          className="font-medium underline"
+          href={statementFilePath(contractId, month, format, revision)}
+          download
+        >
           {format.toUpperCase()}
           <span className="sr-only"> of {label}</span>
         </a>
@@ -58,11 +73,25 @@ export function DownloadLinks({ contractId, month, revision, label }: { contract
   );
 }
 
-export function RevisionList({ contractId, month, revisions, showing }: { contractId: string; month: string; revisions: StatementRevisionSummary[]; showing: number | null }) {
+export function RevisionList({
+  contractId,
+  month,
+  revisions,
+  showing,
+}: {
+  contractId: string;
+  month: string;
+  revisions: StatementRevisionSummary[];
+  showing: number | null;
+}) {
   return (
     <ol className="space-y-3" aria-label="Revisions, newest first">
       {[...revisions].reverse().map((r) => (
-        <li key={r.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-revision={r.revision}>
+        <li
+          key={r.id}
+          className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+          data-revision={r.revision}
+        >
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span className="font-semibold">Revision {r.revision}</span>
             <span className="text-sm">
@@ -80,7 +109,12 @@ export function RevisionList({ contractId, month, revisions, showing }: { contra
           {r.reason && <p className="mt-1 text-sm">Because: {r.reason}</p>}
           <p className="mt-1 text-xs break-all text-slate-600 dark:text-slate-400">SHA-256 {r.sha256}</p>
           <div className="mt-2">
-            <DownloadLinks contractId={contractId} month={month} revision={r.revision} label={`revision ${r.revision}`} />
+            <DownloadLinks
+              contractId={contractId}
+              month={month}
+              revision={r.revision}
+              label={`revision ${r.revision}`}
+            />
           </div>
         </li>
       ))}

@@ -31,12 +31,23 @@ export function ComponentRegionTable({ statement }: { statement: Statement }) {
   return (
     <ScrollArea label="Covered component-regions">
       <table className="relative w-full min-w-[56rem] text-sm" data-testid="component-regions">
-        <Head columns={["Component · region", "Availability", ...STATUSES.map((s) => STATUS_LABEL[s]), "Downtime", "Maintenance excluded", "Maintenance counted", "Unknown"]} />
+        <Head
+          columns={[
+            "Component · region",
+            "Availability",
+            ...STATUSES.map((s) => STATUS_LABEL[s]),
+            "Downtime",
+            "Maintenance excluded",
+            "Maintenance counted",
+            "Unknown",
+          ]}
+        />
         <tbody>
           {statement.componentRegions.map((cr) => (
             <tr key={cr.componentRegionId} className={ROW} data-component-region={`${cr.componentKey}@${cr.regionKey}`}>
               <th scope="row" className={`${CELL} text-left font-medium`}>
-                {cr.componentName} <span className="font-normal text-slate-600 dark:text-slate-400">· {cr.regionKey}</span>
+                {cr.componentName}{" "}
+                <span className="font-normal text-slate-600 dark:text-slate-400">· {cr.regionKey}</span>
               </th>
               <td className={CELL}>{formatPercent(cr.availabilityPercent)}</td>
               {STATUSES.map((s) => (
@@ -57,7 +68,8 @@ export function ComponentRegionTable({ statement }: { statement: Statement }) {
 }
 
 export function IncidentTable({ statement }: { statement: Statement }) {
-  if (statement.incidents.length === 0) return <p className="text-slate-700 dark:text-slate-300">No incident touched this contract in the month.</p>;
+  if (statement.incidents.length === 0)
+    return <p className="text-slate-700 dark:text-slate-300">No incident touched this contract in the month.</p>;
   return (
     <ScrollArea label="Incidents">
       <table className="relative w-full min-w-[48rem] text-sm" data-testid="incidents">
@@ -98,7 +110,8 @@ export function IncidentTable({ statement }: { statement: Statement }) {
 }
 
 export function MaintenanceTable({ statement }: { statement: Statement }) {
-  if (statement.maintenance.length === 0) return <p className="text-slate-700 dark:text-slate-300">No maintenance in the month.</p>;
+  if (statement.maintenance.length === 0)
+    return <p className="text-slate-700 dark:text-slate-300">No maintenance in the month.</p>;
   return (
     <ScrollArea label="Maintenance windows">
       <table className="relative w-full min-w-[48rem] text-sm" data-testid="maintenance">
@@ -108,7 +121,9 @@ export function MaintenanceTable({ statement }: { statement: Statement }) {
             <tr key={m.id} className={ROW} data-maintenance={m.id}>
               <th scope="row" className={`${CELL} text-left font-medium`}>
                 {m.title}
-                <span className="block font-normal text-slate-600 dark:text-slate-400">{m.componentRegions.join("; ")}</span>
+                <span className="block font-normal text-slate-600 dark:text-slate-400">
+                  {m.componentRegions.join("; ")}
+                </span>
               </th>
               <td className={CELL}>
                 {formatIso(m.from)} – {formatIso(m.to)}
@@ -129,15 +144,22 @@ export function MaintenanceTable({ statement }: { statement: Statement }) {
 export function DataGaps({ statement }: { statement: Statement }) {
   if (statement.figures.unknownMinutes === 0) return null;
   return (
-    <section aria-labelledby="gaps" className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50" data-testid="data-gaps">
+    <section
+      aria-labelledby="gaps"
+      className="space-y-2 rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+      data-testid="data-gaps"
+    >
       <h2 id="gaps" className="text-lg font-semibold">
         Data gap: {formatMinutes(statement.figures.unknownMinutes)} without measurements
       </h2>
-      <p className="text-sm">These minutes are left out of the availability (neither up nor down). Check them before you send the statement.</p>
+      <p className="text-sm">
+        These minutes are left out of the availability (neither up nor down). Check them before you send the statement.
+      </p>
       <ul className="list-disc pl-5 text-sm">
         {statement.dataGaps.map((gap) => (
           <li key={`${gap.from}-${gap.componentRegions.join(",")}`}>
-            {formatIso(gap.from)} – {formatIso(gap.to)} ({formatMinutes(gap.minutes)}): {gap.componentRegions.join("; ")}
+            {formatIso(gap.from)} – {formatIso(gap.to)} ({formatMinutes(gap.minutes)}):{" "}
+            {gap.componentRegions.join("; ")}
           </li>
         ))}
       </ul>
