@@ -19,7 +19,7 @@ import {
 } from "../lib/notifications/mail.ts";
 import { MAX_PENDING_PER_CONNECTION, SENDER_DEFAULTS, startNotificationSender } from "../lib/notifications/sender.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
-import { buildIsStale } from "../lib/server/build.ts";
+import { buildIsStale } from "../scripts/build-check.ts";
 import { runNextBuild } from "../scripts/boot.ts";
 import { type BenchChild, forkChild } from "./child.ts";
 import { startBenchDatabase } from "./database.ts";
@@ -145,7 +145,7 @@ export async function run(): Promise<void> {
       `${count(SUBSCRIBERS)} confirmed subscribers (¼ everything, ¼ everything tier-1 only, ¼ the region, ¼ the component)`,
     );
 
-    const { startWebServer } = await import("../lib/server/web.ts");
+    const { startWebServer } = await import("../lib/http/web.ts");
     const web = await startWebServer({ host: "127.0.0.1", port: await findFreePort() });
     stops.push(web.close);
     const sampler = forkChild("./page-latency-process.ts", { args: [`${web.url.replace("localhost", "127.0.0.1")}/`] });

@@ -211,7 +211,7 @@ export async function addBusyHistory(
     }
     await db.statusChange.createMany({ data: changes });
     await makeIncidents(db, crs, 75, windowStart, now, random);
-    // As autovacuum would soon after such a burst; the queries must not depend on it (see lib/status/uptime.ts).
+    // As autovacuum would soon after such a burst; the queries must not depend on it (see lib/public/uptime.ts).
     await db.$executeRawUnsafe("ANALYZE");
     return { ...data, statusChanges: data.statusChanges + changes.length, incidents: data.incidents + 75 };
   } finally {

@@ -150,7 +150,7 @@ export async function run(): Promise<void> {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
     });
-    const { startWebServer } = await import("../lib/server/web.ts");
+    const { startWebServer } = await import("../lib/http/web.ts");
     const port = await freePort();
     // Snapshots off: every GET is a render, which is what this benchmark times.
     const web = await startWebServer({ host: "127.0.0.1", port, snapshots: false });

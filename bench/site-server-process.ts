@@ -1,7 +1,7 @@
 // The product's web server (snapshots in front of Next) in a child process of
 // the site benchmark, so that the load generator does not share its event
 // loop. DATABASE_URL comes from the parent; reports its URL over IPC.
-import { startWebServer } from "../lib/server/web.ts";
+import { startWebServer } from "../lib/http/web.ts";
 
 const databaseUrl = process.env.DATABASE_URL!;
 const web = await startWebServer({ host: "127.0.0.1", port: 0, databaseUrl, log: () => {} });

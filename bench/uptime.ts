@@ -5,7 +5,7 @@ import { createDb, type Db } from "../lib/db.ts";
 import { bucketIndex, HISTOGRAM_SIZE } from "../lib/domain/latency-histogram.ts";
 import type { ComponentStatus } from "../lib/domain/status.ts";
 import { availabilityForWindow, dailyBars, type StatusPoint, type TimeWindow } from "../lib/domain/uptime.ts";
-import { CheckAvailabilityReader } from "../lib/status/check-availability.ts";
+import { CheckAvailabilityReader } from "../lib/slo/check-availability.ts";
 import { startBenchDatabase } from "./database.ts";
 import { seededRandom } from "./random.ts";
 import { count, log, median, ms, percent, printSummary, ratio, timed, verdict } from "./report.ts";
@@ -58,7 +58,7 @@ function figuresFrom(rows: Iterable<DayCounts>, componentRegionIds: readonly str
   return figures;
 }
 
-/** The product's read (lib/status/check-availability.ts), as Figures. */
+/** The product's read (lib/slo/check-availability.ts), as Figures. */
 async function fromReader(reader: CheckAvailabilityReader, window: TimeWindow): Promise<Figures> {
   return new Map([...(await reader.read(window))].map(([id, a]) => [id, { window: a.window, days: a.days }]));
 }

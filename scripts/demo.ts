@@ -4,7 +4,7 @@
 Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-import { localSecret } from "../lib/server/secret.ts";
+import { localSecret } from "./local-secret.ts";
 
 process.env.AUTH_SECRET ||= localSecret(process.env.BELLWETHER_DATA_DIR || ".data");
 // Without a real mail server, sign-in links are caught and shown at /admin/mailbox.
@@ -14,8 +14,8 @@ const path = await import("node:path");
 const { runCommand } = await import("./command.ts");
 const { prepareDatabase, runNextBuild } = await import("./boot.ts");
 const { stopOnSignal } = await import("./signals.ts");
-const { buildIsStale } = await import("../lib/server/build.ts");
-const { startWebServer } = await import("../lib/server/web.ts");
+const { buildIsStale } = await import("./build-check.ts");
+const { startWebServer } = await import("../lib/http/web.ts");
 const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { startNotificationSender } = await import("../lib/notifications/sender.ts");

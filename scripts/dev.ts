@@ -2,7 +2,7 @@
 // database, seeded when empty.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-import { localSecret } from "../lib/server/secret.ts";
+import { localSecret } from "./local-secret.ts";
 
 process.env.AUTH_SECRET ||= localSecret(process.env.BELLWETHER_DATA_DIR || ".data");
 if (!process.env.SMTP_URL) process.env.MAIL_CATCHER ||= "true";
@@ -10,7 +10,7 @@ if (!process.env.SMTP_URL) process.env.MAIL_CATCHER ||= "true";
 const { runCommand } = await import("./command.ts");
 const { prepareDatabase } = await import("./boot.ts");
 const { stopOnSignal } = await import("./signals.ts");
-const { startWebServer } = await import("../lib/server/web.ts");
+const { startWebServer } = await import("../lib/http/web.ts");
 const { startMailCatcher } = await import("../lib/mail/catcher.ts");
 
 runCommand(async (env) => {

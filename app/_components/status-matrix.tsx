@@ -4,8 +4,8 @@
 // keep the table's semantics when CSS lays it out as blocks.
 import { cache, type ReactElement } from "react";
 import type { DayIncident } from "@/lib/domain/uptime-days.ts";
-import type { OverviewComponent, OverviewRegion } from "@/lib/status/overview.ts";
-import type { ComponentRegionUptime } from "@/lib/status/uptime.ts";
+import type { OverviewComponent, OverviewRegion } from "@/lib/public/overview.ts";
+import type { ComponentRegionUptime } from "@/lib/public/uptime.ts";
 import { html, inner } from "@/lib/public/html.ts";
 import { statusLabelHtml } from "./status-icon.tsx";
 import { stripModel, uptimeBarsHtml } from "./uptime-bars.tsx";

@@ -3,7 +3,7 @@
 // is ignored, so a new value on each request cannot make a new client.
 import net from "node:net";
 
-/** Set by the web server (lib/server/front-door.ts) on every request it hands to Next; a client's own value is dropped. */
+/** Set by the web server (lib/http/front-door.ts) on every request it hands to Next; a client's own value is dropped. */
 export const CLIENT_ADDRESS_HEADER = "x-bellwether-client-address";
 /** "1" when the request came straight from this machine: a loopback peer and no proxy's headers (Next adds its own x-forwarded-* later). */
 export const CLIENT_LOCAL_HEADER = "x-bellwether-client-local";

@@ -11,7 +11,7 @@ interface RequestHeaders {
 
 /**
  * A loopback client with no proxy in between, as the web server saw the
- * connection (lib/server/front-door.ts) — a reverse proxy on this machine
+ * connection (lib/http/front-door.ts) — a reverse proxy on this machine
  * would make every remote reader look local. Without that server: nobody.
  */
 export function fromThisMachine(headers: RequestHeaders): boolean {

@@ -1,7 +1,7 @@
 // Every ComponentRegion a reader can see, in page order, with its effective
 // status (lib/domain/status.ts) and when that status last changed. Read by the
 // Statuspage API, the feeds and the badges, so that all of them agree with the
-// status page (lib/status/overview.ts applies the same rule).
+// status page (lib/public/overview.ts applies the same rule).
 import type { Db } from "../db.ts";
 import { type ComponentStatus, effectiveStatus } from "../domain/status.ts";
 import type { ComponentRegionFacts } from "./statuspage-types.ts";

@@ -4,8 +4,8 @@ import type { Db } from "../db.ts";
 import { type Day, groupByStartDay } from "../domain/incident-history.ts";
 import { utcDayWindows } from "../domain/uptime.ts";
 import type { DayIncident } from "../domain/uptime-days.ts";
-import { getStatusOverview, type StatusOverview } from "../status/overview.ts";
-import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "../status/uptime.ts";
+import { getStatusOverview, type StatusOverview } from "./overview.ts";
+import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "./uptime.ts";
 import { getActiveIncidents, getIncidentDays, getIncidentsStartedSince, type IncidentSummary } from "./incidents.ts";
 import { getCurrentMaintenance, type MaintenanceSummary } from "./maintenance.ts";
 

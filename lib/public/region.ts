@@ -5,8 +5,8 @@ import { type OverallStatus, overallStatus } from "../domain/status.ts";
 import { utcDayWindows } from "../domain/uptime.ts";
 import type { DayIncident } from "../domain/uptime-days.ts";
 import type { Tier } from "../generated/prisma/enums.ts";
-import { getStatusOverview, type OverviewCell } from "../status/overview.ts";
-import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "../status/uptime.ts";
+import { getStatusOverview, type OverviewCell } from "./overview.ts";
+import { type ComponentRegionUptime, getUptime, UPTIME_DAYS } from "./uptime.ts";
 import { getActiveIncidents, getIncidentDays, getIncidentsStartedSince, type IncidentSummary } from "./incidents.ts";
 import { getCurrentMaintenance, type MaintenanceSummary } from "./maintenance.ts";
 

@@ -13,7 +13,7 @@ import {
 import type { CreditTier } from "../domain/sla-figures.ts";
 import type { IncidentImpact, Priority } from "../generated/prisma/enums.ts";
 import { PUBLIC_INCIDENT } from "../public/incidents.ts";
-import { loadStatusHistories, type StatusHistory } from "../status/status-history.ts";
+import { loadStatusHistories, type StatusHistory } from "./status-history.ts";
 import type { CoveredComponentRegion } from "./coverage.ts";
 import { type ContractDetail, contractNotFound, loadContractDetail } from "./get-contract.ts";
 import { assertMonthStarted, monthAfterContractError, monthBeforeContractError, parseStatementMonth } from "./month.ts";

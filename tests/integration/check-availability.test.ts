@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckResultInput, ingestResults } from "../../lib/monitoring/ingest-results.ts";
-import { CheckAvailabilityReader } from "../../lib/status/check-availability.ts";
+import { CheckAvailabilityReader } from "../../lib/slo/check-availability.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 import { sql } from "../support/sql.ts";

@@ -12,7 +12,7 @@ import { DEFAULT_CONFIRM_ROUNDS } from "../../lib/domain/confirmation.ts";
 import { createAgent } from "../../lib/monitoring/agents.ts";
 import { evaluateDueRounds, ROUND_GRACE_MS } from "../../lib/monitoring/evaluate-rounds.ts";
 import { seedPlatform } from "../../lib/seed/seed-platform.ts";
-import { getStatusOverview } from "../../lib/status/overview.ts";
+import { getStatusOverview } from "../../lib/public/overview.ts";
 import { type RunningAgent, startAgent } from "../../probes/agent.ts";
 import { startSimulator } from "../../simulator/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";

@@ -7,7 +7,7 @@ import { dismissProposal } from "../../lib/incidents/dismiss-proposal.ts";
 import { getIncident } from "../../lib/incidents/get-incident.ts";
 import { listConsoleIncidents } from "../../lib/incidents/list-console-incidents.ts";
 import { postIncidentUpdate } from "../../lib/incidents/post-incident-update.ts";
-import { getStatusOverview } from "../../lib/status/overview.ts";
+import { getStatusOverview } from "../../lib/public/overview.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import {
   appErrorOf,

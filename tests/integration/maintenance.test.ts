@@ -10,7 +10,7 @@ import { listMaintenances } from "../../lib/maintenance/list-maintenances.ts";
 import { scheduleMaintenance } from "../../lib/maintenance/schedule-maintenance.ts";
 import { transitionMaintenance } from "../../lib/maintenance/transition-maintenance.ts";
 import { runMonitoringCycle } from "../../lib/monitoring/worker.ts";
-import { getStatusOverview } from "../../lib/status/overview.ts";
+import { getStatusOverview } from "../../lib/public/overview.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import {
   appErrorOf,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getStatusOverview } from "../../lib/status/overview.ts";
+import { getStatusOverview } from "../../lib/public/overview.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import {
   makeComponent,

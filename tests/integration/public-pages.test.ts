@@ -6,7 +6,7 @@ import { getActiveIncidents, getIncident, getIncidentDays, getIncidentHistory } 
 import { getLatencySeries } from "../../lib/public/latency.ts";
 import { getCurrentMaintenance, getMaintenance } from "../../lib/public/maintenance.ts";
 import { getRegionPage } from "../../lib/public/region.ts";
-import { getUptime } from "../../lib/status/uptime.ts";
+import { getUptime } from "../../lib/public/uptime.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 import {

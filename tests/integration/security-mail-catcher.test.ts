@@ -13,7 +13,7 @@ import { EnvError, parseEnv } from "../../lib/env.ts";
 import { parseTrustedProxies } from "../../lib/http/client-address.ts";
 import { startMailCatcher } from "../../lib/mail/catcher.ts";
 import { fromThisMachine } from "../../lib/mail/demo-mailbox.ts";
-import { createFrontDoor } from "../../lib/server/front-door.ts";
+import { createFrontDoor } from "../../lib/http/front-door.ts";
 
 const servers: http.Server[] = [];
 afterAll(() => {

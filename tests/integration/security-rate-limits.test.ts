@@ -11,7 +11,7 @@ import { createDb, type Db } from "../../lib/db.ts";
 import { clientAddress, clientAddressOf, parseTrustedProxies } from "../../lib/http/client-address.ts";
 import type { MailSettings } from "../../lib/notifications/mail.ts";
 import { takeRateToken } from "../../lib/rate-limits/take-token.ts";
-import { createFrontDoor } from "../../lib/server/front-door.ts";
+import { createFrontDoor } from "../../lib/http/front-door.ts";
 import { smtpSubscriptionMailer } from "../../lib/subscribers/mailer.ts";
 import {
   checkSubscribeClient,

@@ -8,10 +8,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announcePublicChange } from "../../lib/public/changes.ts";
 import { parseTrustedProxies } from "../../lib/http/client-address.ts";
-import { createFrontDoor, NOT_FOUND_KEY } from "../../lib/server/front-door.ts";
-import { snapshotKey } from "../../lib/server/snapshot-routes.ts";
-import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "../../lib/server/snapshot-vocabulary.ts";
-import { type Rendered, SnapshotCache } from "../../lib/server/snapshots.ts";
+import { createFrontDoor, NOT_FOUND_KEY } from "../../lib/http/front-door.ts";
+import { snapshotKey } from "../../lib/snapshots/routes.ts";
+import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "../../lib/snapshots/vocabulary.ts";
+import { type Rendered, SnapshotCache } from "../../lib/snapshots/cache.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeIncident, makeProduct, makeRegion } from "../support/factories.ts";
 

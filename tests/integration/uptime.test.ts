@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { availabilityForWindow, dailyBars, utcDayWindows } from "../../lib/domain/uptime.ts";
-import { getUptime, UPTIME_DAYS, UptimeReader } from "../../lib/status/uptime.ts";
+import { getUptime, UPTIME_DAYS, UptimeReader } from "../../lib/public/uptime.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 

@@ -2,7 +2,7 @@
 // the demo platform, for Playwright. Requires `npm run build` first.
 import fs from "node:fs";
 import path from "node:path";
-import { localSecret } from "../../lib/server/secret.ts";
+import { localSecret } from "../../scripts/local-secret.ts";
 
 const dataDir = process.env.BELLWETHER_DATA_DIR!;
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -17,7 +17,7 @@ process.env.MAIL_CATCHER_PORT = String(catcher.port);
 const { getEnv } = await import("../../lib/env.ts");
 const { prepareDatabase } = await import("../../scripts/boot.ts");
 const { stopOnSignal } = await import("../../scripts/signals.ts");
-const { startWebServer } = await import("../../lib/server/web.ts");
+const { startWebServer } = await import("../../lib/http/web.ts");
 
 const env = getEnv();
 // No history: the tests set the statuses they need and start from "no data".

@@ -2,7 +2,7 @@
 // it runs in, with the status readers see now, tier 1 first within a product.
 import type { Tier } from "@/lib/domain/priority.ts";
 import type { ComponentStatus } from "@/lib/domain/status.ts";
-import type { StatusOverview } from "@/lib/status/overview.ts";
+import type { StatusOverview } from "@/lib/public/overview.ts";
 
 export interface PickerCell {
   componentRegionId: string;

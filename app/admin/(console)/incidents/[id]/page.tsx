@@ -9,7 +9,7 @@ import { STATUS_LABEL } from "@/lib/domain/status.ts";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident.ts";
 import { postmortemSummaries } from "@/lib/postmortems/postmortem-summaries.ts";
 import { requireActor } from "@/lib/session/guards.ts";
-import { getStatusOverview } from "@/lib/status/overview.ts";
+import { getStatusOverview } from "@/lib/public/overview.ts";
 import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import {
   IMPACT_LABEL,

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db.ts";
 import { requireActor } from "@/lib/session/guards.ts";
-import { getStatusOverview } from "@/lib/status/overview.ts";
+import { getStatusOverview } from "@/lib/public/overview.ts";
 import { DeclareIncidentForm } from "../declare-form.tsx";
 import { pickerData } from "../picker-data.ts";
 

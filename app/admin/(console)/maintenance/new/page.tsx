@@ -4,7 +4,7 @@ import Link from "next/link";
 import { db } from "@/lib/db.ts";
 import { getEnv } from "@/lib/env.ts";
 import { requireActor } from "@/lib/session/guards.ts";
-import { getStatusOverview } from "@/lib/status/overview.ts";
+import { getStatusOverview } from "@/lib/public/overview.ts";
 import { pickerData } from "../../incidents/picker-data.ts";
 import { ScheduleMaintenanceForm } from "../maintenance-forms.tsx";
 

@@ -10,11 +10,11 @@ import {
   clientAddress,
   isDirectLoopback,
   type TrustedProxies,
-} from "../http/client-address.ts";
+} from "./client-address.ts";
 import { type SecurityHeaderSettings, securityHeadersFor } from "./security-headers.ts";
-import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from "./snapshot-routes.ts";
-import type { SnapshotVocabularyLoader } from "./snapshot-vocabulary.ts";
-import { type SnapshotCache, sendSnapshot } from "./snapshots.ts";
+import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from "../snapshots/routes.ts";
+import type { SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
+import { type SnapshotCache, sendSnapshot } from "../snapshots/cache.ts";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 

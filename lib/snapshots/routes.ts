@@ -7,7 +7,7 @@
 // render, or grow the cache beyond what exists.
 import { LATENCY_RANGE_KEYS } from "../domain/latency-series.ts";
 
-/** What exists publicly, as the web server last loaded it (snapshot-vocabulary.ts). */
+/** What exists publicly, as the web server last loaded it (lib/snapshots/vocabulary.ts). */
 export interface SnapshotVocabulary {
   regions: ReadonlySet<string>;
   components: ReadonlySet<string>;

@@ -1,6 +1,6 @@
 // The web server: a plain node:http server in front of Next's request
 // handler. Every request passes the front door (front-door.ts: client
-// address, security headers); public hot paths (snapshot-routes.ts) are
+// address, security headers); public hot paths (lib/snapshots/routes.ts) are
 // answered from in-memory snapshots (snapshots.ts, DESIGN.md "The hot path");
 // everything else goes to Next. Snapshots are rendered by Next itself through
 // a second, loopback-only listener that has no cache in front of it.
@@ -9,12 +9,12 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { createDb } from "../db.ts";
 import { getEnv } from "../env.ts";
-import { type TrustedProxies, parseTrustedProxies } from "../http/client-address.ts";
-import { type ChangeListener, listenForPublicChanges } from "./change-listener.ts";
+import { type TrustedProxies, parseTrustedProxies } from "./client-address.ts";
+import { type ChangeListener, listenForPublicChanges } from "../snapshots/change-listener.ts";
 import { createFrontDoor, prepareForNext } from "./front-door.ts";
 import type { SecurityHeaderSettings } from "./security-headers.ts";
-import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "./snapshot-vocabulary.ts";
-import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats } from "./snapshots.ts";
+import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
+import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats } from "../snapshots/cache.ts";
 
 export interface WebServer {
   url: string;

@@ -1,7 +1,7 @@
 // Check-based availability of every ComponentRegion over whole UTC days, from
 // the day rollups: the share of checks that passed (up or degraded), for the
 // window and for each day. Status-based uptime (what SLAs use) is
-// lib/status/uptime.ts; this is the raw evidence beside it.
+// lib/public/uptime.ts; this is the raw evidence beside it.
 //
 // Days that ended are kept in memory: a page asks for 90 days every
 // few seconds, and 88 of them cannot change — unless a late result lands in

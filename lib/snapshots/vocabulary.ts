@@ -1,11 +1,11 @@
 // What exists publicly — regions, components, where each runs, published
 // incidents, maintenance windows, history pages — so that snapshot keys are
-// built from real values only (snapshot-routes.ts). Reloaded after every
+// built from real values only (lib/snapshots/routes.ts). Reloaded after every
 // public change and once a minute; a request naming something unknown while
 // a reload is due waits for it, so a page published a moment ago is never a 404.
 import type { Db } from "../db.ts";
 import { HISTORY_PAGE_SIZE, PUBLIC_INCIDENT } from "../public/incidents.ts";
-import type { SnapshotVocabulary } from "./snapshot-routes.ts";
+import type { SnapshotVocabulary } from "./routes.ts";
 
 export async function loadSnapshotVocabulary(db: Db): Promise<SnapshotVocabulary> {
   const [regions, components, componentRegions, incidents, maintenances] = await Promise.all([

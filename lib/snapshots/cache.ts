@@ -15,11 +15,11 @@
 // - When a render fails (database unreachable) the last good snapshot keeps
 //   being served, and an HTML page says how old it is.
 // - Nothing in a request decides whether the cache is used: not a header, not
-//   a query parameter (snapshot-routes.ts drops the ones a page does not read).
+//   a query parameter (lib/snapshots/routes.ts drops the ones a page does not read).
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
-import { etagMatches, pickEncoding } from "./snapshot-routes.ts";
+import { etagMatches, pickEncoding } from "./routes.ts";
 
 /** What a render produced. */
 export interface Rendered {
@@ -63,7 +63,7 @@ interface Snapshot {
 
 interface Entry {
   key: string;
-  /** The snapshot route it belongs to (snapshot-routes.ts), for the per-route cap. */
+  /** The snapshot route it belongs to (lib/snapshots/routes.ts), for the per-route cap. */
   route: string;
   snapshot?: Snapshot;
   rendering?: Promise<Snapshot | undefined>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagMatches, pickEncoding, resolveSnapshot, snapshotKey } from "./snapshot-routes.ts";
+import { etagMatches, pickEncoding, resolveSnapshot, snapshotKey } from "./routes.ts";
 
 describe("snapshotKey", () => {
   it("serves the status page and the v2 API from snapshots", () => {
