@@ -9,7 +9,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "probes/**/*.test.ts", "emails/**/*.test.ts", "simulator/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "probes/**/*.test.ts",
+            "emails/**/*.test.ts",
+            "simulator/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

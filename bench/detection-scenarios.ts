@@ -145,14 +145,12 @@ export function runScenario(
   const random = seededRandom(seed);
   const probeId = `blip-${scenario.key}-${seed}`;
   const faultStart = T0 + WARM_UP_ROUNDS * INTERVAL_MS + Math.floor(random() * INTERVAL_MS);
-  const faults: Fault[] = scenario
-    .faults(random)
-    .map(({ fromSeconds, ...step }, i) =>
-      createFault(faultRequestSchema.parse({ region: TARGET.region, ...step }), {
-        id: `f${i}`,
-        now: new Date(faultStart + fromSeconds * 1000),
-      }),
-    );
+  const faults: Fault[] = scenario.faults(random).map(({ fromSeconds, ...step }, i) =>
+    createFault(faultRequestSchema.parse({ region: TARGET.region, ...step }), {
+      id: `f${i}`,
+      now: new Date(faultStart + fromSeconds * 1000),
+    }),
+  );
   const windowEnd = faultStart + scenario.minutes * 60_000 + TAIL_ROUNDS * INTERVAL_MS;
   const offsets = VANTAGES.map((v) => probeOffsetMs(probeId, v, INTERVAL_MS));
   const evaluate = evaluator(probeId);

@@ -40,8 +40,8 @@ export function paragraphsHtml(text: string): string {
 
 /** One line, no control characters: what may go into a Subject header. */
 export function oneLine(value: string, max = 180): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   const line = value
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

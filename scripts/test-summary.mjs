@@ -36,5 +36,13 @@ if (playwright) {
   failed += 1;
 }
 
+// CI's gate (scripts/check.sh) counts one per step when it ran.
+const gate = process.env.BELLWETHER_GATE_REPORT ? read(process.env.BELLWETHER_GATE_REPORT) : null;
+if (gate) {
+  passed += gate.passed;
+  failed += gate.failed;
+  for (const name of gate.failures) console.error(`gate failed: ${name}`);
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -9,7 +9,8 @@ import type { Actor } from "../domain/roles.ts";
 import { parseInput } from "../parse-input.ts";
 import { actionItemFields } from "./action-item-input.ts";
 import { requireActionItemWrite, requireAssignableOwner } from "./action-item-access.ts";
-import { postmortemNotFound, sendBackToReview } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
+import { sendBackToReview } from "./postmortem-version.ts";
 import type { ActionItemView } from "./types.ts";
 import { actionItemInclude, toActionItemView } from "./views.ts";
 

@@ -9,7 +9,7 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { getPostmortemForConsole } from "./get-postmortem.ts";
-import { postmortemNotFound } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
 
 export { parsePostmortemMarkdown } from "../domain/postmortem-markdown.ts";
 

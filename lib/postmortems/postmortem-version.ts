@@ -44,11 +44,3 @@ export async function postmortemConflict(tx: Tx, actor: Actor, postmortemId: str
     },
   );
 }
-
-export function postmortemNotFound(): AppError {
-  return new AppError("NOT_FOUND", "There is no such postmortem.");
-}
-
-export function requirePermission(allowed: boolean, message: string): void {
-  if (!allowed) throw new AppError("FORBIDDEN", message);
-}

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Db, Prisma } from "../db.ts";
 import type { ImpactReport } from "../domain/postmortem-impact.ts";
 import { checkPublish } from "../domain/postmortem-review.ts";
-import { buildPublishedSnapshot } from "../domain/postmortem-snapshot.ts";
+import { buildPublishedSnapshot } from "./published-snapshot.ts";
 import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";

@@ -10,7 +10,7 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { measureImpact } from "./measure-impact.ts";
-import { postmortemNotFound } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
 import { loadRecordFacts } from "./record-facts.ts";
 import { insertRecordEntries } from "./record-entries.ts";
 import { postmortemPolicySettings } from "./settings.ts";

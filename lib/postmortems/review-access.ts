@@ -5,7 +5,8 @@ import type { ReviewCheck } from "../domain/postmortem-review.ts";
 import type { PostmortemState } from "../generated/prisma/enums.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
-import { postmortemConflict, postmortemNotFound } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
+import { postmortemConflict } from "./postmortem-version.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -15,7 +15,8 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput, storableText } from "../parse-input.ts";
 import { loadPostmortemView } from "./get-postmortem.ts";
-import { claimPostmortemVersion, postmortemConflict, postmortemNotFound } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
+import { claimPostmortemVersion, postmortemConflict } from "./postmortem-version.ts";
 import type { PostmortemView } from "./types.ts";
 
 const section = storableText(

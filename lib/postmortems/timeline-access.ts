@@ -3,7 +3,7 @@
 import type { Prisma } from "../db.ts";
 import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
-import { postmortemNotFound } from "./postmortem-version.ts";
+import { postmortemNotFound } from "./postmortem-errors.ts";
 
 type Tx = Pick<Prisma.TransactionClient, "timelineEntry" | "postmortem">;
 

@@ -4,7 +4,7 @@
 // "postmortem published" event. The snapshot is built by the real pure builder.
 import type { Db } from "../../lib/db.ts";
 import { POSTMORTEM_SECTION_KEYS, type PostmortemSections } from "../../lib/domain/postmortem-sections.ts";
-import { buildPublishedSnapshot, type SnapshotSource } from "../../lib/domain/postmortem-snapshot.ts";
+import { buildPublishedSnapshot, type SnapshotSource } from "../../lib/postmortems/published-snapshot.ts";
 
 export interface PublishedPostmortemSpec {
   incidentId: string;

@@ -12,9 +12,9 @@ export function ScrollArea({
   children: ReactNode;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <section
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
       className={`overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-sky-600 ${className}`}
     >

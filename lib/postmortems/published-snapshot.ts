@@ -3,13 +3,13 @@
 // action items never enter it; Markdown is rendered (sanitised) once, here.
 import type { ActionItemState, ActionItemType, Priority, TimelineSource } from "../generated/prisma/enums.ts";
 import { renderMarkdown } from "../markdown/render.ts";
-import { type ImpactReport, publicImpact } from "./postmortem-impact.ts";
-import { type PostmortemSections, publicSectionDefinitions } from "./postmortem-sections.ts";
+import { type ImpactReport, publicImpact } from "../domain/postmortem-impact.ts";
+import { type PostmortemSections, publicSectionDefinitions } from "../domain/postmortem-sections.ts";
 import {
   type PublishedPostmortemSnapshot,
   type PublishedSectionSnapshot,
   SNAPSHOT_FORMAT,
-} from "./postmortem-snapshot-format.ts";
+} from "../domain/postmortem-snapshot-format.ts";
 
 export interface SnapshotSource {
   revision: number;

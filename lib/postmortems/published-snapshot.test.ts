@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { POSTMORTEM_SECTION_KEYS, type PostmortemSections } from "./postmortem-sections.ts";
-import { buildPublishedSnapshot, type SnapshotSource } from "./postmortem-snapshot.ts";
-import { POSTMORTEM_SECTIONS, publishedSections, readPublishedPostmortem } from "./published-postmortem.ts";
+import { POSTMORTEM_SECTION_KEYS, type PostmortemSections } from "../domain/postmortem-sections.ts";
+import { buildPublishedSnapshot, type SnapshotSource } from "./published-snapshot.ts";
+import { POSTMORTEM_SECTIONS, publishedSections, readPublishedPostmortem } from "../domain/published-postmortem.ts";
 
 const d = (iso: string) => new Date(iso);
 const empty = Object.fromEntries(POSTMORTEM_SECTION_KEYS.map((k) => [k, ""])) as PostmortemSections;
