@@ -1,6 +1,7 @@
 // GET/POST /subscribe/confirm – the link from the confirmation email. The page
 // asks for one click before confirming (mail scanners follow links too); the
 // token works once, until it expires.
+import { subscriberAddress } from "./address.ts";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
@@ -16,9 +17,9 @@ export async function findPendingConfirmation(db: Db, token: string, now: Date):
   if (!parsed.success) return null;
   const row = await db.subscriber.findUnique({
     where: { confirmTokenHash: hashToken(parsed.data.token) },
-    select: { email: true, confirmExpiresAt: true },
+    select: { email: true, webhookUrl: true, confirmExpiresAt: true },
   });
-  return row?.confirmExpiresAt && row.confirmExpiresAt > now ? { email: row.email } : null;
+  return row?.confirmExpiresAt && row.confirmExpiresAt > now ? { email: subscriberAddress(row) } : null;
 }
 
 export async function confirmSubscription(
@@ -31,7 +32,7 @@ export async function confirmSubscription(
   return db.$transaction(async (tx) => {
     const row = await tx.subscriber.findUnique({
       where: { confirmTokenHash: hash },
-      select: { id: true, email: true, confirmExpiresAt: true },
+      select: { id: true, email: true, webhookUrl: true, confirmExpiresAt: true },
     });
     if (!row?.confirmExpiresAt || row.confirmExpiresAt <= now) throw new AppError("NOT_FOUND", INVALID);
     // Conditional on the token, so two clicks at once confirm once.
@@ -47,6 +48,6 @@ export async function confirmSubscription(
       },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID);
-    return { subscriberId: row.id, email: row.email, confirmedAt: now };
+    return { subscriberId: row.id, email: subscriberAddress(row), confirmedAt: now };
   });
 }

@@ -1,6 +1,7 @@
 // /subscribe/manage and the unsubscribe links: everything a subscriber can do
 // with the signed links in their emails. A manage link may change the scope or
 // unsubscribe; an unsubscribe link may only unsubscribe.
+import { subscriberAddress } from "./address.ts";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { SubscriberScope } from "../domain/scoping.ts";
@@ -33,7 +34,7 @@ export async function findSubscriptionByLink(
   if (!row || !verifySubscriberLink(secret, purpose, token, row)) return null;
   return {
     id: row.id,
-    email: row.email,
+    email: subscriberAddress(row),
     scope: scopeOf(row),
     unsubscribedAt: row.unsubscribedAt,
     suppressedAt: row.suppressedAt,
