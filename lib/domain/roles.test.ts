@@ -34,4 +34,13 @@ describe("can", () => {
       expect(can("VIEWER", permission)).toBe(false);
     }
   });
+
+  it("shows subscriber addresses to every role but viewers, and lets only admins remove or unsuppress", () => {
+    for (const role of ["ADMIN", "ENGINEER", "ACCOUNT_MANAGER"] as const)
+      expect(can(role, "subscriber.read")).toBe(true);
+    expect(can("VIEWER", "subscriber.read")).toBe(false);
+    expect(can("ADMIN", "subscriber.manage")).toBe(true);
+    for (const role of ["ENGINEER", "ACCOUNT_MANAGER", "VIEWER"] as const)
+      expect(can(role, "subscriber.manage")).toBe(false);
+  });
 });

@@ -19,6 +19,7 @@ export type Permission =
   | "postmortem.review"
   | "postmortem.publish"
   | "subscriber.read"
+  | "subscriber.manage"
   | "sla.read"
   | "sla.manage"
   | "user.manage"
@@ -33,6 +34,7 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     "postmortem.review",
     "postmortem.publish",
     "subscriber.read",
+    "subscriber.manage",
     "sla.read",
     "sla.manage",
     "user.manage",
