@@ -10,7 +10,7 @@ import { parseInput } from "../parse-input.ts";
 import { announcePublicChange } from "../public/changes.ts";
 import { affectedSnapshot, IMPACT_VALUES, priorityOf } from "./affected-component-regions.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
-import { auditState, claimIncidentVersion, incidentConflict, incidentNotFound } from "./incident-version.ts";
+import { auditState, claimIncidentWrite, openIncidentWrite } from "./incident-version.ts";
 import { notifyIncidentSubscribers } from "./notify-subscribers.ts";
 
 export const approveProposalInput = z.object({
@@ -40,9 +40,7 @@ export async function approveProposal(
   const data = parseInput(approveProposalInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const before = await loadIncidentDetail(tx, data.incidentId);
-    if (!before) throw incidentNotFound();
-    if (before.version !== data.expectedVersion) throw await incidentConflict(tx, data.incidentId);
+    const before = await openIncidentWrite(tx, data.incidentId, data.expectedVersion);
     if (before.review !== "proposed") {
       throw new AppError(
         "INVALID_TRANSITION",
@@ -51,8 +49,7 @@ export async function approveProposal(
           : "This proposal was dismissed; it cannot be approved.",
       );
     }
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
-      throw await incidentConflict(tx, data.incidentId);
+    await claimIncidentWrite(tx, data.incidentId, data.expectedVersion);
 
     const impact = data.impact ?? before.impact;
     const message = data.message ?? defaultMessage(before);

@@ -21,6 +21,8 @@ import type { ComponentStatus } from "../generated/prisma/enums.ts";
 import { priorityOf } from "./affected-component-regions.ts";
 import { type AffectedComponentRegion, componentRegionSelect, toAffected } from "./get-incident.ts";
 import { claimIncidentVersion } from "./incident-version.ts";
+import { OPEN_PUBLIC_INCIDENT } from "./visibility.ts";
+import { ACTIVE_MAINTENANCE } from "../maintenance/visibility.ts";
 
 const DETECTION_LOCK = 7_310_002;
 
@@ -108,7 +110,7 @@ async function coveredByOpenIncident(tx: Tx, componentRegionIds: string[]): Prom
   const links = await tx.incidentComponentRegion.findMany({
     where: {
       componentRegionId: { in: componentRegionIds },
-      incident: { review: "approved", status: { not: "resolved" } },
+      incident: OPEN_PUBLIC_INCIDENT,
     },
     select: { componentRegionId: true },
   });
@@ -129,7 +131,7 @@ async function detectionContext(
       componentRegionId: { in: ids },
       maintenance: {
         OR: [
-          { status: { in: ["in_progress", "verifying"] } },
+          ACTIVE_MAINTENANCE,
           // A window due to start this instant, before the worker has moved it.
           { status: "scheduled", autoTransition: true, scheduledStart: { lte: now }, scheduledEnd: { gt: now } },
         ],

@@ -6,7 +6,7 @@ import { type Actor, can } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
-import { auditState, claimIncidentVersion, incidentConflict, incidentNotFound } from "./incident-version.ts";
+import { auditState, claimIncidentWrite, openIncidentWrite } from "./incident-version.ts";
 
 export const dismissProposalInput = z.object({
   incidentId: z.string().trim().min(1),
@@ -26,9 +26,7 @@ export async function dismissProposal(
   const data = parseInput(dismissProposalInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const before = await loadIncidentDetail(tx, data.incidentId);
-    if (!before) throw incidentNotFound();
-    if (before.version !== data.expectedVersion) throw await incidentConflict(tx, data.incidentId);
+    const before = await openIncidentWrite(tx, data.incidentId, data.expectedVersion);
     if (before.review !== "proposed") {
       throw new AppError(
         "INVALID_TRANSITION",
@@ -37,8 +35,7 @@ export async function dismissProposal(
           : "This proposal is already dismissed.",
       );
     }
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
-      throw await incidentConflict(tx, data.incidentId);
+    await claimIncidentWrite(tx, data.incidentId, data.expectedVersion);
     // Looking at it and deciding counts as acknowledging it.
     await tx.incident.update({
       where: { id: data.incidentId },

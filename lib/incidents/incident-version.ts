@@ -1,22 +1,32 @@
 // Optimistic concurrency on Incident.version: a writer claims the version it
 // read; if someone committed first, the claim matches no row and the writer
 // gets a conflict carrying the state the winner left.
+import { claimVersion } from "../database/version-claim.ts";
 import type { Prisma } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "incident">;
+type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "incident">;
+
+/** lib/database/version-claim.ts on Incident. */
+export function claimIncidentVersion(tx: Tx, incidentId: string, expectedVersion: number): Promise<boolean> {
+  return claimVersion(tx, "incident", incidentId, expectedVersion);
+}
 
 /**
- * One conditional UPDATE: it takes the row lock, so a concurrent writer waits
- * for this transaction and then finds the version moved on.
+ * The opening of every write to an existing incident: it exists, and the
+ * caller read its current version (otherwise CONFLICT with the current state).
  */
-export async function claimIncidentVersion(tx: Tx, incidentId: string, expectedVersion: number): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
-    UPDATE "Incident" SET "version" = "version" + 1, "updatedAt" = now()
-    WHERE "id" = ${incidentId} AND "version" = ${expectedVersion}
-    RETURNING "version"`;
-  return rows.length === 1;
+export async function openIncidentWrite(tx: Tx, incidentId: string, expectedVersion: number): Promise<IncidentDetail> {
+  const before = await loadIncidentDetail(tx, incidentId);
+  if (!before) throw incidentNotFound();
+  if (before.version !== expectedVersion) throw await incidentConflict(tx, incidentId);
+  return before;
+}
+
+/** Claims the version read at the opening, or throws the conflict a concurrent writer caused. */
+export async function claimIncidentWrite(tx: Tx, incidentId: string, expectedVersion: number): Promise<void> {
+  if (!(await claimIncidentVersion(tx, incidentId, expectedVersion))) throw await incidentConflict(tx, incidentId);
 }
 
 export async function incidentConflict(tx: Tx, incidentId: string): Promise<AppError> {

@@ -15,6 +15,7 @@ import type {
 } from "../generated/prisma/enums.ts";
 import { parseInput } from "../parse-input.ts";
 import { type AffectedComponentRegion, componentRegionSelect, isResolveProposed, toAffected } from "./get-incident.ts";
+import { OPEN_PUBLIC_INCIDENT } from "./visibility.ts";
 
 export const CONSOLE_INCIDENT_STATES = ["proposed", "open", "resolved", "dismissed", "all"] as const;
 export const listConsoleIncidentsInput = z.object({
@@ -49,7 +50,7 @@ export interface IncidentSummary {
 
 const WHERE: Readonly<Record<(typeof CONSOLE_INCIDENT_STATES)[number], Prisma.IncidentWhereInput>> = {
   proposed: { review: "proposed" },
-  open: { review: "approved", status: { not: "resolved" } },
+  open: OPEN_PUBLIC_INCIDENT,
   resolved: { review: "approved", status: "resolved" },
   dismissed: { review: "dismissed" },
   all: {},

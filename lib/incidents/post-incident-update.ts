@@ -16,7 +16,7 @@ import {
   resolveAffected,
 } from "./affected-component-regions.ts";
 import { type IncidentDetail, loadIncidentDetail } from "./get-incident.ts";
-import { auditState, claimIncidentVersion, incidentConflict, incidentNotFound } from "./incident-version.ts";
+import { auditState, claimIncidentWrite, openIncidentWrite } from "./incident-version.ts";
 import { notifyIncidentSubscribers } from "./notify-subscribers.ts";
 
 export const postIncidentUpdateInput = z.object({
@@ -43,9 +43,7 @@ export async function postIncidentUpdate(
   const data = parseInput(postIncidentUpdateInput, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const before = await loadIncidentDetail(tx, data.incidentId);
-    if (!before) throw incidentNotFound();
-    if (before.version !== data.expectedVersion) throw await incidentConflict(tx, data.incidentId);
+    const before = await openIncidentWrite(tx, data.incidentId, data.expectedVersion);
     if (before.review !== "approved") {
       throw new AppError(
         "INVALID_TRANSITION",
@@ -56,8 +54,7 @@ export async function postIncidentUpdate(
     }
     const check = checkIncidentTransition(before.status, data.status);
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
-    if (!(await claimIncidentVersion(tx, data.incidentId, data.expectedVersion)))
-      throw await incidentConflict(tx, data.incidentId);
+    await claimIncidentWrite(tx, data.incidentId, data.expectedVersion);
 
     const resolving = data.status === "resolved";
     const chosen =

@@ -5,6 +5,7 @@ import type { Db, Prisma } from "../db.ts";
 import { compareTier } from "../domain/priority.ts";
 import { parseInput } from "../parse-input.ts";
 import { type MaintenanceDetail, maintenanceDetailInclude, toMaintenanceDetail } from "./get-maintenance.ts";
+import { ACTIVE_MAINTENANCE } from "./visibility.ts";
 
 export const MAINTENANCE_LIST_STATES = ["upcoming", "active", "completed", "all"] as const;
 export const listMaintenancesInput = z.object({
@@ -15,7 +16,7 @@ export type ListMaintenancesInput = z.input<typeof listMaintenancesInput>;
 
 const WHERE: Readonly<Record<(typeof MAINTENANCE_LIST_STATES)[number], Prisma.MaintenanceWhereInput>> = {
   upcoming: { status: "scheduled" },
-  active: { status: { in: ["in_progress", "verifying"] } },
+  active: ACTIVE_MAINTENANCE,
   completed: { status: "completed" },
   all: {},
 };

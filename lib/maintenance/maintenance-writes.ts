@@ -1,25 +1,21 @@
 // What every maintenance write shares: the optimistic version claim, the
 // conflict that carries the current state, the audit snapshot, and the
 // outbox event with its frozen payload.
+import { claimVersion } from "../database/version-claim.ts";
 import type { Prisma } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { enqueueEvent } from "../notifications/enqueue.ts";
 import type { EventKind } from "../notifications/events.ts";
 import { loadMaintenanceDetail, type MaintenanceDetail } from "./get-maintenance.ts";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw" | "maintenance" | "notificationEvent">;
+type Tx = Pick<
+  Prisma.TransactionClient,
+  "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "maintenance" | "notificationEvent"
+>;
 
-/** One conditional UPDATE: a concurrent writer waits for it, then finds the version moved on. */
-export async function claimMaintenanceVersion(
-  tx: Tx,
-  maintenanceId: string,
-  expectedVersion: number,
-): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
-    UPDATE "Maintenance" SET "version" = "version" + 1, "updatedAt" = now()
-    WHERE "id" = ${maintenanceId} AND "version" = ${expectedVersion}
-    RETURNING "version"`;
-  return rows.length === 1;
+/** lib/database/version-claim.ts on Maintenance. */
+export function claimMaintenanceVersion(tx: Tx, maintenanceId: string, expectedVersion: number): Promise<boolean> {
+  return claimVersion(tx, "maintenance", maintenanceId, expectedVersion);
 }
 
 export async function maintenanceConflict(tx: Tx, maintenanceId: string): Promise<AppError> {

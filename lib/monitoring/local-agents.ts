@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.ts";
+import { REGION_ORDER } from "../catalog/order.ts";
 import { createAgent, hashToken, rotateAgentToken } from "./agents.ts";
 
 const tokensSchema = z.record(z.string(), z.string());
@@ -17,7 +18,7 @@ export async function ensureLocalAgents(db: Db, dataDir: string): Promise<LocalA
   const file = path.join(dataDir, "agent-tokens.json");
   const saved = fs.existsSync(file) ? tokensSchema.catch({}).parse(JSON.parse(fs.readFileSync(file, "utf8"))) : {};
   const tokens: Record<string, string> = {};
-  for (const region of await db.region.findMany({ orderBy: { sortOrder: "asc" } })) {
+  for (const region of await db.region.findMany({ orderBy: REGION_ORDER })) {
     const name = `local-${region.key}`;
     const known = saved[region.key];
     const agent = await db.probeAgent.findUnique({ where: { name } });

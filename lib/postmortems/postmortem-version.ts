@@ -2,6 +2,7 @@
 // (lib/incidents/incident-version.ts): a writer claims the version it read
 // with one conditional UPDATE; a stale writer gets CONFLICT carrying the
 // current postmortem, so the text they typed can be shown beside it.
+import { claimVersion } from "../database/version-claim.ts";
 import type { Prisma } from "../db.ts";
 import type { Actor } from "../domain/roles.ts";
 import { AppError } from "../errors.ts";
@@ -9,16 +10,13 @@ import { loadPostmortemView } from "./get-postmortem.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export async function claimPostmortemVersion(
-  tx: Pick<Tx, "$queryRaw">,
+/** lib/database/version-claim.ts on Postmortem. */
+export function claimPostmortemVersion(
+  tx: Pick<Tx, "$queryRawUnsafe">,
   postmortemId: string,
   expectedVersion: number,
 ): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
-    UPDATE "Postmortem" SET "version" = "version" + 1, "updatedAt" = now()
-    WHERE "id" = ${postmortemId} AND "version" = ${expectedVersion}
-    RETURNING "version"`;
-  return rows.length === 1;
+  return claimVersion(tx, "postmortem", postmortemId, expectedVersion);
 }
 
 /**

@@ -5,6 +5,8 @@
 import type { Db } from "../db.ts";
 import { type ComponentStatus, effectiveStatus } from "../domain/status.ts";
 import type { ComponentRegionFacts } from "./statuspage-types.ts";
+import { OPEN_PUBLIC_INCIDENT } from "../incidents/visibility.ts";
+import { ACTIVE_MAINTENANCE } from "../maintenance/visibility.ts";
 
 export interface PublicComponentRegion extends ComponentRegionFacts {
   component: ComponentRegionFacts["component"] & { id: string; key: string };
@@ -51,11 +53,11 @@ export async function loadPublicComponentRegions(
   const ids = rows.map((r) => r.id);
   const [overrides, maintenance, changes] = await Promise.all([
     db.incidentComponentRegion.findMany({
-      where: { componentRegionId: { in: ids }, incident: { review: "approved", status: { not: "resolved" } } },
+      where: { componentRegionId: { in: ids }, incident: OPEN_PUBLIC_INCIDENT },
       select: { componentRegionId: true, status: true, addedAt: true, incident: { select: { updatedAt: true } } },
     }),
     db.maintenanceComponentRegion.findMany({
-      where: { componentRegionId: { in: ids }, maintenance: { status: { in: ["in_progress", "verifying"] } } },
+      where: { componentRegionId: { in: ids }, maintenance: ACTIVE_MAINTENANCE },
       select: { componentRegionId: true, maintenance: { select: { startedAt: true, updatedAt: true } } },
     }),
     db.statusChange.groupBy({

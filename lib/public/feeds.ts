@@ -14,6 +14,7 @@ import type { Feed, FeedEntry } from "./feed-format.ts";
 import type { Calendar, CalendarEvent } from "./ics.ts";
 import type { PublicSite } from "./site.ts";
 import { componentRegionName, incidentUrl, maintenanceUrl } from "./statuspage-shape.ts";
+import { REGION_ORDER } from "../catalog/order.ts";
 
 /** Entries in a feed, most recently changed first. */
 export const FEED_LIMIT = 50;
@@ -45,9 +46,7 @@ export async function resolveFilter(db: Db, searchParams: URLSearchParams): Prom
     component ? db.component.findUnique({ where: { key: component }, select: { key: true, name: true } }) : null,
   ]);
   if (region && !regionRow) {
-    const known = (
-      await db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true } })
-    ).map((r) => r.key);
+    const known = (await db.region.findMany({ orderBy: REGION_ORDER, select: { key: true } })).map((r) => r.key);
     throw new AppError("NOT_FOUND", `There is no region "${region}". Regions: ${known.join(", ")}.`);
   }
   if (component && !componentRow) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { getIncidentHistory, type IncidentPage } from "./incidents.ts";
+import { CATALOG_COMPONENT_ORDER, REGION_ORDER } from "../catalog/order.ts";
 
 const key = z
   .string()
@@ -31,9 +32,9 @@ export interface HistoryPage extends IncidentPage {
 export async function getHistoryPage(db: Db, query: HistoryQuery): Promise<HistoryPage> {
   const [page, regions, components] = await Promise.all([
     getIncidentHistory(db, { page: query.page, regionKey: query.region, componentKey: query.component }),
-    db.region.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }], select: { key: true, name: true } }),
+    db.region.findMany({ orderBy: REGION_ORDER, select: { key: true, name: true } }),
     db.component.findMany({
-      orderBy: [{ product: { sortOrder: "asc" } }, { tier: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+      orderBy: CATALOG_COMPONENT_ORDER,
       select: { key: true, name: true, product: { select: { name: true } } },
     }),
   ]);

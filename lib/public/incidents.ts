@@ -7,8 +7,7 @@ import { type PublishedPostmortem, readPublishedPostmortem } from "../domain/pub
 import { utcDayWindows } from "../domain/uptime.ts";
 import type { DayIncident } from "../domain/uptime-days.ts";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, Tier } from "../generated/prisma/enums.ts";
-
-export const PUBLIC_INCIDENT = { review: "approved" } as const satisfies Prisma.IncidentWhereInput;
+import { OPEN_PUBLIC_INCIDENT, PUBLIC_INCIDENT } from "../incidents/visibility.ts";
 
 export interface AffectedView {
   componentKey: string;
@@ -141,7 +140,7 @@ const IMPACT_ORDER: Readonly<Record<IncidentImpact, number>> = { critical: 0, ma
 /** Open incidents, worst impact first, then newest. */
 export async function getActiveIncidents(db: Db, scope: IncidentScope = {}): Promise<IncidentSummary[]> {
   const rows = await db.incident.findMany({
-    where: { ...PUBLIC_INCIDENT, status: { not: "resolved" }, ...scopeWhere(scope) },
+    where: { ...OPEN_PUBLIC_INCIDENT, ...scopeWhere(scope) },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     select: summarySelect,
   });

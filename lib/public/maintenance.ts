@@ -3,6 +3,7 @@
 import type { Db, Prisma } from "../db.ts";
 import type { MaintenanceStatus, Tier } from "../generated/prisma/enums.ts";
 import { affectedSelect, componentRegionWhere, type IncidentScope, sortAffected } from "./incidents.ts";
+import { ACTIVE_MAINTENANCE } from "../maintenance/visibility.ts";
 
 export interface MaintenanceAffected {
   componentKey: string;
@@ -108,7 +109,7 @@ export async function getCurrentMaintenance(
 ): Promise<CurrentMaintenance> {
   const rows = await db.maintenance.findMany({
     where: {
-      OR: [{ status: { in: ["in_progress", "verifying"] } }, { status: "scheduled", scheduledEnd: { gt: now } }],
+      OR: [ACTIVE_MAINTENANCE, { status: "scheduled", scheduledEnd: { gt: now } }],
       ...scopeWhere(scope),
     },
     orderBy: [{ scheduledStart: "asc" }, { id: "asc" }],

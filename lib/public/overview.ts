@@ -3,6 +3,9 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ComponentStatus, Tier } from "../generated/prisma/enums.ts";
 import { effectiveStatus, type OverallStatus, overallStatus } from "../domain/status.ts";
+import { COMPONENT_ORDER, PRODUCT_ORDER, REGION_ORDER } from "../catalog/order.ts";
+import { OPEN_PUBLIC_INCIDENT } from "../incidents/visibility.ts";
+import { ACTIVE_MAINTENANCE } from "../maintenance/visibility.ts";
 
 export interface OverviewRegion {
   key: string;
@@ -44,16 +47,16 @@ export interface StatusOverview {
 export async function getStatusOverview(db: PrismaClient, now: Date): Promise<StatusOverview> {
   const [regions, products, overrides, maintenance] = await Promise.all([
     db.region.findMany({
-      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      orderBy: REGION_ORDER,
       select: { id: true, key: true, name: true, provider: true },
     }),
     db.product.findMany({
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      orderBy: PRODUCT_ORDER,
       select: {
         key: true,
         name: true,
         components: {
-          orderBy: [{ tier: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+          orderBy: COMPONENT_ORDER,
           select: {
             key: true,
             name: true,
@@ -67,11 +70,11 @@ export async function getStatusOverview(db: PrismaClient, now: Date): Promise<St
       },
     }),
     db.incidentComponentRegion.findMany({
-      where: { incident: { review: "approved", status: { not: "resolved" } } },
+      where: { incident: OPEN_PUBLIC_INCIDENT },
       select: { componentRegionId: true, status: true },
     }),
     db.maintenanceComponentRegion.findMany({
-      where: { maintenance: { status: { in: ["in_progress", "verifying"] } } },
+      where: { maintenance: ACTIVE_MAINTENANCE },
       select: { componentRegionId: true },
     }),
   ]);

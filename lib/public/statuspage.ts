@@ -16,6 +16,7 @@ import type {
   SpScheduledMaintenance,
   SpStatus,
 } from "./statuspage-types.ts";
+import { ACTIVE_MAINTENANCE_STATUSES } from "../maintenance/visibility.ts";
 
 /** incidents.json and scheduled-maintenances.json list this many, newest first (as Statuspage does). */
 export const RECENT_LIMIT = 50;
@@ -154,8 +155,8 @@ async function loadMaintenances(db: Db, ctx: ShapeContext, which: MaintenanceSet
   const statuses = {
     recent: undefined,
     upcoming: ["scheduled" as const],
-    active: ["in_progress" as const, "verifying" as const],
-    upcoming_or_active: ["scheduled" as const, "in_progress" as const, "verifying" as const],
+    active: [...ACTIVE_MAINTENANCE_STATUSES],
+    upcoming_or_active: ["scheduled" as const, ...ACTIVE_MAINTENANCE_STATUSES],
   }[which];
   const rows = await db.maintenance.findMany({
     where: statuses ? { status: { in: statuses } } : {},

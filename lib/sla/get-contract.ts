@@ -4,6 +4,7 @@ import type { Coverage, MonthRule } from "../generated/prisma/enums.ts";
 import { AppError } from "../errors.ts";
 import { type CoveredComponentRegion, loadCoveredComponentRegions } from "./coverage.ts";
 import { parseStoredCreditTiers } from "./stored-terms.ts";
+import { productOrder, regionOrder } from "../catalog/order.ts";
 import type { CreditTierView } from "./types.ts";
 
 export interface ContractSummary {
@@ -89,12 +90,8 @@ export function contractSummaryOf(row: Omit<ContractRow, "regions" | "products">
 export async function loadContractDetail(tx: Tx, contractId: string): Promise<ContractDetail | null> {
   const row = await tx.contract.findUnique({ where: { id: contractId }, select: CONTRACT_SELECT });
   if (!row) return null;
-  const regions = row.regions
-    .map((r) => r.region)
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
-  const products = row.products
-    .map((p) => p.product)
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.key.localeCompare(b.key));
+  const regions = row.regions.map((r) => r.region).sort(regionOrder);
+  const products = row.products.map((p) => p.product).sort(productOrder);
   const covered = await loadCoveredComponentRegions(tx, {
     regionIds: regions.map((r) => r.id),
     productIds: products.map((p) => p.id),

@@ -2,6 +2,7 @@
 // choices a contract form offers.
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { PRODUCT_ORDER, REGION_ORDER } from "../catalog/order.ts";
 import { CONTRACT_SELECT, type ContractSummary, contractSummaryOf } from "./get-contract.ts";
 
 export interface CustomerSummary {
@@ -56,11 +57,11 @@ export interface ContractFormOptions {
 export async function contractFormOptions(db: Db): Promise<ContractFormOptions> {
   const [regions, products, accountManagers] = await Promise.all([
     db.region.findMany({
-      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      orderBy: REGION_ORDER,
       select: { id: true, key: true, name: true },
     }),
     db.product.findMany({
-      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      orderBy: PRODUCT_ORDER,
       select: { id: true, key: true, name: true },
     }),
     db.user.findMany({

@@ -12,7 +12,7 @@ import {
 } from "../domain/sla.ts";
 import type { CreditTier } from "../domain/sla-figures.ts";
 import type { IncidentImpact, Priority } from "../generated/prisma/enums.ts";
-import { PUBLIC_INCIDENT } from "../public/incidents.ts";
+import { PUBLIC_INCIDENT } from "../incidents/visibility.ts";
 import { loadStatusHistories, type StatusHistory } from "./status-history.ts";
 import type { CoveredComponentRegion } from "./coverage.ts";
 import { type ContractDetail, contractNotFound, loadContractDetail } from "./get-contract.ts";

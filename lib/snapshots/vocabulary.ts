@@ -4,7 +4,8 @@
 // public change and once a minute; a request naming something unknown while
 // a reload is due waits for it, so a page published a moment ago is never a 404.
 import type { Db } from "../db.ts";
-import { HISTORY_PAGE_SIZE, PUBLIC_INCIDENT } from "../public/incidents.ts";
+import { PUBLIC_INCIDENT } from "../incidents/visibility.ts";
+import { HISTORY_PAGE_SIZE } from "../public/incidents.ts";
 import type { SnapshotVocabulary } from "./routes.ts";
 
 export async function loadSnapshotVocabulary(db: Db): Promise<SnapshotVocabulary> {

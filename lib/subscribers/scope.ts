@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, Prisma } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { SubscriberScope } from "../domain/scoping.ts";
+import { CATALOG_COMPONENT_ORDER, REGION_ORDER } from "../catalog/order.ts";
 
 const id = z.string().trim().min(1).max(40);
 
@@ -32,11 +33,11 @@ export interface SubscriptionChoices {
 export async function getSubscriptionChoices(db: Db): Promise<SubscriptionChoices> {
   const [regions, components] = await Promise.all([
     db.region.findMany({
-      orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+      orderBy: REGION_ORDER,
       select: { id: true, key: true, name: true },
     }),
     db.component.findMany({
-      orderBy: [{ product: { sortOrder: "asc" } }, { tier: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+      orderBy: CATALOG_COMPONENT_ORDER,
       select: { id: true, key: true, name: true, tier: true, product: { select: { name: true } } },
     }),
   ]);
