@@ -35,3 +35,31 @@ export function scopeCovers(scope: SubscriberScope, affected: readonly AffectedC
   if (affected.length === 0) return scope.all && !scope.tier1Only;
   return affected.some((cr) => scopeCoversComponentRegion(scope, cr));
 }
+
+/** What the outbox knows of an event when it picks who hears of it. */
+export interface ScopedEvent {
+  kind: string;
+  /** The incident it is about (incident and postmortem events), else null. */
+  incidentId: string | null;
+  /** Whether that incident is resolved as the event is written (its own resolution included). */
+  incidentResolved: boolean;
+  affected: readonly AffectedComponentRegion[];
+}
+
+/**
+ * "Get updates on this incident": a followed incident's events reach its
+ * follower while it is open, and its resolution is the last one they get —
+ * no later update or postmortem, whatever else their scope says of those.
+ */
+export function followCovers(followedIncidentIds: readonly string[], event: ScopedEvent): boolean {
+  if (event.incidentId === null || !followedIncidentIds.includes(event.incidentId)) return false;
+  return !event.incidentResolved || event.kind === "incident_resolved";
+}
+
+/** The whole rule: the subscriber's scope, or an incident they follow on its own. */
+export function subscriberHears(
+  subscriber: { scope: SubscriberScope; followedIncidentIds: readonly string[] },
+  event: ScopedEvent,
+): boolean {
+  return scopeCovers(subscriber.scope, event.affected) || followCovers(subscriber.followedIncidentIds, event);
+}

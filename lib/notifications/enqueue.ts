@@ -1,8 +1,8 @@
 // The outbox's write side: an event and one Notification row per subscriber
 // whose scope covers it, in the caller's transaction (DESIGN.md: written in
-// the same transaction as the change that causes them). The scope rule is
-// lib/domain/scoping.ts's, in SQL so that 100,000 subscribers are one statement
-// (tests/integration/scoping-sql.test.ts holds the two together). Times are
+// the same transaction as the change that causes them). The scope and
+// followed-incident rules are lib/domain/scoping.ts's, in SQL so that 100,000
+// subscribers are one statement (tests/integration/scoping-sql.test.ts holds the two together). Times are
 // written in UTC, as Prisma writes every DateTime, whatever the session's zone.
 import type { Prisma } from "../db.ts";
 import { type EventKind, type EventPayload, eventPayloadSchema } from "./events.ts";
@@ -44,7 +44,12 @@ export async function enqueueEvent(tx: Tx, event: NewEvent): Promise<EnqueuedEve
     FROM "Subscriber" s
     WHERE s."confirmedAt" IS NOT NULL AND s."unsubscribedAt" IS NULL AND s."suppressedAt" IS NULL
       AND (
-        (cardinality(${ids}::text[]) = 0 AND s."scopeAll" AND NOT s."tier1Only")
+        EXISTS (
+          SELECT 1 FROM "SubscriberIncident" si JOIN "Incident" i ON i."id" = si."incidentId"
+          WHERE si."subscriberId" = s."id" AND si."incidentId" = ${event.incidentId ?? null}::text
+            AND (i."resolvedAt" IS NULL OR ${event.kind}::text = 'incident_resolved')
+        )
+        OR (cardinality(${ids}::text[]) = 0 AND s."scopeAll" AND NOT s."tier1Only")
         OR EXISTS (
           SELECT 1 FROM "ComponentRegion" cr JOIN "Component" c ON c."id" = cr."componentId"
           WHERE cr."id" = ANY(${ids}::text[])
