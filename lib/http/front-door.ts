@@ -14,7 +14,8 @@ import {
 import { type SecurityHeaderSettings, securityHeadersFor } from "./security-headers.ts";
 import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from "../snapshots/routes.ts";
 import type { SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
-import { type SnapshotCache, sendSnapshot } from "../snapshots/cache.ts";
+import type { SnapshotCache } from "../snapshots/cache.ts";
+import { sendSnapshot } from "../snapshots/snapshot-response.ts";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 

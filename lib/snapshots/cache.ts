@@ -17,9 +17,8 @@
 // - Nothing in a request decides whether the cache is used: not a header, not
 //   a query parameter (lib/snapshots/routes.ts drops the ones a page does not read).
 import { createHash } from "node:crypto";
-import type http from "node:http";
 import zlib from "node:zlib";
-import { etagMatches, pickEncoding } from "./routes.ts";
+import { withStaleBanner } from "./stale-banner.ts";
 
 /** What a render produced. */
 export interface Rendered {
@@ -45,7 +44,7 @@ export const KEPT_HEADERS = [
 
 export type Renderer = (key: string) => Promise<Rendered>;
 
-interface Snapshot {
+export interface Snapshot {
   /** How long the render took, sent as Server-Timing. */
   renderMs: number;
   status: number;
@@ -134,27 +133,6 @@ function compress(snapshot: Snapshot): Snapshot {
 function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number, renderMs: number): Snapshot {
   const etag = `"${createHash("sha1").update(rendered.body).digest("base64url")}"`;
   return compress({ ...rendered, etag, renderedAt, generation, renderMs });
-}
-
-function ageText(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return "less than a minute ago";
-  if (minutes < 120) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} hours ago` : `${Math.floor(hours / 24)} days ago`;
-}
-
-/** The last good page with a notice right after <body …>: live data is unavailable, this is from then. */
-export function withStaleBanner(body: Buffer, renderedAt: number, now: number): Buffer {
-  const html = body.toString("utf8");
-  const open = html.search(/<body[\s>]/i);
-  const end = open < 0 ? -1 : html.indexOf(">", open);
-  if (end < 0) return body;
-  const at = `${new Date(renderedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const banner =
-    `<div role="status" data-stale-snapshot style="background:#fef3c7;color:#451a03;border-bottom:2px solid #b45309;padding:.6rem 1rem;font:600 .95rem/1.4 system-ui,sans-serif;text-align:center">` +
-    `Live status is temporarily unavailable. This page shows the status as of ${at} (${ageText(now - renderedAt)}); it refreshes by itself when we are back.</div>`;
-  return Buffer.from(html.slice(0, end + 1) + banner + html.slice(end + 1), "utf8");
 }
 
 export class SnapshotCache {
@@ -372,41 +350,4 @@ export class SnapshotCache {
     this.lastFailure.delete(oldest.key);
     this.routeSizes.set(oldest.route, (this.routeSizes.get(oldest.route) ?? 1) - 1);
   }
-}
-
-/** Writes a snapshot as the response, honouring HEAD, If-None-Match and Accept-Encoding. */
-export function sendSnapshot(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  snapshot: Snapshot,
-  options: { maxAgeSeconds: number; stale: boolean; now: number },
-): void {
-  const age = Math.max(0, Math.floor((options.now - snapshot.renderedAt) / 1000));
-  const headers: http.OutgoingHttpHeaders = {
-    ...snapshot.headers,
-    "content-type": snapshot.contentType,
-    etag: snapshot.etag,
-    "last-modified": new Date(snapshot.renderedAt).toUTCString(),
-    age: String(age),
-    "cache-control": `public, max-age=0, s-maxage=${options.maxAgeSeconds}, stale-while-revalidate=30, stale-if-error=86400`,
-    vary: "Accept-Encoding",
-    "server-timing": `render;dur=${snapshot.renderMs.toFixed(1)};desc="snapshot rendered ${age} s ago"`,
-    "x-content-type-options": "nosniff",
-  };
-  if (options.stale) headers["x-snapshot-stale"] = `rendered ${age} s ago; live data unavailable`;
-  if (snapshot.location) headers.location = snapshot.location;
-  if (snapshot.status === 200 && etagMatches(req.headers["if-none-match"], snapshot.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const encoding = pickEncoding(req.headers["accept-encoding"], {
-    br: snapshot.br !== undefined,
-    gzip: snapshot.gzip !== undefined,
-  });
-  const body = encoding === "br" ? snapshot.br! : encoding === "gzip" ? snapshot.gzip! : snapshot.body;
-  if (encoding !== "identity") headers["content-encoding"] = encoding;
-  headers["content-length"] = String(body.length);
-  res.writeHead(snapshot.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
 }

@@ -21,6 +21,11 @@ describe("snapshotKey", () => {
     expect(snapshotKey("/history?page=2")).toBe("/history?page=2");
   });
 
+  it("answers the busiest exact paths as parsing their URL would", () => {
+    const exact = ["/", "/history", "/api/v2/summary.json", "/api/v2/incidents/unresolved.json", "/feed.rss"];
+    for (const path of exact) expect(resolveSnapshot(path)).toEqual(resolveSnapshot(`${path}?unread=1`));
+  });
+
   it("leaves everything else to Next", () => {
     expect(snapshotKey("/admin")).toBeNull();
     expect(snapshotKey("/api/ingest/results")).toBeNull();

@@ -42,6 +42,19 @@ const API = new Set([
   "scheduled-maintenances/active",
 ]);
 const FEEDS = new Set(["feed.atom", "feed.rss", "calendar.ics"]);
+/** Targets that are their own canonical key, answered without parsing a URL (the busiest ones). */
+const EXACT: ReadonlyMap<string, SnapshotTarget> = new Map<string, SnapshotTarget>([
+  ["/", { kind: "snapshot", key: "/", route: "home", page: true }],
+  ["/history", { kind: "snapshot", key: "/history", route: "history", page: true }],
+  ...[...API].map((name): [string, SnapshotTarget] => [
+    `/api/v2/${name}.json`,
+    { kind: "snapshot", key: `/api/v2/${name}.json`, route: "api", page: false },
+  ]),
+  ...[...FEEDS].map((name): [string, SnapshotTarget] => [
+    `/${name}`,
+    { kind: "snapshot", key: `/${name}`, route: "feed", page: false },
+  ]),
+]);
 /** Query values longer than this are never a real filter. */
 const MAX_PARAM_LENGTH = 128;
 
@@ -136,6 +149,8 @@ function badge(segments: string[], v: SnapshotVocabulary | undefined): SnapshotT
  * snapshot route). Without a vocabulary, values are checked by format only.
  */
 export function resolveSnapshot(target: string, vocabulary?: SnapshotVocabulary): SnapshotTarget {
+  const exact = EXACT.get(target);
+  if (exact !== undefined) return exact;
   let url: URL;
   try {
     url = new URL(target, "http://snapshot.invalid");
