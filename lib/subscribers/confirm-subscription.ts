@@ -5,9 +5,14 @@ import { subscriberAddress } from "./address.ts";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { followIncident, incidentIdSchema } from "./follow-incident.ts";
 import { hashToken } from "./tokens.ts";
 
-export const confirmSubscriptionInput = z.object({ token: z.string().trim().min(20).max(200) });
+export const confirmSubscriptionInput = z.object({
+  token: z.string().trim().min(20).max(200),
+  /** From a "get updates on this incident" link: follow it once confirmed. */
+  incidentId: incidentIdSchema.optional(),
+});
 
 const INVALID = "This confirmation link has expired or has already been used. Subscribe again to get a new one.";
 
@@ -27,7 +32,7 @@ export async function confirmSubscription(
   input: z.input<typeof confirmSubscriptionInput>,
   now: Date,
 ): Promise<{ subscriberId: string; email: string; confirmedAt: Date }> {
-  const { token } = confirmSubscriptionInput.parse(input);
+  const { token, incidentId } = confirmSubscriptionInput.parse(input);
   const hash = hashToken(token);
   return db.$transaction(async (tx) => {
     const row = await tx.subscriber.findUnique({
@@ -48,6 +53,7 @@ export async function confirmSubscription(
       },
     });
     if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID);
+    if (incidentId) await followIncident(tx, row.id, incidentId);
     return { subscriberId: row.id, email: subscriberAddress(row), confirmedAt: now };
   });
 }

@@ -1,11 +1,13 @@
 "use client";
 import { useActionState } from "react";
+import type { SubscriberScope } from "@/lib/domain/scoping.ts";
 import type { SubscriptionChoices } from "@/lib/subscribers/scope.ts";
 import { subscribeAction } from "./actions.ts";
 import { IDLE } from "./form-state.ts";
 import { buttonClass, Notice, ScopeFields } from "./scope-fields.tsx";
 
-export function SubscribeForm({ choices }: { choices: SubscriptionChoices }) {
+/** `scope`: what the form opens with ("Subscribe to this region" links preset it). */
+export function SubscribeForm({ choices, scope }: { choices: SubscriptionChoices; scope?: SubscriberScope }) {
   const [state, action, pending] = useActionState(subscribeAction, IDLE);
   const emailError = state.fields?.email;
   return (
@@ -32,7 +34,7 @@ export function SubscribeForm({ choices }: { choices: SubscriptionChoices }) {
           </p>
         )}
       </div>
-      <ScopeFields choices={choices} error={state.fields?.scope} />
+      <ScopeFields choices={choices} scope={scope} error={state.fields?.scope} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Sending…" : "Subscribe"}
       </button>

@@ -7,6 +7,7 @@ import { LatencyChart } from "@/app/_components/latency-chart.tsx";
 import { LocalTime } from "@/app/_components/local-time.tsx";
 import { HappeningNow, RecentIncidents, ScheduledMaintenance } from "@/app/_components/notice-sections.tsx";
 import { OverallBanner } from "@/app/_components/overall-banner.tsx";
+import { ScopedSubscribe } from "@/app/_components/public-frame.tsx";
 import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import { TierBadge } from "@/app/_components/status-matrix.tsx";
 import { UptimeBars } from "@/app/_components/uptime-bars.tsx";
@@ -64,6 +65,7 @@ export default async function ComponentPage({ params, searchParams }: Props) {
         {component.description && <span className="block">{component.description}</span>}
         As of <LocalTime at={now.toISOString()} />.
       </OverallBanner>
+      <ScopedSubscribe scope="component" keyName={component.key} label="Subscribe to this component" />
 
       <HappeningNow incidents={page.activeIncidents} maintenance={page.activeMaintenance} now={now} where={where} />
 

@@ -37,7 +37,7 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 py-8">
-      <header className={`space-y-2 border-l-4 pl-4 ${tone.border}`}>
+      <div className={`space-y-2 border-l-4 pl-4 ${tone.border}`}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Badge className={tone.badge}>{IMPACT_LABEL[incident.impact]}</Badge>
           <span className="font-semibold" data-incident-status={incident.status}>
@@ -58,6 +58,17 @@ export default async function IncidentPage({ params }: Props) {
             {incident.resolvedAt ? "" : " so far"}
           </dd>
         </dl>
+        {!incident.resolvedAt && (
+          <p>
+            <a
+              href={`/subscribe?incident=${encodeURIComponent(incident.id)}`}
+              data-testid="follow-incident"
+              className="inline-block rounded border border-slate-400 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Get updates on this incident
+            </a>
+          </p>
+        )}
         {latest && incident.updates.length > 1 && (
           <p className="text-sm">
             <a className="underline underline-offset-2" href={`#update-${latest.id}`}>
@@ -65,7 +76,7 @@ export default async function IncidentPage({ params }: Props) {
             </a>
           </p>
         )}
-      </header>
+      </div>
 
       {incident.affected.length > 0 && (
         <section aria-labelledby="affected" className="space-y-2">

@@ -33,7 +33,7 @@ export default async function MaintenancePage({ params }: Props) {
 
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-8 px-4 py-8">
-      <header className={`space-y-2 border-l-4 pl-4 ${MAINTENANCE_TONE.border}`}>
+      <div className={`space-y-2 border-l-4 pl-4 ${MAINTENANCE_TONE.border}`}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Badge className={MAINTENANCE_TONE.badge}>Maintenance</Badge>
           <span className="font-semibold">{MAINTENANCE_STATUS_LABEL[maintenance.status]}</span>
@@ -63,7 +63,7 @@ export default async function MaintenancePage({ params }: Props) {
           )}
         </dl>
         {maintenance.description && <p className="whitespace-pre-line">{maintenance.description}</p>}
-      </header>
+      </div>
 
       {maintenance.affected.length > 0 && (
         <section aria-labelledby="affected" className="space-y-2">

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time.tsx";
 import { HappeningNow, RecentIncidents, ScheduledMaintenance } from "@/app/_components/notice-sections.tsx";
 import { OverallBanner } from "@/app/_components/overall-banner.tsx";
+import { ScopedSubscribe } from "@/app/_components/public-frame.tsx";
 import { StatusLabel } from "@/app/_components/status-icon.tsx";
 import { TierBadge } from "@/app/_components/status-matrix.tsx";
 import { UptimeBars } from "@/app/_components/uptime-bars.tsx";
@@ -42,6 +43,7 @@ export default async function RegionPage({ params }: Props) {
       >
         {region.name} · {region.location}. As of <LocalTime at={now.toISOString()} />.
       </OverallBanner>
+      <ScopedSubscribe scope="region" keyName={region.key} label="Subscribe to this region" />
 
       <HappeningNow incidents={page.activeIncidents} maintenance={page.activeMaintenance} now={now} where={where} />
 
