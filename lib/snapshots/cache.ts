@@ -19,6 +19,7 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import { withStaleBanner } from "./stale-banner.ts";
+import { countSnapshotLookup, recordSnapshotRender } from "../observability/tallies.ts";
 
 /** What a render produced. */
 export interface Rendered {
@@ -216,6 +217,7 @@ export class SnapshotCache {
     if (!entry || !snapshot || entry.failedAt !== undefined || snapshot.generation < this.generation) return undefined;
     const now = this.options.now();
     noteRead(entry, now);
+    countSnapshotLookup(entry.route, true);
     if (now - snapshot.renderedAt >= this.options.maxAgeMs) void this.render(entry);
     return snapshot;
   }
@@ -231,6 +233,11 @@ export class SnapshotCache {
       this.routeSizes.set(route, (this.routeSizes.get(route) ?? 0) + 1);
     }
     noteRead(entry, now);
+    // A miss: this reader waits for a render (a first one, or one after a known change).
+    countSnapshotLookup(
+      entry.route,
+      !!entry.snapshot && !(entry.snapshot.generation < this.generation && entry.failedAt === undefined),
+    );
     if (!entry.snapshot) {
       const first = await this.render(entry);
       if (first) return { snapshot: first, stale: false };
@@ -298,6 +305,7 @@ export class SnapshotCache {
           throw new Error(`status ${rendered.status}`);
         }
         const snapshot = makeSnapshot(rendered, started, generation, performance.now() - clock);
+        recordSnapshotRender(entry.route, snapshot.renderMs, true);
         entry.snapshot = snapshot;
         entry.failedAt = undefined;
         entry.bannered = undefined;
@@ -305,6 +313,7 @@ export class SnapshotCache {
         return snapshot;
       } catch (error) {
         this.failedRenders++;
+        recordSnapshotRender(entry.route, performance.now() - clock, false);
         if (entry.failedAt === undefined)
           this.options.log(`snapshot ${entry.key}: render failed (${String(error)}); serving the last good one`);
         entry.failedAt = this.options.now();
