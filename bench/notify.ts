@@ -10,13 +10,9 @@ import { findFreePort } from "../lib/database/embedded.ts";
 import { createDb } from "../lib/db.ts";
 import { enqueueEvent } from "../lib/notifications/enqueue.ts";
 import type { EventPayload } from "../lib/notifications/events.ts";
-import {
-  absoluteUrl,
-  type MailSettings,
-  SITE_NAME,
-  subscriberHeaders,
-  subscriberLinks,
-} from "../lib/notifications/mail.ts";
+import { absoluteUrl, type MailSettings, SITE_NAME } from "../lib/mail/settings.ts";
+import { subscriberHeaders } from "../lib/mail/subscriber-headers.ts";
+import { subscriberLinks } from "../lib/subscribers/links.ts";
 import { MAX_PENDING_PER_CONNECTION, SENDER_DEFAULTS, startNotificationSender } from "../lib/notifications/sender.ts";
 import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { buildIsStale } from "../scripts/build-check.ts";

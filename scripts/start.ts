@@ -12,7 +12,7 @@ const { createDb } = await import("../lib/db.ts");
 const { startMonitoringWorker } = await import("../lib/monitoring/worker.ts");
 const { startNotificationSender } = await import("../lib/notifications/sender.ts");
 const { startStaffMailSender } = await import("../lib/mail/staff-mail.ts");
-const { mailSettingsFromEnv } = await import("../lib/notifications/mail.ts");
+const { mailSettingsFromEnv } = await import("../lib/mail/settings.ts");
 
 runCommand(async (env) => {
   // The catcher's mailbox holds sign-in links; it is for the demo and development, never a served site.

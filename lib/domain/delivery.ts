@@ -48,3 +48,25 @@ export function afterFailure(failure: DeliveryFailure, attempts: number, now: Da
     return { state: "failed", suppressSubscriber: false };
   return { state: "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)) };
 }
+
+/** A webhook's answer, or the lack of one (`status` undefined: refused, timed out, reset). */
+export interface HttpFailure {
+  status?: number;
+  /** The target is not one we may call (SSRF rules) or not a URL at all: trying again cannot help. */
+  refused?: boolean;
+}
+
+/**
+ * retry: no answer, 5xx, 408 Request Timeout, 429 Too Many Requests; permanent: other 4xx, a redirect
+ * (never followed: it could point anywhere) and a refused target. A webhook never hard-bounces at once:
+ * the sender suppresses it after WEBHOOK_PERMANENT_FAILURES_TO_SUPPRESS permanent failures in a row.
+ */
+export function classifyHttpFailure(failure: HttpFailure): DeliveryFailure {
+  if (failure.refused) return "permanent";
+  const status = failure.status;
+  if (status === undefined || status >= 500 || status === 408 || status === 429) return "retry";
+  return "permanent";
+}
+
+/** Permanent failures in a row (the subscriber's latest settled notifications) that switch a webhook off. */
+export const WEBHOOK_PERMANENT_FAILURES_TO_SUPPRESS = 3;

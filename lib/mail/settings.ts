@@ -1,18 +1,9 @@
-// How Bellwether's mail leaves: settings from the environment, a pooled
-// nodemailer transport (DKIM-signed when a key is configured), and the
-// headers every subscriber email carries — RFC 8058 one-click unsubscribe,
-// List-Id, and a Message-ID derived from the outbox row so that a receiver
-// can drop the rare duplicate a crash may cause.
-import nodemailer from "nodemailer";
+// Where Bellwether's mail goes and what it is signed with: the settings read
+// from the environment (SMTP_URL, else the demo's catcher), the site's name,
+// and the domain our Message-IDs and List-Id use.
 import type { Env } from "../env.ts";
-import { signSubscriberLink } from "../subscribers/tokens.ts";
 
 export const SITE_NAME = "Commerce platform status";
-
-/** nodemailer's default signed headers plus List-Unsubscribe-Post (RFC 8058 §4 asks for both). */
-export const DKIM_SIGNED_HEADERS =
-  "From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:" +
-  "List-Id:List-Unsubscribe:List-Unsubscribe-Post:Auto-Submitted";
 
 export interface MailSettings {
   smtpUrl: string;
@@ -46,84 +37,15 @@ export function mailSettingsFromEnv(env: Env): MailSettings | null {
   };
 }
 
-export type MailTransport = ReturnType<typeof createMailTransport>;
-
-export function createMailTransport(settings: MailSettings, options: { maxConnections?: number } = {}) {
-  return nodemailer.createTransport({
-    pool: true,
-    url: settings.smtpUrl,
-    ignoreTLS: settings.ignoreTLS,
-    maxConnections: options.maxConnections ?? 5,
-    // Keep connections for as long as the server lets us: reconnecting costs more than sending.
-    maxMessages: Number.POSITIVE_INFINITY,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-    dkim: settings.dkim ? { ...settings.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined,
-  });
-}
-
 /** The domain of our Message-IDs and List-Id: the DKIM domain, else the From address's. */
 export function mailDomain(settings: MailSettings): string {
   if (settings.dkim) return settings.dkim.domainName;
   return /@([^\s<>@]+)>?\s*$/.exec(settings.from)?.[1]?.toLowerCase() ?? "bellwether.invalid";
 }
 
-/** What links in emails need: where the site is, and the key that signs them. */
+/** What links in messages need: where the site is, and the key that signs them. */
 export type LinkSettings = Pick<MailSettings, "publicUrl" | "secret">;
 
 export function absoluteUrl(settings: Pick<MailSettings, "publicUrl">, pathAndQuery: string): string {
   return new URL(pathAndQuery, settings.publicUrl).toString();
-}
-
-export interface SubscriberLinks {
-  /** The page to change the scope or unsubscribe. */
-  manageUrl: string;
-  /** A page with one button; a GET never unsubscribes (link scanners follow GETs). */
-  unsubscribeUrl: string;
-  /** RFC 8058: a POST here unsubscribes at once. */
-  oneClickUrl: string;
-}
-
-export function subscriberLinks(
-  settings: LinkSettings,
-  subscriber: { id: string; confirmedAt: Date },
-): SubscriberLinks {
-  const manage = encodeURIComponent(
-    signSubscriberLink(settings.secret, "manage", subscriber.id, subscriber.confirmedAt),
-  );
-  const unsubscribe = encodeURIComponent(
-    signSubscriberLink(settings.secret, "unsubscribe", subscriber.id, subscriber.confirmedAt),
-  );
-  return {
-    manageUrl: absoluteUrl(settings, `/subscribe/manage?token=${manage}`),
-    unsubscribeUrl: absoluteUrl(settings, `/subscribe/unsubscribe?token=${unsubscribe}`),
-    oneClickUrl: absoluteUrl(settings, `/api/subscribers/unsubscribe?token=${unsubscribe}`),
-  };
-}
-
-/** `<notification id@domain>`: the same row always gets the same Message-ID. */
-export function notificationMessageId(settings: MailSettings, notificationId: string): string {
-  return `<${notificationId}@${mailDomain(settings)}>`;
-}
-
-export function listId(settings: MailSettings): string {
-  return `"${settings.siteName ?? SITE_NAME}" <status-updates.${mailDomain(settings)}>`;
-}
-
-/**
- * The headers of a subscriber email, beside From, To, Subject and Message-ID.
- * `prepared`: ASCII we built ourselves, sent as is (nodemailer would otherwise MIME-encode List-Id's quotes).
- */
-export function subscriberHeaders(
-  settings: MailSettings,
-  links: SubscriberLinks,
-): Record<string, { prepared: true; value: string }> {
-  const prepared = (value: string) => ({ prepared: true as const, value });
-  return {
-    "List-Unsubscribe": prepared(`<${links.oneClickUrl}>`),
-    "List-Unsubscribe-Post": prepared("List-Unsubscribe=One-Click"),
-    "List-Id": prepared(listId(settings)),
-    "Auto-Submitted": prepared("auto-generated"),
-  };
 }

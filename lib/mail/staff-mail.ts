@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "../db.ts";
 import { afterFailure, classifySmtpFailure } from "../domain/delivery.ts";
-import { createMailTransport, type MailSettings, mailDomain } from "../notifications/mail.ts";
+import { type MailSettings, mailDomain } from "./settings.ts";
+import { createMailTransport } from "./transport.ts";
 
 export interface StaffMailAttachment {
   filename: string;

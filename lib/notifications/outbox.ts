@@ -2,6 +2,7 @@
 // concurrent senders never take the same row), then record what happened.
 // A lease that runs out — its sender died — makes the row due again.
 import type { Db } from "../db.ts";
+import type { SubscriberChannel, WebhookFormat } from "../generated/prisma/enums.ts";
 import type { EventKind } from "./events.ts";
 
 export interface LeasedNotification {
@@ -10,7 +11,12 @@ export interface LeasedNotification {
   kind: EventKind;
   payload: unknown;
   subscriberId: string;
-  email: string;
+  /** Which Channel delivers it; the address is `email` or `webhookUrl` accordingly. */
+  channel: SubscriberChannel;
+  email: string | null;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  webhookFormat: WebhookFormat | null;
   confirmedAt: Date | null;
   /** Unsubscribed or suppressed since the event: send nothing. */
   inactive: boolean;
@@ -18,20 +24,26 @@ export interface LeasedNotification {
   leasedUntil: Date;
 }
 
-/** Leases up to `limit` due rows: pending ones whose time has come, and sending ones whose lease ran out. */
+/**
+ * Leases up to `limit` due rows: pending ones whose time has come, and sending ones whose lease ran out —
+ * only those for subscribers of the given channels (a sender without a mail server leaves email rows waiting).
+ */
 export async function leaseDueNotifications(
   db: Db,
-  options: { limit: number; leaseMs: number; now: Date },
+  options: { limit: number; leaseMs: number; now: Date; channels: readonly SubscriberChannel[] },
 ): Promise<LeasedNotification[]> {
   const leasedUntil = new Date(options.now.getTime() + options.leaseMs);
+  const channels = [...options.channels];
   return db.$queryRaw<LeasedNotification[]>`
     WITH expired AS (
       SELECT "id" FROM "Notification"
        WHERE "state" = 'sending' AND "leasedUntil" < ${options.now}
+         AND EXISTS (SELECT 1 FROM "Subscriber" s WHERE s."id" = "subscriberId" AND s."channel"::text = ANY(${channels}::text[]))
        LIMIT ${options.limit} FOR UPDATE SKIP LOCKED
     ), due AS (
       SELECT "id" FROM "Notification"
        WHERE "state" = 'pending' AND "nextAttemptAt" <= ${options.now}
+         AND EXISTS (SELECT 1 FROM "Subscriber" s WHERE s."id" = "subscriberId" AND s."channel"::text = ANY(${channels}::text[]))
        ORDER BY "nextAttemptAt"
        LIMIT ${options.limit} FOR UPDATE SKIP LOCKED
     )
@@ -40,12 +52,13 @@ export async function leaseDueNotifications(
       FROM "NotificationEvent" e, "Subscriber" s
      WHERE n."id" IN (SELECT "id" FROM expired UNION ALL SELECT "id" FROM due)
        AND e."id" = n."eventId" AND s."id" = n."subscriberId"
-    RETURNING n."id", n."eventId", e."kind"::text AS "kind", e."payload", n."subscriberId", s."email", s."confirmedAt",
+    RETURNING n."id", n."eventId", e."kind"::text AS "kind", e."payload", n."subscriberId", s."channel"::text AS "channel",
+              s."email", s."webhookUrl", s."webhookSecret", s."webhookFormat"::text AS "webhookFormat", s."confirmedAt",
               (s."unsubscribedAt" IS NOT NULL OR s."suppressedAt" IS NOT NULL OR s."confirmedAt" IS NULL) AS "inactive",
               n."attempts", n."leasedUntil"`;
 }
 
-/** One statement for many: the SMTP server accepted these. */
+/** One statement for many: the mail server or the webhook's receiver accepted these. */
 export async function markSent(
   db: Db,
   sent: readonly { id: string; messageId: string; sentAt: Date }[],
@@ -73,21 +86,33 @@ export async function markRetry(db: Db, id: string, nextAttemptAt: Date, error: 
      WHERE "id" = ${id} AND "state" = 'sending'`;
 }
 
-/** A permanent failure; with `suppress`, the address hard-bounced and gets nothing again. */
-export async function markFailed(
-  db: Db,
-  id: string,
-  error: string,
-  suppress: { subscriberId: string; at: Date } | null,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * When a permanent failure switches the subscriber off: at once (a hard bounce), or once its latest
+ * `afterFailures` settled notifications have all failed (a webhook that keeps refusing).
+ */
+export interface Suppression {
+  subscriberId: string;
+  at: Date;
+  reason: string;
+  afterFailures: number;
+}
+
+/** A permanent failure; with `suppress`, the subscriber may get nothing again (see Suppression). Returns whether it was suppressed. */
+export async function markFailed(db: Db, id: string, error: string, suppress: Suppression | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     await tx.$executeRaw`
       UPDATE "Notification" SET "state" = 'failed', "leasedUntil" = NULL, "lastError" = ${error.slice(0, 1000)} WHERE "id" = ${id}`;
-    if (suppress) {
-      await tx.$executeRaw`
-        UPDATE "Subscriber" SET "suppressedAt" = ${suppress.at}, "suppressReason" = ${`hard bounce: ${error}`.slice(0, 500)}, "updatedAt" = ${suppress.at}
-         WHERE "id" = ${suppress.subscriberId} AND "suppressedAt" IS NULL`;
-    }
+    if (!suppress) return false;
+    const suppressed = await tx.$executeRaw`
+      UPDATE "Subscriber" SET "suppressedAt" = ${suppress.at}, "suppressReason" = ${`${suppress.reason}: ${error}`.slice(0, 500)}, "updatedAt" = ${suppress.at}
+       WHERE "id" = ${suppress.subscriberId} AND "suppressedAt" IS NULL
+         AND ${suppress.afterFailures} <= (
+           SELECT count(*) FROM (
+             SELECT "state" FROM "Notification"
+              WHERE "subscriberId" = ${suppress.subscriberId} AND "state" IN ('sent', 'failed')
+              ORDER BY "createdAt" DESC LIMIT ${suppress.afterFailures}
+           ) latest WHERE latest."state" = 'failed')`;
+    return suppressed === 1;
   });
 }
 

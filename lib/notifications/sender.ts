@@ -1,30 +1,26 @@
-// The outbox's sender: leases due Notification rows, renders each email,
-// sends it over a pooled SMTP transport and records the outcome. Any number
-// of senders may run (leases use FOR UPDATE SKIP LOCKED); one that dies
-// leaves leases that expire, and its rows are sent by whoever comes next.
+// The outbox's sender: leases due Notification rows, hands each to the
+// Channel its subscriber uses (channel.ts: email, webhook) and records the
+// outcome. Any number of senders may run (leases use FOR UPDATE SKIP LOCKED);
+// one that dies leaves leases that expire, and its rows are delivered by
+// whoever comes next.
 //
-// Exactly once: a row is marked sent only after the SMTP server accepted the
-// message, so a crash never loses one. The one window left is between the
-// server's "250 OK" and the commit of the 'sent' mark (marks are grouped and
-// committed as soon as the previous commit returns): a sender killed inside
-// it makes the next one send those again — with the same Message-ID, which
-// receivers use to drop duplicates. A sender keeps at most MAX_PENDING_PER_CONNECTION
-// × maxConnections messages accepted but unrecorded (plus one per connection
-// whose "250" is on its way), which bounds what one crash can repeat.
-// README, "Exactly once".
-import { renderEventEmail } from "../../emails/event-email.ts";
+// Exactly once: a row is marked sent only after the receiver accepted it
+// (SMTP "250 OK", an HTTP 2xx), so a crash never loses one. The one window
+// left is between that acceptance and the commit of the 'sent' mark (marks
+// are grouped and committed as soon as the previous commit returns): a
+// sender killed inside it makes the next one deliver those again — with the
+// same Message-ID or Bellwether-Delivery id, which receivers use to drop
+// duplicates. Per channel, a sender keeps at most its capacity accepted but
+// unrecorded (plus what is in flight), which bounds what one crash can
+// repeat. README, "Exactly once".
 import type { Db } from "../db.ts";
-import { afterFailure, classifySmtpFailure, type SmtpFailure } from "../domain/delivery.ts";
+import { afterFailure } from "../domain/delivery.ts";
+import type { SubscriberChannel } from "../generated/prisma/enums.ts";
+import type { LinkSettings, MailSettings } from "../mail/settings.ts";
+import { subscriberLinks } from "../subscribers/links.ts";
+import type { Channel } from "./channel.ts";
+import { emailChannel, MAX_PENDING_PER_CONNECTION } from "./email-channel.ts";
 import { type EventPayload, eventPayloadSchema } from "./events.ts";
-import {
-  absoluteUrl,
-  createMailTransport,
-  type MailSettings,
-  notificationMessageId,
-  SITE_NAME,
-  subscriberHeaders,
-  subscriberLinks,
-} from "./mail.ts";
 import {
   type LeasedNotification,
   leaseDueNotifications,
@@ -34,6 +30,9 @@ import {
   releaseLeases,
 } from "./outbox.ts";
 import { SentMarks } from "./sent-marks.ts";
+import { type WebhookChannelOptions, webhookChannel } from "./webhook-channel.ts";
+
+export { MAX_PENDING_PER_CONNECTION };
 
 export const SENDER_DEFAULTS = {
   /** SMTP connections in the pool. */
@@ -46,19 +45,21 @@ export const SENDER_DEFAULTS = {
   pollMs: 1_000,
 } as const;
 
-/** Per connection: sends in flight at most, and accepted-but-unrecorded messages at most. */
-export const MAX_PENDING_PER_CONNECTION = 3;
-
-/** The most messages one crash of a sender can make the next one repeat. */
+/** The most emails one crash of a sender can make the next one repeat. */
 export function crashRepeatBound(maxConnections: number): number {
   return maxConnections * MAX_PENDING_PER_CONNECTION + maxConnections;
 }
 
-/** A message is not started with less lease left than this: SMTP's socket timeout plus a margin. */
+/** A delivery is not started with less lease left than this: SMTP's socket timeout plus a margin. */
 const LEASE_MARGIN_MS = 45_000;
 
 export interface SenderOptions {
-  mail: MailSettings;
+  /** The mail server; without one, email rows wait in the outbox and only webhooks go out. */
+  mail?: MailSettings | null;
+  /** Where links point and what signs them; defaults to the mail settings'. */
+  links?: LinkSettings;
+  /** Webhook delivery (WEBHOOK_ALLOW_PRIVATE and friends); on by default, public targets only. */
+  webhook?: WebhookChannelOptions;
   maxConnections?: number;
   batchSize?: number;
   leaseMs?: number;
@@ -79,44 +80,55 @@ export interface NotificationSender {
   stop(): Promise<void>;
 }
 
-function smtpFailureOf(error: unknown): SmtpFailure & { message: string } {
-  const e = (error ?? {}) as { responseCode?: unknown; command?: unknown; response?: unknown; message?: unknown };
-  return {
-    responseCode: typeof e.responseCode === "number" ? e.responseCode : undefined,
-    command: typeof e.command === "string" ? e.command : undefined,
-    response: typeof e.response === "string" ? e.response : undefined,
-    message: typeof e.response === "string" ? e.response : String(e.message ?? error),
-  };
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+interface ChannelState {
+  channel: Channel;
+  /** Deliveries in flight. */
+  sending: number;
+  /** Accepted, mark not committed yet. */
+  unrecorded: number;
+  pausedUntil: number;
+  pauseMs: number;
+}
 
 export function startNotificationSender(db: Db, options: SenderOptions): NotificationSender {
   const settings = { ...SENDER_DEFAULTS, ...options };
-  const { mail, batchSize, leaseMs, pollMs } = settings;
+  const { batchSize, leaseMs, pollMs } = settings;
   const log = options.log ?? (() => {});
   const random = options.random ?? Math.random;
-  const transport = createMailTransport(mail, { maxConnections: settings.maxConnections });
-  const cap = settings.maxConnections * MAX_PENDING_PER_CONNECTION;
+  const links = options.links ?? options.mail;
+  if (!links) throw new Error("The notification sender needs link settings (PUBLIC_URL and AUTH_SECRET).");
+  const channels = new Map<SubscriberChannel, ChannelState>();
+  const add = (channel: Channel) =>
+    channels.set(channel.name, { channel, sending: 0, unrecorded: 0, pausedUntil: 0, pauseMs: 0 });
+  if (options.mail) add(emailChannel(options.mail, { maxConnections: settings.maxConnections }));
+  add(webhookChannel(links, options.webhook ?? { allowPrivate: false }));
+  const names = [...channels.keys()];
   const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, suppressed: 0 };
   const payloads = new Map<string, EventPayload | null>();
   let stopped = false;
   let wake: (() => void) | null = null;
-  let pausedUntil = 0;
-  let pauseMs = 0;
 
-  // Sends in flight, and accepted messages not yet recorded, each capped; only the run loop waits for room.
-  let sending = 0;
+  // Per channel, deliveries in flight and accepted ones not yet recorded are each capped; only the run loop waits.
   let slotFreed: (() => void) | null = null;
   const changed = () => {
     slotFreed?.();
     slotFreed = null;
   };
-  const marks = new SentMarks(db, changed);
-  const acquire = async () => {
-    while (sending >= cap || marks.unrecorded >= cap) await new Promise<void>((resolve) => (slotFreed = resolve));
-    sending += 1;
+  const marks = new SentMarks(db, (recorded) => {
+    for (const mark of recorded) channels.get(mark.channel)!.unrecorded -= 1;
+    changed();
+  });
+  const full = (c: ChannelState) => c.sending >= c.channel.capacity || c.unrecorded >= c.channel.capacity;
+  const acquire = async (c: ChannelState) => {
+    while (full(c)) await new Promise<void>((resolve) => (slotFreed = resolve));
+    c.sending += 1;
+  };
+  const releaseSlot = (c: ChannelState) => {
+    c.sending -= 1;
+    changed();
   };
 
   function payloadOf(row: LeasedNotification): EventPayload | null {
@@ -128,95 +140,79 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
     return payloads.get(row.eventId)!;
   }
 
-  /** "sent": recorded when its mark commits; "settled": recorded already. */
-  async function sendOne(row: LeasedNotification): Promise<"sent" | "settled"> {
+  /** Delivers one row and records its outcome (a success through the grouped marks). */
+  async function deliverOne(c: ChannelState, row: LeasedNotification): Promise<void> {
     const payload = payloadOf(row);
     if (!payload || !row.confirmedAt) {
       await markFailed(db, row.id, "the event's payload is not valid", null);
       stats.failed += 1;
-      return "settled";
+      return;
     }
-    const links = subscriberLinks(mail, { id: row.subscriberId, confirmedAt: row.confirmedAt });
-    const email = renderEventEmail({
-      kind: row.kind,
-      payload,
-      siteName: mail.siteName ?? SITE_NAME,
-      pageUrl: absoluteUrl(mail, payload.path),
-      ...links,
-    });
-    const messageId = notificationMessageId(mail, row.id);
+    const { channel } = c;
     try {
-      await transport.sendMail({
-        from: mail.from,
-        to: row.email,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId,
-        headers: subscriberHeaders(mail, links),
-      });
-      pauseMs = 0;
+      const links_ = subscriberLinks(links!, { id: row.subscriberId, confirmedAt: row.confirmedAt });
+      const { messageId } = await channel.deliver({ notification: row, payload, links: links_ });
+      c.pauseMs = 0;
       stats.sent += 1;
-      sending -= 1;
-      marks.add({ id: row.id, messageId, sentAt: new Date() });
-      changed();
-      return "sent";
+      c.unrecorded += 1;
+      marks.add({ id: row.id, messageId, sentAt: new Date(), channel: channel.name });
     } catch (error) {
-      const failure = smtpFailureOf(error);
-      const kind = classifySmtpFailure(failure);
-      const next = afterFailure(kind, row.attempts, new Date(), random());
+      const failure = channel.classify(error);
+      const next = afterFailure(failure.kind, row.attempts, new Date(), random());
       if (next.state === "pending") {
         await markRetry(db, row.id, next.nextAttemptAt, failure.message);
         stats.retried += 1;
-        if (failure.responseCode === undefined) {
-          // No answer at all: the server is unreachable. Pause instead of burning every row's attempts.
-          pauseMs = Math.min(60_000, Math.max(2_000, pauseMs * 2));
-          pausedUntil = Date.now() + pauseMs;
-          log(`SMTP unreachable (${failure.message}); pausing ${pauseMs / 1000} s`);
+        if (failure.channelDown) {
+          // No answer at all: the server is unreachable. Pause the channel instead of burning every row's attempts.
+          c.pauseMs = Math.min(60_000, Math.max(2_000, c.pauseMs * 2));
+          c.pausedUntil = Date.now() + c.pauseMs;
+          log(`${channel.name} unreachable (${failure.message}); pausing it ${c.pauseMs / 1000} s`);
         }
-      } else {
-        await markFailed(
-          db,
-          row.id,
-          failure.message,
-          next.suppressSubscriber ? { subscriberId: row.subscriberId, at: new Date() } : null,
-        );
-        stats.failed += 1;
-        if (next.suppressSubscriber) log(`suppressed ${row.email}: ${failure.message}`);
+        return;
       }
-      return "settled";
+      const suppressAfter = next.suppressSubscriber ? 1 : channel.suppressAfterPermanentFailures;
+      const suppressed = await markFailed(
+        db,
+        row.id,
+        failure.message,
+        suppressAfter === null
+          ? null
+          : {
+              subscriberId: row.subscriberId,
+              at: new Date(),
+              reason: next.suppressSubscriber ? "hard bounce" : `${suppressAfter} permanent failures in a row`,
+              afterFailures: suppressAfter,
+            },
+      );
+      stats.failed += 1;
+      if (suppressed) log(`suppressed a ${channel.name} subscriber (${row.subscriberId}): ${failure.message}`);
     }
   }
 
   async function run(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    const start = (row: LeasedNotification) => {
-      const attempt: Promise<void> = sendOne(row)
-        .then(
-          (outcome) => {
-            if (outcome === "settled") {
-              sending -= 1;
-              changed();
-            }
-          },
-          (error: unknown) => {
-            // Not recorded (the database failed us): the lease runs out and the row is tried again.
-            console.error("[bellwether] recording a notification's outcome failed", error);
-            sending -= 1;
-            changed();
-          },
-        )
-        .finally(() => inFlight.delete(attempt));
+    const start = (c: ChannelState, row: LeasedNotification) => {
+      const attempt: Promise<void> = deliverOne(c, row)
+        .catch((error: unknown) => {
+          // Not recorded (the database failed us): the lease runs out and the row is tried again.
+          console.error("[bellwether] recording a notification's outcome failed", error);
+        })
+        .finally(() => {
+          releaseSlot(c);
+          inFlight.delete(attempt);
+        });
       inFlight.add(attempt);
     };
     while (!stopped) {
-      if (Date.now() < pausedUntil) {
-        await sleep(Math.min(pollMs, pausedUntil - Date.now()));
+      const now = Date.now();
+      const ready = names.filter((name) => channels.get(name)!.pausedUntil <= now);
+      if (ready.length === 0) {
+        await sleep(Math.min(pollMs, Math.min(...names.map((n) => channels.get(n)!.pausedUntil)) - now));
         continue;
       }
       let rows: LeasedNotification[];
       try {
-        rows = await leaseDueNotifications(db, { limit: batchSize, leaseMs, now: new Date() });
+        rows = await leaseDueNotifications(db, { limit: batchSize, leaseMs, now: new Date(), channels: ready });
       } catch (error) {
         console.error("[bellwether] leasing notifications failed", error);
         await sleep(pollMs);
@@ -240,18 +236,20 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       const unstarted: string[] = [];
       for (const row of rows) {
         if (row.inactive) continue;
-        const acquired = !stopped;
-        if (acquired) await acquire();
-        // Stopping, paused, or too little lease left: leave it for the next lease.
-        if (stopped || Date.now() < pausedUntil || Date.now() > row.leasedUntil.getTime() - margin) {
-          if (acquired) {
-            sending -= 1;
-            changed();
-          }
+        const c = channels.get(row.channel);
+        if (!c) {
           unstarted.push(row.id);
           continue;
         }
-        start(row);
+        const acquired = !stopped;
+        if (acquired) await acquire(c);
+        // Stopping, paused, or too little lease left: leave it for the next lease.
+        if (stopped || Date.now() < c.pausedUntil || Date.now() > row.leasedUntil.getTime() - margin) {
+          if (acquired) releaseSlot(c);
+          unstarted.push(row.id);
+          continue;
+        }
+        start(c, row);
       }
       await releaseLeases(db, unstarted).catch(() => {});
     }
@@ -272,10 +270,11 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
     async stop() {
       stopped = true;
       wake?.();
+      changed();
       clearInterval(reporter);
       await running;
       await marks.flush();
-      transport.close();
+      for (const c of channels.values()) c.channel.close();
     },
   };
 }

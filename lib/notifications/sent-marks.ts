@@ -3,12 +3,14 @@
 // two commits. `unrecorded` counts accepted messages whose mark is not
 // committed yet — exactly what a crash now would make the next sender repeat.
 import type { Db } from "../db.ts";
+import type { SubscriberChannel } from "../generated/prisma/enums.ts";
 import { markSent } from "./outbox.ts";
 
 export interface SentMark {
   id: string;
   messageId: string;
   sentAt: Date;
+  channel: SubscriberChannel;
 }
 
 const RETRY_MS = 1_000;
@@ -20,8 +22,8 @@ export class SentMarks {
 
   constructor(
     private readonly db: Db,
-    /** Called after each commit, when `unrecorded` went down. */
-    private readonly onRecorded: () => void,
+    /** Called after each commit, with the marks it recorded. */
+    private readonly onRecorded: (recorded: readonly SentMark[]) => void,
   ) {}
 
   add(mark: SentMark): void {
@@ -45,7 +47,7 @@ export class SentMarks {
       try {
         await markSent(this.db, batch);
         this.unrecorded -= batch.length;
-        this.onRecorded();
+        this.onRecorded(batch);
       } catch (error) {
         console.error("[bellwether] recording sent notifications failed; retrying", error);
         this.queue = [...batch, ...this.queue];

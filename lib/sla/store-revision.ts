@@ -7,7 +7,7 @@ import { slaStatementEmail } from "../../emails/sla-statement.ts";
 import type { Prisma } from "../db.ts";
 import { formatMonth } from "../domain/time-display.ts";
 import { enqueueStaffMail } from "../mail/staff-mail.ts";
-import { SITE_NAME } from "../notifications/mail.ts";
+import { SITE_NAME } from "../mail/settings.ts";
 import { statementCsv } from "./statement-csv.ts";
 import { statementJson } from "./statement-json.ts";
 import {

@@ -1,7 +1,7 @@
 // The process's mail settings for the subscription pages and routes.
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
-import { type LinkSettings, type MailSettings, mailSettingsFromEnv } from "../notifications/mail.ts";
+import { type LinkSettings, type MailSettings, mailSettingsFromEnv } from "../mail/settings.ts";
 
 export function mailSettings(): MailSettings {
   let settings: MailSettings | null;

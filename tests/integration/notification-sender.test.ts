@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDb } from "../../lib/db.ts";
 import { RETRY_BASE_MS } from "../../lib/domain/delivery.ts";
 import { enqueueEvent } from "../../lib/notifications/enqueue.ts";
-import type { MailSettings } from "../../lib/notifications/mail.ts";
+import type { MailSettings } from "../../lib/mail/settings.ts";
 import { startNotificationSender } from "../../lib/notifications/sender.ts";
 import { verifySubscriberLink } from "../../lib/subscribers/tokens.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";

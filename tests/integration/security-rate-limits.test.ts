@@ -9,10 +9,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db.ts";
 import { clientAddress, clientAddressOf, parseTrustedProxies } from "../../lib/http/client-address.ts";
-import type { MailSettings } from "../../lib/notifications/mail.ts";
+import type { MailSettings } from "../../lib/mail/settings.ts";
 import { takeRateToken } from "../../lib/rate-limits/take-token.ts";
 import { createFrontDoor } from "../../lib/http/front-door.ts";
-import { smtpSubscriptionMailer } from "../../lib/subscribers/mailer.ts";
+import { smtpSubscriptionMailer } from "../../lib/mail/immediate.ts";
 import {
   checkSubscribeClient,
   createSubscribeLimits,

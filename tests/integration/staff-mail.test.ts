@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db.ts";
 import { enqueueStaffMail, sendDueStaffMail } from "../../lib/mail/staff-mail.ts";
-import { createMailTransport, type MailSettings } from "../../lib/notifications/mail.ts";
+import type { MailSettings } from "../../lib/mail/settings.ts";
+import { createMailTransport } from "../../lib/mail/transport.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 

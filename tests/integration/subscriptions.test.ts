@@ -3,9 +3,9 @@
 // expiring; the same kind of answer for new and existing addresses; the
 // per-address limit; what each signed link may and may not do.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { MailSettings } from "../../lib/notifications/mail.ts";
+import type { MailSettings } from "../../lib/mail/settings.ts";
 import { confirmSubscription, findPendingConfirmation } from "../../lib/subscribers/confirm-subscription.ts";
-import { smtpSubscriptionMailer } from "../../lib/subscribers/mailer.ts";
+import { smtpSubscriptionMailer } from "../../lib/mail/immediate.ts";
 import { changeSubscription, findSubscriptionByLink, unsubscribe } from "../../lib/subscribers/manage-subscription.ts";
 import { createSubscribeLimits, SUBSCRIBE_LIMIT_PER_ADDRESS } from "../../lib/subscribers/rate-limits.ts";
 import { requestSubscription } from "../../lib/subscribers/request-subscription.ts";
