@@ -22,8 +22,24 @@ describe("snapshotKey", () => {
   });
 
   it("answers the busiest exact paths as parsing their URL would", () => {
-    const exact = ["/", "/history", "/api/v2/summary.json", "/api/v2/incidents/unresolved.json", "/feed.rss"];
+    const exact = [
+      "/",
+      "/history",
+      "/developers",
+      "/api/v2/summary.json",
+      "/api/v2/incidents/unresolved.json",
+      "/feed.rss",
+    ];
     for (const path of exact) expect(resolveSnapshot(path)).toEqual(resolveSnapshot(`${path}?unread=1`));
+  });
+
+  it("serves the integrators' page from one snapshot, whatever its query", () => {
+    expect(resolveSnapshot("/developers?x=1")).toEqual({
+      kind: "snapshot",
+      key: "/developers",
+      route: "developers",
+      page: true,
+    });
   });
 
   it("leaves everything else to Next", () => {

@@ -46,6 +46,7 @@ const FEEDS = new Set(["feed.atom", "feed.rss", "calendar.ics"]);
 const EXACT: ReadonlyMap<string, SnapshotTarget> = new Map<string, SnapshotTarget>([
   ["/", { kind: "snapshot", key: "/", route: "home", page: true }],
   ["/history", { kind: "snapshot", key: "/history", route: "history", page: true }],
+  ["/developers", { kind: "snapshot", key: "/developers", route: "developers", page: true }],
   ...[...API].map((name): [string, SnapshotTarget] => [
     `/api/v2/${name}.json`,
     { kind: "snapshot", key: `/api/v2/${name}.json`, route: "api", page: false },
@@ -164,6 +165,9 @@ export function resolveSnapshot(target: string, vocabulary?: SnapshotVocabulary)
   if (segments.length === 0 || (segments.length === 1 && first === ""))
     return { kind: "snapshot", key: "/", route: "home", page: true };
   if (segments.length === 1 && first === "history") return history(url, vocabulary);
+  // The integrators' page reads no query: its live examples change with the status, like every snapshot.
+  if (segments.length === 1 && first === "developers")
+    return { kind: "snapshot", key: "/developers", route: "developers", page: true };
   if (segments.length === 1 && FEEDS.has(first)) return feed(first, url, vocabulary);
   if (first === "api" && second === "v2") {
     const name = segments.slice(2).join("/");
