@@ -11,6 +11,7 @@ import {
   errorRatio,
   gateDecision,
   SLO_WINDOW_DAYS,
+  sloWindow,
   sloTargetPercent,
   TIER_SLO_PERCENT,
   windowLabel,
@@ -22,6 +23,13 @@ describe("objectives", () => {
   it("pins the tiers' objectives and the 30-day window", () => {
     expect(TIER_SLO_PERCENT).toEqual({ TIER_1: 99.9, TIER_2: 99.5 });
     expect(SLO_WINDOW_DAYS).toBe(30);
+  });
+
+  it("spans the last 30 UTC days, today included", () => {
+    expect(sloWindow(new Date("2026-12-04T18:30:00Z"))).toEqual({
+      from: new Date("2026-11-05T00:00:00Z"),
+      to: new Date("2026-12-05T00:00:00Z"),
+    });
   });
 
   it("lets a component override its tier", () => {

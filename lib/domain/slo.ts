@@ -35,6 +35,14 @@ export const BURN_WINDOWS_MINUTES: readonly number[] = [
   ...new Set(BURN_RATE_RULES.flatMap((r) => [r.shortMinutes, r.longMinutes])),
 ].sort((a, b) => a - b);
 
+const DAY_MS = 86_400_000;
+
+/** The SLO window at `now`: the last 30 UTC days, today (so far) included, as whole days for the day rollups. */
+export function sloWindow(now: Date): { from: Date; to: Date } {
+  const tomorrow = (Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS;
+  return { from: new Date(tomorrow - SLO_WINDOW_DAYS * DAY_MS), to: new Date(tomorrow) };
+}
+
 /** The window "burn rate now" is shown for on the console. */
 export const BURN_NOW_WINDOW_MINUTES = 60;
 

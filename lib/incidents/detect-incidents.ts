@@ -13,6 +13,7 @@ import {
   planProposals,
   proposalTitle,
   proposalWithdrawal,
+  RECOVERED_BEFORE_APPROVAL,
   sampleErrors,
   suggestedImpact,
 } from "../domain/detection.ts";
@@ -42,6 +43,8 @@ type OutageRow = Prisma.ComponentRegionGetPayload<{ select: typeof outageSelect 
 
 const proposalInclude = {
   componentRegions: { include: { componentRegion: { select: componentRegionSelect } } },
+  // A burn-rate page's proposal stands while its alert fires, even with the probes operational (lib/slo).
+  burnAlerts: { where: { resolvedAt: null }, select: { id: true } },
 } satisfies Prisma.IncidentInclude;
 type ProposalRow = Prisma.IncidentGetPayload<{ include: typeof proposalInclude }>;
 
@@ -85,6 +88,7 @@ export async function detectIncidents(db: Db, now: Date, options: { tier2?: bool
             coveredByIncident: covered.has(l.componentRegionId),
           })),
         );
+        if (reason === RECOVERED_BEFORE_APPROVAL && proposal.burnAlerts.length > 0) continue;
         if (!reason || !(await claimIncidentVersion(tx, proposal.id, proposal.version))) continue;
         await tx.incident.update({ where: { id: proposal.id }, data: { review: "dismissed", dismissReason: reason } });
         summary.dismissed.push(proposal.id);
