@@ -13,6 +13,7 @@ import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
 import { sendActionItemReminders, sendOverdueDigest } from "../postmortems/reminders.ts";
 import { purgeExpired } from "../retention/purge-expired.ts";
 import { issueDueStatements } from "../sla/issue-statements.ts";
+import { evaluateBurnAlertsIfDue } from "../slo/evaluate-burn-alerts.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
 
@@ -75,6 +76,14 @@ export async function runMonitoringCycle(
     for (const id of detection.dismissed) log(`withdrew proposal ${id}: recovered before approval`);
   } catch (error) {
     console.error("[bellwether] detecting incidents failed", error);
+  }
+  try {
+    const burns = await evaluateBurnAlertsIfDue(db, now);
+    for (const id of burns?.fired ?? []) log(`burn-rate alert ${id} fired`);
+    for (const id of burns?.resolved ?? []) log(`burn-rate alert ${id} resolved`);
+    for (const id of burns?.proposed ?? []) log(`proposed incident ${id} for a burn-rate page`);
+  } catch (error) {
+    console.error("[bellwether] evaluating burn-rate alerts failed", error);
   }
 }
 
