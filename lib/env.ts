@@ -122,6 +122,12 @@ export const envSchema = z
     AGENT_REPLAY_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** New pending subscriptions the form accepts an hour, over every address and client. */
     SUBSCRIBE_PENDING_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    /** Drills and tests only: run every scheduled job of the worker on this cron expression instead of its own. */
+    WORKER_JOB_SCHEDULE: z
+      .string()
+      .trim()
+      .regex(/^\S+(\s+\S+){4,5}$/, "must be a cron expression such as */5 * * * * * (seconds first when six fields)")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -24,7 +24,13 @@ runCommand(async (env) => {
   const database = await prepareDatabase(env, { seedWhenEmpty: false });
   process.env.DATABASE_URL = database.url;
   const db = createDb(database.url, { max: 5 });
-  const worker = startMonitoringWorker(db, { retentionDays: env.RAW_RESULT_RETENTION_DAYS, log: console.log });
+  // Every replica starts a worker; only the one holding the lease (lib/monitoring/worker-lease.ts) works.
+  const worker = startMonitoringWorker(db, {
+    retentionDays: env.RAW_RESULT_RETENTION_DAYS,
+    log: console.log,
+    databaseUrl: database.url,
+    jobSchedule: env.WORKER_JOB_SCHEDULE,
+  });
   // Any number of replicas may run a sender: rows are leased with FOR UPDATE SKIP LOCKED.
   const mail = mailSettingsFromEnv(env);
   const sender = mail ? startNotificationSender(db, { mail, log: console.log }) : null;

@@ -2,10 +2,12 @@
 // starting and ending maintenance windows on time, and turning confirmed
 // outages into proposals for engineers; every hour, expiring raw results,
 // reminding owners of action items, and issuing SLA statements of closed months.
-// Safe on every replica: the evaluator and detection take advisory locks,
-// maintenance moves claim a version, deletes are idempotent, and the hourly
-// jobs write under deterministic keys (one reminder per item and day, one
-// digest per person and week, one statement per contract, month and revision).
+// With a database URL it runs only on the replica that holds the worker lease
+// (worker-lease.ts), so each tick and each job slot runs once across replicas.
+// Under it, still safe to overlap: the evaluator and detection take advisory
+// locks, maintenance moves claim a version, deletes are idempotent, and the
+// hourly jobs write under deterministic keys (one reminder per item and day,
+// one digest per person and week, one statement per contract, month and revision).
 import cron from "node-cron";
 import type { Db } from "../db.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
@@ -16,6 +18,7 @@ import { issueDueStatements } from "../sla/issue-statements.ts";
 import { evaluateBurnAlertsIfDue } from "../slo/evaluate-burn-alerts.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { deleteExpiredResults } from "./retention.ts";
+import { holdWorkerLease, type WorkerLease } from "./worker-lease.ts";
 
 export const EVALUATE_EVERY_MS = 2_000;
 export const RETENTION_SCHEDULE = "17 * * * *";
@@ -43,6 +46,10 @@ export interface MonitoringWorkerOptions {
   /** Propose incidents for tier-2 components too; defaults to DETECT_TIER_2. */
   detectTier2?: boolean;
   log?: (line: string) => void;
+  /** Take the worker lease on this database, and work only while holding it. Without: this process is the only worker. */
+  databaseUrl?: string;
+  /** Run every scheduled job (and retention) on this cron expression instead of its own; for drills and tests. */
+  jobSchedule?: string;
 }
 
 /**
@@ -91,9 +98,20 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   const log = options.log ?? (() => {});
   let running: Promise<void> | null = null;
   let stopped = false;
+  let issuing: Promise<unknown> = Promise.resolve();
+  // Statements of a month that closed while no worker ran are issued when the lease is taken, not an hour later.
+  const issueAtStart = () => {
+    issuing = issueDueStatements(db, new Date()).catch((error: unknown) =>
+      console.error("[bellwether] SLA statement issuing failed", error),
+    );
+  };
+  const lease: WorkerLease | null = options.databaseUrl
+    ? holdWorkerLease(options.databaseUrl, { log, onAcquired: issueAtStart })
+    : null;
+  const leading = () => !stopped && (lease ? lease.held : true);
 
   const tick = () => {
-    if (running || stopped) return;
+    if (running || !leading()) return;
     running = runMonitoringCycle(db, new Date(), { detectTier2: options.detectTier2, log }).finally(() => {
       running = null;
     });
@@ -101,30 +119,30 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   const timer = setInterval(tick, EVALUATE_EVERY_MS);
   timer.unref();
 
-  const jobs = SCHEDULED_JOBS.map((job) =>
-    cron.schedule(job.schedule, () => {
-      job.run(db, new Date()).catch((error: unknown) => console.error(`[bellwether] ${job.name} failed`, error));
+  const scheduled = (name: string, schedule: string, run: (now: Date) => Promise<unknown>) =>
+    cron.schedule(options.jobSchedule ?? schedule, (context) => {
+      if (!leading()) return;
+      const slot = new Date(Math.floor(context.date.getTime() / 1000) * 1000);
+      log(`running scheduled job: ${name} (slot ${slot.toISOString()})`);
+      run(new Date()).catch((error: unknown) => console.error(`[bellwether] ${name} failed`, error));
+    });
+  const jobs = SCHEDULED_JOBS.map((job) => scheduled(job.name, job.schedule, (now) => job.run(db, now)));
+  jobs.push(
+    scheduled("expiry of raw check results", RETENTION_SCHEDULE, async (now) => {
+      const n = await deleteExpiredResults(db, now, options.retentionDays);
+      if (n > 0) log(`expired ${n} raw check results older than ${options.retentionDays} days`);
     }),
   );
-  // Statements of a month that closed while no worker ran are issued at start, not an hour later.
-  const issuingAtStart = issueDueStatements(db, new Date()).catch((error: unknown) =>
-    console.error("[bellwether] SLA statement issuing failed", error),
-  );
-
-  const retention = cron.schedule(RETENTION_SCHEDULE, () => {
-    deleteExpiredResults(db, new Date(), options.retentionDays)
-      .then((n) => n > 0 && log(`expired ${n} raw check results older than ${options.retentionDays} days`))
-      .catch((error: unknown) => console.error("[bellwether] expiring raw results failed", error));
-  });
+  if (!lease) issueAtStart();
 
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await retention.destroy();
       for (const job of jobs) await job.destroy();
-      await issuingAtStart;
+      await issuing;
       await running;
+      await lease?.stop();
     },
   };
 }
