@@ -60,4 +60,28 @@ describe("the agent's disk buffer", () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("segment-"))).toHaveLength(1);
     expect(buffer.pending()).toBe(5);
   });
+
+  it("after a failed write (full disk, file-size limit) appends to a new segment, never after a torn line", () => {
+    const dir = tempDir();
+    const buffer = new DiskBuffer<{ n: number }>(dir);
+    buffer.append({ n: 0 });
+    // What a write cut short by ENOSPC or EFBIG leaves: part of a line with no newline.
+    const segment = fs.readdirSync(dir).find((f) => f.startsWith("segment-"))!;
+    const append = fs.appendFileSync;
+    fs.appendFileSync = ((file: fs.PathOrFileDescriptor) => {
+      fs.writeFileSync(file, '{"n":', { flag: "a" });
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }) as typeof fs.appendFileSync;
+    try {
+      expect(() => buffer.append({ n: 1 })).toThrow(/ENOSPC/);
+    } finally {
+      fs.appendFileSync = append;
+    }
+    buffer.append({ n: 2 });
+    expect(fs.readFileSync(path.join(dir, segment), "utf8")).toBe('{"n":0}\n{"n":');
+    const first = buffer.read(10)!;
+    expect(first.records.map((r) => r.n)).toEqual([0]);
+    buffer.ack(first.end);
+    expect(buffer.read(10)!.records.map((r) => r.n)).toEqual([2]);
+  });
 });

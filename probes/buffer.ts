@@ -73,7 +73,17 @@ export class DiskBuffer<T> {
       this.activeCount = 0;
     }
     // One write of a whole line: a kill cannot leave half a record behind.
-    fs.appendFileSync(path.join(this.dir, this.active), `${JSON.stringify(record)}\n`);
+    const file = path.join(this.dir, this.active);
+    try {
+      fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+    } catch (error) {
+      // A full disk (ENOSPC) or file-size limit (EFBIG) may leave part of a line: never append after it.
+      if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+        this.active = this.newSegmentName(Number(this.active.match(/\d+/)![0]) + 1);
+        this.activeCount = 0;
+      }
+      throw error;
+    }
     this.activeCount += 1;
   }
 

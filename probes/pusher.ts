@@ -1,6 +1,7 @@
 // Sends buffered results to the server in order, acknowledging each batch
 // only after the server answered 2xx; retries with backoff while it is away.
 import type { DiskBuffer } from "./buffer.ts";
+import type { ServerClock } from "./server-clock.ts";
 
 export const BATCH_SIZE = 500;
 export const FLUSH_EVERY_MS = 500;
@@ -22,6 +23,8 @@ export class Pusher<T extends PushedResult> {
     private readonly server: string,
     private readonly token: string,
     private readonly log: (line: string) => void,
+    /** Learns the server's time from each answer. */
+    private readonly clock?: ServerClock,
   ) {}
 
   start(): void {
@@ -41,6 +44,7 @@ export class Pusher<T extends PushedResult> {
       const batch = this.buffer.read(BATCH_SIZE);
       if (!batch) return;
       let response: Response;
+      const sentAt = this.clock?.started() ?? 0;
       try {
         response = await fetch(new URL("/api/ingest/results", this.server), {
           method: "POST",
@@ -52,6 +56,7 @@ export class Pusher<T extends PushedResult> {
         this.fail(`server unreachable (${(error as Error).message}); ${this.buffer.pending()} results kept on disk`);
         return;
       }
+      this.clock?.observe(response.headers.get("date"), sentAt);
       if (response.ok) {
         this.buffer.ack(batch.end);
         this.sent += batch.records.length;
