@@ -5,6 +5,7 @@ import {
   burnAlertOpenKey,
   burnDown,
   burnRate,
+  burnRateOfRatio,
   burnRuleVerdict,
   checkBurnDown,
   errorBudget,
@@ -62,6 +63,7 @@ describe("burn rate", () => {
     expect(burnRate(counts(50), 99.5)).toBe(1);
     expect(burnRate(counts(0, 0), 99.9)).toBe(0);
     expect(errorRatio(counts(25, 100))).toBe(0.25);
+    expect(burnRateOfRatio(0.0144, 99.9)).toBeCloseTo(14.4, 10);
     expect(errorRatio(counts(0, 0))).toBeNull();
   });
 

@@ -76,6 +76,13 @@ export function burnRate(counts: CheckCounts, sloPercent: number): number {
   return (bad * 1_000_000) / (counts.total * ppm);
 }
 
+/** The burn rate of an error ratio already taken (a recorded alert's evidence). */
+export function burnRateOfRatio(ratio: number, sloPercent: number): number {
+  const ppm = budgetPpm(sloPercent);
+  if (ppm <= 0) return ratio > 0 ? Number.POSITIVE_INFINITY : 0;
+  return (ratio * 1_000_000) / ppm;
+}
+
 export interface ErrorBudget {
   sloPercent: number;
   good: number;
