@@ -25,6 +25,7 @@ import { transitionActionItem } from "../postmortems/transition-action-item.ts";
 import { type DemoIncident, DEMO_INCIDENTS } from "./demo-incidents.ts";
 import { type DemoPostmortem, DEMO_POSTMORTEMS } from "./demo-postmortems.ts";
 import { seedDemoContracts, seedDemoStatements } from "./seed-sla-stories.ts";
+import { seedDemoBurnAlerts } from "./seed-slo-stories.ts";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -217,5 +218,6 @@ export async function seedDemoStories(
     if (await seedPostmortem(db, story, engineer, reviewer)) postmortems.push(story.incidentId);
   }
   const sla = await seedDemoStatements(db, manager, now);
+  await seedDemoBurnAlerts(db, now);
   return { incidents, postmortems, statements: sla.issued, restated: sla.restated };
 }
