@@ -96,3 +96,8 @@ export async function listConsoleIncidents(db: Db, input: ListConsoleIncidentsIn
     }),
   );
 }
+
+/** How many incidents a console list holds (the navigation's proposal count). */
+export async function countConsoleIncidents(db: Db, state: (typeof CONSOLE_INCIDENT_STATES)[number]): Promise<number> {
+  return db.incident.count({ where: WHERE[state] });
+}

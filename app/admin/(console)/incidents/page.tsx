@@ -39,10 +39,12 @@ export default async function IncidentsPage({
   searchParams: Promise<{ state?: string | string[] }>;
 }) {
   const { state: asked } = await searchParams;
-  const state: TabState = TABS.find((t) => t.state === asked)?.state ?? "open";
-  const actor = await requireActor("console.read", { returnTo: `/admin/incidents?state=${state}` });
+  const chosen = TABS.find((t) => t.state === asked)?.state;
+  const actor = await requireActor("console.read", { returnTo: `/admin/incidents${chosen ? `?state=${chosen}` : ""}` });
   const lists = await Promise.all(TABS.map((t) => listConsoleIncidents(db(), { state: t.state })));
   const counts = Object.fromEntries(TABS.map((t, i) => [t.state, lists[i]!.length])) as Record<TabState, number>;
+  // Opens on the proposals while any wait for an engineer: they are what needs a decision now.
+  const state: TabState = chosen ?? (counts.proposed > 0 ? "proposed" : "open");
   const incidents = lists[TABS.findIndex((t) => t.state === state)]!;
   const tab = TABS.find((t) => t.state === state)!;
   // Postmortems matter once an incident is public: due, overdue, owner and age on each card.
