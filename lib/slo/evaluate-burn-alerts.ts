@@ -193,3 +193,15 @@ async function notifyEngineers(
   await tx.burnRateAlert.updateMany({ where: { id: { in: fired.map((f) => f.alertId) } }, data: { notifiedAt: now } });
   return queued;
 }
+
+/** How often the worker's 2-second tick evaluates: the shortest window is 5 minutes, so 10 s is prompt enough. */
+export const BURN_EVALUATE_EVERY_MS = 10_000;
+const lastEvaluatedAt = new WeakMap<Db, number>();
+
+/** For the worker's tick: evaluates when BURN_EVALUATE_EVERY_MS has passed (or the clock went back), else null. */
+export async function evaluateBurnAlertsIfDue(db: Db, now: Date): Promise<BurnAlertSummary | null> {
+  const last = lastEvaluatedAt.get(db);
+  if (last !== undefined && now.getTime() >= last && now.getTime() - last < BURN_EVALUATE_EVERY_MS) return null;
+  lastEvaluatedAt.set(db, now.getTime());
+  return evaluateBurnAlerts(db, now);
+}
