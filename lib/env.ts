@@ -122,6 +122,10 @@ export const envSchema = z
     AGENT_REPLAY_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** New pending subscriptions the form accepts an hour, over every address and client. */
     SUBSCRIBE_PENDING_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    /** The least severe log lines written (JSON on stdout). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Bearer token a Prometheus scraper sends to /metrics; unset: /metrics answers loopback clients only. */
+    METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
     /** Drills and tests only: run every scheduled job of the worker on this cron expression instead of its own. */
     WORKER_JOB_SCHEDULE: z
       .string()

@@ -14,6 +14,8 @@ import { type ChangeListener, listenForPublicChanges } from "../snapshots/change
 import { createFrontDoor, prepareForNext } from "./front-door.ts";
 import type { SecurityHeaderSettings } from "./security-headers.ts";
 import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
+import { logError, logLine } from "../observability/log.ts";
+import { prepareInstrumentation } from "../observability/instrument.ts";
 import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats } from "../snapshots/cache.ts";
 
 export interface WebServer {
@@ -153,7 +155,7 @@ async function startSnapshotServing(
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const log = options.log ?? ((line: string) => console.log(`[bellwether] ${line}`));
+  const log = options.log ?? logLine;
   const app = next({
     dev: options.dev ?? false,
     dir: options.dir ?? process.cwd(),
@@ -164,7 +166,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const handle = app.getRequestHandler();
   const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
-      console.error("[bellwether] request failed", error);
+      logError("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");
     });
@@ -187,13 +189,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const cache = serving?.cache;
   const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
 
+  // Request ids, counts and /metrics around everything (lib/observability/instrument.ts).
+  const instrumentation = prepareInstrumentation({
+    dir: options.dir ?? process.cwd(),
+    databaseUrl: options.databaseUrl,
+    metricsToken: getEnv().METRICS_TOKEN,
+  });
   const server = http.createServer(
-    createFrontDoor({
-      toNext,
-      trustedProxies,
-      headers,
-      snapshots: cache ? { cache, maxAgeSeconds, vocabulary: serving?.vocabulary } : undefined,
-    }),
+    instrumentation.wrap(
+      createFrontDoor({
+        toNext,
+        trustedProxies,
+        headers,
+        snapshots: cache ? { cache, maxAgeSeconds, vocabulary: serving?.vocabulary } : undefined,
+      }),
+    ),
   );
   await listen(server, options.port, options.host);
   const shownHost = options.host === "0.0.0.0" || options.host === "127.0.0.1" ? "localhost" : options.host;
@@ -208,6 +218,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     async close() {
       await closeServer(server);
       await serving?.close();
+      await instrumentation.close();
       void app.close?.();
     },
   };

@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { AuthenticatedAgent } from "./agents.ts";
 
+/** Sent with each batch: how many results the agent still holds on disk after it (shown per agent in /metrics). */
+export const AGENT_BUFFERED_HEADER = "x-bellwether-buffered";
+
 export const agentProbeSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -72,3 +72,14 @@ export async function authenticateAgent(db: Db, authorization: string | null, no
   }
   return { id: agent.id, name: agent.name, regionId: agent.regionId, regionKey: agent.region.key };
 }
+
+/**
+ * A batch from this agent was stored: when, and what it said it still buffers
+ * (the X-Bellwether-Buffered header; absent or malformed counts as unknown).
+ */
+export async function recordAgentPush(db: Db, agentId: string, at: Date, bufferedHeader: string | null): Promise<void> {
+  const buffered = bufferedHeader !== null && /^\d{1,9}$/.test(bufferedHeader.trim()) ? Number(bufferedHeader) : null;
+  await db.$executeRaw`
+    UPDATE "ProbeAgent" SET "lastPushAt" = GREATEST("lastPushAt", ${at}::timestamp(3)), "bufferedResults" = ${buffered}
+     WHERE "id" = ${agentId}`;
+}

@@ -1,13 +1,11 @@
-// GET /api/health – liveness and database reachability, for load balancers
+// GET /api/health – liveness: the process answers (no database query: an outage must not get replicas restarted; see /api/ready)
 import { NextResponse } from "next/server";
-import { checkDatabase } from "@/lib/database/health.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const database = await checkDatabase();
+export function GET() {
   return NextResponse.json(
-    { status: database ? "ok" : "degraded", database: database ? "up" : "down" },
-    { status: database ? 200 : 503 },
+    { status: "ok", uptimeSeconds: Math.round(process.uptime()) },
+    { headers: { "cache-control": "no-store" } },
   );
 }

@@ -1,0 +1,143 @@
+// What the web server does around every request, before the front door: a
+// request id (the client's X-Request-Id when it is a sane one, else a new
+// one), echoed in the response and carried by every log line of the request;
+// a count by route and status for /metrics; an access log line; and /metrics
+// itself, for a scraper with METRICS_TOKEN or, without one, this machine only.
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import type http from "node:http";
+import path from "node:path";
+import { createDb } from "../db.ts";
+import { isDirectLoopback } from "../http/client-address.ts";
+import { appRoutePatterns, createRouteLabeler, type RouteLabeler } from "./http-routes.ts";
+import { logger, withRequestContext } from "./log.ts";
+import { createMetricsExposition, type MetricsExposition } from "./metrics.ts";
+import { LABEL_SEPARATOR, tallies } from "./tallies.ts";
+
+export const METRICS_PATH = "/metrics";
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** Ids a proxy or client may hand us: short, and nothing that could forge a log field. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export interface InstrumentOptions {
+  routes: RouteLabeler;
+  metrics: MetricsExposition;
+  /** Bearer token for /metrics; without it, /metrics answers direct loopback clients only. */
+  metricsToken?: string;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Who may read /metrics: the token's holder, or (no token set) someone at this machine with no proxy in between. */
+export function mayReadMetrics(req: http.IncomingMessage, token: string | undefined): boolean {
+  if (token) return tokenMatches(req.headers.authorization, token);
+  return isDirectLoopback(req.socket.remoteAddress, req.headers);
+}
+
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, options: InstrumentOptions): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("Method not allowed");
+    return;
+  }
+  if (!mayReadMetrics(req, options.metricsToken)) {
+    const headers: http.OutgoingHttpHeaders = {
+      "content-type": "text/plain; charset=utf-8",
+      "cache-control": "no-store",
+    };
+    if (options.metricsToken) headers["www-authenticate"] = 'Bearer realm="metrics"';
+    res
+      .writeHead(options.metricsToken ? 401 : 403, headers)
+      .end(
+        options.metricsToken
+          ? "A bearer token is required."
+          : "Metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere.",
+      );
+    return;
+  }
+  options.metrics
+    .render()
+    .then((text) => {
+      res.writeHead(200, { "content-type": options.metrics.contentType, "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : text);
+    })
+    .catch((error: unknown) => {
+      logger().error({ err: error }, "rendering /metrics failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal error");
+    });
+}
+
+function pathOf(target: string | undefined): string {
+  const raw = target ?? "/";
+  const end = raw.search(/[?#]/);
+  return end < 0 ? raw : raw.slice(0, end);
+}
+
+export function instrumentRequests(handler: Handler, options: InstrumentOptions): Handler {
+  const log = logger();
+  return (req, res) => {
+    const started = performance.now();
+    const given = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.once("finish", () => {
+      const route = options.routes(req.url);
+      const method = METHODS.has(req.method ?? "") ? req.method! : "other";
+      const status = res.statusCode;
+      tallies.httpRequests.add(`${route}${LABEL_SEPARATOR}${method}${LABEL_SEPARATOR}${status}`);
+      // Reads are many and cheap: debug. Writes: info. Server errors: error.
+      const level = status >= 500 ? "error" : method === "GET" || method === "HEAD" ? "debug" : "info";
+      if (log.isLevelEnabled(level))
+        log[level](
+          {
+            reqId: requestId,
+            method,
+            route,
+            path: pathOf(req.url).slice(0, 300),
+            status,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+          },
+          "request",
+        );
+    });
+    withRequestContext({ requestId }, () => {
+      if (pathOf(req.url) === METRICS_PATH) serveMetrics(req, res, options);
+      else handler(req, res);
+    });
+  };
+}
+
+export interface Instrumentation {
+  wrap(handler: Handler): Handler;
+  close(): Promise<void>;
+}
+
+/**
+ * For the web server: route labels from `dir`/app, and /metrics reading the
+ * database's figures through a small pool of its own (none without a URL).
+ */
+export function prepareInstrumentation(options: {
+  dir: string;
+  databaseUrl?: string;
+  metricsToken?: string;
+}): Instrumentation {
+  const db = options.databaseUrl ? createDb(options.databaseUrl, { max: 2 }) : undefined;
+  const routes = createRouteLabeler(appRoutePatterns(path.join(options.dir, "app")), [METRICS_PATH]);
+  const metrics = createMetricsExposition({ db });
+  return {
+    wrap: (handler) => instrumentRequests(handler, { routes, metrics, metricsToken: options.metricsToken }),
+    close: async () => {
+      await db?.$disconnect();
+    },
+  };
+}
