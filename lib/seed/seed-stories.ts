@@ -26,6 +26,7 @@ import { type DemoIncident, DEMO_INCIDENTS } from "./demo-incidents.ts";
 import { type DemoPostmortem, DEMO_POSTMORTEMS } from "./demo-postmortems.ts";
 import { seedDemoContracts, seedDemoStatements } from "./seed-sla-stories.ts";
 import { seedDemoBurnAlerts } from "./seed-slo-stories.ts";
+import { seedDemoSubscribers } from "./seed-subscribers.ts";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -219,5 +220,7 @@ export async function seedDemoStories(
   }
   const sla = await seedDemoStatements(db, manager, now);
   await seedDemoBurnAlerts(db, now);
+  // After the incidents, so that the readers' delivery history points at the demo's own events.
+  await seedDemoSubscribers(db, now);
   return { incidents, postmortems, statements: sla.issued, restated: sla.restated };
 }
