@@ -6,6 +6,8 @@ import type { Db } from "../../lib/db.ts";
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Minute rows only for the last 7 hours (the burn windows read minutes up to 6 h back); hours and days for all of it. */
+const MINUTE_ROWS_KEPT = 7 * 60;
 
 export interface MinuteChecks {
   good: number;
@@ -41,13 +43,14 @@ export async function writeChecks(
   for (let m = first; m <= last; m += MINUTE) {
     const c = checksAt(m);
     if (c.good + c.bad === 0) continue;
-    minuteRows.push({
-      componentRegionId,
-      bucketStart: new Date(m),
-      upCount: c.good,
-      downCount: c.bad,
-      latencyHistogram: [],
-    });
+    if (m >= last - MINUTE_ROWS_KEPT * MINUTE)
+      minuteRows.push({
+        componentRegionId,
+        bucketStart: new Date(m),
+        upCount: c.good,
+        downCount: c.bad,
+        latencyHistogram: [],
+      });
     add(hours, Math.floor(m / HOUR) * HOUR, c);
     add(days, Math.floor(m / DAY) * DAY, c);
   }
