@@ -6,6 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "../db.ts";
 import { afterFailure, classifySmtpFailure } from "../domain/delivery.ts";
+import { logError } from "../observability/log.ts";
+import { addToCounters, outboxCounterKey } from "../observability/metric-counters.ts";
 import { type MailSettings, mailDomain } from "./settings.ts";
 import { createMailTransport } from "./transport.ts";
 
@@ -128,10 +130,15 @@ export function startStaffMailSender(
   const tick = () => {
     if (running) return;
     running = sendDueStaffMail(db, new Date(), { mail: options.mail, transport })
-      .then((c) => {
+      .then(async (c) => {
         if (c.sent || c.failed) options.log?.(`staff mail: ${c.sent} sent, ${c.failed} failed`);
+        // For /metrics on any replica (lib/observability/metrics.ts).
+        await addToCounters(db, {
+          [outboxCounterKey("staff", "sent")]: c.sent,
+          [outboxCounterKey("staff", "failed")]: c.failed,
+        });
       })
-      .catch((error: unknown) => console.error("[bellwether] sending staff mail failed", error))
+      .catch((error: unknown) => logError("sending staff mail failed", error))
       .finally(() => {
         running = null;
       });

@@ -15,6 +15,8 @@
 // repeat. README, "Exactly once".
 import type { Db } from "../db.ts";
 import { afterFailure } from "../domain/delivery.ts";
+import { logError } from "../observability/log.ts";
+import { publishOutboxCounters } from "../observability/metric-counters.ts";
 import type { SubscriberChannel } from "../generated/prisma/enums.ts";
 import type { LinkSettings, MailSettings } from "../mail/settings.ts";
 import { subscriberLinks } from "../subscribers/links.ts";
@@ -107,6 +109,8 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   const names = [...channels.keys()];
   const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, suppressed: 0 };
+  // Its totals go to PostgreSQL too: /metrics on any replica shows them (lib/observability/metrics.ts).
+  const counters = publishOutboxCounters(db, "subscribers", () => stats);
   const payloads = new Map<string, EventPayload | null>();
   let stopped = false;
   let wake: (() => void) | null = null;
@@ -195,7 +199,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       const attempt: Promise<void> = deliverOne(c, row)
         .catch((error: unknown) => {
           // Not recorded (the database failed us): the lease runs out and the row is tried again.
-          console.error("[bellwether] recording a notification's outcome failed", error);
+          logError("recording a notification's outcome failed", error);
         })
         .finally(() => {
           releaseSlot(c);
@@ -214,7 +218,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       try {
         rows = await leaseDueNotifications(db, { limit: batchSize, leaseMs, now: new Date(), channels: ready });
       } catch (error) {
-        console.error("[bellwether] leasing notifications failed", error);
+        logError("leasing notifications failed", error);
         await sleep(pollMs);
         continue;
       }
@@ -231,7 +235,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
         db,
         inactive.map((r) => r.id),
         "unsubscribed or suppressed before sending",
-      ).catch((error: unknown) => console.error("[bellwether] marking suppressed notifications failed", error));
+      ).catch((error: unknown) => logError("marking suppressed notifications failed", error));
       stats.suppressed += inactive.length;
       const unstarted: string[] = [];
       for (const row of rows) {
@@ -274,6 +278,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
       clearInterval(reporter);
       await running;
       await marks.flush();
+      await counters.stop();
       for (const c of channels.values()) c.channel.close();
     },
   };

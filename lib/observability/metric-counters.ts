@@ -29,17 +29,17 @@ export interface CounterPublisher {
  * Every `everyMs`, adds to the outbox's counters what `read()` grew by since
  * the last time (read() returns running totals, such as a sender's stats).
  */
-export function publishOutboxCounters(
+export function publishOutboxCounters<T extends { [K in keyof T]: number }>(
   db: Db,
   outbox: "subscribers" | "staff",
-  read: () => Readonly<Record<string, number>>,
+  read: () => T,
   everyMs = 5_000,
 ): CounterPublisher {
   let published: Record<string, number> = {};
   let flushing: Promise<void> = Promise.resolve();
   const flush = () => {
     flushing = flushing.then(async () => {
-      const now = { ...read() };
+      const now: Record<string, number> = { ...read() };
       const delta: Record<string, number> = {};
       for (const [outcome, total] of Object.entries(now))
         delta[outboxCounterKey(outbox, outcome)] = total - (published[outcome] ?? 0);
