@@ -10,6 +10,7 @@
 // one digest per person and week, one statement per contract, month and revision).
 import cron from "node-cron";
 import type { Db } from "../db.ts";
+import { evaluateEarlyWarningsIfDue } from "../early-warning/evaluate-early-warnings.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
 import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
 import { sendActionItemReminders, sendOverdueDigest } from "../postmortems/reminders.ts";
@@ -91,6 +92,13 @@ export async function runMonitoringCycle(
     for (const id of burns?.proposed ?? []) log(`proposed incident ${id} for a burn-rate page`);
   } catch (error) {
     console.error("[bellwether] evaluating burn-rate alerts failed", error);
+  }
+  try {
+    const warnings = await evaluateEarlyWarningsIfDue(db, now);
+    for (const key of warnings?.raised ?? []) log(`early warning raised: ${key}`);
+    for (const key of warnings?.cleared ?? []) log(`early warning cleared: ${key}`);
+  } catch (error) {
+    console.error("[bellwether] evaluating early warnings failed", error);
   }
 }
 
