@@ -5,7 +5,16 @@ import { confirmAction } from "../actions.ts";
 import { IDLE } from "../form-state.ts";
 import { buttonClass, Notice } from "../scope-fields.tsx";
 
-export function ConfirmForm({ token, email }: { token: string; email: string | null }) {
+export function ConfirmForm({
+  token,
+  email,
+  incident,
+}: {
+  token: string;
+  email: string | null;
+  /** From a "get updates on this incident" link, while that incident is open. */
+  incident: { id: string; title: string } | null;
+}) {
   const [state, action, pending] = useActionState(confirmAction, IDLE);
   if (state.status === "done") {
     return (
@@ -46,7 +55,13 @@ export function ConfirmForm({ token, email }: { token: string; email: string | n
       <p>
         Confirm that <strong>{email}</strong> should get status emails.
       </p>
+      {incident && (
+        <p>
+          You will get the updates on <strong>{incident.title}</strong> until it resolves.
+        </p>
+      )}
       <input type="hidden" name="token" value={token} />
+      {incident && <input type="hidden" name="incident" value={incident.id} />}
       <button type="submit" className={buttonClass} disabled={pending}>
         Confirm subscription
       </button>
