@@ -1,5 +1,6 @@
 // Sends buffered results to the server in order, acknowledging each batch
 // only after the server answered 2xx; retries with backoff while it is away.
+import { AGENT_BUFFERED_HEADER } from "../lib/monitoring/agent-config.ts";
 import type { DiskBuffer } from "./buffer.ts";
 import type { ServerClock } from "./server-clock.ts";
 
@@ -16,6 +17,7 @@ export class Pusher<T extends PushedResult> {
   private backoffMs = 0;
   private flushing: Promise<void> | null = null;
   private stopped = false;
+  private counted = { at: 0, pending: 0 };
   sent = 0;
 
   constructor(
@@ -48,7 +50,11 @@ export class Pusher<T extends PushedResult> {
       try {
         response = await fetch(new URL("/api/ingest/results", this.server), {
           method: "POST",
-          headers: { authorization: `Bearer ${this.token}`, "content-type": "application/json" },
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            "content-type": "application/json",
+            [AGENT_BUFFERED_HEADER]: String(this.bufferedAfter(batch.records.length)),
+          },
           body: JSON.stringify({ results: batch.records }),
           signal: AbortSignal.timeout(30_000),
         });
@@ -74,6 +80,18 @@ export class Pusher<T extends PushedResult> {
       this.fail(`server answered ${response.status}: ${text.slice(0, 200)}`);
       return;
     }
+  }
+
+  /**
+   * Results left on disk after this batch, for the server's /metrics. A short
+   * batch emptied the buffer; a full one means a backlog, counted (a read of
+   * the buffer) at most every 10 s while it drains.
+   */
+  private bufferedAfter(batchSize: number): number {
+    if (batchSize < BATCH_SIZE) return 0;
+    if (Date.now() - this.counted.at >= 10_000) this.counted = { at: Date.now(), pending: this.buffer.pending() };
+    this.counted.pending = Math.max(0, this.counted.pending - batchSize);
+    return this.counted.pending;
   }
 
   private fail(reason: string): void {
