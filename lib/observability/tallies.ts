@@ -44,12 +44,14 @@ export interface ProcessTallies {
 
 const KEY = Symbol.for("bellwether.observability.tallies");
 
-export const tallies: ProcessTallies = ((globalThis as Record<symbol, ProcessTallies | undefined>)[KEY] ??= {
+const holder = globalThis as Record<symbol, ProcessTallies | undefined>;
+holder[KEY] ??= {
   httpRequests: new Tally(),
   snapshotLookups: new Tally(),
   snapshotRenders: new Observations(),
   ingestedResults: new Tally(),
-});
+};
+export const tallies: ProcessTallies = holder[KEY];
 
 /** A snapshot served from memory (hit), or one a reader had to wait for a render of (miss). */
 export function countSnapshotLookup(route: string, hit: boolean): void {
