@@ -53,7 +53,7 @@ describe("seasonal baseline", () => {
   it("reads the same time in earlier weeks, and needs at least three of them", () => {
     const at = T + HOUR_MS / 2;
     const hours = new Map<number, number>();
-    [120, 100, 110, 500].forEach((v, i) => hours.set(hourNumber(at - (i + 1) * WEEK_MS), v));
+    for (const [i, v] of [120, 100, 110, 500].entries()) hours.set(hourNumber(at - (i + 1) * WEEK_MS), v);
     expect(seasonalBaseline(hours, at)).toEqual({ median: 115, mad: 10, weeks: 4 });
     hours.delete(hourNumber(at - 4 * WEEK_MS));
     hours.delete(hourNumber(at - 3 * WEEK_MS));

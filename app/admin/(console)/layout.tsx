@@ -15,6 +15,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/admin/postmortems", label: "Postmortems", permission: "console.read" },
   { href: "/admin/action-items", label: "My action items", permission: "postmortem.write" },
   { href: "/admin/metrics", label: "Response metrics", permission: "console.read" },
+  { href: "/admin/early-warnings", label: "Early warnings", permission: "console.read" },
   { href: "/admin/slo", label: "Error budgets", permission: "console.read" },
   { href: "/admin/sla", label: "SLA reports", permission: "sla.read" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
