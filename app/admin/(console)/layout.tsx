@@ -1,7 +1,9 @@
 // Every console page: signed in, with the navigation the person's role allows.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { db } from "@/lib/db.ts";
 import { can, type Permission, ROLE_LABEL } from "@/lib/domain/roles.ts";
+import { countConsoleIncidents } from "@/lib/incidents/list-console-incidents.ts";
 import { mailboxEnabled } from "@/lib/mail/send.ts";
 import { requireActor } from "@/lib/session/guards.ts";
 import { type NavItem, NavLinks } from "../_components/nav-links.tsx";
@@ -18,6 +20,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: "/admin/early-warnings", label: "Early warnings", permission: "console.read" },
   { href: "/admin/slo", label: "Error budgets", permission: "console.read" },
   { href: "/admin/sla", label: "SLA reports", permission: "sla.read" },
+  { href: "/admin/subscribers", label: "Subscribers", permission: "console.read" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/audit", label: "Audit trail", permission: "audit.read" },
   { href: "/admin/tokens", label: "API tokens", permission: "sla.read" },
@@ -25,7 +28,13 @@ const NAV: (NavItem & { permission: Permission })[] = [
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor("console.read");
-  const items = NAV.filter((item) => can(actor.role, item.permission)).map(({ href, label }) => ({ href, label }));
+  const proposals = await countConsoleIncidents(db(), "proposed");
+  const items = NAV.filter((item) => can(actor.role, item.permission)).map(
+    ({ href, label }): NavItem =>
+      href === "/admin/incidents"
+        ? { href, label, waiting: { count: proposals, what: proposals === 1 ? "proposal waits" : "proposals wait" } }
+        : { href, label },
+  );
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 dark:border-slate-800">

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 export interface NavItem {
   href: string;
   label: string;
+  /** Something waiting there (proposals for the incidents link), said after the label. */
+  waiting?: { count: number; what: string };
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -26,6 +28,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               }`}
             >
               {item.label}
+              {item.waiting && item.waiting.count > 0 && (
+                <span
+                  className="ml-1.5 rounded-full bg-amber-200 px-1.5 py-0.5 text-xs font-bold text-amber-950"
+                  data-testid="nav-waiting"
+                >
+                  {item.waiting.count}
+                  <span className="sr-only"> {item.waiting.what}</span>
+                </span>
+              )}
             </Link>
           </li>
         );
