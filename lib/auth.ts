@@ -12,6 +12,7 @@ import { sendMail } from "./mail/send.ts";
 import { safeReturn } from "./session/safe-return.ts";
 import { confirmPageUrl, takeSignInAddressToken } from "./session/sign-in-requests.ts";
 import { findUserAllowedToSignIn, recordSignIn } from "./users/sign-in.ts";
+import { logError } from "./observability/log.ts";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 export const CHECK_EMAIL_PATH = "/admin/sign-in/check-email";
@@ -37,7 +38,7 @@ function afterAnswer(work: () => unknown, failure: string): void {
   setTimeout(() => {
     Promise.resolve()
       .then(work)
-      .catch((error: unknown) => console.error(`[bellwether] ${failure}`, error));
+      .catch((error: unknown) => logError(failure, error));
   }, AFTER_ANSWER_MS);
 }
 

@@ -35,13 +35,20 @@ describe("errorResponse", () => {
   });
 
   it("hides anything unknown behind a generic 500 and logs it", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lines: string[] = [];
+    const log = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
     const { status, body } = errorResponse(
       new TypeError("Cannot read properties of undefined (reading 'id') at /srv/app.js:1:2"),
     );
+    log.mockRestore();
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toMatch(/undefined|srv|TypeError/);
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    // The log line has what the user was not shown: the error, its type and stack.
+    const line = JSON.parse(lines.find((l) => l.includes("TypeError"))!);
+    expect(line).toMatchObject({ level: "error", err: { type: "TypeError" } });
+    expect(line.err.stack).toContain("errors.test.ts");
   });
 });

@@ -1,6 +1,7 @@
 // One error type with a closed set of codes. HTTP statuses are decided here
 // and nowhere else; anything unknown becomes a 500 that leaks nothing.
 import { ZodError } from "zod";
+import { logError } from "./observability/log.ts";
 
 export const ERROR_CODES = {
   BAD_REQUEST: 400,
@@ -86,7 +87,7 @@ export interface ErrorBody {
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-    console.error("[bellwether]", appError.cause ?? appError);
+    logError(appError.message, appError.cause ?? appError);
   }
   const { code, message, fields, details } = appError;
   return { status: appError.httpStatus, body: { error: { code, message, fields, details } } };

@@ -16,6 +16,7 @@ import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from ".
 import type { SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
 import type { SnapshotCache } from "../snapshots/cache.ts";
 import { sendSnapshot } from "../snapshots/snapshot-response.ts";
+import { logError } from "../observability/log.ts";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -99,7 +100,7 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
   let notFoundBody: { version: number; body: Buffer } | undefined;
 
   const fail = (res: http.ServerResponse, error: unknown) => {
-    console.error("[bellwether] snapshot failed", error);
+    logError("snapshot failed", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
     res.end("Internal error");
   };

@@ -5,6 +5,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { isLoopback } from "../http/client-address.ts";
 import { storeCaughtMail } from "./mailbox.ts";
+import { logError } from "../observability/log.ts";
 
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -62,7 +63,7 @@ export async function startMailCatcher(options: {
     );
     server.listen(options.port, host, () => resolve());
   });
-  server.on("error", (error) => console.error("[bellwether] mail catcher", error));
+  server.on("error", (error) => logError("mail catcher failed", error));
   const address = server.server.address();
   return {
     port: typeof address === "object" && address ? address.port : options.port,

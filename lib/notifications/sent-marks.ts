@@ -5,6 +5,7 @@
 import type { Db } from "../db.ts";
 import type { SubscriberChannel } from "../generated/prisma/enums.ts";
 import { markSent } from "./outbox.ts";
+import { logError } from "../observability/log.ts";
 
 export interface SentMark {
   id: string;
@@ -49,7 +50,7 @@ export class SentMarks {
         this.unrecorded -= batch.length;
         this.onRecorded(batch);
       } catch (error) {
-        console.error("[bellwether] recording sent notifications failed; retrying", error);
+        logError("recording sent notifications failed; retrying", error);
         this.queue = [...batch, ...this.queue];
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }

@@ -10,6 +10,7 @@ import { AppError } from "../errors.ts";
 import { computeContractDowntime } from "../sla/build-statement.ts";
 import { loadContractMonth } from "../sla/load-contract.ts";
 import type { ImpactContract, ImpactContractMonth } from "./types.ts";
+import { logError } from "../observability/log.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,7 +117,7 @@ export async function contractsCharged(
     }
     return { contracts: out };
   } catch (error) {
-    console.error("[bellwether] postmortem impact: contract downtime failed", error);
+    logError("postmortem impact: contract downtime failed", error);
     return {
       contracts: [],
       contractsError: "The contracts' downtime could not be computed; refresh the postmortem to try again.",

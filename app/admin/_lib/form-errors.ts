@@ -3,6 +3,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { SIGN_IN_PATH } from "@/lib/auth.ts";
 import { toAppError } from "@/lib/errors.ts";
+import { logError } from "@/lib/observability/log.ts";
 import type { FormState, FormValues } from "./form-state.ts";
 
 export function errorState(previous: FormState, error: unknown, values: FormValues): FormState {
@@ -25,7 +26,7 @@ export function errorState(previous: FormState, error: unknown, values: FormValu
     case "RATE_LIMITED":
       return { ...base, message: appError.message };
     default:
-      console.error("[bellwether] console action failed", appError.cause ?? appError);
+      logError("console action failed", appError.cause ?? appError);
   }
   return { ...base, message: "Something went wrong on our side. Nothing was saved; please try again." };
 }

@@ -14,6 +14,7 @@ import { changeUserRole } from "@/lib/users/change-role.ts";
 import { setUserDisabled } from "@/lib/users/set-disabled.ts";
 import { errorState } from "../../_lib/form-errors.ts";
 import { type FormState, formValues, success, untrusted } from "../../_lib/form-state.ts";
+import { logError } from "@/lib/observability/log.ts";
 
 export async function addUserAction(previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor("user.manage");
@@ -35,7 +36,7 @@ export async function addUserAction(previous: FormState, formData: FormData): Pr
     await sendMail({ to: added.email, ...mail });
     return success(previous, `Added ${added.email} as ${ROLE_LABEL[added.role]} and emailed them how to sign in.`);
   } catch (error) {
-    console.error("[bellwether] could not send the invitation", error);
+    logError("could not send the invitation", error);
     return success(
       previous,
       `Added ${added.email} as ${ROLE_LABEL[added.role]}, but the invitation email could not be sent. They can sign in at ${SIGN_IN_PATH}.`,
