@@ -18,6 +18,7 @@ import { purgeExpired } from "../retention/purge-expired.ts";
 import { issueDueStatements } from "../sla/issue-statements.ts";
 import { evaluateBurnAlertsIfDue } from "../slo/evaluate-burn-alerts.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
+import { logError } from "../observability/log.ts";
 import { deleteExpiredResults } from "./retention.ts";
 import { holdWorkerLease, type WorkerLease } from "./worker-lease.ts";
 
@@ -69,21 +70,21 @@ export async function runMonitoringCycle(
     for (const change of summary.statusChanges)
       log(`status ${change.componentRegionId}: ${change.from ?? "unknown"} → ${change.to ?? "unknown"}`);
   } catch (error) {
-    console.error("[bellwether] evaluating probe rounds failed", error);
+    logError("evaluating probe rounds failed", error);
   }
   try {
     const moved = await advanceMaintenances(db, now);
     for (const id of moved.started) log(`maintenance ${id} started`);
     for (const id of moved.completed) log(`maintenance ${id} completed`);
   } catch (error) {
-    console.error("[bellwether] advancing maintenance failed", error);
+    logError("advancing maintenance failed", error);
   }
   try {
     const detection = await detectIncidents(db, now, { tier2: options.detectTier2 });
     for (const id of detection.proposed) log(`proposed incident ${id}`);
     for (const id of detection.dismissed) log(`withdrew proposal ${id}: recovered before approval`);
   } catch (error) {
-    console.error("[bellwether] detecting incidents failed", error);
+    logError("detecting incidents failed", error);
   }
   try {
     const burns = await evaluateBurnAlertsIfDue(db, now);
@@ -91,14 +92,14 @@ export async function runMonitoringCycle(
     for (const id of burns?.resolved ?? []) log(`burn-rate alert ${id} resolved`);
     for (const id of burns?.proposed ?? []) log(`proposed incident ${id} for a burn-rate page`);
   } catch (error) {
-    console.error("[bellwether] evaluating burn-rate alerts failed", error);
+    logError("evaluating burn-rate alerts failed", error);
   }
   try {
     const warnings = await evaluateEarlyWarningsIfDue(db, now);
     for (const key of warnings?.raised ?? []) log(`early warning raised: ${key}`);
     for (const key of warnings?.cleared ?? []) log(`early warning cleared: ${key}`);
   } catch (error) {
-    console.error("[bellwether] evaluating early warnings failed", error);
+    logError("evaluating early warnings failed", error);
   }
 }
 
@@ -110,7 +111,7 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   // Statements of a month that closed while no worker ran are issued when the lease is taken, not an hour later.
   const issueAtStart = () => {
     issuing = issueDueStatements(db, new Date()).catch((error: unknown) =>
-      console.error("[bellwether] SLA statement issuing failed", error),
+      logError("SLA statement issuing failed", error),
     );
   };
   const lease: WorkerLease | null = options.databaseUrl
@@ -132,7 +133,7 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
       if (!leading()) return;
       const slot = new Date(Math.floor(context.date.getTime() / 1000) * 1000);
       log(`running scheduled job: ${name} (slot ${slot.toISOString()})`);
-      run(new Date()).catch((error: unknown) => console.error(`[bellwether] ${name} failed`, error));
+      run(new Date()).catch((error: unknown) => logError(`${name} failed`, error));
     });
   const jobs = SCHEDULED_JOBS.map((job) => scheduled(job.name, job.schedule, (now) => job.run(db, now)));
   jobs.push(
