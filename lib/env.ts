@@ -122,6 +122,8 @@ export const envSchema = z
     AGENT_REPLAY_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** New pending subscriptions the form accepts an hour, over every address and client. */
     SUBSCRIBE_PENDING_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    /** Webhooks may call loopback, private and link-local addresses: the demo's catcher and the tests only. */
+    WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
     /** The least severe log lines written (JSON on stdout). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Bearer token a Prometheus scraper sends to /metrics; unset: /metrics answers loopback clients only. */

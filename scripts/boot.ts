@@ -8,6 +8,7 @@ import type { Env } from "../lib/env.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
 import { seedDemoStories } from "../lib/seed/seed-stories.ts";
+import { seedDemoWebhook } from "../lib/seed/seed-webhook.ts";
 
 /** `history` (default true): with the seed, write 90 days of past results and incidents. */
 export async function prepareDatabase(
@@ -45,6 +46,9 @@ export async function prepareDatabase(
               `  seeded the demo's stories: ${stories.incidents.length} incidents, ${stories.postmortems.length} postmortems, ${stories.statements} SLA statements`,
             );
           }
+          // After the stories: its first delivery is the latest of their incidents.
+          if (env.MAIL_CATCHER && (await seedDemoWebhook(db, env.PUBLIC_URL)))
+            console.log("  seeded the demo's webhook subscriber: its deliveries appear at /admin/mailbox/webhooks");
         }
       } finally {
         await db.$disconnect();

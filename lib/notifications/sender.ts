@@ -15,6 +15,7 @@
 // repeat. README, "Exactly once".
 import type { Db } from "../db.ts";
 import { afterFailure } from "../domain/delivery.ts";
+import { getEnv } from "../env.ts";
 import { logError } from "../observability/log.ts";
 import { publishOutboxCounters } from "../observability/metric-counters.ts";
 import type { SubscriberChannel } from "../generated/prisma/enums.ts";
@@ -58,9 +59,9 @@ const LEASE_MARGIN_MS = 45_000;
 export interface SenderOptions {
   /** The mail server; without one, email rows wait in the outbox and only webhooks go out. */
   mail?: MailSettings | null;
-  /** Where links point and what signs them; defaults to the mail settings'. */
+  /** Where links point and what signs them; defaults to the mail settings', else PUBLIC_URL and AUTH_SECRET. */
   links?: LinkSettings;
-  /** Webhook delivery (WEBHOOK_ALLOW_PRIVATE and friends); on by default, public targets only. */
+  /** Webhook delivery; by default public targets only, unless WEBHOOK_ALLOW_PRIVATE says otherwise. */
   webhook?: WebhookChannelOptions;
   maxConnections?: number;
   batchSize?: number;
@@ -82,6 +83,12 @@ export interface NotificationSender {
   stop(): Promise<void>;
 }
 
+function linksFromEnv(): LinkSettings {
+  const env = getEnv();
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is missing: it signs the links in every notification.");
+  return { publicUrl: env.PUBLIC_URL, secret: env.AUTH_SECRET };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 interface ChannelState {
@@ -99,13 +106,12 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
   const { batchSize, leaseMs, pollMs } = settings;
   const log = options.log ?? (() => {});
   const random = options.random ?? Math.random;
-  const links = options.links ?? options.mail;
-  if (!links) throw new Error("The notification sender needs link settings (PUBLIC_URL and AUTH_SECRET).");
+  const links = options.links ?? options.mail ?? linksFromEnv();
   const channels = new Map<SubscriberChannel, ChannelState>();
   const add = (channel: Channel) =>
     channels.set(channel.name, { channel, sending: 0, unrecorded: 0, pausedUntil: 0, pauseMs: 0 });
   if (options.mail) add(emailChannel(options.mail, { maxConnections: settings.maxConnections }));
-  add(webhookChannel(links, options.webhook ?? { allowPrivate: false }));
+  add(webhookChannel(links, options.webhook ?? { allowPrivate: getEnv().WEBHOOK_ALLOW_PRIVATE }));
   const names = [...channels.keys()];
   const margin = Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const stats: SenderStats = { sent: 0, retried: 0, failed: 0, suppressed: 0 };
@@ -154,7 +160,7 @@ export function startNotificationSender(db: Db, options: SenderOptions): Notific
     }
     const { channel } = c;
     try {
-      const links_ = subscriberLinks(links!, { id: row.subscriberId, confirmedAt: row.confirmedAt });
+      const links_ = subscriberLinks(links, { id: row.subscriberId, confirmedAt: row.confirmedAt });
       const { messageId } = await channel.deliver({ notification: row, payload, links: links_ });
       c.pauseMs = 0;
       stats.sent += 1;

@@ -21,7 +21,7 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 const systemResolver: Resolver = async (hostname) =>
-  (await dns.promises.lookup(hostname, { all: true, verbatim: true })).map((a) => ({
+  (await dns.promises.lookup(hostname, { all: true, verbatim: false })).map((a) => ({
     address: a.address,
     family: a.family === 6 ? 6 : 4,
   }));

@@ -13,6 +13,8 @@ const { startMailCatcher } = await import("../../lib/mail/catcher.ts");
 const catcher = await startMailCatcher({ port: 0, dataDir });
 process.env.MAIL_CATCHER = "true";
 process.env.MAIL_CATCHER_PORT = String(catcher.port);
+// Webhook specs subscribe the demo's own catcher on this machine.
+process.env.WEBHOOK_ALLOW_PRIVATE = "true";
 
 const { getEnv } = await import("../../lib/env.ts");
 const { prepareDatabase } = await import("../../scripts/boot.ts");

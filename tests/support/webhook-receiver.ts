@@ -18,13 +18,16 @@ export interface ReceivedWebhook {
   host: string | undefined;
   event: string | undefined;
   deliveryId: string | undefined;
+  timestamp: string | undefined;
+  signature: string | undefined;
   body: string;
   /** null: no secret registered for the path. */
   verified: boolean | null;
   receivedAt: number;
 }
 
-type Answer = { status: number; body?: string } | "hang";
+/** "echo": answer a challenge request with `{"challenge": …}`, as a subscriber's receiver must. */
+type Answer = { status: number; body?: string } | "hang" | "echo";
 
 export interface WebhookReceiver {
   url: string;
@@ -92,6 +95,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         host: req.headers.host,
         event: header(req, EVENT_HEADER),
         deliveryId: header(req, DELIVERY_HEADER),
+        timestamp: header(req, TIMESTAMP_HEADER),
+        signature: header(req, SIGNATURE_HEADER),
         body,
         verified:
           secret === undefined
@@ -108,6 +113,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const respond = () => {
         if (answer === "hang") {
           hanging.add(res);
+          return;
+        }
+        if (answer === "echo") {
+          let challenge: unknown;
+          try {
+            challenge = (JSON.parse(body) as { challenge?: unknown }).challenge;
+          } catch {}
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ challenge }));
           return;
         }
         res.writeHead(answer.status, { "content-type": "text/plain" });

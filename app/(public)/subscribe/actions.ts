@@ -13,15 +13,7 @@ import { requestSubscription } from "@/lib/subscribers/request-subscription.ts";
 import { linkSettings, mailSettings } from "@/lib/subscribers/settings.ts";
 import { CONFIRM_TTL_MS } from "@/lib/subscribers/tokens.ts";
 import { errorState, type FormState } from "./form-state.ts";
-
-function scopeFromForm(form: FormData) {
-  return {
-    all: form.get("scope") !== "chosen",
-    tier1Only: form.get("tier1Only") === "on",
-    regionIds: form.getAll("region").map(String),
-    componentIds: form.getAll("component").map(String),
-  };
-}
+import { scopeFromForm } from "./scope-from-form.ts";
 
 // POST /subscribe – ask for status emails; the same answer whatever the address's state
 export async function subscribeAction(_: FormState, form: FormData): Promise<FormState> {

@@ -7,12 +7,29 @@ import { getSubscriptionChoices } from "@/lib/subscribers/scope.ts";
 import { presetScope } from "@/lib/subscribers/scope-preset.ts";
 import { FollowIncidentForm } from "./follow-form.tsx";
 import { SubscribeForm } from "./subscribe-form.tsx";
+import { WebhookSubscribeForm } from "./webhook-form.tsx";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe to status updates" };
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+/** Email or webhook: two links, so the choice works without JavaScript and can be linked to. */
+function ChannelSwitch({ webhook }: { webhook: boolean }) {
+  const tab = (active: boolean) =>
+    `rounded px-3 py-1.5 font-semibold ${active ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "underline"}`;
+  return (
+    <nav aria-label="How to receive updates" className="flex gap-2">
+      <a href="/subscribe" className={tab(!webhook)} aria-current={webhook ? undefined : "page"}>
+        By email
+      </a>
+      <a href="/subscribe?channel=webhook" className={tab(webhook)} aria-current={webhook ? "page" : undefined}>
+        By webhook (JSON or Slack)
+      </a>
+    </nav>
+  );
+}
 
 const NOTE = "rounded border-l-4 border-sky-600 bg-sky-50 px-4 py-3 text-sky-950 dark:bg-sky-950 dark:text-sky-100";
 
@@ -72,6 +89,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   }
   const choices = await getSubscriptionChoices(db());
   const preset = presetScope(choices, { region: one(query.region), component: one(query.component) });
+  const webhook = one(query.channel) === "webhook";
   return (
     <>
       <h1 className="text-2xl font-bold">Subscribe to status updates</h1>
@@ -80,17 +98,30 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           That incident has resolved, so there are no more updates to follow. Subscribe to what it touched instead.
         </p>
       )}
-      <p className="text-slate-700 dark:text-slate-300">
-        Get an email when an incident or maintenance that touches what you choose starts, changes or ends, and when its
-        postmortem is published. We send a confirmation link first; every email has a link to change your choices or
-        unsubscribe in one click.
-      </p>
+      <ChannelSwitch webhook={webhook} />
+      {webhook ? (
+        <p className="text-slate-700 dark:text-slate-300">
+          Get a signed HTTP POST — JSON, or a Slack message — when an incident or maintenance that touches what you
+          choose starts, changes or ends, and when its postmortem is published. Every request carries links to change
+          your choices or unsubscribe.
+        </p>
+      ) : (
+        <p className="text-slate-700 dark:text-slate-300">
+          Get an email when an incident or maintenance that touches what you choose starts, changes or ends, and when
+          its postmortem is published. We send a confirmation link first; every email has a link to change your choices
+          or unsubscribe in one click.
+        </p>
+      )}
       {preset && (
         <p className={NOTE} data-testid="preset-scope">
           Chosen for you: <strong>{preset.label}</strong>. Change it below if you want more.
         </p>
       )}
-      <SubscribeForm choices={choices} scope={preset?.scope} />
+      {webhook ? (
+        <WebhookSubscribeForm choices={choices} scope={preset?.scope} />
+      ) : (
+        <SubscribeForm choices={choices} scope={preset?.scope} />
+      )}
       <OtherWays />
     </>
   );

@@ -21,6 +21,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         This demo sends no real email: everything it would send is caught here. It exists only while{" "}
         <code>SMTP_URL</code> is not set.
       </p>
+      <p className="mt-2">
+        <Link className="underline" href="/admin/mailbox/webhooks">
+          Webhooks the demo sent to itself
+        </Link>{" "}
+        are caught too.
+      </p>
       <form method="get" className="mt-6 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="to" className="block text-sm font-medium">

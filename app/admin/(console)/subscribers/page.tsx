@@ -66,6 +66,14 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             {mayRead ? "" : " Addresses are masked for your role."}
           </p>
         </div>
+        {mayManage && (
+          <a
+            href="/admin/subscribers/webhooks/new"
+            className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
+          >
+            Add a webhook
+          </a>
+        )}
         <a
           href="/api/admin/subscribers/export"
           className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
