@@ -3,6 +3,7 @@
 // queue behind a fan-out.
 import type { RenderedEmail } from "../../emails/layout.ts";
 import type { MailSettings } from "./settings.ts";
+import { countDirectMail } from "../observability/tallies.ts";
 import { sharedMailTransport } from "./transport.ts";
 
 export interface SubscriptionMailer {
@@ -13,14 +14,16 @@ export function smtpSubscriptionMailer(settings: MailSettings): SubscriptionMail
   const transport = sharedMailTransport(settings);
   return {
     async send(to, email) {
-      await transport.sendMail({
-        from: settings.from,
-        to,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        headers: { "Auto-Submitted": "auto-generated" },
-      });
+      await countDirectMail(() =>
+        transport.sendMail({
+          from: settings.from,
+          to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          headers: { "Auto-Submitted": "auto-generated" },
+        }),
+      );
     },
   };
 }

@@ -2,6 +2,7 @@
 // is on, over the process's shared transport (lib/mail/transport.ts).
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { countDirectMail } from "../observability/tallies.ts";
 import { sharedMailTransport } from "./transport.ts";
 
 export interface OutgoingMail {
@@ -24,7 +25,7 @@ function smtpUrl(): string {
 export async function sendMail(mail: OutgoingMail): Promise<void> {
   const env = getEnv();
   const transport = sharedMailTransport({ smtpUrl: smtpUrl(), ignoreTLS: !env.SMTP_URL });
-  await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+  await countDirectMail(() => transport.sendMail({ from: env.MAIL_FROM, ...mail }));
 }
 
 /** The demo's mailbox is readable by anyone, so it exists only while the catcher is on. */

@@ -86,6 +86,17 @@ export function createMetricsExposition(
     },
   });
 
+  new Counter({
+    name: "bellwether_direct_mails_total",
+    help: "Mail a reader waits for (sign-in links, subscription confirmations), sent by this replica straight to SMTP, not through an outbox.",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const outcome of ["sent", "failed"]) this.inc({ outcome }, tallies.directMails?.counts.get(outcome) ?? 0);
+    },
+  });
+
   const databaseUp = new Gauge({
     name: "bellwether_database_up",
     help: "1 when this replica could read the figures below from PostgreSQL at this scrape.",

@@ -40,6 +40,8 @@ export interface ProcessTallies {
   snapshotRenders: Observations;
   /** "accepted" | "duplicate" */
   ingestedResults: Tally;
+  /** "sent" | "failed": mail a reader waits for, sent straight to SMTP by this process. */
+  directMails?: Tally;
 }
 
 const KEY = Symbol.for("bellwether.observability.tallies");
@@ -51,6 +53,7 @@ holder[KEY] ??= {
   snapshotRenders: new Observations(),
   ingestedResults: new Tally(),
 };
+holder[KEY].directMails ??= new Tally();
 export const tallies: ProcessTallies = holder[KEY];
 
 /** A snapshot served from memory (hit), or one a reader had to wait for a render of (miss). */
@@ -60,6 +63,18 @@ export function countSnapshotLookup(route: string, hit: boolean): void {
 
 export function recordSnapshotRender(route: string, milliseconds: number, ok: boolean): void {
   tallies.snapshotRenders.record(`${route}${LABEL_SEPARATOR}${ok ? "ok" : "failed"}`, milliseconds / 1000);
+}
+
+/** Runs one direct send (a sign-in link, a subscription confirmation) and counts how it went. */
+export async function countDirectMail<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    const result = await send();
+    tallies.directMails!.add("sent");
+    return result;
+  } catch (error) {
+    tallies.directMails!.add("failed");
+    throw error;
+  }
 }
 
 export function countIngestedResults(accepted: number, duplicates: number): void {
