@@ -1,6 +1,7 @@
-// What an email about an event says, frozen when the event happens (the
+// What a notification about an event says, frozen when the event happens (the
 // NotificationEvent's payload). Written by lib/incidents, lib/maintenance and
-// lib/postmortems; read by emails/ templates. Validated on both sides.
+// lib/postmortems; read by each channel's rendering — emails/ templates and
+// lib/webhooks/payload.ts. Validated on both sides.
 import { z } from "zod";
 
 export const eventKinds = [
