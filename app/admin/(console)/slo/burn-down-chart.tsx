@@ -5,7 +5,7 @@
 
 const W = 320;
 const H = 96;
-const PAD = { left: 34, right: 6, top: 6, bottom: 14 };
+const PAD = { left: 44, right: 6, top: 6, bottom: 14 };
 
 function pct(value: number): string {
   return `${Math.round(value * 100)} %`;
