@@ -4,6 +4,7 @@
 import { DEFAULT_CONFIRM_ROUNDS, DEFAULT_QUORUM } from "../domain/confirmation.ts";
 import type { ComponentStatus } from "../generated/prisma/enums.ts";
 import type { CheckResultInput } from "../monitoring/ingest-results.ts";
+import { latencyFactor } from "./latency-pattern.ts";
 
 export type RandomSource = () => number;
 
@@ -327,6 +328,7 @@ export function resultsForRounds(plan: HistoryPlan, fromRound: number, toRound: 
   const n = plan.vantages.length;
   for (let round = Math.max(0, fromRound); round < Math.min(toRound, plan.rounds); round++) {
     const minutePrefix = new Date(plan.firstRound.getTime() + round * plan.cadenceMs).toISOString().slice(0, 17);
+    const rhythm = latencyFactor(plan.firstRound.getTime() + round * plan.cadenceMs);
     for (let c = 0; c < plan.componentRegions.length; c++) {
       const window = windows[c]!.find((w) => round >= w.fromRound && round < w.toRound);
       const status = window?.incident?.spec.status ?? null;
@@ -338,7 +340,7 @@ export function resultsForRounds(plan: HistoryPlan, fromRound: number, toRound: 
         const random = seededRandom(hash4(plan.seed, round, c, v));
         const id = resultId(random, round, c, v);
         const checkedAt = isoAt(minutePrefix, Math.floor(random() * MAX_JITTER_MS));
-        const latency = Math.min(150, Math.max(20, Math.round(latencies[c]![v]! * (0.9 + 0.2 * random()))));
+        const latency = Math.min(150, Math.max(20, Math.round(latencies[c]![v]! * rhythm * (0.9 + 0.2 * random()))));
         const failed =
           v === blip ||
           (status === "major_outage" && v !== spared) ||
