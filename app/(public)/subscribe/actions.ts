@@ -40,7 +40,11 @@ export async function subscribeAction(_: FormState, form: FormData): Promise<For
 // POST /subscribe/confirm – the click that confirms the address
 export async function confirmAction(_: FormState, form: FormData): Promise<FormState> {
   try {
-    const confirmed = await confirmSubscription(db(), { token: String(form.get("token") ?? "") }, new Date());
+    const confirmed = await confirmSubscription(
+      db(),
+      { token: String(form.get("token") ?? ""), incidentId: String(form.get("incident") ?? "") || undefined },
+      new Date(),
+    );
     const links = subscriberLinks(linkSettings(), { id: confirmed.subscriberId, confirmedAt: confirmed.confirmedAt });
     return {
       status: "done",
