@@ -53,6 +53,11 @@ export function PublicFooter() {
             </a>
           </li>
           <li>
+            <a className={LINK} href="/subscribe?channel=webhook">
+              Webhooks and Slack
+            </a>
+          </li>
+          <li>
             <a className={LINK} href="/feed.atom">
               Atom feed
             </a>

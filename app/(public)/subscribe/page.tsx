@@ -15,16 +15,22 @@ export const metadata: Metadata = { title: "Subscribe to status updates" };
 type Query = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
-/** Email or webhook: two links, so the choice works without JavaScript and can be linked to. */
-function ChannelSwitch({ webhook }: { webhook: boolean }) {
+/** Email or webhook: two links, so the choice works without JavaScript and can be linked to; a preset scope stays. */
+function ChannelSwitch({ webhook, keep }: { webhook: boolean; keep: Record<string, string | undefined> }) {
   const tab = (active: boolean) =>
     `rounded px-3 py-1.5 font-semibold ${active ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "underline"}`;
+  const href = (channel?: string) => {
+    const query = new URLSearchParams(
+      Object.entries({ ...keep, channel }).filter((e): e is [string, string] => e[1] !== undefined),
+    ).toString();
+    return query ? `/subscribe?${query}` : "/subscribe";
+  };
   return (
     <nav aria-label="How to receive updates" className="flex gap-2">
-      <a href="/subscribe" className={tab(!webhook)} aria-current={webhook ? undefined : "page"}>
+      <a href={href()} className={tab(!webhook)} aria-current={webhook ? undefined : "page"}>
         By email
       </a>
-      <a href="/subscribe?channel=webhook" className={tab(webhook)} aria-current={webhook ? "page" : undefined}>
+      <a href={href("webhook")} className={tab(webhook)} aria-current={webhook ? "page" : undefined}>
         By webhook (JSON or Slack)
       </a>
     </nav>
@@ -98,7 +104,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           That incident has resolved, so there are no more updates to follow. Subscribe to what it touched instead.
         </p>
       )}
-      <ChannelSwitch webhook={webhook} />
+      <ChannelSwitch webhook={webhook} keep={{ region: one(query.region), component: one(query.component) }} />
       {webhook ? (
         <p className="text-slate-700 dark:text-slate-300">
           Get a signed HTTP POST — JSON, or a Slack message — when an incident or maintenance that touches what you
