@@ -1,3 +1,4 @@
+import "./observability/log.ts";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError, ERROR_CODES, errorResponse } from "./errors.ts";

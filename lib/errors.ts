@@ -1,7 +1,6 @@
 // One error type with a closed set of codes. HTTP statuses are decided here
 // and nowhere else; anything unknown becomes a 500 that leaks nothing.
 import { ZodError } from "zod";
-import { logError } from "./observability/log.ts";
 
 export const ERROR_CODES = {
   BAD_REQUEST: 400,
@@ -83,11 +82,22 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors; details?: unknown };
 }
 
+/** The server's JSON logger (lib/observability/log.ts registers it); this module stays importable by client forms. */
+export const ERROR_REPORTER = Symbol.for("bellwether.observability.logError");
+
+function reportUnexpected(message: string, error: unknown): void {
+  const report = (globalThis as Record<symbol, ((message: string, error: unknown) => void) | undefined>)[
+    ERROR_REPORTER
+  ];
+  if (report) report(message, error);
+  else console.error("[bellwether]", message, error);
+}
+
 /** The one mapping from an error to an HTTP response; logs what users don't see. */
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-    logError(appError.message, appError.cause ?? appError);
+    reportUnexpected(appError.message, appError.cause ?? appError);
   }
   const { code, message, fields, details } = appError;
   return { status: appError.httpStatus, body: { error: { code, message, fields, details } } };

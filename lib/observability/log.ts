@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type Logger } from "pino";
 import { getEnv } from "../env.ts";
+import { ERROR_REPORTER } from "../errors.ts";
 import { createRedactor, urlSecrets } from "./redact.ts";
 
 export type { Logger };
@@ -88,3 +89,6 @@ export function logLine(line: string): void {
 export function logError(message: string, error: unknown): void {
   logger().error({ err: error }, message);
 }
+
+// lib/errors.ts reports what users are not shown through here once the server has loaded this module.
+(globalThis as Record<symbol, typeof logError>)[ERROR_REPORTER] = logError;
