@@ -13,6 +13,7 @@ import type { Db } from "../db.ts";
 import { evaluateEarlyWarningsIfDue } from "../early-warning/evaluate-early-warnings.ts";
 import { detectIncidents } from "../incidents/detect-incidents.ts";
 import { advanceMaintenances } from "../maintenance/advance-maintenances.ts";
+import { startFanOut } from "../notifications/fan-out.ts";
 import { sendActionItemReminders, sendOverdueDigest } from "../postmortems/reminders.ts";
 import { purgeExpired } from "../retention/purge-expired.ts";
 import { issueDueStatements } from "../sla/issue-statements.ts";
@@ -127,6 +128,8 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   };
   const timer = setInterval(tick, EVALUATE_EVERY_MS);
   timer.unref();
+  // New events' outbox rows, and any a crash left half-written; safe on every replica (row locks).
+  const fanOut = startFanOut(db);
 
   const scheduled = (name: string, schedule: string, run: (now: Date) => Promise<unknown>) =>
     cron.schedule(options.jobSchedule ?? schedule, (context) => {
@@ -148,6 +151,7 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await fanOut.stop();
       for (const job of jobs) await job.destroy();
       await issuing;
       await running;

@@ -1,5 +1,5 @@
-// The outbox write for a published postmortem: one event, and one notification
-// per subscriber whose scope covers the incident's ComponentRegions.
+// The outbox write for a published postmortem: one event, fanned out after
+// commit to every subscriber whose scope covers the incident's ComponentRegions.
 import type { Prisma } from "../db.ts";
 import { markdownToText } from "../markdown/render.ts";
 import { enqueueEvent } from "../notifications/enqueue.ts";
@@ -18,8 +18,11 @@ export interface PostmortemEvent {
 
 const MAX_MESSAGE = 4_000;
 
-/** Revision 1 dedupes as `postmortem_published:<id>:1`, a republication as `…:<revision>`. Returns how many subscribers were queued (0 on a repeat). */
-export async function notifyPostmortemSubscribers(tx: Tx, event: PostmortemEvent): Promise<number> {
+/**
+ * Revision 1 dedupes as `postmortem_published:<id>:1`, a republication as `…:<revision>`. Returns whether the event
+ * was queued (false on a repeat); its subscribers' rows follow after commit (lib/notifications/fan-out.ts).
+ */
+export async function notifyPostmortemSubscribers(tx: Tx, event: PostmortemEvent): Promise<boolean> {
   const text = markdownToText(event.summaryMarkdown).trim();
   const enqueued = await enqueueEvent(tx, {
     kind: "postmortem_published",
@@ -37,5 +40,5 @@ export async function notifyPostmortemSubscribers(tx: Tx, event: PostmortemEvent
       at: event.at.toISOString(),
     },
   });
-  return enqueued?.notifications ?? 0;
+  return enqueued !== null;
 }

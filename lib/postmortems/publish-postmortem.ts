@@ -88,7 +88,7 @@ export async function publishPostmortem(
         publishedById: actor.id,
       },
     });
-    let notified = 0;
+    let notified = false;
     if (revision === 1 || data.notifySubscribers) {
       notified = await notifyPostmortemSubscribers(tx, {
         postmortemId: before.id,

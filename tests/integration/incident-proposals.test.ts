@@ -17,6 +17,7 @@ import {
   makeSubscriber,
   type TestPlatform,
 } from "../support/incident-factories.ts";
+import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 
 let t: TestDatabase;
 let engineer: Actor;
@@ -79,6 +80,7 @@ describe("approving a proposal", () => {
       path: `/incidents/${proposal.id}`,
       impact: "critical",
     });
+    await fanOutPendingEvents(t.db);
     expect(await t.db.notification.count({ where: { eventId: event.id, subscriberId: subscriber.id } })).toBe(1);
     const audit = await t.db.auditEntry.findFirstOrThrow({ where: { entityId: proposal.id } });
     expect(audit).toMatchObject({
@@ -162,6 +164,7 @@ describe("dismissing a proposal", () => {
       version: 1,
     });
     expect(await cellStatus(p.cr("carts", 1))).toBe("operational");
+    await fanOutPendingEvents(t.db);
     expect(
       await t.db.notification.count({ where: { subscriberId: subscriber.id, event: { incidentId: proposal.id } } }),
     ).toBe(0);

@@ -16,6 +16,7 @@ import {
   makeSubscriber,
   type TestPlatform,
 } from "../support/incident-factories.ts";
+import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 
 let t: TestDatabase;
 let engineer: Actor;
@@ -34,10 +35,12 @@ async function cellStatus(componentRegionId: string) {
   throw new Error("not on the page");
 }
 
-const notifiedSubscribers = async (eventId: string) =>
-  (await t.db.notification.findMany({ where: { eventId }, select: { subscriberId: true } }))
+const notifiedSubscribers = async (eventId: string) => {
+  await fanOutPendingEvents(t.db);
+  return (await t.db.notification.findMany({ where: { eventId }, select: { subscriberId: true } }))
     .map((n) => n.subscriberId)
     .sort();
+};
 
 describe("declaring an incident", () => {
   let p: TestPlatform;

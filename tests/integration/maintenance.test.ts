@@ -20,6 +20,7 @@ import {
   type TestPlatform,
 } from "../support/incident-factories.ts";
 import { makeProbeRounds, type Outcome } from "../support/probe-rounds.ts";
+import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 
 const HOUR = 3_600_000;
 const NOW = new Date("2026-11-22T09:00:00Z");
@@ -100,6 +101,7 @@ describe("scheduling maintenance", () => {
       scheduledEnd: END.toISOString(),
       affected: [{ component: p.components.products!.name, region: p.regions[0]!.name, status: "under_maintenance" }],
     });
+    await fanOutPendingEvents(t.db);
     const notified = (await t.db.notification.findMany({ where: { eventId: event.id } })).map((n) => n.subscriberId);
     expect(notified).toContain(inScope.id);
     expect(notified).not.toContain(elsewhere.id);
@@ -164,6 +166,7 @@ describe("the window's own clock", () => {
     const startEvent = await t.db.notificationEvent.findUniqueOrThrow({
       where: { dedupeKey: `maintenance_started:${window.id}` },
     });
+    await fanOutPendingEvents(t.db);
     expect(await t.db.notification.count({ where: { eventId: startEvent.id, subscriberId: subscriber.id } })).toBe(1);
 
     expect((await advanceMaintenances(t.db, at(END, -1))).completed).toEqual([]);

@@ -15,6 +15,7 @@ import { signedHeaderNames, verifyDkim } from "../support/dkim.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 import { headerValue, type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 import { makePayload, makeSubscriber } from "../support/subscriber-factories.ts";
+import { fanOutEvent } from "../../lib/notifications/fan-out.ts";
 
 let t: TestDatabase;
 let sink: SmtpSink;
@@ -53,7 +54,7 @@ afterEach(async () => {
 });
 
 async function enqueue(title = `Event ${++events}`) {
-  return (await t.db.$transaction((tx) =>
+  const { eventId } = (await t.db.$transaction((tx) =>
     enqueueEvent(tx, {
       kind: "incident_published",
       payload: makePayload({ title, path: "/incidents/inc-1" }),
@@ -61,6 +62,7 @@ async function enqueue(title = `Event ${++events}`) {
       componentRegionIds: [componentRegionId],
     }),
   ))!;
+  return { eventId, notifications: await fanOutEvent(t.db, eventId) };
 }
 
 async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 20_000) {

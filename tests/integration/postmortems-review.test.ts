@@ -28,6 +28,7 @@ import {
   type TestPlatform,
 } from "../support/incident-factories.ts";
 import { makeRecordedIncident } from "../support/postmortem-factories.ts";
+import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 
 let t: TestDatabase;
 let alice: Actor;
@@ -206,6 +207,7 @@ describe("review and publishing", () => {
     ]);
     expect(snapshot.impact!.componentRegions[0]!.minutes).toEqual({ major_outage: 40 });
 
+    await fanOutPendingEvents(t.db);
     const events = await t.db.notificationEvent.findMany({
       where: { postmortemId: pm.id },
       include: { notifications: true },
@@ -254,6 +256,7 @@ describe("review and publishing", () => {
     expect(reader.sections[0]!.paragraphs).toEqual(["A clearer summary."]);
     expect(reader.actionItems[0]!.state).toBe("in_progress");
     // Republishing mails nobody unless asked.
+    await fanOutPendingEvents(t.db);
     expect(await t.db.notification.count()).toBe(before);
     expect(await t.db.notificationEvent.count({ where: { postmortemId: pm.id } })).toBe(1);
   });
@@ -268,6 +271,7 @@ describe("review and publishing", () => {
     );
     await approvePostmortem(t.db, bob, { postmortemId: pm.id }, { now: day(5) });
     await publishPostmortem(t.db, bob, { postmortemId: pm.id, notifySubscribers: true }, { now: day(6) });
+    await fanOutPendingEvents(t.db);
     const events = await t.db.notificationEvent.findMany({
       where: { postmortemId: pm.id },
       include: { _count: { select: { notifications: true } } },

@@ -22,6 +22,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeActor, makePlatform, type TestPlatform } from "../support/incident-factories.ts";
 import { makeProbeRounds, type Outcome } from "../support/probe-rounds.ts";
 import { headerValue, type ReceivedMessage, type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
+import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 
 const SECRET = "a-test-secret-that-is-long-enough-1234567890";
 let t: TestDatabase;
@@ -115,6 +116,7 @@ async function oneClick(message: ReceivedMessage): Promise<Response> {
 }
 
 async function drainOutbox(): Promise<void> {
+  await fanOutPendingEvents(t.db);
   const sender = startNotificationSender(t.db, { mail, pollMs: 100 });
   const deadline = Date.now() + 30_000;
   while ((await t.db.notification.count({ where: { state: { in: ["pending", "sending"] } } })) > 0) {

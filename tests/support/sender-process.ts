@@ -1,7 +1,9 @@
 // Test fixture: the outbox sender in a process of its own, so that a test can
-// kill -9 it in the middle of a fan-out.
+// kill -9 it in the middle of a fan-out; beside it, as the worker runs it, the
+// fan-out that writes new events' outbox rows.
 // Usage: DATABASE_URL=… SMTP_URL=… LEASE_MS=… node --import tsx tests/support/sender-process.ts
 import { createDb } from "../../lib/db.ts";
+import { startFanOut } from "../../lib/notifications/fan-out.ts";
 import { startNotificationSender } from "../../lib/notifications/sender.ts";
 
 const db = createDb(process.env.DATABASE_URL!, { max: 4 });
@@ -15,7 +17,8 @@ const sender = startNotificationSender(db, {
   leaseMs: Number(process.env.LEASE_MS ?? 120_000),
   pollMs: 100,
 });
+const fanOut = startFanOut(db, { pollMs: 100 });
 process.on("SIGTERM", () => {
-  void sender.stop().then(() => db.$disconnect().then(() => process.exit(0)));
+  void Promise.all([fanOut.stop(), sender.stop()]).then(() => db.$disconnect().then(() => process.exit(0)));
 });
 console.log("ready");
