@@ -3,6 +3,7 @@
 // It reports { type: "ready" } over IPC once started, and stops on SIGTERM,
 // SIGINT, when the supervisor's IPC channel closes, or when it is orphaned —
 // so a supervisor killed with -9 leaves nothing running.
+import { logLine } from "../lib/observability/log.ts";
 import { runCommand } from "./command.ts";
 import { ROLE_STARTERS, ROLES, type RoleName, type RunningRole } from "./roles.ts";
 import { watchParent } from "./supervisor.ts";
@@ -33,7 +34,7 @@ runCommand(async (env) => {
   const started = await ROLE_STARTERS[role]({
     env,
     databaseUrl: env.DATABASE_URL,
-    log: quiet ? () => {} : console.log,
+    log: quiet ? () => {} : logLine,
   });
   running = started;
   if (stopping) {

@@ -49,7 +49,8 @@ export async function startWorkerRole(context: RoleContext): Promise<RunningRole
   const { startStaffMailSender } = await import("../lib/mail/staff-mail.ts");
   const { mailSettingsFromEnv } = await import("../lib/mail/settings.ts");
   const { env } = context;
-  const log = context.log ?? console.log;
+  const { logLine } = await import("../lib/observability/log.ts");
+  const log = context.log ?? logLine;
   const db = createDb(databaseUrl, { max: 5 });
   // Every worker process may start; only the one holding the lease (lib/monitoring/worker-lease.ts) works.
   const worker = startMonitoringWorker(db, {
