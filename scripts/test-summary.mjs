@@ -14,16 +14,19 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const vitest = read(".reports/vitest.json");
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  skipped += vitest.numPendingTests + vitest.numTodoTests;
-  // A test file that failed to load has no tests but is still a failure.
-  failed += vitest.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
-} else {
-  console.error("no Vitest report (.reports/vitest.json)");
-  failed += 1;
+// The main Vitest run, and the fault suite's (it runs after the build: vitest.faults.config.ts).
+for (const file of [".reports/vitest.json", ".reports/vitest-faults.json"]) {
+  const vitest = read(file);
+  if (vitest) {
+    passed += vitest.numPassedTests;
+    failed += vitest.numFailedTests;
+    skipped += vitest.numPendingTests + vitest.numTodoTests;
+    // A test file that failed to load has no tests but is still a failure.
+    failed += vitest.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  } else {
+    console.error(`no Vitest report (${file})`);
+    failed += 1;
+  }
 }
 
 const playwright = read(".reports/playwright.json");
