@@ -3,9 +3,9 @@
 // (lib/domain/slo.ts). A firing is recorded once (openKey is unique while it is
 // open) with both windows' error ratios; a page on a tier-1 ComponentRegion that
 // no open incident covers becomes an incident proposal; opted-in engineers get
-// an email through the staff outbox. One transaction under an advisory lock, so
+// one email per evaluation through the staff outbox. One transaction under an advisory lock, so
 // two workers never record a firing twice.
-import { type BurnAlertEmailData, burnAlertEmail } from "../../emails/burn-alert.ts";
+import { burnAlertEmail, type FiredBurnAlert } from "../../emails/burn-alert.ts";
 import type { Db, Prisma } from "../db.ts";
 import {
   BURN_RATE_RULES,
@@ -162,33 +162,34 @@ async function notifyEngineers(
   });
   if (engineers.length === 0) return 0;
   const url = new URL("/admin/slo", baseUrl ?? getEnv().PUBLIC_URL).toString();
-  let queued = 0;
-  for (const f of fired) {
+  const ordered = [...fired].sort((a, b) =>
+    a.rule.severity === b.rule.severity ? 0 : a.rule.severity === "page" ? -1 : 1,
+  );
+  const alerts: FiredBurnAlert[] = ordered.map((f) => {
     const slo = sloOf(f.subject);
-    for (const engineer of engineers) {
-      const data: BurnAlertEmailData = {
-        siteName: SITE_NAME,
-        recipientName: engineer.name ?? engineer.email,
-        severity: f.rule.severity,
-        componentName: f.subject.component.name,
-        regionName: f.subject.region.name,
-        sloLabel: `${slo} %`,
-        factorLabel: `${f.rule.factor}×`,
-        longLabel: windowEvidence(f.rule.longMinutes, f.long, slo),
-        shortLabel: windowEvidence(f.rule.shortMinutes, f.short, slo),
-        firedLabel: formatUtcDateTime(now),
-        url,
-      };
-      const mail = burnAlertEmail(data);
-      if (
-        await enqueueStaffMail(
-          tx,
-          { dedupeKey: `burn-alert:${f.alertId}:${engineer.id}`, to: engineer.email, ...mail },
-          now,
-        )
-      )
-        queued += 1;
-    }
+    return {
+      severity: f.rule.severity,
+      componentName: f.subject.component.name,
+      regionName: f.subject.region.name,
+      sloLabel: `${slo} %`,
+      factorLabel: `${f.rule.factor}×`,
+      longLabel: windowEvidence(f.rule.longMinutes, f.long, slo),
+      shortLabel: windowEvidence(f.rule.shortMinutes, f.short, slo),
+    };
+  });
+  // One email per engineer and evaluation, keyed by the evaluation's first alert: a retry writes it once.
+  const evaluationKey = [...fired.map((f) => f.alertId)].sort()[0]!;
+  let queued = 0;
+  for (const engineer of engineers) {
+    const mail = burnAlertEmail({
+      siteName: SITE_NAME,
+      recipientName: engineer.name ?? engineer.email,
+      alerts,
+      firedLabel: formatUtcDateTime(now),
+      url,
+    });
+    const dedupeKey = `burn-alerts:${evaluationKey}:${engineer.id}`;
+    if (await enqueueStaffMail(tx, { dedupeKey, to: engineer.email, ...mail }, now)) queued += 1;
   }
   await tx.burnRateAlert.updateMany({ where: { id: { in: fired.map((f) => f.alertId) } }, data: { notifiedAt: now } });
   return queued;

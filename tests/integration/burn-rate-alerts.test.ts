@@ -199,7 +199,7 @@ describe("email to engineers who opted in", () => {
     await t.db.user.updateMany({ data: { burnAlertEmails: false } });
   });
 
-  it("goes once per firing to each enabled ENGINEER with burnAlertEmails, through the staff outbox", async () => {
+  it("goes once to each enabled ENGINEER with burnAlertEmails, through the staff outbox", async () => {
     const mail: MailSettings = {
       smtpUrl: sink.url,
       from: "Status <status@status.example.test>",
@@ -235,5 +235,39 @@ describe("email to engineers who opted in", () => {
     expect(parsed.text).toContain("https://status.example.test/admin/slo");
     const alert = await t.db.burnRateAlert.findFirstOrThrow({ where: { componentRegionId: cr.id } });
     expect(alert.notifiedAt).toEqual(NOW);
+  });
+
+  it("puts every alert of one evaluation in one email, pages first", async () => {
+    const mail: MailSettings = {
+      smtpUrl: sink.url,
+      from: "Status <status@status.example.test>",
+      publicUrl: "https://status.example.test",
+      secret: "x".repeat(40),
+    };
+    sink.clear();
+    const engineer = await makeUser(t.db, "ENGINEER");
+    await t.db.user.update({ where: { id: engineer.id }, data: { burnAlertEmails: true } });
+    const [paging, ticketing] = [await componentRegion("TIER_2"), await componentRegion("TIER_2")];
+    await writeChecks(t.db, paging.id, NOW, SPAN, burst(NOW, 60, 8000, BASE)); // page-1h
+    await writeChecks(t.db, ticketing.id, NOW, SPAN, burst(NOW, 3 * 1440, 600, BASE)); // 1.2× for 3 days: ticket-3d
+    const summary = await evaluateBurnAlerts(t.db, NOW, {
+      componentRegionIds: [paging.id, ticketing.id],
+      propose: false,
+      baseUrl: "https://status.example.test",
+    });
+    expect(summary.fired).toHaveLength(2);
+    expect(summary.emailed).toBe(1);
+    const transport = createMailTransport(mail);
+    try {
+      await sendDueStaffMail(t.db, new Date(NOW.getTime() + MIN), { mail, transport });
+    } finally {
+      transport.close();
+    }
+    await sink.waitFor(1);
+    const parsed = await sink.parse(sink.messages[0]!);
+    expect(parsed.subject).toMatch(/^\[page\] 2 burn-rate alerts fired \(1 page\): /);
+    const text = parsed.text ?? "";
+    expect(text.indexOf("- Page — ")).toBeGreaterThan(-1);
+    expect(text.indexOf("- Page — ")).toBeLessThan(text.indexOf("- Ticket — "));
   });
 });
