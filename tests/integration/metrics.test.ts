@@ -100,6 +100,17 @@ afterAll(async () => {
   await t?.drop();
 });
 
+describe("request ids", () => {
+  it("keeps a sane X-Request-Id from the proxy, and replaces anything else with a new one", async () => {
+    const kept = await fetch(`${base}/`, { headers: { "x-request-id": "lb-7f3a9c2e-0001" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-7f3a9c2e-0001");
+    const forged = await fetch(`${base}/`, { headers: { "x-request-id": 'x","level":"fatal' } });
+    expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await fetch(`${base}/`);
+    expect(none.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe("/metrics", () => {
   it("refuses a scraper without the token, and one with a wrong token", async () => {
     const none = await fetch(`${base}${METRICS_PATH}`);
@@ -115,7 +126,7 @@ describe("/metrics", () => {
     await fetch(`${base}/components/%63heckout`);
     for (let i = 0; i < 20; i++) await fetch(`${base}/junk-${i}`);
     const families = await scrape();
-    expect(sample(families, "bellwether_http_requests_total", { route: "/", method: "GET", status: "200" })).toBe(2);
+    expect(sample(families, "bellwether_http_requests_total", { route: "/", method: "GET", status: "200" })).toBe(5);
     expect(sample(families, "bellwether_http_requests_total", { route: "/components/[key]", status: "404" })).toBe(2);
     expect(sample(families, "bellwether_http_requests_total", { route: "other", status: "404" })).toBe(20);
     expect(families.get("bellwether_http_requests_total")!.type).toBe("counter");
