@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { SubscriberScope } from "../domain/scoping.ts";
 import { AppError } from "../errors.ts";
+import { OPEN_PUBLIC_INCIDENT } from "../incidents/visibility.ts";
 import { scopeOf, subscriptionScopeSchema, writeScope } from "./scope.ts";
 import { type LinkPurpose, subscriberIdOfLink, verifySubscriberLink } from "./tokens.ts";
 
@@ -16,6 +17,8 @@ export interface ManagedSubscription {
   unsubscribedAt: Date | null;
   /** Mail to it bounced; it must subscribe (and confirm) again. */
   suppressedAt: Date | null;
+  /** Open incidents it follows on their own ("get updates on this incident"), each until it resolves. */
+  following: { id: string; title: string }[];
 }
 
 const INVALID_LINK = "This link is not valid any more. Use the link in the latest email from us, or subscribe again.";
@@ -30,7 +33,17 @@ export async function findSubscriptionByLink(
 ): Promise<ManagedSubscription | null> {
   const id = subscriberIdOfLink(token);
   if (!id) return null;
-  const row = await db.subscriber.findUnique({ where: { id }, include: { regions: true, components: true } });
+  const row = await db.subscriber.findUnique({
+    where: { id },
+    include: {
+      regions: true,
+      components: true,
+      incidents: {
+        where: { incident: OPEN_PUBLIC_INCIDENT },
+        select: { incident: { select: { id: true, title: true } } },
+      },
+    },
+  });
   if (!row || !verifySubscriberLink(secret, purpose, token, row)) return null;
   return {
     id: row.id,
@@ -38,6 +51,7 @@ export async function findSubscriptionByLink(
     scope: scopeOf(row),
     unsubscribedAt: row.unsubscribedAt,
     suppressedAt: row.suppressedAt,
+    following: row.incidents.map((i) => i.incident),
   };
 }
 

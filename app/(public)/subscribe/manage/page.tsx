@@ -41,6 +41,20 @@ export default async function ManagePage({ searchParams }: { searchParams: Promi
         Status emails for <strong>{subscription.email}</strong>
         {subscription.suppressedAt ? "" : subscription.unsubscribedAt ? " — unsubscribed." : "."}
       </p>
+      {subscription.following.length > 0 && !subscription.unsubscribedAt && !subscription.suppressedAt && (
+        <p data-testid="following">
+          You also get the updates on{" "}
+          {subscription.following.map((incident, i) => (
+            <span key={incident.id}>
+              {i > 0 ? " and " : ""}
+              <a className="font-semibold underline" href={`/incidents/${incident.id}`}>
+                {incident.title}
+              </a>
+            </span>
+          ))}{" "}
+          until {subscription.following.length === 1 ? "it resolves" : "they resolve"}, whatever you choose below.
+        </p>
+      )}
       {subscription.suppressedAt ? (
         <p
           role="alert"
