@@ -86,6 +86,7 @@ export function instrumentRequests(handler: Handler, options: InstrumentOptions)
   const log = logger();
   return (req, res) => {
     const started = performance.now();
+    const target = req.url ?? "/";
     const given = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof given === "string" && SANE_REQUEST_ID.test(given) ? given : randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
@@ -103,7 +104,8 @@ export function instrumentRequests(handler: Handler, options: InstrumentOptions)
             reqId: requestId,
             method,
             route,
-            path: pathOf(req.url).slice(0, 300),
+            // The query too (redacted like every line: token=, email= …), cut at 300 characters.
+            url: target.slice(0, 300),
             status,
             ms: Math.round((performance.now() - started) * 10) / 10,
           },
