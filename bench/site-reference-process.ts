@@ -1,34 +1,48 @@
-// The ceiling for the site benchmark: a bare node:http server that returns
-// fixed bytes (the same bytes the product served) with the same content type.
+// The ceiling for the site benchmark: a bare single-process node:http server
+// that sends the very bytes the product sent — status, headers (Date,
+// Connection and Keep-Alive aside, which node:http adds to both) and the body
+// in the same encoding — chosen by path and Accept-Encoding. Headers are
+// prepared once, as the product's are.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-const pages = new Map<string, { body: Buffer; contentType: string; contentEncoding?: string }>();
-process.on(
-  "message",
-  (message: { path: string; body: string; contentType: string; contentEncoding?: string } | "stop") => {
-    if (message === "stop") process.exit(0);
-    pages.set(message.path, {
-      body: Buffer.from(message.body, "base64"),
-      contentType: message.contentType,
-      contentEncoding: message.contentEncoding,
-    });
-    process.send?.({ stored: message.path });
-  },
-);
+export interface ReferencePage {
+  path: string;
+  acceptEncoding: string;
+  status: number;
+  /** Flat name, value … as the product sent them. */
+  headers: string[];
+  body: string;
+}
+
+const HOP_BY_HOP = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+const pages = new Map<string, { status: number; headers: string[]; body: Buffer }>();
+
+process.on("message", (message: ReferencePage | "cpu") => {
+  if (message === "cpu") {
+    process.send?.({ cpu: process.cpuUsage() });
+    return;
+  }
+  const headers: string[] = [];
+  for (let i = 0; i < message.headers.length; i += 2) {
+    if (!HOP_BY_HOP.has(message.headers[i]!.toLowerCase())) headers.push(message.headers[i]!, message.headers[i + 1]!);
+  }
+  pages.set(`${message.path} ${message.acceptEncoding}`, {
+    status: message.status,
+    headers,
+    body: Buffer.from(message.body, "base64"),
+  });
+  process.send?.({ stored: message.path });
+});
 process.on("disconnect", () => process.exit(0));
 
 const server = http.createServer((req, res) => {
-  const page = pages.get(req.url ?? "/");
+  const page = pages.get(`${req.url} ${req.headers["accept-encoding"] ?? ""}`);
   if (!page) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, {
-    "content-type": page.contentType,
-    "content-length": page.body.length,
-    ...(page.contentEncoding ? { "content-encoding": page.contentEncoding } : {}),
-  });
+  res.writeHead(page.status, page.headers);
   res.end(page.body);
 });
 server.listen(0, "127.0.0.1", () =>

@@ -28,6 +28,9 @@ function stop(): void {
 }
 for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, stop);
 process.on("disconnect", stop);
+process.on("message", (message) => {
+  if (message === "stats") process.send?.({ type: "stats", stats: running?.stats?.() });
+});
 watchParent(stop);
 
 runCommand(async (env) => {

@@ -15,6 +15,8 @@ export interface RunningRole {
   url?: string;
   /** A line for the banner. */
   detail?: string;
+  /** Counters a benchmark may ask for (the web role: its snapshot cache's). */
+  stats?(): unknown;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startWebRole(context: RoleContext): Promise<RunningRole> {
     port: context.env.PORT,
     databaseUrl: needDatabase(context, "web"),
   });
-  return { url: web.url, stop: web.close };
+  return { url: web.url, stats: web.snapshotStats, stop: web.close };
 }
 
 export async function startWorkerRole(context: RoleContext): Promise<RunningRole> {

@@ -48,6 +48,8 @@ export interface Supervisor {
   roles(): SupervisedRole[];
   /** The role's answer once it is ready (its URL, a line for the banner). */
   ready(role: RoleName): RoleReady | undefined;
+  /** The role's counters (RunningRole.stats), asked over IPC. */
+  stats<T>(role: RoleName): Promise<T | undefined>;
   stop(): Promise<void>;
 }
 
@@ -158,6 +160,18 @@ export async function superviseRoles(options: SupervisorOptions): Promise<Superv
     roles: () =>
       [...children.values()].map((c) => ({ role: c.role, pid: c.process?.pid, ready: c.ready, restarts: c.restarts })),
     ready: (role) => children.get(role)?.ready,
+    stats: <T>(role: RoleName) =>
+      new Promise<T | undefined>((resolve) => {
+        const proc = children.get(role)?.process;
+        if (!proc?.connected) return resolve(undefined);
+        const answer = (message: { type?: string; stats?: T }) => {
+          if (message?.type !== "stats") return;
+          proc.off("message", answer);
+          resolve(message.stats);
+        };
+        proc.on("message", answer);
+        proc.send("stats");
+      }),
     stop,
   };
 }
