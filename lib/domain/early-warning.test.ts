@@ -8,6 +8,7 @@ import {
   pageBurnErrorRatio,
   RAISE_AFTER_MINUTES,
   REFERENCE_FROM_MINUTES,
+  latencyResolutionTop,
   theilSen,
   type WindowPoint,
 } from "./early-warning.ts";
@@ -109,6 +110,23 @@ describe("assessEarlyWarning", () => {
     expect(
       assessEarlyWarning({ metric: "error_ratio", points: series(blip, base), threshold, open: false })!.verdict,
     ).toBe("hold");
+  });
+});
+
+describe("latencyResolutionTop", () => {
+  it("reaches one histogram bucket above the expected value's, where a p95 is within resolution", () => {
+    expect(latencyResolutionTop(470)).toBe(750);
+    expect(latencyResolutionTop(200)).toBe(300);
+    expect(latencyResolutionTop(12_000)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("keeps a p95 that only reaches the next bucket from raising a warning", () => {
+    const jumpy = (ago: number) => (ago < 6 ? 470 + 35 * (6 - ago) : 470 + ((ago * 37) % 11));
+    const base: SeasonalBaseline = { median: 470, mad: 10, weeks: 4 };
+    const a = assessEarlyWarning({ metric: "latency_p95", points: series(jumpy, base), threshold: 1000, open: false })!;
+    expect(a.observed).toBe(680);
+    expect(a.upper).toBeGreaterThanOrEqual(750);
+    expect(a.verdict).toBe("hold");
   });
 });
 

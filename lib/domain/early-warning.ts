@@ -3,6 +3,7 @@
 // that makes the page degraded (latency) or pages on the 14.4 burn rate
 // (errors)? Pure: the worker (lib/early-warning/) and `npm run bench --
 // anomaly` feed it the same window series and act on its verdict.
+import { bucketIndex, LATENCY_BUCKET_BOUNDS_MS } from "./latency-histogram.ts";
 import {
   type EarlyWarningMetricName,
   MAD_TO_SIGMA,
@@ -122,6 +123,16 @@ function floorOf(metric: EarlyWarningMetricName, expected: number): number {
   return metric === "latency_p95" ? Math.max(1, LATENCY_NOISE_FLOOR_SHARE * expected) : 0;
 }
 
+/**
+ * Rollup p95s are interpolated inside fixed histogram buckets (500–750 ms is
+ * one bucket), so a window whose p95 only reaches the bucket above the
+ * expected value's is within resolution: the band reaches to that bucket's top.
+ */
+export function latencyResolutionTop(expected: number): number {
+  const next = bucketIndex(expected) + 1;
+  return LATENCY_BUCKET_BOUNDS_MS[next] ?? Number.POSITIVE_INFINITY;
+}
+
 /** Theil–Sen: the median of pairwise slopes and the median intercept; robust to a spike or two. */
 export function theilSen(points: readonly { x: number; y: number }[]): { slope: number; intercept: number } | null {
   if (points.length < 2) return null;
@@ -145,7 +156,8 @@ export function assessEarlyWarning(input: EarlyWarningInput): EarlyWarningAssess
     const expected = Math.max(0, p.baseline.median + band.offset);
     const sigma = Math.max(band.sigma, floorOf(input.metric, expected));
     const rise = Math.max(BAND_SIGMAS * sigma, MIN_RISE_SHARE * Math.max(0, input.threshold - expected));
-    return { expected, sigma, upper: expected + rise };
+    const resolution = input.metric === "latency_p95" ? latencyResolutionTop(expected) : 0;
+    return { expected, sigma, upper: Math.max(expected + rise, resolution) };
   };
   const above = (p: WindowPoint) => {
     const l = limits(p);
