@@ -5,6 +5,7 @@ import { createDb } from "../lib/db.ts";
 import { applyMigrations } from "../lib/database/migrate.ts";
 import { type ProvisionedDatabase, provisionDatabase } from "../lib/database/provision.ts";
 import type { Env } from "../lib/env.ts";
+import { seedDemoEarlyWarning } from "../lib/seed/seed-early-warning.ts";
 import { seedHistory } from "../lib/seed/seed-history.ts";
 import { isEmpty, seedPlatform } from "../lib/seed/seed-platform.ts";
 import { seedDemoStories } from "../lib/seed/seed-stories.ts";
@@ -46,6 +47,8 @@ export async function prepareDatabase(
               `  seeded the demo's stories: ${stories.incidents.length} incidents, ${stories.postmortems.length} postmortems, ${stories.statements} SLA statements`,
             );
           }
+          if (await seedDemoEarlyWarning(db, new Date()))
+            console.log("  seeded the demo's past early warning: /admin/early-warnings");
           // After the stories: its first delivery is the latest of their incidents.
           if (env.MAIL_CATCHER && (await seedDemoWebhook(db, env.PUBLIC_URL)))
             console.log("  seeded the demo's webhook subscriber: its deliveries appear at /admin/mailbox/webhooks");

@@ -146,9 +146,11 @@ async function record(
         });
         if (created.count > 0) summary.raised.push(openKey);
       } else if (openId && a.verdict === "clear") {
-        await tx.earlyWarning.update({ where: { id: openId }, data: { ...figures, clearedAt: now, openKey: null } });
+        // The figures and chart stay as last seen above the band: the rise and the forecast people acted on.
+        await tx.earlyWarning.update({ where: { id: openId }, data: { clearedAt: now, openKey: null } });
         summary.cleared.push(openKey);
-      } else if (openId) {
+      } else if (openId && a.observed !== null && a.upper !== null && a.observed > a.upper) {
+        // Kept current while above the band; on the way back the last such picture stays.
         await tx.earlyWarning.update({ where: { id: openId }, data: figures });
       }
     }

@@ -108,5 +108,8 @@ describe("seasonal early warning", () => {
     expect(later.cleared).toEqual([`${ramped}:latency_p95`]);
     const [w] = await t.db.earlyWarning.findMany();
     expect(w).toMatchObject({ openKey: null, clearedAt: new Date(NOW + 10 * MINUTE_MS) });
+    // It keeps the picture from when it was above its band: the rise and its forecast.
+    expect(w!.observed).toBeGreaterThan(w!.baseline + 4 * w!.spread);
+    expect(w!.forecastCrossAt).not.toBeNull();
   });
 });
