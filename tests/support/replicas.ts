@@ -2,7 +2,7 @@
 // web and worker as production runs them) in a process group of its own, so
 // that kill -9 is real, and a round-robin load balancer in front of them that
 // skips a replica it cannot reach, as any real one does.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { findFreePort } from "../../lib/database/embedded.ts";
@@ -59,7 +59,15 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     lines,
     exited: false,
     kill() {
-      if (!replica.exited) process.kill(-child.pid!, "SIGKILL");
+      if (replica.exited) return;
+      // npm start supervises its roles in process groups of their own: take the whole tree at once, as a dying host does.
+      for (const pid of [child.pid!, ...descendants(child.pid!)]) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
     },
     async stop() {
       if (replica.exited) return;
@@ -99,6 +107,24 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     }, 100);
   });
   return replica;
+}
+
+/** Every process below `root`, from ps. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const line of execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" }).split("\n")) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const pid of children.get(queue.shift()!) ?? []) {
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
 }
 
 export interface Balancer {
