@@ -2,9 +2,17 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3107);
-export const E2E_DATA_DIR = path.join(os.tmpdir(), `bellwether-e2e-${PORT}`);
-/** Where the e2e server sends mail: the subscribe spec listens here with its own SMTP sink. */
+// Each Playwright worker drives its own e2e server with its own database, so spec files run in parallel
+// without seeing each other's rows: worker i (TEST_PARALLEL_INDEX, set in the worker before it loads this file)
+// talks to the server on BASE_PORT + i. The tests inside one file still run in order.
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3107);
+const WORKERS = Number(process.env.E2E_WORKERS ?? 3);
+const READY_PORT = BASE_PORT - 1;
+const DATA_DIR_PREFIX = path.join(os.tmpdir(), "bellwether-e2e-");
+const serverDataDir = (port: number) => `${DATA_DIR_PREFIX}${port}`;
+const PORT = BASE_PORT + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+/** This worker's server's data: its database URL, caught mail and control URL (tests/support/e2e-server.ts). */
+export const E2E_DATA_DIR = serverDataDir(PORT);
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -29,13 +37,14 @@ const PHONE_SKIPS = [
   "**/console-chaos.spec.ts",
   "**/console-sign-in.spec.ts",
   "**/console-admin.spec.ts",
+  "**/production.spec.ts",
 ];
 
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
   use: { baseURL: `http://localhost:${PORT}`, launchOptions: chromium, trace: "off" },
@@ -44,15 +53,19 @@ export default defineConfig({
     // The phone runs what a phone changes — layout, reading and forms — not the server's behaviour twice.
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: PHONE_SKIPS },
   ],
+  // One process starts every worker's server at once (tests/support/e2e-servers.ts) and answers on READY_PORT
+  // once all of them answer /api/health.
   webServer: {
-    command: "node --import tsx tests/support/e2e-server.ts",
-    url: `http://localhost:${PORT}/api/health`,
+    command: "node --import tsx tests/support/e2e-servers.ts",
+    url: `http://127.0.0.1:${READY_PORT}/`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 180_000,
     stdout: "pipe",
     env: {
-      PORT: String(PORT),
-      BELLWETHER_DATA_DIR: E2E_DATA_DIR,
+      E2E_PORT: String(BASE_PORT),
+      E2E_WORKERS: String(WORKERS),
+      E2E_READY_PORT: String(READY_PORT),
+      E2E_DATA_DIR_PREFIX: DATA_DIR_PREFIX,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

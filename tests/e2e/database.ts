@@ -2,26 +2,44 @@
 // The public pages are served from snapshots that are re-rendered when a
 // change is announced (lib/public/changes.ts), so every write made here is
 // announced too, exactly as the product's own writers do, and the call returns
-// once the server has had time to hear it.
+// once the server has heard it: its snapshot generation has moved on.
 import fs from "node:fs";
 import path from "node:path";
+import { expect } from "@playwright/test";
 import type pg from "pg";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { PUBLIC_CHANGE_CHANNEL } from "../../lib/public/changes.ts";
 import { sql as query } from "../support/sql.ts";
 
-/** LISTEN delivery is immediate; this covers a busy server's event loop. */
-const HEARD_WITHIN_MS = 300;
+/** LISTEN delivery is immediate; a server that has not heard within this is broken. */
+const HEARD_WITHIN_MS = 10_000;
 
 function databaseUrl(): string {
   return fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8");
 }
 
+async function snapshotGeneration(): Promise<number> {
+  const control = fs.readFileSync(path.join(E2E_DATA_DIR, "control-url"), "utf8");
+  return ((await (await fetch(control)).json()) as { generation: number }).generation;
+}
+
+/** Announces a change as the product's writers do and returns once the server's snapshots are due for it. */
+export async function announceChange(): Promise<void> {
+  const before = await snapshotGeneration();
+  await query(databaseUrl(), "SELECT pg_notify($1, 'e2e test data')", [PUBLIC_CHANGE_CHANNEL]);
+  await expect
+    .poll(snapshotGeneration, { timeout: HEARD_WITHIN_MS, intervals: [5, 10, 25, 50] })
+    .toBeGreaterThan(before);
+}
+
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const rows = await query<T>(databaseUrl(), text, values);
-  if (!/^\s*select\b/i.test(text)) {
-    await query(databaseUrl(), "SELECT pg_notify($1, 'e2e test data')", [PUBLIC_CHANGE_CHANNEL]);
-    await new Promise((resolve) => setTimeout(resolve, HEARD_WITHIN_MS));
-  }
+  if (!/^\s*select\b/i.test(text)) await announceChange();
   return rows;
+}
+
+/** Several writes, one announcement: fixtures that write many rows wait once. */
+export async function sqlBatch(statements: { text: string; values?: unknown[] }[]): Promise<void> {
+  for (const { text, values } of statements) await query(databaseUrl(), text, values ?? []);
+  await announceChange();
 }

@@ -3,7 +3,7 @@
 // here has an id starting with "e2e-", so that `removeFixtures` finds them all.
 import { randomBytes } from "node:crypto";
 import { addLatency, emptyHistogram } from "../../lib/domain/latency-histogram.ts";
-import { sql } from "./database.ts";
+import { sql, sqlBatch } from "./database.ts";
 
 const id = () => `e2e-${randomBytes(6).toString("hex")}`;
 /** Columns are UTC timestamps without a zone: send ISO text, never a Date the driver writes in local time. */
@@ -43,31 +43,34 @@ export interface IncidentFixture {
 
 export async function createIncident(spec: IncidentFixture): Promise<string> {
   const incidentId = id();
-  await sql(
-    `INSERT INTO "Incident" (id, title, status, impact, priority, review, "startedAt", "resolvedAt", "updatedAt")
+  const statements = [
+    {
+      text: `INSERT INTO "Incident" (id, title, status, impact, priority, review, "startedAt", "resolvedAt", "updatedAt")
      VALUES ($1, $2, $3::"IncidentStatus", $4::"IncidentImpact", 'P1', $5::"IncidentReview", $6::timestamp(3), $7::timestamp(3), now())`,
-    [
-      incidentId,
-      spec.title,
-      spec.status ?? "investigating",
-      spec.impact ?? "major",
-      spec.review ?? "approved",
-      ts(spec.startedAt),
-      ts(spec.resolvedAt),
-    ],
-  );
+      values: [
+        incidentId,
+        spec.title,
+        spec.status ?? "investigating",
+        spec.impact ?? "major",
+        spec.review ?? "approved",
+        ts(spec.startedAt),
+        ts(spec.resolvedAt),
+      ],
+    },
+  ];
   for (const a of spec.affected) {
-    await sql(
-      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status) VALUES ($1, $2, $3::"ComponentStatus")`,
-      [incidentId, await componentRegionId(a.component, a.region), a.status],
-    );
+    statements.push({
+      text: `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status) VALUES ($1, $2, $3::"ComponentStatus")`,
+      values: [incidentId, await componentRegionId(a.component, a.region), a.status],
+    });
   }
   for (const u of spec.updates ?? []) {
-    await sql(
-      `INSERT INTO "IncidentUpdate" (id, "incidentId", status, message, "createdAt") VALUES ($1, $2, $3::"IncidentStatus", $4, $5::timestamp(3))`,
-      [id(), incidentId, u.status, u.message, ts(u.at)],
-    );
+    statements.push({
+      text: `INSERT INTO "IncidentUpdate" (id, "incidentId", status, message, "createdAt") VALUES ($1, $2, $3::"IncidentStatus", $4, $5::timestamp(3))`,
+      values: [id(), incidentId, u.status, u.message, ts(u.at)],
+    });
   }
+  await sqlBatch(statements);
   return incidentId;
 }
 
@@ -92,31 +95,34 @@ export async function createMaintenance(spec: {
   updates?: { status: string; message: string; at: Date }[];
 }): Promise<string> {
   const maintenanceId = id();
-  await sql(
-    `INSERT INTO "Maintenance" (id, title, description, status, "scheduledStart", "scheduledEnd", "startedAt", "updatedAt")
+  const statements = [
+    {
+      text: `INSERT INTO "Maintenance" (id, title, description, status, "scheduledStart", "scheduledEnd", "startedAt", "updatedAt")
      VALUES ($1, $2, $3, $4::"MaintenanceStatus", $5::timestamp(3), $6::timestamp(3), $7::timestamp(3), now())`,
-    [
-      maintenanceId,
-      spec.title,
-      spec.description ?? "",
-      spec.status,
-      ts(spec.scheduledStart),
-      ts(spec.scheduledEnd),
-      spec.status === "scheduled" ? null : ts(spec.scheduledStart),
-    ],
-  );
+      values: [
+        maintenanceId,
+        spec.title,
+        spec.description ?? "",
+        spec.status,
+        ts(spec.scheduledStart),
+        ts(spec.scheduledEnd),
+        spec.status === "scheduled" ? null : ts(spec.scheduledStart),
+      ] as unknown[],
+    },
+  ];
   for (const a of spec.affected) {
-    await sql(`INSERT INTO "MaintenanceComponentRegion" ("maintenanceId", "componentRegionId") VALUES ($1, $2)`, [
-      maintenanceId,
-      await componentRegionId(a.component, a.region),
-    ]);
+    statements.push({
+      text: `INSERT INTO "MaintenanceComponentRegion" ("maintenanceId", "componentRegionId") VALUES ($1, $2)`,
+      values: [maintenanceId, await componentRegionId(a.component, a.region)],
+    });
   }
   for (const u of spec.updates ?? []) {
-    await sql(
-      `INSERT INTO "MaintenanceUpdate" (id, "maintenanceId", status, message, "createdAt") VALUES ($1, $2, $3::"MaintenanceStatus", $4, $5::timestamp(3))`,
-      [id(), maintenanceId, u.status, u.message, ts(u.at)],
-    );
+    statements.push({
+      text: `INSERT INTO "MaintenanceUpdate" (id, "maintenanceId", status, message, "createdAt") VALUES ($1, $2, $3::"MaintenanceStatus", $4, $5::timestamp(3))`,
+      values: [id(), maintenanceId, u.status, u.message, ts(u.at)],
+    });
   }
+  await sqlBatch(statements);
   return maintenanceId;
 }
 
@@ -163,11 +169,13 @@ export async function addStatusChange(
 
 /** Everything the fixtures made, and every probe status back to "no data". */
 export async function removeFixtures(): Promise<void> {
-  await sql(`DELETE FROM "Incident" WHERE id LIKE 'e2e-%'`);
-  await sql(`DELETE FROM "Maintenance" WHERE id LIKE 'e2e-%'`);
-  await sql(`DELETE FROM "StatusChange" WHERE id LIKE 'e2e-%'`);
-  await sql(`DELETE FROM "RollupMinute"`);
-  await sql(`DELETE FROM "RollupHour"`);
-  await sql(`DELETE FROM "RollupDay"`);
-  await sql(`UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL`);
+  await sqlBatch([
+    { text: `DELETE FROM "Incident" WHERE id LIKE 'e2e-%'` },
+    { text: `DELETE FROM "Maintenance" WHERE id LIKE 'e2e-%'` },
+    { text: `DELETE FROM "StatusChange" WHERE id LIKE 'e2e-%'` },
+    { text: `DELETE FROM "RollupMinute"` },
+    { text: `DELETE FROM "RollupHour"` },
+    { text: `DELETE FROM "RollupDay"` },
+    { text: `UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL` },
+  ]);
 }

@@ -1,6 +1,8 @@
 // The site as the demo serves it, on a fresh embedded database seeded with
 // the demo platform, for Playwright. Requires `npm run build` first.
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { localSecret } from "../../scripts/local-secret.ts";
 
@@ -27,7 +29,16 @@ const database = await prepareDatabase(env, { seedWhenEmpty: true, history: fals
 process.env.DATABASE_URL = database.url;
 fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
 const web = await startWebServer({ host: "127.0.0.1", port: env.PORT, databaseUrl: database.url });
+// For the tests' fixtures only: the snapshot generation, which moves once this server has heard a public change,
+// so a fixture write waits exactly until the pages will show it (tests/e2e/database.ts), not a fixed sleep.
+const control = http.createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ generation: web.snapshotStats()?.generation ?? 0 }));
+});
+await new Promise<void>((resolve) => control.listen(0, "127.0.0.1", resolve));
+fs.writeFileSync(path.join(dataDir, "control-url"), `http://127.0.0.1:${(control.address() as AddressInfo).port}`);
 stopOnSignal(async () => {
+  control.close();
   await web.close();
   await catcher.close();
   await database.stop();
