@@ -50,15 +50,7 @@ export interface CheckCounts {
   /** Checks that passed: up or degraded. */
   good: number;
   total: number;
-  /** Minutes of the window that hold checks (an hour bucket counts 60); absent when not measured. */
-  minutes?: number;
 }
-
-/**
- * A rule fires only when checks cover at least this share of each of its windows: right after a
- * restart (or over a gap in the history) a few failing minutes must not stand for a whole hour.
- */
-export const MIN_WINDOW_COVERAGE = 0.5;
 
 /** The component's own objective if it has one, else its tier's. */
 export function sloTargetPercent(tier: Tier, override: number | null | undefined): number {
@@ -149,28 +141,19 @@ export function checkBurnDown(days: readonly CheckCounts[], sloPercent: number):
 export type BurnVerdict = "fire" | "resolve" | null;
 
 /**
- * An alert fires when both windows burn faster than the factor (each at least
- * half covered by checks), and resolves when both burn slower; in between it
- * keeps its state. A window without checks burns nothing.
+ * An alert fires when both windows burn faster than the factor, and resolves
+ * when both burn slower; in between it keeps its state. A window without
+ * checks burns nothing.
  */
 export function burnRuleVerdict(
-  rule: Pick<BurnRateRule, "factor" | "longMinutes" | "shortMinutes">,
+  rule: Pick<BurnRateRule, "factor">,
   open: boolean,
   long: CheckCounts,
   short: CheckCounts,
   sloPercent: number,
 ): BurnVerdict {
   const [l, s] = [burnRate(long, sloPercent), burnRate(short, sloPercent)];
-  const covered = (c: CheckCounts, minutes: number) =>
-    c.minutes === undefined || c.minutes >= MIN_WINDOW_COVERAGE * minutes;
-  if (
-    !open &&
-    l > rule.factor &&
-    s > rule.factor &&
-    covered(long, rule.longMinutes) &&
-    covered(short, rule.shortMinutes)
-  )
-    return "fire";
+  if (!open && l > rule.factor && s > rule.factor) return "fire";
   if (open && l < rule.factor && s < rule.factor) return "resolve";
   return null;
 }

@@ -37,16 +37,14 @@ export async function readBurnWindows(
     params.push(iso(t - w * MINUTE_MS));
     const p = `$${params.length}::timestamp(3)`;
     columns.push(
-      `SUM(good) FILTER (WHERE kind = 'm' AND b > ${p}) AS "g${w}", SUM(total) FILTER (WHERE kind = 'm' AND b > ${p}) AS "t${w}", COUNT(*) FILTER (WHERE kind = 'm' AND b > ${p} AND total > 0) AS "c${w}"`,
+      `SUM(good) FILTER (WHERE kind = 'm' AND b > ${p}) AS "g${w}", SUM(total) FILTER (WHERE kind = 'm' AND b > ${p}) AS "t${w}"`,
     );
   }
   for (const w of hourWindows) {
     params.push(iso(Math.ceil((t - w * MINUTE_MS) / HOUR_MS) * HOUR_MS));
     const p = `$${params.length}::timestamp(3)`;
     const inWindow = `((kind = 'h' AND b >= ${p} AND b < $2::timestamp(3)) OR (kind = 'm' AND b >= $2::timestamp(3)))`;
-    columns.push(
-      `SUM(good) FILTER (WHERE ${inWindow}) AS "g${w}", SUM(total) FILTER (WHERE ${inWindow}) AS "t${w}", SUM(CASE kind WHEN 'h' THEN 60 ELSE 1 END) FILTER (WHERE ${inWindow} AND total > 0) AS "c${w}"`,
-    );
+    columns.push(`SUM(good) FILTER (WHERE ${inWindow}) AS "g${w}", SUM(total) FILTER (WHERE ${inWindow}) AS "t${w}"`);
   }
   let filter = "";
   if (componentRegionIds) {
@@ -69,14 +67,10 @@ export async function readBurnWindows(
   for (const row of rows) {
     const windows = new Map<number, CheckCounts>();
     for (const w of BURN_WINDOWS_MINUTES)
-      windows.set(w, {
-        good: Number(row[`g${w}`] ?? 0),
-        total: Number(row[`t${w}`] ?? 0),
-        minutes: Number(row[`c${w}`] ?? 0),
-      });
+      windows.set(w, { good: Number(row[`g${w}`] ?? 0), total: Number(row[`t${w}`] ?? 0) });
     result.set(String(row.id), windows);
   }
   return result;
 }
 
-export const NO_CHECKS: CheckCounts = Object.freeze({ good: 0, total: 0, minutes: 0 });
+export const NO_CHECKS: CheckCounts = Object.freeze({ good: 0, total: 0 });
