@@ -47,9 +47,13 @@ function ScopeText({ s }: { s: ConsoleSubscriber }) {
   );
 }
 
-export default async function SubscribersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function SubscribersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[]; removed?: string | string[] }>;
+}) {
   const actor = await requireActor("console.read", { returnTo: "/admin/subscribers" });
-  const { q } = await searchParams;
+  const { q, removed } = await searchParams;
   const query = typeof q === "string" ? q : undefined;
   const mayRead = can(actor.role, "subscriber.read");
   const mayManage = can(actor.role, "subscriber.manage");
@@ -83,6 +87,14 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         </a>
       </div>
 
+      {removed === "1" && (
+        <p
+          role="status"
+          className="rounded border-l-4 border-emerald-600 bg-emerald-50 px-4 py-3 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          Subscriber removed, with their scope and outbox rows. The audit trail keeps a masked address.
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <section aria-labelledby="by-state" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <h2 id="by-state" className="font-semibold">

@@ -19,12 +19,11 @@ export function SubscriberActions({
   return (
     <div className="flex flex-wrap items-start gap-2">
       {suppressed && (
-        <form action={lift} className="space-y-1">
+        <form action={lift}>
           <input type="hidden" name="subscriberId" value={subscriberId} />
           <SubmitButton tone="secondary">
             Unsuppress<span className="sr-only"> {address}</span>
           </SubmitButton>
-          <FormMessage state={lifted} />
         </form>
       )}
       <form action={remove} className="space-y-1">
@@ -34,6 +33,10 @@ export function SubscriberActions({
         </SubmitButton>
         <FormMessage state={removed} />
       </form>
+      {/* Outside the form: once lifted, the button goes and the answer stays. */}
+      <div className="basis-full">
+        <FormMessage state={lifted} />
+      </div>
     </div>
   );
 }
