@@ -136,8 +136,9 @@ export async function superviseRoles(options: SupervisorOptions): Promise<Superv
 
   const stop = async () => {
     stopping = true;
-    // Reverse order: agents before the web they push to, web before the database's users are gone.
-    for (const child of [...children.values()].reverse()) await stopChild(child);
+    // All at once: on Ctrl-C the terminal has already signalled the embedded PostgreSQL (it shares our group),
+    // so a role waiting for the database must not hold up the others.
+    await Promise.all([...children.values()].map(stopChild));
   };
 
   try {
