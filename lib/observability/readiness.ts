@@ -37,7 +37,7 @@ export async function checkReadiness(
   options: { migrationsDir?: string; timeoutMs?: number } = {},
 ): Promise<Readiness> {
   const migrationsDir = options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations");
-  const timeoutMs = options.timeoutMs ?? 3_000;
+  const timeoutMs = options.timeoutMs ?? 5_000;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

@@ -21,14 +21,14 @@ afterAll(async () => {
 
 describe("readiness", () => {
   it("is not ready while no replica holds the worker lease, and ready once one does", async () => {
-    const free = await checkReadiness(t.db);
+    const free = await checkReadiness(t.db, { timeoutMs: 30_000 });
     expect(free).toMatchObject({ ready: false, checks: { database: "ok", migrations: "ok", workerLease: "free" } });
     expect(free.reason).toMatch(/worker lease/);
 
     const lease = holdWorkerLease(t.url, { retryMs: 100 });
     try {
       await expect.poll(() => lease.held).toBe(true);
-      expect(await checkReadiness(t.db)).toEqual({
+      expect(await checkReadiness(t.db, { timeoutMs: 30_000 })).toEqual({
         ready: true,
         checks: { database: "ok", migrations: "ok", workerLease: "held" },
       });
@@ -36,7 +36,7 @@ describe("readiness", () => {
       await lease.stop();
     }
     // The holder's session ended: nobody holds it any more.
-    await expect.poll(async () => (await checkReadiness(t.db)).checks.workerLease).toBe("free");
+    await expect.poll(async () => (await checkReadiness(t.db, { timeoutMs: 30_000 })).checks.workerLease).toBe("free");
   });
 
   it("names the migrations a newer build ships that the database lacks", async () => {
@@ -45,7 +45,7 @@ describe("readiness", () => {
       fs.cpSync("prisma/migrations", dir, { recursive: true });
       fs.mkdirSync(path.join(dir, "20991231000000_from_a_newer_build"));
       fs.writeFileSync(path.join(dir, "20991231000000_from_a_newer_build", "migration.sql"), "SELECT 1;");
-      const readiness = await checkReadiness(t.db, { migrationsDir: dir });
+      const readiness = await checkReadiness(t.db, { migrationsDir: dir, timeoutMs: 30_000 });
       expect(readiness).toMatchObject({ ready: false, checks: { migrations: "pending" } });
       expect(readiness.pendingMigrations).toEqual(["20991231000000_from_a_newer_build"]);
       expect(readiness.reason).toMatch(/npm run db:migrate/);
@@ -58,7 +58,7 @@ describe("readiness", () => {
     const empty = await createEmptyDatabase();
     const db = createDb(empty.url, { max: 1 });
     try {
-      const readiness = await checkReadiness(db);
+      const readiness = await checkReadiness(db, { timeoutMs: 30_000 });
       expect(readiness.checks).toMatchObject({ database: "ok", migrations: "pending" });
       expect(readiness.pendingMigrations).toEqual(shippedMigrations("prisma/migrations"));
     } finally {

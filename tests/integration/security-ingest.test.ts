@@ -37,9 +37,11 @@ beforeAll(async () => {
     env: { ...process.env, DATABASE_URL: t.url },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stderr!.on("data", (d: Buffer) => {
-    logged += d.toString();
-  });
+  // Log lines are JSON on stdout (lib/observability/log.ts); errors of the fixture itself go to stderr.
+  for (const stream of [server.stdout!, server.stderr!])
+    stream.on("data", (d: Buffer) => {
+      logged += d.toString();
+    });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
     server.once("exit", (code) => reject(new Error(`the ingest server exited with ${code}`)));
