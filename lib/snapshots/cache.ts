@@ -67,6 +67,8 @@ interface Entry {
   route: string;
   snapshot?: Snapshot;
   rendering?: Promise<Snapshot | undefined>;
+  /** When the render in flight began. */
+  renderStartedAt?: number;
   /** When the last render failed; cleared by a good one. */
   failedAt?: number;
   lastReadAt: number;
@@ -84,6 +86,8 @@ export interface SnapshotCacheOptions {
   debounceMs?: number;
   /** After a failed render, the next attempt waits this long. */
   retryMs?: number;
+  /** After a known change, readers wait this long for the render, then get the last good page with the stale notice. */
+  changeWaitMs?: number;
   /** Upper bound on distinct snapshots kept (least recently read go first). */
   maxEntries?: number;
   /** Upper bound per route (the history's filters × pages, a component's ranges × regions …). */
@@ -103,6 +107,12 @@ export interface SnapshotStats {
 
 const COMPRESS_ABOVE = 1024;
 
+/**
+ * A render after a change normally takes 50–250 ms. One still running after this long is stuck behind a slow
+ * database (a held lock): readers are not queued behind it, they get the last good page with the stale notice.
+ */
+export const CHANGE_WAIT_MS = 1_000;
+
 /** Default cap of snapshots kept per route. */
 export const SNAPSHOT_KEYS_PER_ROUTE = 256;
 
@@ -116,6 +126,20 @@ function demandAt(entry: Entry, now: number): number {
 function noteRead(entry: Entry, now: number): void {
   entry.demand = demandAt(entry, now) + 1;
   entry.lastReadAt = now;
+}
+
+/** Whether `promise` settles within `ms` (it keeps running either way). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isFailure(rendered: Rendered): boolean {
@@ -149,6 +173,7 @@ export class SnapshotCache {
     this.options = {
       debounceMs: 150,
       retryMs: 2_000,
+      changeWaitMs: CHANGE_WAIT_MS,
       maxEntries: 1_000,
       maxEntriesPerRoute: SNAPSHOT_KEYS_PER_ROUTE,
       hotWindowMs: 60_000,
@@ -251,15 +276,19 @@ export class SnapshotCache {
     }
     if (entry.snapshot.generation < this.generation && entry.failedAt === undefined) {
       // A known change: nobody is shown the status from before it. Readers
-      // share the one render; if it fails they get the last good page. A
-      // render already running may have begun before the change: then wait
-      // for the next one.
+      // share the one render; if it fails, or takes longer than changeWaitMs,
+      // they get the last good page with the stale notice. A render already
+      // running may have begun before the change: then wait for the next one.
       for (
         let attempt = 0;
         attempt < 3 && entry.snapshot!.generation < this.generation && entry.failedAt === undefined;
         attempt++
       ) {
-        await this.render(entry);
+        const rendering = this.render(entry);
+        const left = (entry.renderStartedAt ?? now) + this.options.changeWaitMs - this.options.now();
+        if (!(await settlesWithin(rendering, left))) {
+          return { snapshot: this.bannered(entry, this.options.now()), stale: true };
+        }
       }
     } else if (this.isDue(entry, now)) {
       // Only old: serve it while one render refreshes it.
@@ -296,6 +325,7 @@ export class SnapshotCache {
     const generation = this.generation;
     const started = this.options.now();
     const clock = performance.now();
+    entry.renderStartedAt = started;
     entry.rendering = (async () => {
       this.renders++;
       try {

@@ -12,10 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db.ts";
 import { type EmbeddedDatabase, findFreePort, startEmbeddedDatabase } from "../../lib/database/embedded.ts";
 import { applyMigrations } from "../../lib/database/migrate.ts";
+import { CHANGE_WAIT_MS } from "../../lib/snapshots/cache.ts";
 import { createAgent } from "../../lib/monitoring/agents.ts";
+import { PUBLIC_CHANGE_CHANNEL } from "../../lib/public/changes.ts";
 import { type RunningAgent, startAgent } from "../../probes/agent.ts";
 import { makePlatform, type TestPlatform } from "../support/incident-factories.ts";
 import { type Replica, startReplica } from "../support/replicas.ts";
+import { sql } from "../support/sql.ts";
 
 const STALE_NOTICE = "data-stale-snapshot";
 
@@ -112,7 +115,9 @@ function takenResultIds(): string[] {
 describe("PostgreSQL in trouble", () => {
   it("keeps the front page's p99 when a held lock stalls every query on the tables it reads", async () => {
     await load(100); // warm: the snapshot exists
-    const steady = await load(600);
+    // Enough samples that the few readers who wait out CHANGE_WAIT_MS after the change below (one per connection) stay
+    // under the 1 % that p99 leaves out: what p99 must show is that nobody queues behind the lock.
+    const steady = await load(1_600);
     const reference = p99(steady);
 
     const locker = new pg.Client({ connectionString: database.url });
@@ -120,10 +125,13 @@ describe("PostgreSQL in trouble", () => {
     await locker.query("BEGIN");
     await locker.query(`LOCK TABLE "ComponentRegion", "Incident" IN ACCESS EXCLUSIVE MODE`);
     const lockedAt = Date.now();
+    // Meanwhile a change commits elsewhere (say, a maintenance window an engineer moved): the page must be re-rendered,
+    // and the render waits behind the lock.
+    await sql(database.url, "SELECT pg_notify($1, 'maintenance')", [PUBLIC_CHANGE_CHANNEL]);
     let locked: Sample[];
     try {
       // Past the snapshot's 5 s age too, so that a re-render is due and stalls behind the lock.
-      locked = await load(600);
+      locked = await load(1_600);
       while (Date.now() - lockedAt < 7_000) locked.push(...(await load(100)));
     } finally {
       await locker.query("COMMIT");
@@ -135,11 +143,13 @@ describe("PostgreSQL in trouble", () => {
     );
     expect(locked.filter((s) => s.status !== 200)).toEqual([]);
     expect(figure).toBeLessThanOrEqual(2 * reference);
+    // Nobody waited for the lock (held 7 s and more): at most CHANGE_WAIT_MS for the render after the change.
+    expect(Math.max(...locked.map((s) => s.ms))).toBeLessThan(CHANGE_WAIT_MS + 2 * reference + 500);
   });
 
   it("serves the front page with the stale notice through a restart, and stores every buffered result once", async () => {
-    const before = await load(20);
-    expect(before.every((s) => s.status === 200 && !s.stale)).toBe(true);
+    // Fresh again after the lock (a render that failed behind it is retried on a read).
+    await expect.poll(async () => (await load(4, 2)).every((s) => s.status === 200 && !s.stale)).toBe(true);
 
     await database.stop();
     // Readers: the page, with a notice that it may be out of date — never an error.
