@@ -6,6 +6,7 @@
 // second guard. Any number of runners may work: an event being fanned out is
 // row-locked (SKIP LOCKED), so two never write the same chunk.
 import type { Db } from "../db.ts";
+import { logError } from "../observability/log.ts";
 import { enqueueChunk } from "./enqueue.ts";
 
 export const FAN_OUT_DEFAULTS = {
@@ -65,7 +66,7 @@ export function startFanOut(db: Db, options: FanOutOptions & { pollMs?: number }
       try {
         await fanOutPendingEvents(db, { ...options, stopping: () => stopped });
       } catch (error) {
-        console.error("[bellwether] fanning out notifications failed", error);
+        logError("fanning out notifications failed", error);
       }
       await new Promise<void>((resolve) => setTimeout(resolve, pollMs).unref());
     }
