@@ -96,8 +96,9 @@ export function instrumentRequests(handler: Handler, options: InstrumentOptions)
       const method = METHODS.has(req.method ?? "") ? req.method! : "other";
       const status = res.statusCode;
       tallies.httpRequests.add(`${route}${LABEL_SEPARATOR}${method}${LABEL_SEPARATOR}${status}`);
-      // Reads are many and cheap: debug. Writes: info. Server errors: error.
-      const level = status >= 500 ? "error" : method === "GET" || method === "HEAD" ? "debug" : "info";
+      // Reads, and agents' pushes (several a minute each), are many: debug. People's writes: info. Server errors: error.
+      const quiet = method === "GET" || method === "HEAD" || (route.startsWith("/api/ingest/") && status < 400);
+      const level = status >= 500 ? "error" : quiet ? "debug" : "info";
       if (log.isLevelEnabled(level))
         log[level](
           {
