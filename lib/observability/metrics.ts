@@ -47,7 +47,7 @@ export function createMetricsExposition(
   const tallies = options.tallies ?? processTallies;
   const now = options.now ?? (() => new Date());
   const registry = new Registry();
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "bellwether_process_" });
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "bellwether_" });
 
   new Counter({
     name: "bellwether_http_requests_total",
