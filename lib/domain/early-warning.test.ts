@@ -88,6 +88,15 @@ describe("assessEarlyWarning", () => {
     ).toBe("clear");
   });
 
+  it("keeps a warning open through windows without data", () => {
+    const silent = series((ago) => (ago < 15 ? 700 : noise(ago))).map((p, i, all) =>
+      i >= all.length - CLEAR_AFTER_MINUTES ? { ...p, value: null, checks: 0 } : p,
+    );
+    expect(assessEarlyWarning({ metric: "latency_p95", points: silent, threshold: 1000, open: true })!.verdict).toBe(
+      "hold",
+    );
+  });
+
   it("has nothing to say without a baseline of at least three weeks", () => {
     const ramp = (ago: number) => (ago < 8 ? 200 + 40 * (8 - ago) : noise(ago));
     const a = assessEarlyWarning({ metric: "latency_p95", points: series(ramp, null), threshold: 1000, open: false });

@@ -188,7 +188,8 @@ export function assessEarlyWarning(input: EarlyWarningInput): EarlyWarningAssess
         : now + Math.round(((input.threshold - fit.intercept) / slope) * MINUTE_MS)
       : null;
   const raise = candidate && rising;
-  const clear = input.open && tail(CLEAR_AFTER_MINUTES).every((p) => !above(p));
+  // Windows without data (every check timing out has no latency) clear nothing.
+  const clear = input.open && tail(CLEAR_AFTER_MINUTES).every((p) => p.value !== null && !above(p));
 
   return {
     verdict: raise ? "raise" : clear ? "clear" : "hold",
@@ -221,6 +222,3 @@ export function assessEarlyWarning(input: EarlyWarningInput): EarlyWarningAssess
 export function earlyWarningOpenKey(componentRegionId: string, metric: EarlyWarningMetricName): string {
   return `${componentRegionId}:${metric}`;
 }
-
-/** For the README: the rule in one place. */
-export const EARLY_WARNING_WINDOW_MINUTES = WINDOW_MINUTES;
