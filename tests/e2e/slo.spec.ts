@@ -70,9 +70,12 @@ test("an engineer reads a spent budget, its burn-down and the page firing, and o
   context,
   baseURL,
 }) => {
+  test.slow();
   await signIn(context, baseURL!, engineerEmail);
   await page.goto("/admin/incidents");
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Error budgets" }).click();
+  // The page reads 30 days of every component-region: on a busy machine it can take longer than an assertion waits.
+  await page.waitForURL("**/admin/slo");
   await expect(page.getByRole("heading", { level: 1, name: "Error budgets" })).toBeVisible();
 
   const card = page.locator(`[data-testid="slo-budget"][data-key="${componentKey}/us-central1.gcp"]`);
