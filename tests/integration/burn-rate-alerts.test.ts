@@ -156,6 +156,27 @@ describe("a page on a tier-1 component-region", () => {
     expect(approved.review).toBe("approved");
   });
 
+  it("joins the open proposal of the same component: two regions paging are one proposal", async () => {
+    const product = await makeProduct(t.db);
+    const component = await makeComponent(t.db, product.id, { tier: "TIER_1" });
+    const [a, b] = [
+      await makeComponentRegion(t.db, component.id, (await makeRegion(t.db)).id),
+      await makeComponentRegion(t.db, component.id, (await makeRegion(t.db)).id),
+    ];
+    await writeChecks(t.db, a.id, NOW, SPAN, hotChecks);
+    const first = await evaluateBurnAlerts(t.db, NOW, { componentRegionIds: [a.id], notify: false });
+    expect(first.proposed).toHaveLength(1);
+    await writeChecks(t.db, b.id, NOW, SPAN, hotChecks);
+    const second = await evaluateBurnAlerts(t.db, NOW, { componentRegionIds: [b.id], notify: false });
+    expect(second.proposed).toEqual([]);
+    const proposal = await t.db.incident.findUniqueOrThrow({
+      where: { id: first.proposed[0]! },
+      include: { componentRegions: true, burnAlerts: true },
+    });
+    expect(proposal.componentRegions.map((l) => l.componentRegionId).sort()).toEqual([a.id, b.id].sort());
+    expect(proposal.burnAlerts.map((x) => x.componentRegionId).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it("is not proposed on tier 2, nor when an open incident covers it (the alert points at that incident)", async () => {
     const tier2 = await componentRegion("TIER_2");
     await t.db.component.updateMany({
