@@ -63,7 +63,10 @@ export interface MonitoringWorkerOptions {
 export async function runMonitoringCycle(
   db: Db,
   now: Date,
-  options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> = {},
+  options: Pick<MonitoringWorkerOptions, "detectTier2" | "log"> & {
+    /** Evaluate error-budget burn-rate alerts too (lib/slo); the worker does, callers testing detection alone do not. */
+    burnAlerts?: boolean;
+  } = {},
 ): Promise<void> {
   const log = options.log ?? (() => {});
   try {
@@ -87,14 +90,15 @@ export async function runMonitoringCycle(
   } catch (error) {
     logError("detecting incidents failed", error);
   }
-  try {
-    const burns = await evaluateBurnAlertsIfDue(db, now);
-    for (const id of burns?.fired ?? []) log(`burn-rate alert ${id} fired`);
-    for (const id of burns?.resolved ?? []) log(`burn-rate alert ${id} resolved`);
-    for (const id of burns?.proposed ?? []) log(`proposed incident ${id} for a burn-rate page`);
-  } catch (error) {
-    logError("evaluating burn-rate alerts failed", error);
-  }
+  if (options.burnAlerts)
+    try {
+      const burns = await evaluateBurnAlertsIfDue(db, now);
+      for (const id of burns?.fired ?? []) log(`burn-rate alert ${id} fired`);
+      for (const id of burns?.resolved ?? []) log(`burn-rate alert ${id} resolved`);
+      for (const id of burns?.proposed ?? []) log(`proposed incident ${id} for a burn-rate page`);
+    } catch (error) {
+      logError("evaluating burn-rate alerts failed", error);
+    }
   try {
     const warnings = await evaluateEarlyWarningsIfDue(db, now);
     for (const key of warnings?.raised ?? []) log(`early warning raised: ${key}`);
@@ -122,9 +126,11 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
 
   const tick = () => {
     if (running || !leading()) return;
-    running = runMonitoringCycle(db, new Date(), { detectTier2: options.detectTier2, log }).finally(() => {
-      running = null;
-    });
+    running = runMonitoringCycle(db, new Date(), { detectTier2: options.detectTier2, log, burnAlerts: true }).finally(
+      () => {
+        running = null;
+      },
+    );
   };
   const timer = setInterval(tick, EVALUATE_EVERY_MS);
   timer.unref();
