@@ -6,6 +6,7 @@ import type { Db } from "../db.ts";
 import { formatDuration } from "../domain/duration.ts";
 import { HISTOGRAM_SIZE, LATENCY_BUCKET_BOUNDS_MS } from "../domain/latency-histogram.ts";
 import { AppError } from "../errors.ts";
+import { ensurePartitionsFor } from "./result-partitions.ts";
 
 export const MAX_BATCH = 5000;
 /** Results stamped further ahead than this are refused: the agent's clock is wrong. */
@@ -157,6 +158,11 @@ export async function ingestResults(
   const unknown = probeIds.filter((id) => !componentRegionOf.has(id));
   if (unknown.length > 0) throw new AppError("BAD_REQUEST", `Unknown probe id(s): ${unknown.slice(0, 5).join(", ")}.`);
 
+  // A day without its partition would land in the default one: make it first (once per day and process).
+  await ensurePartitionsFor(
+    db,
+    results.map((r) => r.checkedAt),
+  );
   const [row] = await db.$queryRawUnsafe<{ accepted: number }[]>(
     INGEST_SQL,
     results.map((r) => r.id),

@@ -20,7 +20,7 @@ import { issueDueStatements } from "../sla/issue-statements.ts";
 import { evaluateBurnAlertsIfDue } from "../slo/evaluate-burn-alerts.ts";
 import { evaluateDueRounds } from "./evaluate-rounds.ts";
 import { logError } from "../observability/log.ts";
-import { deleteExpiredResults } from "./retention.ts";
+import { dropExpiredResults, prepareResultPartitions } from "./result-partitions.ts";
 import { holdWorkerLease, type WorkerLease } from "./worker-lease.ts";
 
 export const EVALUATE_EVERY_MS = 2_000;
@@ -38,6 +38,8 @@ export const SCHEDULED_JOBS: readonly {
   { name: "SLA statement issuing", schedule: "23 * * * *", run: issueDueStatements },
   // Expired pending subscriptions, sessions, sign-in links and rate buckets (lib/retention/purge-expired.ts).
   { name: "purge of expired records", schedule: "41 * * * *", run: purgeExpired },
+  // Day partitions of raw results a week ahead (lib/monitoring/result-partitions.ts); also run at start.
+  { name: "check result partitions", schedule: "3 * * * *", run: prepareResultPartitions },
 ];
 
 export interface MonitoringWorker {
@@ -136,6 +138,9 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   timer.unref();
   // New events' outbox rows, and any a crash left half-written; safe on every replica (row locks).
   const fanOut = startFanOut(db);
+  const partitioning = prepareResultPartitions(db, new Date()).catch((error: unknown) =>
+    logError("check result partitions failed", error),
+  );
 
   const scheduled = (name: string, schedule: string, run: (now: Date) => Promise<unknown>) =>
     cron.schedule(options.jobSchedule ?? schedule, (context) => {
@@ -147,8 +152,11 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
   const jobs = SCHEDULED_JOBS.map((job) => scheduled(job.name, job.schedule, (now) => job.run(db, now)));
   jobs.push(
     scheduled("expiry of raw check results", RETENTION_SCHEDULE, async (now) => {
-      const n = await deleteExpiredResults(db, now, options.retentionDays);
-      if (n > 0) log(`expired ${n} raw check results older than ${options.retentionDays} days`);
+      const expired = await dropExpiredResults(db, now, options.retentionDays);
+      if (expired.partitions + expired.rows > 0)
+        log(
+          `expired raw check results older than ${options.retentionDays} days: ${expired.partitions} day partitions, ${expired.rows} stray rows`,
+        );
     }),
   );
   if (!lease) issueAtStart();
@@ -158,6 +166,7 @@ export function startMonitoringWorker(db: Db, options: MonitoringWorkerOptions):
       stopped = true;
       clearInterval(timer);
       await fanOut.stop();
+      await partitioning;
       for (const job of jobs) await job.destroy();
       await issuing;
       await running;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bucketIndex, HISTOGRAM_SIZE } from "../../lib/domain/latency-histogram.ts";
 import { AppError } from "../../lib/errors.ts";
 import { type CheckResultInput, ingestResults } from "../../lib/monitoring/ingest-results.ts";
-import { deleteExpiredResults } from "../../lib/monitoring/retention.ts";
+import { dropExpiredResults } from "../../lib/monitoring/result-partitions.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 
@@ -143,7 +143,7 @@ describe("retention", () => {
     const old = result("2026-09-01T10:00:00Z", "down", null);
     const recent = result("2026-11-10T10:00:00Z", "up", 25);
     await ingestResults(t.db, { vantageRegionId, agentId: null }, { results: [old, recent] }, now);
-    expect(await deleteExpiredResults(t.db, now, 30)).toBeGreaterThanOrEqual(1);
+    expect((await dropExpiredResults(t.db, now, 30)).partitions).toBeGreaterThanOrEqual(1);
     expect(
       await t.db.checkResult.findMany({ where: { id: { in: [old.id, recent.id] } }, select: { id: true } }),
     ).toEqual([{ id: recent.id }]);
