@@ -121,7 +121,13 @@ test("migrate, add the first admin, start, and be ready", async ({ request }) =>
   server.stdout!.on("data", (d: Buffer) => (logs += d.toString()));
   server.stderr!.on("data", (d: Buffer) => (logs += d.toString()));
   await expect
-    .poll(async () => (await request.get(`${base}/api/ready`).catch(() => null))?.status(), { timeout: 120_000 })
+    .poll(
+      async () => {
+        if (server!.exitCode !== null) throw new Error(`npm start exited (${server!.exitCode}):\n${logs.slice(-4000)}`);
+        return (await request.get(`${base}/api/ready`).catch(() => null))?.status();
+      },
+      { timeout: 120_000, message: `/api/ready never answered 200; the server wrote:\n${logs.slice(-4000)}` },
+    )
     .toBe(200);
   expect(await (await request.get(`${base}/api/ready`)).json()).toEqual({
     status: "ready",
