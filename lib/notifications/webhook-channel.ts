@@ -13,6 +13,8 @@ import { DELIVERY_HEADER, EVENT_HEADER, signedHeaders } from "../webhooks/signat
 import type { Channel, ClassifiedFailure } from "./channel.ts";
 
 export const WEBHOOK_USER_AGENT = "Bellwether-Webhooks/1";
+/** Requests in flight at most, by default; also the most accepted-but-unrecorded deliveries one crash can repeat. */
+export const WEBHOOK_CONCURRENCY = 16;
 
 export interface WebhookChannelOptions {
   /** WEBHOOK_ALLOW_PRIVATE: loopback and private targets allowed (the demo, the tests). */
@@ -28,7 +30,7 @@ export function webhookChannel(links: LinkSettings, options: WebhookChannelOptio
   const siteName = options.siteName ?? SITE_NAME;
   return {
     name: "webhook",
-    capacity: options.concurrency ?? 16,
+    capacity: options.concurrency ?? WEBHOOK_CONCURRENCY,
     suppressAfterPermanentFailures: WEBHOOK_PERMANENT_FAILURES_TO_SUPPRESS,
     async deliver({ notification, payload, links: subscriberLinks }) {
       const { webhookUrl, webhookSecret, webhookFormat } = notification;

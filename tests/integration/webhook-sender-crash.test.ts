@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { enqueueEvent } from "../../lib/notifications/enqueue.ts";
 import { fanOutEvent } from "../../lib/notifications/fan-out.ts";
+import { WEBHOOK_CONCURRENCY } from "../../lib/notifications/webhook-channel.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { makeComponent, makeComponentRegion, makeProduct, makeRegion } from "../support/factories.ts";
 import { makePayload } from "../support/subscriber-factories.ts";
@@ -15,8 +16,6 @@ import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-r
 
 const SUBSCRIBERS = 1_000;
 const LEASE_MS = 3_000;
-/** The webhook channel's capacity: requests in flight, and accepted-but-unrecorded, each at most this many. */
-const WEBHOOK_CAPACITY = 16;
 
 let t: TestDatabase;
 let receiver: WebhookReceiver;
@@ -109,6 +108,6 @@ it("delivers every webhook subscriber exactly one event (by delivery id) across 
     `webhook crash test: ${SUBSCRIBERS} subscribers, killed at ${afterFirst} and ${afterSecond} delivered; ` +
       `${receiver.received.length} requests, ${repeats} repeat(s) from the 2xx → commit window`,
   );
-  // Per kill, at most what was accepted and unrecorded plus what was in flight can be repeated.
-  expect(repeats).toBeLessThanOrEqual(2 * 2 * WEBHOOK_CAPACITY);
+  // Per kill, at most what was accepted and unrecorded plus what was in flight (each capped at the concurrency).
+  expect(repeats).toBeLessThanOrEqual(2 * 2 * WEBHOOK_CONCURRENCY);
 }, 240_000);
