@@ -43,4 +43,4 @@ it("seeds a reader in every state and scope, with sent, failed and bounced deliv
 
   expect(await seedDemoSubscribers(t.db)).toBe(0);
   expect((await countSubscribers(t.db)).total).toBe(counts.total);
-});
+}, 120_000);
