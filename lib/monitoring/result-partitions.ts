@@ -122,6 +122,9 @@ export interface ExpiredResults {
   partitions: number;
   /** Rows deleted from the default partition. */
   rows: number;
+  /** Time spent detaching (ingest may wait on these) and dropping (nobody waits). */
+  detachMs: number;
+  dropMs: number;
 }
 
 /**
@@ -154,13 +157,16 @@ export async function dropExpiredResults(db: Db, now: Date, retentionDays: numbe
   const expired = (await listResultPartitions(db)).filter((p) => p.day.getTime() + DAY_MS <= cutoff.getTime());
   const tableOf = (p: Partition) => `"${PARTITION_SCHEMA}"."${p.name}"`;
   const attached = expired.filter((p) => p.attached).map(tableOf);
+  const started = performance.now();
   for (let i = 0; i < attached.length; i += DETACH_BATCH) await detachAll(db, attached.slice(i, i + DETACH_BATCH));
+  const detached = performance.now();
   // Detached, they are tables nobody writes to: dropping them takes no lock that ingest needs.
   if (expired.length > 0) await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${expired.map(tableOf).join(", ")}`);
+  const dropMs = performance.now() - detached;
   for (const p of expired) knownOf(db).delete(p.name);
   const rows = await db.$executeRawUnsafe(
     `DELETE FROM "${PARTITION_SCHEMA}"."CheckResult_default" WHERE "checkedAt" < $1::timestamp(3)`,
     cutoff.toISOString(),
   );
-  return { partitions: expired.length, rows };
+  return { partitions: expired.length, rows, detachMs: detached - started, dropMs };
 }
