@@ -10,6 +10,14 @@ import type { Db } from "../db.ts";
 export const WORKER_LEASE_LOCK = [0x42454c4c, 7_310_000] as const;
 /** How often a replica without the lease tries for it, and the holder checks it still has its session. */
 export const WORKER_LEASE_RETRY_MS = 1_000;
+/**
+ * A host that vanishes without closing its connection (power loss, a partition) is noticed by PostgreSQL's TCP
+ * keepalives on the lease session — idle 4 s, then 2 probes 2 s apart — so the lock is freed within about 8 s; the
+ * holder itself gives up sooner, when a check goes unanswered for LEASE_CHECK_TIMEOUT_MS, so two never overlap.
+ */
+const LEASE_SESSION_SETTINGS =
+  "SET tcp_keepalives_idle = 4; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 2";
+const LEASE_CHECK_TIMEOUT_MS = 3_000;
 
 export interface WorkerLease {
   /** True while this process holds the lease. */
@@ -47,13 +55,20 @@ export function holdWorkerLease(databaseUrl: string, options: WorkerLeaseOptions
       connectionString: databaseUrl,
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
+      query_timeout: LEASE_CHECK_TIMEOUT_MS,
       application_name: "bellwether worker lease",
     });
     next.on("error", () => {});
     next.on("end", () => {
       if (client === next) lose("its database session ended");
     });
-    await next.connect();
+    try {
+      await next.connect();
+      await next.query(LEASE_SESSION_SETTINGS);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
     return next;
   };
 
