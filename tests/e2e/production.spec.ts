@@ -140,12 +140,13 @@ test("the first admin signs in with the link the mail server received", async ({
   await page.goto(`${base}/admin/sign-in`);
   await page.getByLabel("Email address").fill(ADMIN);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  // Generous waits: CI's machine runs other browser specs in parallel beside this server.
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible({ timeout: 30_000 });
   const link = linkIn((await mailTo(ADMIN)).text, /http\S+\/admin\/sign-in\/confirm\S+/);
   seen.signInLink = new URL(link).search;
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await expect(page).toHaveURL(/\/admin/, { timeout: 30_000 });
   await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
   const session = (await page.context().cookies()).find((c) => c.name.includes("session-token"));
   expect(session).toBeDefined();
@@ -156,12 +157,12 @@ test("a reader subscribes and confirms", async ({ page }) => {
   await page.goto(`${base}/subscribe`);
   await page.getByLabel("Email address").fill(READER);
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page.getByRole("status")).toContainText("we have sent an email to");
+  await expect(page.getByRole("status")).toContainText("we have sent an email to", { timeout: 30_000 });
   const link = linkIn((await mailTo(READER)).text, /http\S+\/subscribe\/confirm\S+/);
   seen.confirmLink = new URL(link).search;
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect(page.getByRole("status")).toContainText("You are subscribed");
+  await expect(page.getByRole("status")).toContainText("You are subscribed", { timeout: 30_000 });
 });
 
 test("an agent pushes a batch, and an API token reads a statement", async ({ request }) => {
