@@ -38,6 +38,7 @@ const PHONE_SKIPS = [
   "**/console-sign-in.spec.ts",
   "**/console-admin.spec.ts",
   "**/production.spec.ts",
+  "**/slo-creep.spec.ts",
 ];
 
 export default defineConfig({
