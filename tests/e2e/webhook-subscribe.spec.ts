@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 import { startNotificationSender } from "../../lib/notifications/sender.ts";
-import { PEOPLE } from "./console-session.ts";
+import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
 import { componentRegionId } from "./public-site-fixtures.ts";
 import { withDb } from "./sla-fixtures.ts";
@@ -73,4 +73,31 @@ test("subscribes a webhook on the public form and sees an incident arrive at the
   await expect(delivery).toContainText("Signature verified");
   await expect(delivery).toContainText(title);
   await expect(delivery).toContainText('"affected"');
+});
+
+// An admin adds a webhook subscriber in the console; the secret is shown once, and the subscribers list shows it
+// by webhook. An engineer may read subscribers but not add one.
+test("an admin adds a webhook subscriber in the console and sees its secret once", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const url = `https://hooks.slack.com/services/E2E/${randomBytes(4).toString("hex")}/x`;
+  await signInAs(context, baseURL!, PEOPLE.admin);
+  await page.goto("/admin/subscribers");
+  await page.getByRole("link", { name: "Add a webhook" }).click();
+  await page.getByLabel("Webhook URL").fill(url);
+  await page.getByRole("button", { name: "Add webhook subscriber" }).click();
+  await expect(page.getByText(`Added ${url} (Slack).`)).toBeVisible();
+  await expect(page.getByLabel("Signing secret")).toHaveText(/^whsec_/);
+  // Shown once: the page again has no secret.
+  await page.reload();
+  await expect(page.getByLabel("Signing secret")).toHaveCount(0);
+  await page.goto(`/admin/subscribers?q=${encodeURIComponent(url)}`);
+  await expect(page.getByRole("row").filter({ hasText: "hooks.slack.com" })).toHaveCount(1);
+
+  await context.clearCookies();
+  await signInAs(context, baseURL!, PEOPLE.engineer);
+  const forbidden = await page.goto("/admin/subscribers/webhooks/new");
+  expect(forbidden?.status()).toBe(403);
 });
