@@ -63,9 +63,15 @@ export async function startWorkerRole(context: RoleContext): Promise<RunningRole
   });
   // Any number of senders may run: rows are leased with FOR UPDATE SKIP LOCKED.
   const mail = mailSettingsFromEnv(env);
-  const senders = mail ? [startNotificationSender(db, { mail, log }), startStaffMailSender(db, { mail, log })] : [];
+  // The subscriber sender runs without SMTP too: webhooks go out, email rows wait for a mail server.
+  const senders = [
+    startNotificationSender(db, { mail, log }),
+    ...(mail ? [startStaffMailSender(db, { mail, log })] : []),
+  ];
   return {
-    detail: mail ? "evaluator, detection, jobs, senders" : "evaluator, detection, jobs (no SMTP_URL: mail waits)",
+    detail: mail
+      ? "evaluator, detection, jobs, senders"
+      : "evaluator, detection, jobs, webhooks (no SMTP_URL: email waits)",
     async stop() {
       for (const sender of senders) await sender.stop();
       await worker.stop();
