@@ -210,7 +210,7 @@ export async function run(): Promise<void> {
       ],
       [
         "one-statement outbox write",
-        `${ms(approval.oneStatementMs)} for ${count(approval.oneStatementRows)} rows (what the approval's transaction held before); approval ${ratio(approval.approvalMs, approval.oneStatementMs)} of it`,
+        `${ms(approval.oneStatementMs)} for ${count(approval.oneStatementRows)} rows (what the approval's transaction held before); approval ${percent(approval.approvalMs, approval.oneStatementMs)} of it`,
       ],
       [
         "chunked fan-out",
