@@ -84,7 +84,9 @@ export function EarlyWarningChart({
   }${last.expected === null ? "" : ` (expected ${fmt(last.expected)})`}; threshold ${fmt(evidence.threshold)}${
     forecast ? `, which the trend reaches at ${clock(forecast.to.at)} UTC` : ", with no rising trend"
   }.`;
-  const ticks = [first, first + (now - first) / 2, now];
+  // The forecast's end gets its own label; "now" gives way when the two would overlap.
+  const endLabelled = end > now;
+  const ticks = [first, first + (now - first) / 2, ...(endLabelled && toX(end) - toX(now) < 40 ? [] : [now])];
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
@@ -141,7 +143,7 @@ export function EarlyWarningChart({
           {clock(at)}
         </text>
       ))}
-      {end > now && (
+      {endLabelled && (
         <text x={plot.x + plot.w} y={H - 6} textAnchor="end" fontSize={10} fill="currentColor">
           {clock(end)}
         </text>
