@@ -121,7 +121,7 @@ async function measure(
 }
 
 const p99 = (samples: number[]) => samplePercentile(samples, 99);
-const describe = (samples: number[]) =>
+const summarize = (samples: number[]) =>
   `p50 ${ms(samplePercentile(samples, 50))}, p99 ${ms(p99(samples))} (${count(samples.length)} batches)`;
 
 export async function run(): Promise<void> {
@@ -158,7 +158,7 @@ export async function run(): Promise<void> {
       deleted = await deleteExpired(db, cutoff);
     });
     log(`reference: DELETE in chunks of ${count(DELETE_CHUNK)}: ${count(deleted)} rows in ${ms(byDelete.expireMs)}`);
-    log(`  ingest steady ${describe(byDelete.steady)}; during the DELETE ${describe(byDelete.during)}`);
+    log(`  ingest steady ${summarize(byDelete.steady)}; during the DELETE ${summarize(byDelete.during)}`);
 
     log(`loading the ${expiring} expired days again …`);
     await load(database.url, first, expiring);
@@ -169,7 +169,7 @@ export async function run(): Promise<void> {
     log(
       `dropExpiredResults: ${dropped.partitions} day partitions in ${ms(byDrop.expireMs)} (detaching ${ms(dropped.detachMs)}, dropping ${ms(dropped.dropMs)})`,
     );
-    log(`  ingest steady ${describe(byDrop.steady)}; during the drop ${describe(byDrop.during)}`);
+    log(`  ingest steady ${summarize(byDrop.steady)}; during the drop ${summarize(byDrop.during)}`);
     await agents.stop();
     const [{ left }] = (await db.$queryRawUnsafe<{ left: number }[]>(
       `SELECT count(*)::int AS left FROM "CheckResult" WHERE "checkedAt" < $1::timestamp(3)`,
@@ -194,8 +194,8 @@ export async function run(): Promise<void> {
         "drop, all of it",
         `${ms(byDrop.expireMs)}: the detached tables' DROP took ${ms(dropped.dropMs)} more, holding no lock that ingest or readers need — target ≤ ${ms(TARGET_DROP_MS)}: ${verdict(byDrop.expireMs <= TARGET_DROP_MS)}`,
       ],
-      ["ingest steady (reference)", describe(byDrop.steady)],
-      ["ingest during the drop", describe(byDrop.during)],
+      ["ingest steady (reference)", summarize(byDrop.steady)],
+      ["ingest during the drop", summarize(byDrop.during)],
       [
         "p99 during / steady",
         `${ratio(p99(byDrop.during), p99(byDrop.steady))} — target ≤ ${TARGET_P99_FACTOR}×: ${verdict(factor <= TARGET_P99_FACTOR)}`,
@@ -206,7 +206,7 @@ export async function run(): Promise<void> {
       ],
       [
         "ingest during the DELETE",
-        `${describe(byDelete.during)}; ${ratio(p99(byDelete.during), p99(byDelete.steady))} its steady p99 (${ms(p99(byDelete.steady))})`,
+        `${summarize(byDelete.during)}; ${ratio(p99(byDelete.during), p99(byDelete.steady))} its steady p99 (${ms(p99(byDelete.steady))})`,
       ],
     ]);
   } finally {
