@@ -92,7 +92,7 @@ test("a viewer reads an open early warning with its baseline band and forecast, 
   const chart = open.getByRole("img", { name: new RegExp(`${componentName} in .*: p95 latency`) });
   await expect(chart).toBeVisible();
   await expect(chart.locator("desc")).toHaveText(
-    /90 five-minute windows .* the last at 520 ms, above the band \(upper edge 320 ms\) \(expected 120 ms\); threshold 1000 ms, which the trend reaches at/,
+    /90 five-minute windows .* the last at 522 ms, above the band \(upper edge 320 ms\) \(expected 120 ms\); threshold 1000 ms, which the trend reaches at/,
   );
   await expect(chart.getByTestId("baseline-band")).toHaveCount(1);
   await expect(chart.getByTestId("forecast-line")).toHaveCount(1);

@@ -15,12 +15,24 @@ export interface Monitoring {
 
 type ProbeRow = { id: string; enabled: boolean; target: string; intervalSeconds: number; timeoutMs: number };
 
-export async function startMonitoring(serverUrl: string, components: string[]): Promise<Monitoring> {
+/** Probes every 2 s from five vantages; `timeoutMs` is the probes' timeout (default 5 s, see e2e-monitoring.ts). */
+export async function startMonitoring(
+  serverUrl: string,
+  components: string[],
+  options: { timeoutMs?: number } = {},
+): Promise<Monitoring> {
   const databaseUrl = fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8");
   const saved = await sql<ProbeRow>(`SELECT id, enabled, target, "intervalSeconds", "timeoutMs" FROM "Probe"`);
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "tests/support/e2e-monitoring.ts", serverUrl, components.join(",")],
+    [
+      "--import",
+      "tsx",
+      "tests/support/e2e-monitoring.ts",
+      serverUrl,
+      components.join(","),
+      String(options.timeoutMs ?? ""),
+    ],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "inherit"],

@@ -79,7 +79,7 @@ test.beforeAll(async ({ baseURL }) => {
        FROM generate_series(1, 30) d`,
     [componentRegionId, MINUTE_HISTOGRAM.map((n) => n * 1440)],
   );
-  monitoring = await startMonitoring(baseURL!, [COMPONENT]);
+  monitoring = await startMonitoring(baseURL!, [COMPONENT], { timeoutMs: 1000 });
 });
 
 test.afterAll(async () => {
