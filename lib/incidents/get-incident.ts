@@ -72,6 +72,7 @@ export const componentRegionSelect = {
   id: true,
   regionId: true,
   probeStatus: true,
+  probeStatusSince: true,
   component: { select: { id: true, key: true, name: true, tier: true, sortOrder: true } },
   region: { select: { key: true, name: true, sortOrder: true } },
 } satisfies Prisma.ComponentRegionSelect;
@@ -115,12 +116,21 @@ function byCatalogOrder(
   );
 }
 
+/**
+ * A detected incident whose probes have recovered: every affected ComponentRegion is confirmed operational
+ * again, by a status change after the incident started. (A burn-rate page can propose while probes still read
+ * operational; that is not a recovery.)
+ */
 export function isResolveProposed(
-  row: Pick<IncidentRow, "source" | "review" | "status">,
-  probeStatuses: readonly (ComponentStatus | null)[],
+  row: Pick<IncidentRow, "source" | "review" | "status" | "startedAt">,
+  probes: readonly { probeStatus: ComponentStatus | null; probeStatusSince: Date | null }[],
 ): boolean {
   return (
-    row.source === "detected" && row.review === "approved" && row.status !== "resolved" && allRecovered(probeStatuses)
+    row.source === "detected" &&
+    row.review === "approved" &&
+    row.status !== "resolved" &&
+    allRecovered(probes.map((p) => p.probeStatus)) &&
+    probes.every((p) => p.probeStatusSince !== null && p.probeStatusSince > row.startedAt)
   );
 }
 
@@ -157,7 +167,7 @@ export function toIncidentDetail(row: IncidentRow): IncidentDetail {
     })),
     resolveProposed: isResolveProposed(
       row,
-      links.map((l) => l.componentRegion.probeStatus),
+      links.map((l) => l.componentRegion),
     ),
   };
 }

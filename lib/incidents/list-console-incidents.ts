@@ -89,7 +89,7 @@ export async function listConsoleIncidents(db: Db, input: ListConsoleIncidentsIn
         lastUpdateAt: row.updates[0]?.createdAt ?? null,
         resolveProposed: isResolveProposed(
           row,
-          row.componentRegions.map((l) => l.componentRegion.probeStatus),
+          row.componentRegions.map((l) => l.componentRegion),
         ),
         sampleErrors: (row.evidence as DetectionEvidence | null)?.sampleErrors ?? [],
       };

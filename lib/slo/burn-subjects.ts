@@ -7,6 +7,7 @@ export const burnSubjectSelect = {
   id: true,
   regionId: true,
   probeStatus: true,
+  probeStatusSince: true,
   component: { select: { id: true, key: true, name: true, tier: true, sortOrder: true, sloTargetPercent: true } },
   region: { select: { key: true, name: true, sortOrder: true } },
 } satisfies Prisma.ComponentRegionSelect;

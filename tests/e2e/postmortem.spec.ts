@@ -83,6 +83,10 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   // The incident: detected, approved, updated, resolved.
   const faultAt = new Date();
   await monitoring.injectFault({ component: "checkout", region: "us-central1.gcp", mode: "down" });
+  // The probes confirm it first (a burn-rate page may propose even sooner; the engineer acts on the confirmed outage).
+  await expect
+    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 90_000, intervals: [1_000] })
+    .toBe("Major outage");
   const proposal = () => page.locator("[data-incident]").filter({ hasText: "Checkout" });
   await untilVisible(page, "/admin/incidents?state=proposed", proposal);
   await proposal().getByRole("link").first().click();
