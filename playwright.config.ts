@@ -37,6 +37,7 @@ const PHONE_SKIPS = [
   "**/console-chaos.spec.ts",
   "**/console-sign-in.spec.ts",
   "**/console-admin.spec.ts",
+  "**/console-subscribers.spec.ts",
   "**/production.spec.ts",
   "**/slo-creep.spec.ts",
 ];
