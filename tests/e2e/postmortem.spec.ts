@@ -267,6 +267,8 @@ test("the new pages have no serious or critical accessibility violations, light 
   page,
   baseURL,
 }) => {
+  // Axe over five pages, twice each: a slow test, not a slow page.
+  test.slow();
   expect(incidentId, "the published postmortem of the test above").not.toBe("");
   const [{ id: fresh }] = (await sql<{ id: string }>(
     `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "resolvedAt", "publishedAt", "updatedAt")
