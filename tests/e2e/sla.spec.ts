@@ -232,6 +232,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     context,
     baseURL,
   }) => {
+    // Axe over several pages in one test: a slow test, not a slow page.
+    test.slow();
     await signInAs(context, baseURL!, PEOPLE.accountManager);
     await page.emulateMedia({ colorScheme });
     for (const path of [
