@@ -75,7 +75,7 @@ export async function startMailFlow(): Promise<MailFlow> {
   };
 }
 
-/** Waits until the sender has handled every email of the incident's postmortem event. */
+/** Waits until the sender has sent every email of the incident's postmortem event (a webhook subscriber's delivery runs on its own schedule). */
 export async function postmortemMailDrained(incidentId: string): Promise<void> {
   await expect
     .poll(
@@ -83,7 +83,8 @@ export async function postmortemMailDrained(incidentId: string): Promise<void> {
         (
           await sql<{ n: string }>(
             `SELECT count(*)::text AS n FROM "Notification" n JOIN "NotificationEvent" e ON e.id = n."eventId"
-              WHERE e.kind = 'postmortem_published' AND e."incidentId" = $1 AND n.state <> 'sent'`,
+              JOIN "Subscriber" s ON s.id = n."subscriberId"
+              WHERE e.kind = 'postmortem_published' AND e."incidentId" = $1 AND s.channel = 'email' AND n.state <> 'sent'`,
             [incidentId],
           )
         )[0]!.n,
