@@ -139,29 +139,43 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   await stopLeftover(pgDir, log);
-  const port = await findFreePort(options.port ?? 0);
+  const make = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: USER,
+      password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ["--encoding=UTF8"],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      onLog: () => {},
+      onError: (message) => log(String(message)),
+    });
 
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
-    onLog: () => {},
-    onError: (message) => log(String(message)),
-  });
-
+  let port = await findFreePort(options.port ?? 0);
+  let server = make(port);
   if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
     log(`creating a new PostgreSQL cluster in ${pgDir}`);
     await server.initialise();
   }
-  await server.start().catch((error: unknown) => {
-    throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}`);
-  });
+  // A free port can be taken by another process between the probe and PostgreSQL's bind (several servers
+  // starting at once on a busy machine do it): try again on a new port before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (error: unknown) {
+      await stopLeftover(pgDir, log);
+      if (attempt >= 3 || options.port) {
+        throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}`);
+      }
+      log(`the embedded PostgreSQL did not start on port ${port}; trying another port`);
+      port = await findFreePort(0);
+      server = make(port);
+    }
+  }
   const postmaster = runningPostmaster(pgDir);
   if (postmaster !== null) startWatchdog(process.pid, postmaster);
 
