@@ -139,6 +139,8 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   await stopLeftover(pgDir, log);
+  // PostgreSQL's own last words, for the error when it exits before it is ready.
+  let lastLines: string[] = [];
   const make = (port: number) =>
     new EmbeddedPostgres({
       databaseDir: pgDir,
@@ -150,7 +152,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ["--encoding=UTF8"],
       postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
-      onLog: () => {},
+      onLog: (message) => {
+        lastLines = [...lastLines, ...String(message).trim().split("\n")].slice(-5);
+      },
       onError: (message) => log(String(message)),
     });
 
@@ -168,11 +172,20 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       break;
     } catch (error: unknown) {
       await stopLeftover(pgDir, log);
-      if (attempt >= 3 || options.port) {
-        throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ""}`);
+      const reason = error
+        ? String(error)
+        : (lastLines.find((line) => line.includes("FATAL")) ?? lastLines.at(-1) ?? "").replace(
+            /^.*?(FATAL|LOG|ERROR):\s*/,
+            "",
+          );
+      if (attempt >= 3) {
+        throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${reason ? `: ${reason}` : ""}`);
       }
-      log(`the embedded PostgreSQL did not start on port ${port}; trying another port`);
+      // The preferred port is only a preference (see EmbeddedOptions.port): another server starting at the
+      // same moment may have found it free too.
+      log(`the embedded PostgreSQL did not start on port ${port} (${reason || "no message"}); trying another port`);
       port = await findFreePort(0);
+      lastLines = [];
       server = make(port);
     }
   }

@@ -13,13 +13,15 @@ const count = Number(process.env.E2E_WORKERS);
 const readyPort = Number(process.env.E2E_READY_PORT);
 const dataDirOf = (port: number) => `${process.env.E2E_DATA_DIR_PREFIX}${port}`;
 
+const startedAt = Date.now();
 let stopping = false;
 const children: ChildProcess[] = [];
 /** Two embedded clusters initialised at the same instant make one fail to start: each waits for the previous one's PostgreSQL. */
 async function postgresUp(dataDir: string): Promise<void> {
   const pid = path.join(dataDir, "pg", "postmaster.pid");
   for (let waited = 0; waited < 120_000 && !stopping; waited += 100) {
-    if (fs.existsSync(pid)) return;
+    // A postmaster.pid from an earlier run (killed before it cleaned up) does not count.
+    if (fs.existsSync(pid) && fs.statSync(pid).mtimeMs >= startedAt) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
