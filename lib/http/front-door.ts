@@ -16,7 +16,8 @@ import { resolveSnapshot, type SnapshotTarget, type SnapshotVocabulary } from ".
 import type { SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
 import type { SnapshotCache } from "../snapshots/cache.ts";
 import { sendSnapshot } from "../snapshots/snapshot-response.ts";
-import { logError } from "../observability/log.ts";
+import { logError, withRequestContext } from "../observability/log.ts";
+import { echoRequestId, requestIdOf } from "./request-id.ts";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -74,10 +75,12 @@ function machineNotFound(vocabulary: SnapshotVocabulary | undefined): Buffer {
 
 export function createFrontDoor(options: FrontDoorOptions): Handler {
   const { toNext, trustedProxies, headers: settings, snapshots } = options;
-  const next: Handler = (req, res) => {
-    prepareForNext(req, res, trustedProxies, settings);
-    toNext(req, res);
-  };
+  // Next's work runs in the request's log context, so that its log lines carry the request id.
+  const next: Handler = (req, res) =>
+    withRequestContext({ requestId: requestIdOf(req) ?? "" }, () => {
+      prepareForNext(req, res, trustedProxies, settings);
+      toNext(req, res);
+    });
   if (!snapshots) return next;
   const { cache, maxAgeSeconds, vocabulary } = snapshots;
 
@@ -99,8 +102,9 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
   };
   let notFoundBody: { version: number; body: Buffer } | undefined;
 
-  const fail = (res: http.ServerResponse, error: unknown) => {
+  const fail = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
     logError("snapshot failed", error);
+    echoRequestId(req, res);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
     res.end("Internal error");
   };
@@ -115,6 +119,7 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
       .get(key, route)
       .then((result) => {
         if ("failure" in result) {
+          echoRequestId(req, res);
           res.writeHead(result.failure.status, {
             "content-type": result.failure.contentType,
             "cache-control": "no-store",
@@ -124,13 +129,14 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
         }
         sendSnapshot(req, res, result.snapshot, { maxAgeSeconds, stale: result.stale, now: Date.now() });
       })
-      .catch((error: unknown) => fail(res, error));
+      .catch((error: unknown) => fail(req, res, error));
   };
 
   const notFound = (req: http.IncomingMessage, res: http.ServerResponse, page: boolean) => {
     if (page) return serve(req, res, NOT_FOUND_KEY, "not-found");
     const version = vocabulary?.currentVersion() ?? 0;
     if (notFoundBody?.version !== version) notFoundBody = { version, body: machineNotFound(vocabulary?.current()) };
+    echoRequestId(req, res);
     res.writeHead(404, {
       ...securityHeadersFor(pathOf(req.url), settings).response,
       "content-type": "application/json; charset=utf-8",
@@ -147,6 +153,7 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
     if (req.method !== "GET" && req.method !== "HEAD") {
       // CORS preflights of the machine interfaces are their route handlers' to answer.
       if (req.method === "OPTIONS" && !resolved.page) return next(req, res);
+      echoRequestId(req, res);
       res.writeHead(405, {
         ...securityHeadersFor(pathOf(req.url), settings).response,
         allow: resolved.page ? "GET, HEAD" : "GET, HEAD, OPTIONS",
@@ -166,6 +173,6 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
         if (fresh.kind === "snapshot") serve(req, res, fresh.key, fresh.route);
         else notFound(req, res, resolved.page);
       })
-      .catch((error: unknown) => fail(res, error));
+      .catch((error: unknown) => fail(req, res, error));
   };
 }

@@ -4,6 +4,7 @@
 // and what a client's Accept-Encoding asks for is parsed once per distinct value.
 import type http from "node:http";
 import type { Snapshot } from "./cache.ts";
+import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-id.ts";
 import { etagMatches, pickEncoding } from "./routes.ts";
 
 type Encoding = "br" | "gzip" | "identity";
@@ -107,11 +108,13 @@ export function sendSnapshot(
     block = makeBlock(snapshot, { encoding, stale: options.stale, notModified }, age, options.maxAgeSeconds);
     variants[variant] = block;
   }
+  const id = requestIdOf(req);
+  const headers = id === undefined ? block.headers : block.headers.concat(REQUEST_ID_HEADER, id);
   if (notModified) {
-    res.writeHead(304, block.headers);
+    res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(snapshot.status, block.headers);
+  res.writeHead(snapshot.status, headers);
   res.end(req.method === "HEAD" ? undefined : bodyFor(snapshot, encoding));
 }
