@@ -223,6 +223,8 @@ export async function evaluateDueRounds(db: Db, now: Date): Promise<EvaluationSu
           id: { in: [...new Set(changes.map((c) => probes.find((p) => p.id === c.probeId)!.componentRegionId))] },
         },
         select: { id: true, probeStatus: true, probes: { select: { id: true } } },
+        // Updated in id order, the order ingest locks them in (ingest-results.ts): no deadlock between the two.
+        orderBy: { id: "asc" },
       });
       const statusChanges: EvaluationSummary["statusChanges"] = [];
       for (const cr of componentRegions) {

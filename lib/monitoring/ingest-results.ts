@@ -83,6 +83,10 @@ function rollupCte(table: keyof typeof ROLLUP_TABLES): string {
 
 // Everything happens in one statement: the results are inserted, and only the
 // rows actually inserted (not replays) feed the rollups and lastResultAt.
+// Rows are locked in one order by every writer — rollup rows by key, table by
+// table, then ComponentRegion rows by id ("locked"; the evaluator updates them
+// in id order too) — so that agents pushing at once, and the evaluator, cannot
+// deadlock. A join does not keep its input's order, hence the explicit lock.
 // Bucket i of the histogram holds (bound[i-1], bound[i]]: width_bucket(ms - 1).
 const INGEST_SQL = `
   WITH ins AS (
@@ -97,10 +101,13 @@ const INGEST_SQL = `
   ), minute AS (${rollupCte("RollupMinute")}
   ), hour AS (${rollupCte("RollupHour")}
   ), day AS (${rollupCte("RollupDay")}
+  ), locked AS (
+    SELECT id FROM "ComponentRegion" WHERE id IN (SELECT cr FROM ins) ORDER BY id FOR NO KEY UPDATE
   ), seen AS (
     UPDATE "ComponentRegion" c SET "lastResultAt" = GREATEST(c."lastResultAt", x.at),
            "historyRevision" = c."historyRevision" + (x.oldest < date_trunc('day', now() AT TIME ZONE 'UTC'))::int
-      FROM (SELECT cr, max(at) AS at, min(at) AS oldest FROM ins GROUP BY cr ORDER BY cr) x WHERE c.id = x.cr
+      FROM (SELECT cr, max(at) AS at, min(at) AS oldest FROM ins GROUP BY cr) x JOIN locked l ON l.id = x.cr
+     WHERE c.id = x.cr
   )
   SELECT count(*)::int AS accepted FROM ins`;
 
