@@ -366,12 +366,12 @@ export async function run(): Promise<void> {
     flipRow("/ br, region goes down", down, steady[0]!);
     flipRow("summary.json br, region back", back, steady[2]!);
     rows.push(["target region flip", `p99 ≤ 50 ms, ≥ 70 % of steady, no errors, no torn page, inside the window`]);
-    const floodOk =
-      underFlood.result.p99 <= 2 * Math.max(steady[0]!.product[0]!.result.p99, 1) &&
-      floodRenders <= SNAPSHOT_KEYS_PER_ROUTE;
+    // Steady is both of the steady runs of / br, not whichever happened to come first.
+    const steadyP99 = mean(steady[0]!.product, (r) => r.p99);
+    const floodOk = underFlood.result.p99 <= 2 * Math.max(steadyP99, 1) && floodRenders <= SNAPSHOT_KEYS_PER_ROUTE;
     rows.push([
       "/ under a junk flood",
-      `${count(flood.requests.total)} junk answered; / p99 ${ms(underFlood.result.p99)}, ${count(underFlood.result.requestsPerSecond)} req/s; ${count(floodRenders)} renders (cap ${SNAPSHOT_KEYS_PER_ROUTE}) ${verdict(floodOk)}`,
+      `${count(flood.requests.total)} junk answered; / p99 ${ms(underFlood.result.p99)} = ${(underFlood.result.p99 / steadyP99).toFixed(2)}× steady (${ms(steadyP99)}, the mean of its runs), ${count(underFlood.result.requestsPerSecond)} req/s; ${count(floodRenders)} renders (cap ${SNAPSHOT_KEYS_PER_ROUTE}) ${verdict(floodOk)} (target ≤ 2×)`,
     ]);
     const probeOk = probe.spike.p99 <= 1.1 * probe.idle.p99;
     rows.push([
