@@ -1,17 +1,62 @@
-// bench notify, first part: approving a detected incident with 100,000
+// npm run bench -- notify-approval, and bench notify's first part: approving a detected incident with 100,000
 // subscribers (the real approveProposal, whose transaction writes only the
 // event), and the chunked fan-out the worker then runs (startFanOut) until the
 // event is marked fanned out. Reference, in the same run: the outbox write the
 // approval used to carry — the event and every row in one statement, in one
 // transaction; and the floor, the same approval telling nobody.
-import type { Db } from "../lib/db.ts";
+import { createDb, type Db } from "../lib/db.ts";
 import { approveProposal } from "../lib/incidents/approve-proposal.ts";
 import { enqueueChunk, enqueueEvent } from "../lib/notifications/enqueue.ts";
 import type { EventPayload } from "../lib/notifications/events.ts";
 import { FAN_OUT_DEFAULTS, startFanOut } from "../lib/notifications/fan-out.ts";
-import { count, log, median, ms } from "./report.ts";
+import { seedPlatform } from "../lib/seed/seed-platform.ts";
+import { startBenchDatabase } from "./database.ts";
+import { count, log, median, ms, printSummary, ratio, verdict } from "./report.ts";
 
 const APPROVAL_RUNS = 5;
+const SUBSCRIBERS = 100_000;
+export const TARGET_APPROVAL_MS = 200;
+
+export const APPROVAL_PAYLOAD: EventPayload = {
+  title: "Checkout errors in us-central1.gcp",
+  path: "/incidents/bench",
+  status: "investigating",
+  impact: "major",
+  message:
+    "We are investigating elevated error rates for checkout in us-central1.gcp. Some orders may fail; retries are safe.",
+  affected: [{ component: "Checkout", region: "us-central1.gcp", status: "major_outage" }],
+  at: new Date().toISOString(),
+};
+
+/**
+ * The demo platform and `subscribers` confirmed subscribers of checkout in us-central1.gcp, through every kind
+ * of scope: ¼ everything, ¼ everything tier-1 only, ¼ the region, ¼ the component. Returns that ComponentRegion.
+ */
+export async function seedSubscribers(
+  db: Db,
+  subscribers: number,
+): Promise<{ id: string; regionId: string; componentId: string }> {
+  await seedPlatform(db);
+  const [target] = await db.$queryRawUnsafe<{ id: string; regionId: string; componentId: string }[]>(
+    `SELECT cr.id, cr."regionId", cr."componentId" FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
+      WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
+  );
+  if (!target) throw new Error("notify: the demo platform has no checkout in us-central1.gcp");
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Subscriber" ("id", "email", "scopeAll", "tier1Only", "confirmedAt", "updatedAt")
+     SELECT 'bench-' || i, 'bench-' || i || '@example.test', i % 4 < 2, i % 8 = 1, now(), now() FROM generate_series(1, ${subscribers}) AS i`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "SubscriberRegion" SELECT 'bench-' || i, $1 FROM generate_series(1, ${subscribers}) AS i WHERE i % 4 = 2`,
+    target.regionId,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "SubscriberComponent" SELECT 'bench-' || i, $1 FROM generate_series(1, ${subscribers}) AS i WHERE i % 4 = 3`,
+    target.componentId,
+  );
+  await db.$executeRawUnsafe(`ANALYZE`);
+  return target;
+}
 
 export interface ApprovalFigures {
   /** approveProposal, start to return: the median of `approvals` runs. */
@@ -120,5 +165,35 @@ export async function measureApproval(
     };
   } finally {
     await fanOut.stop();
+  }
+}
+
+/** The approval alone, without the sender and the status page (which bench notify adds): quick enough for CI. */
+export async function run(): Promise<void> {
+  const database = await startBenchDatabase("notify-approval");
+  const db = createDb(database.url, { max: 4 });
+  try {
+    const target = await seedSubscribers(db, SUBSCRIBERS);
+    log(`${count(SUBSCRIBERS)} confirmed subscribers of checkout in us-central1.gcp (every kind of scope)`);
+    const approval = await measureApproval(db, target, APPROVAL_PAYLOAD, SUBSCRIBERS);
+    if (approval.rows !== SUBSCRIBERS) throw new Error(`notify: ${approval.rows} outbox rows for ${SUBSCRIBERS}`);
+    printSummary("notify-approval", [
+      [
+        "approval",
+        `p50 ${ms(approval.approvalMs)} of ${approval.approvals} with ${count(SUBSCRIBERS)} subscribers (approveProposal; its transaction writes the event only) — target ≤ ${TARGET_APPROVAL_MS} ms: ${verdict(approval.approvalMs <= TARGET_APPROVAL_MS)}`,
+      ],
+      [
+        "approval telling nobody",
+        `p50 ${ms(approval.silentMs)} (the floor); ${ratio(approval.approvalMs, approval.silentMs)} of it`,
+      ],
+      [
+        "one-statement outbox write",
+        `${ms(approval.oneStatementMs)} for ${count(approval.oneStatementRows)} rows (what the approval's transaction held before)`,
+      ],
+      ["chunked fan-out", `${count(approval.rows)} rows, complete ${ms(approval.fanOutMs)} after the approval started`],
+    ]);
+  } finally {
+    await db.$disconnect();
+    await database.stop();
   }
 }

@@ -8,25 +8,23 @@ import nodemailer from "nodemailer";
 import { renderEventEmail } from "../emails/event-email.ts";
 import { findFreePort } from "../lib/database/embedded.ts";
 import { createDb } from "../lib/db.ts";
-import type { EventPayload } from "../lib/notifications/events.ts";
 import { FAN_OUT_DEFAULTS } from "../lib/notifications/fan-out.ts";
 import { absoluteUrl, type MailSettings, SITE_NAME } from "../lib/mail/settings.ts";
 import { subscriberHeaders } from "../lib/mail/subscriber-headers.ts";
 import { subscriberLinks } from "../lib/subscribers/links.ts";
 import { MAX_PENDING_PER_CONNECTION, SENDER_DEFAULTS, startNotificationSender } from "../lib/notifications/sender.ts";
-import { seedPlatform } from "../lib/seed/seed-platform.ts";
 import { buildIsStale } from "../scripts/build-check.ts";
 import { runNextBuild } from "../scripts/boot.ts";
 import { type BenchChild, forkChild } from "./child.ts";
 import { startBenchDatabase } from "./database.ts";
-import { measureApproval } from "./notify-approval.ts";
+import { APPROVAL_PAYLOAD as payload, measureApproval, seedSubscribers } from "./notify-approval.ts";
+import { TARGET_APPROVAL_MS } from "./notify-approval.ts";
 import { count, log, ms, percent, printSummary, ratio, samplePercentile, verdict } from "./report.ts";
 
 const SUBSCRIBERS = 100_000;
 const IDLE_SAMPLE_MS = 30_000;
 const TARGET_SHARE = 0.5;
 const TARGET_P99_FACTOR = 2;
-const TARGET_APPROVAL_MS = 200;
 const MAX_CONNECTIONS = SENDER_DEFAULTS.maxConnections;
 
 interface Latency {
@@ -47,17 +45,6 @@ async function sampled<T>(sampler: BenchChild, work: () => Promise<T>): Promise<
 }
 
 const formatLatency = (l: Latency) => `p50 ${ms(l.p50)}, p99 ${ms(l.p99)} (${count(l.samples)} requests)`;
-
-const payload: EventPayload = {
-  title: "Checkout errors in us-central1.gcp",
-  path: "/incidents/bench",
-  status: "investigating",
-  impact: "major",
-  message:
-    "We are investigating elevated error rates for checkout in us-central1.gcp. Some orders may fail; retries are safe.",
-  affected: [{ component: "Checkout", region: "us-central1.gcp", status: "major_outage" }],
-  at: new Date().toISOString(),
-};
 
 /** The reference: ready-made messages (rendered once) through the same kind of pool, as fast as it goes. */
 async function bareLoop(mail: MailSettings): Promise<number> {
@@ -120,25 +107,7 @@ export async function run(): Promise<void> {
       secret,
     };
 
-    await seedPlatform(db);
-    const [target] = await db.$queryRawUnsafe<{ id: string; regionId: string; componentId: string }[]>(
-      `SELECT cr.id, cr."regionId", cr."componentId" FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
-        WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
-    );
-    // Everyone is covered, through every kind of scope: everything, tier 1 only, the region, the component.
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Subscriber" ("id", "email", "scopeAll", "tier1Only", "confirmedAt", "updatedAt")
-       SELECT 'bench-' || i, 'bench-' || i || '@example.test', i % 4 < 2, i % 8 = 1, now(), now() FROM generate_series(1, ${SUBSCRIBERS}) AS i`,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "SubscriberRegion" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 2`,
-      target!.regionId,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "SubscriberComponent" SELECT 'bench-' || i, $1 FROM generate_series(1, ${SUBSCRIBERS}) AS i WHERE i % 4 = 3`,
-      target!.componentId,
-    );
-    await db.$executeRawUnsafe(`ANALYZE`);
+    const target = await seedSubscribers(db, SUBSCRIBERS);
     log(
       `${count(SUBSCRIBERS)} confirmed subscribers (¼ everything, ¼ everything tier-1 only, ¼ the region, ¼ the component)`,
     );
@@ -168,7 +137,7 @@ export async function run(): Promise<void> {
     );
     await sink.ask("reset");
 
-    const approval = await measureApproval(db, target!, payload, SUBSCRIBERS);
+    const approval = await measureApproval(db, target, payload, SUBSCRIBERS);
     if (approval.rows !== SUBSCRIBERS || approval.oneStatementRows !== SUBSCRIBERS)
       throw new Error(`notify: ${approval.rows} outbox rows for ${SUBSCRIBERS} subscribers`);
 

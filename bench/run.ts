@@ -1,4 +1,4 @@
-// npm run bench [-- probes|ingest|uptime|site|public-site|notify|sla|detection|anomaly|partitions] – runs one benchmark, or all of them
+// npm run bench [-- probes|ingest|uptime|site|public-site|notify|notify-approval|sla|detection|anomaly|partitions] – runs one benchmark, or all of them
 // in turn. Each starts what it needs (its own PostgreSQL, its own simulator)
 // on 127.0.0.1, prints its figures with a ratio to a same-run reference, and stops.
 import { runCommand } from "../scripts/command.ts";
@@ -10,6 +10,7 @@ const BENCHMARKS = {
   site: () => import("./site.ts"),
   "public-site": () => import("./public-site.ts"),
   notify: () => import("./notify.ts"),
+  "notify-approval": () => import("./notify-approval.ts"),
   sla: () => import("./sla.ts"),
   detection: () => import("./detection.ts"),
   partitions: () => import("./partitions.ts"),
