@@ -17,6 +17,7 @@
 // - Nothing in a request decides whether the cache is used: not a header, not
 //   a query parameter (lib/snapshots/routes.ts drops the ones a page does not read).
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { withStaleBanner } from "./stale-banner.ts";
 import { countSnapshotLookup, recordSnapshotRender } from "../observability/tallies.ts";
@@ -146,18 +147,39 @@ function isFailure(rendered: Rendered): boolean {
   return rendered.status >= 500;
 }
 
-function compress(snapshot: Snapshot): Snapshot {
+const GZIP_OPTIONS: zlib.ZlibOptions = { level: 6 };
+const BROTLI_OPTIONS: zlib.BrotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
+const gzipOffLoop = promisify<zlib.InputType, zlib.ZlibOptions, Buffer>(zlib.gzip);
+const brotliOffLoop = promisify<zlib.InputType, zlib.BrotliOptions, Buffer>(zlib.brotliCompress);
+
+function withEtag(rendered: Rendered, renderedAt: number, generation: number, renderMs: number): Snapshot {
+  const etag = `"${createHash("sha1").update(rendered.body).digest("base64url")}"`;
+  return { ...rendered, etag, renderedAt, generation, renderMs };
+}
+
+function makeSnapshotSync(rendered: Rendered, renderedAt: number, generation: number, renderMs: number): Snapshot {
+  const snapshot = withEtag(rendered, renderedAt, generation, renderMs);
   if (snapshot.body.length < COMPRESS_ABOVE) return snapshot;
   return {
     ...snapshot,
-    gzip: zlib.gzipSync(snapshot.body, { level: 6 }),
-    br: zlib.brotliCompressSync(snapshot.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    gzip: zlib.gzipSync(snapshot.body, GZIP_OPTIONS),
+    br: zlib.brotliCompressSync(snapshot.body, BROTLI_OPTIONS),
   };
 }
 
-function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number, renderMs: number): Snapshot {
-  const etag = `"${createHash("sha1").update(rendered.body).digest("base64url")}"`;
-  return compress({ ...rendered, etag, renderedAt, generation, renderMs });
+/**
+ * A fresh render's snapshot, compressed on libuv's threads rather than the event loop: a front page is a few
+ * hundred KB, and the loop is serving readers from memory meanwhile (during an outage, while every hot page
+ * re-renders).
+ */
+async function makeSnapshot(rendered: Rendered, renderedAt: number, generation: number, renderMs: number) {
+  const snapshot = withEtag(rendered, renderedAt, generation, renderMs);
+  if (snapshot.body.length < COMPRESS_ABOVE) return snapshot;
+  const [gzip, br] = await Promise.all([
+    gzipOffLoop(snapshot.body, GZIP_OPTIONS),
+    brotliOffLoop(snapshot.body, BROTLI_OPTIONS),
+  ]);
+  return { ...snapshot, gzip, br };
 }
 
 export class SnapshotCache {
@@ -314,7 +336,7 @@ export class SnapshotCache {
     if (entry.bannered?.minute === minute && entry.bannered.snapshot.renderedAt === snapshot.renderedAt)
       return entry.bannered.snapshot;
     const body = withStaleBanner(snapshot.body, snapshot.renderedAt, now);
-    const copy = makeSnapshot({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation, snapshot.renderMs);
+    const copy = makeSnapshotSync({ ...snapshot, body }, snapshot.renderedAt, snapshot.generation, snapshot.renderMs);
     entry.bannered = { minute, snapshot: copy };
     return copy;
   }
@@ -334,7 +356,7 @@ export class SnapshotCache {
           this.lastFailure.set(entry.key, rendered);
           throw new Error(`status ${rendered.status}`);
         }
-        const snapshot = makeSnapshot(rendered, started, generation, performance.now() - clock);
+        const snapshot = await makeSnapshot(rendered, started, generation, performance.now() - clock);
         recordSnapshotRender(entry.route, snapshot.renderMs, true);
         entry.snapshot = snapshot;
         entry.failedAt = undefined;
