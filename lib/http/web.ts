@@ -32,8 +32,14 @@ export interface WebServerOptions {
   dir?: string;
   /** Where public changes are announced (LISTEN); without it snapshots only expire by age. */
   databaseUrl?: string;
-  /** Longest a snapshot is served before it is re-rendered; default 5 s. */
+  /** How long a cache in front may keep a page (s-maxage); default 5 s. */
   snapshotMaxAgeSeconds?: number;
+  /**
+   * How old a snapshot may grow with no public change before it is re-rendered anyway, for what time alone moves
+   * (relative times, today's bar). Default 30 s when changes are heard (databaseUrl); without them, 5 s. A render
+   * of the front page holds the event loop for tens of milliseconds, so needless ones show in every reader's p99.
+   */
+  snapshotRefreshSeconds?: number;
   /** Serve public pages from snapshots; default true outside development. Off: every request renders (benchmarks of the render). */
   snapshots?: boolean;
   /** Who may set X-Forwarded-For; default TRUSTED_PROXIES. */
@@ -119,7 +125,7 @@ async function startSnapshotServing(
   const internalPort = (internal.address() as AddressInfo).port;
   const cache = new SnapshotCache({
     render: (key) => renderThrough(internalPort, key),
-    maxAgeMs: (options.snapshotMaxAgeSeconds ?? 5) * 1000,
+    maxAgeMs: (options.snapshotRefreshSeconds ?? (options.databaseUrl ? 30 : 5)) * 1000,
     log,
   });
   let vocabulary: SnapshotVocabularyLoader | undefined;

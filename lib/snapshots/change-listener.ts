@@ -1,6 +1,7 @@
 // Hears lib/public/changes.ts's NOTIFY on one dedicated connection and keeps
-// listening across database restarts. After a reconnect it reports a change,
-// since notifications sent while it was away are lost.
+// listening across database restarts. Losing the connection is reported as a
+// change (pages re-render, fail, and are served with the stale notice at once),
+// and so is a reconnect, since notifications sent while it was away are lost.
 import pg from "pg";
 import { PUBLIC_CHANGE_CHANNEL } from "../public/changes.ts";
 
@@ -21,6 +22,8 @@ export function listenForPublicChanges(
   let retry = minRetry;
   let timer: NodeJS.Timeout | undefined;
   let everConnected = false;
+  /** One "connection lost" per outage, not one per failed reconnect. */
+  let reportedLoss = false;
 
   const schedule = () => {
     if (closed || timer) return;
@@ -41,6 +44,10 @@ export function listenForPublicChanges(
       if (client === next) client = undefined;
       if (!closed) {
         log("public change listener: connection lost; reconnecting");
+        if (client === undefined && everConnected && !reportedLoss) {
+          reportedLoss = true;
+          onChange("connection lost");
+        }
         schedule();
       }
     });
@@ -56,6 +63,7 @@ export function listenForPublicChanges(
       }
       client = next;
       retry = minRetry;
+      reportedLoss = false;
       if (everConnected) onChange("reconnected");
       everConnected = true;
     } catch {

@@ -164,6 +164,31 @@ describe("the snapshot cache", () => {
     }
   });
 
+  it("reports losing the database at once, so pages re-render and show the stale notice without waiting for age", async () => {
+    const heard: string[] = [];
+    const listener = listenForPublicChanges(database.url, (what) => heard.push(what), { minRetryMs: 5_000 });
+    const listening = async () =>
+      (
+        await sql(
+          database.url,
+          `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+        )
+      ).length;
+    try {
+      await vi.waitFor(async () => expect(await listening()).toBe(1));
+      expect(heard).toEqual([]);
+      await sql(
+        database.url,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+      );
+      // Well before the first reconnect (5 s): the loss itself is the change.
+      await vi.waitFor(() => expect(heard).toEqual(["connection lost"]), { timeout: 2_000 });
+      await vi.waitFor(() => expect(heard).toEqual(["connection lost", "reconnected"]), { timeout: 15_000 });
+    } finally {
+      await listener.close();
+    }
+  });
+
   it("serves the last good page, saying how old it is, while renders fail — and recovers", async () => {
     const counter = { renders: 0, fail: false };
     let now = Date.parse("2026-11-22T10:00:00Z");
