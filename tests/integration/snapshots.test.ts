@@ -134,16 +134,18 @@ describe("the snapshot cache", () => {
     cache.close();
   });
 
+  /** Connections of this database waiting in LISTEN: the change listener's. */
+  const listening = async () =>
+    (
+      await sql(
+        database.url,
+        `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
+      )
+    ).length;
+
   it("keeps listening after its connection is cut, and treats the gap as a change", async () => {
     const cache = new SnapshotCache({ render: pageRenderer({ renders: 0 }), maxAgeMs: 60_000, debounceMs: 10 });
     const listener = listenForPublicChanges(database.url, () => cache.invalidate(), { minRetryMs: 50 });
-    const listening = async () =>
-      (
-        await sql(
-          database.url,
-          `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
-        )
-      ).length;
     try {
       await vi.waitFor(async () => expect(await listening()).toBe(1));
       await cache.get("/");
@@ -167,13 +169,6 @@ describe("the snapshot cache", () => {
   it("reports losing the database at once, so pages re-render and show the stale notice without waiting for age", async () => {
     const heard: string[] = [];
     const listener = listenForPublicChanges(database.url, (what) => heard.push(what), { minRetryMs: 5_000 });
-    const listening = async () =>
-      (
-        await sql(
-          database.url,
-          `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()`,
-        )
-      ).length;
     try {
       await vi.waitFor(async () => expect(await listening()).toBe(1));
       expect(heard).toEqual([]);
