@@ -102,9 +102,8 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
   };
   let notFoundBody: { version: number; body: Buffer } | undefined;
 
-  const fail = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
+  const fail = (res: http.ServerResponse, error: unknown) => {
     logError("snapshot failed", error);
-    echoRequestId(req, res);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
     res.end("Internal error");
   };
@@ -119,7 +118,6 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
       .get(key, route)
       .then((result) => {
         if ("failure" in result) {
-          echoRequestId(req, res);
           res.writeHead(result.failure.status, {
             "content-type": result.failure.contentType,
             "cache-control": "no-store",
@@ -129,13 +127,14 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
         }
         sendSnapshot(req, res, result.snapshot, { maxAgeSeconds, stale: result.stale, now: Date.now() });
       })
-      .catch((error: unknown) => fail(req, res, error));
+      .catch((error: unknown) => fail(res, error));
   };
 
   const notFound = (req: http.IncomingMessage, res: http.ServerResponse, page: boolean) => {
     if (page) return serve(req, res, NOT_FOUND_KEY, "not-found");
     const version = vocabulary?.currentVersion() ?? 0;
     if (notFoundBody?.version !== version) notFoundBody = { version, body: machineNotFound(vocabulary?.current()) };
+    // Written at once: instrumentRequests has no chance to add the id after this returns.
     echoRequestId(req, res);
     res.writeHead(404, {
       ...securityHeadersFor(pathOf(req.url), settings).response,
@@ -173,6 +172,6 @@ export function createFrontDoor(options: FrontDoorOptions): Handler {
         if (fresh.kind === "snapshot") serve(req, res, fresh.key, fresh.route);
         else notFound(req, res, resolved.page);
       })
-      .catch((error: unknown) => fail(req, res, error));
+      .catch((error: unknown) => fail(res, error));
   };
 }

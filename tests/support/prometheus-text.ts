@@ -26,9 +26,12 @@ const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 function parseValue(text: string, line: number): number {
-  if (text === "+Inf" || text === "Inf") return Number.POSITIVE_INFINITY;
-  if (text === "-Inf") return Number.NEGATIVE_INFINITY;
-  if (text === "NaN") return Number.NaN;
+  // Prometheus reads values with Go's strconv.ParseFloat, which takes NaN and Inf in any case (prom-client
+  // writes "Nan" for an event-loop figure with no sample since the last scrape).
+  const word = text.toLowerCase();
+  if (word === "+inf" || word === "inf") return Number.POSITIVE_INFINITY;
+  if (word === "-inf") return Number.NEGATIVE_INFINITY;
+  if (word === "nan") return Number.NaN;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new Error(`line ${line}: "${text}" is not a number`);
   return Number(text);
 }
