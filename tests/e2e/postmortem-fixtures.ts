@@ -114,6 +114,15 @@ export async function approveAndPublishAsB(browser: Browser, baseURL: string, in
 export async function saveSections(page: Page, sections: Record<string, string>): Promise<void> {
   const form = page.getByRole("form", { name: "Postmortem sections" });
   for (const [heading, text] of Object.entries(sections)) await form.getByLabel(heading, { exact: true }).fill(text);
+  await saveAndWait(page);
+}
+
+/** Clicks "Save sections" and waits until the save is stored: the form's version has moved on and it says "Saved.". */
+export async function saveAndWait(page: Page): Promise<void> {
+  const form = page.getByRole("form", { name: "Postmortem sections" });
+  const version = form.locator('input[name="expectedVersion"]');
+  const before = Number(await version.inputValue());
   await form.getByRole("button", { name: "Save sections" }).click();
+  await expect(version).toHaveValue(String(before + 1));
   await expect(page.getByRole("form", { name: "Postmortem sections" }).getByRole("status")).toHaveText("Saved.");
 }

@@ -16,6 +16,7 @@ import {
   MAIL_PUBLIC_URL,
   type MailFlow,
   postmortemMailDrained,
+  saveAndWait,
   saveSections,
   startMailFlow,
 } from "./postmortem-fixtures.ts";
@@ -172,8 +173,7 @@ test("a chaos fault's incident gets a postmortem written from the record, review
     .getByRole("form", { name: "Postmortem sections" })
     .getByLabel(/^Lessons learned/)
     .fill("We got lucky: it was a quiet hour.");
-  await page.getByRole("form", { name: "Postmortem sections" }).getByRole("button", { name: "Save sections" }).click();
-  await expect(page.getByRole("form", { name: "Postmortem sections" }).getByRole("status")).toHaveText("Saved.");
+  await saveAndWait(page);
 
   // Two tabs saving from the same version: the stale save is refused, shows the text as it is now, and keeps what was typed.
   const stale = await page.context().newPage();

@@ -38,8 +38,11 @@ export function Field({
   );
 }
 
+// While the form is being submitted again, the last answer no longer speaks
+// for it: a "Saved." left standing would claim a save that has not happened.
 export function FormMessage({ state }: { state: FormState }) {
-  if (!state.message) return null;
+  const { pending } = useFormStatus();
+  if (!state.message || pending) return null;
   const ok = state.status === "success";
   return (
     <p
