@@ -29,6 +29,12 @@ export interface EmbeddedOptions {
    * demo) instead of stopping it as a leftover; stop() then leaves it running.
    */
   shareRunning?: boolean;
+  /**
+   * A cluster whose data nobody needs after a crash (the test suites' clusters): no fsync, no synchronous commit,
+   * no full-page writes. Committed data still survives a clean stop and the crash of any client; only an
+   * operating-system crash loses it. Never for the demo's or a deployment's data.
+   */
+  throwaway?: boolean;
 }
 
 export async function findFreePort(preferred = 0): Promise<number> {
@@ -151,7 +157,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       persistent: true,
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ["--encoding=UTF8"],
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      postgresFlags: [
+        ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+        ...(options.throwaway
+          ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+          : ["-c", "fsync=on"]),
+      ],
       onLog: (message) => {
         lastLines = [...lastLines, ...String(message).trim().split("\n")].slice(-5);
       },

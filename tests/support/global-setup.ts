@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-test-"));
   // The embedded server runs as the postgres user when we are root.
   fs.chmodSync(dataDir, 0o755);
-  const server = await startEmbeddedDatabase({ dataDir, database: TEMPLATE_DATABASE });
+  const server = await startEmbeddedDatabase({ dataDir, database: TEMPLATE_DATABASE, throwaway: true });
   await applyMigrations(server.url);
   // Nobody may stay connected to a template, or CREATE DATABASE … TEMPLATE fails.
   const client = new pg.Client({ connectionString: server.url });
