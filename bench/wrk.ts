@@ -28,6 +28,8 @@ export interface WrkOptions {
   connections?: number;
   threads?: number;
   headers?: Record<string, string>;
+  /** Lua run before the report: a `request()` that varies each request, a `delay()` that paces them (wrk's API). */
+  lua?: string;
 }
 
 // wrk's own summary, as one JSON line (latencies in microseconds).
@@ -39,7 +41,18 @@ const REPORT_LUA = `done = function(summary, latency, requests)
 end
 `;
 
-let script: string | undefined;
+const scripts = new Map<string, string>();
+
+/** A file holding `lua` and the report, written once per distinct script. */
+function scriptFile(lua: string): string {
+  let file = scripts.get(lua);
+  if (!file) {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-wrk-")), "script.lua");
+    fs.writeFileSync(file, `${lua}\n${REPORT_LUA}`);
+    scripts.set(lua, file);
+  }
+  return file;
+}
 
 /** Installs wrk when it is missing (scripts/ensure-wrk.sh); throws with its message when it cannot. */
 export function ensureWrk(): void {
@@ -48,10 +61,7 @@ export function ensureWrk(): void {
 }
 
 export function runWrk(url: string, options: WrkOptions): Promise<WrkResult> {
-  if (!script) {
-    script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bellwether-wrk-")), "report.lua");
-    fs.writeFileSync(script, REPORT_LUA);
-  }
+  const script = scriptFile(options.lua ?? "");
   const args = [
     `-t${options.threads ?? 1}`,
     `-c${options.connections ?? 50}`,
