@@ -252,10 +252,13 @@ export async function run(): Promise<void> {
     const flooding = runWrk(`${url}/`, {
       seconds: FLOOD_SECONDS,
       connections: FLOOD_CONNECTIONS,
-      lua: junkFloodLua(Math.round((FLOOD_CONNECTIONS * FLOOD_SECONDS * 1000) / FLOOD_URLS)),
+      // Paced for a fifth more than FLOOD_URLS: each connection's pause comes on top of its answer's time.
+      lua: junkFloodLua(Math.floor((FLOOD_CONNECTIONS * FLOOD_SECONDS * 1000) / (FLOOD_URLS * 1.2))),
     });
     const underFlood = await measure(`${url}/`, "br", FLOOD_SECONDS, webPid);
     const flood = await flooding;
+    if (flood.requests < FLOOD_URLS)
+      log(`  the flood sent only ${count(flood.requests)} of the ${count(FLOOD_URLS)} junk URLs it was paced for`);
     const floodRenders = ((await supervisor.stats<SnapshotStats>("web"))?.renders ?? 0) - rendersBefore;
 
     // A whole region down through the real chain, then back, each inside one measured window.
