@@ -20,7 +20,13 @@ export async function readJson(request: Request, maxBytes = 5 * 1024 * 1024): Pr
   let size = 0;
   const reader = request.body?.getReader();
   for (;;) {
-    const read = reader ? await reader.read() : { done: true as const };
+    let read: ReadableStreamReadResult<Uint8Array>;
+    try {
+      read = reader ? await reader.read() : { done: true, value: undefined };
+    } catch {
+      // The client closed the connection mid-body (Node says "aborted"): its fault, not ours, so no error log.
+      throw new AppError("BAD_REQUEST", "The body did not arrive whole: the connection closed while it was sent.");
+    }
     if (read.done) break;
     size += read.value.byteLength;
     if (size > maxBytes) {
