@@ -1,4 +1,21 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Files that mostly wait out real time (probe agents on real intervals, processes killed and restarted). Vitest
+ * starts larger files first when it has no timings (a fresh clone); these are small, so they started last and
+ * one of them (fault-to-status, 80 s) ran alone at the end while both cores idled. They go first instead.
+ */
+const REAL_TIME_FILES = ["fault-to-status", "anomaly-replay", "sender-crash", "agent-crash", "simulator"];
+
+class RealTimeFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const first = (file: TestSpecification) =>
+      REAL_TIME_FILES.some((name) => file.moduleId.endsWith(`/${name}.test.ts`));
+    return [...sorted.filter(first), ...sorted.filter((file) => !first(file))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,6 +25,7 @@ export default defineConfig({
     // run), so files share their worker's modules (isolate: false): integration 170 s → 105 s, unit 17 s → 10 s
     // here. No test mocks a module or changes process.env, which is what sharing would leak from file to file.
     maxWorkers: 6,
+    sequence: { sequencer: RealTimeFirst },
     projects: [
       {
         test: {
