@@ -1,5 +1,6 @@
-// The site as the demo serves it, on a fresh embedded database seeded with
-// the demo platform, for Playwright. Requires `npm run build` first.
+// The site as the demo serves it, on an empty database (DATABASE_URL, as
+// tests/support/e2e-servers.ts gives each one; else a fresh embedded cluster)
+// seeded with the demo platform, for Playwright. Requires `npm run build` first.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
