@@ -11,7 +11,9 @@ async function setProbeStatus(component: string, region: string, status: string 
 }
 
 test.describe("the status page", () => {
-  test.afterEach(async () => {
+  // Each test starts from "no probe has reported": a spec that ran probes earlier in this worker leaves their
+  // statuses behind, and so would a test here.
+  test.beforeEach(async () => {
     await sql(`UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL`);
   });
 
