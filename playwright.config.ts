@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_BEHAVIOUR_TAG } from "./tests/e2e/projects.ts";
 
 // Each Playwright worker drives its own e2e server with its own database, so spec files run in parallel
 // without seeing each other's rows: worker i (TEST_PARALLEL_INDEX, set in the worker before it loads this file)
@@ -60,7 +61,13 @@ export default defineConfig({
     { name: "desktop-long", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testMatch: LONG_SPECS },
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: LONG_SPECS },
     // The phone runs what a phone changes — layout, reading and forms — not the server's behaviour twice.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: PHONE_SKIPS },
+    // Within the specs it runs, tests tagged as server behaviour (tests/e2e/projects.ts) are left out too.
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
+      testIgnore: PHONE_SKIPS,
+      grepInvert: new RegExp(SERVER_BEHAVIOUR_TAG),
+    },
   ],
   // One process starts every worker's server at once (tests/support/e2e-servers.ts) and answers on READY_PORT
   // once all of them answer /api/health.

@@ -2,6 +2,7 @@
 // this spec's own with its chart (windows, seasonal band, threshold and the
 // forecast line), described in words; a cleared one below it; nothing for a
 // visitor without a session; no serious accessibility violations in light and dark.
+import { SERVER_ONLY } from "./projects.ts";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
@@ -105,7 +106,7 @@ test("a viewer reads an open early warning with its baseline band and forecast, 
   await expect(cleared).toContainText("Cleared");
 });
 
-test("the page is not public: without a session it asks to sign in", async ({ page }) => {
+test("the page is not public: without a session it asks to sign in", SERVER_ONLY, async ({ page }) => {
   await page.goto("/admin/early-warnings");
   await expect(page).toHaveURL(/\/admin\/sign-in/);
   await expect(page.getByText(componentName)).toHaveCount(0);

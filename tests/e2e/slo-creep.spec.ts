@@ -153,8 +153,21 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
       .getByRole("region", { name: /^Open/ })
       .getByTestId("early-warning")
       .filter({ has: page.getByRole("heading", { name: `${LABEL}: p95 latency` }) });
+  // The worker's record is watched (cheap) while the minutes pass; then the console must show it.
   await expect
-    .poll(() => countAfterReload(page, "/admin/early-warnings", warning), { timeout: 420_000, intervals: [2_000] })
+    .poll(
+      async () =>
+        (
+          await sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "EarlyWarning" WHERE "componentRegionId" = $1 AND metric = 'latency_p95' AND "openKey" IS NOT NULL`,
+            [componentRegionId],
+          )
+        )[0]!.n,
+      { timeout: 420_000, intervals: [2_000] },
+    )
+    .toBe(1);
+  await expect
+    .poll(() => countAfterReload(page, "/admin/early-warnings", warning), { timeout: 30_000, intervals: [1_000] })
     .toBe(1);
   await expect(warning().getByTestId("forecast")).toContainText("crosses at");
   await expect(warning().getByRole("img", { name: `${LABEL}: p95 latency` })).toBeVisible();
@@ -179,7 +192,20 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
       .filter({ hasText: LABEL })
       .filter({ hasText: "above 14.4× over 1 h and 5 min" });
   await expect
-    .poll(() => countAfterReload(page, "/admin/slo", firing), { timeout: 300_000, intervals: [2_000] })
+    .poll(
+      async () =>
+        (
+          await sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "BurnRateAlert" WHERE "componentRegionId" = $1 AND severity = 'page'
+               AND "longWindowMinutes" = 60 AND "openKey" IS NOT NULL`,
+            [componentRegionId],
+          )
+        )[0]!.n,
+      { timeout: 300_000, intervals: [2_000] },
+    )
+    .toBe(1);
+  await expect
+    .poll(() => countAfterReload(page, "/admin/slo", firing), { timeout: 30_000, intervals: [1_000] })
     .toBe(1);
   await expect(firing()).toContainText("Page");
   expect(await gate()).toMatchObject({

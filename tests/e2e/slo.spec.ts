@@ -3,6 +3,7 @@
 // described in words, a page-level alert firing with both windows' evidence;
 // an engineer opting in to alert emails; no serious accessibility violations in
 // light and dark mode.
+import { SERVER_ONLY } from "./projects.ts";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
@@ -108,13 +109,17 @@ test("an engineer reads a spent budget, its burn-down and the page firing, and o
   await expect(page.getByLabel("Email me when a burn-rate alert fires (page or ticket)")).toBeChecked();
 });
 
-test("a viewer reads the page, without the engineers' email setting", async ({ page, context, baseURL }) => {
-  await signIn(context, baseURL!, viewerEmail);
-  await page.goto("/admin/slo");
-  await expect(page.getByRole("heading", { level: 1, name: "Error budgets" })).toBeVisible();
-  await expect(page.locator(`[data-testid="slo-budget"][data-key="${componentKey}/us-central1.gcp"]`)).toBeVisible();
-  await expect(page.getByTestId("burn-alert-emails-form")).toHaveCount(0);
-});
+test(
+  "a viewer reads the page, without the engineers' email setting",
+  SERVER_ONLY,
+  async ({ page, context, baseURL }) => {
+    await signIn(context, baseURL!, viewerEmail);
+    await page.goto("/admin/slo");
+    await expect(page.getByRole("heading", { level: 1, name: "Error budgets" })).toBeVisible();
+    await expect(page.locator(`[data-testid="slo-budget"][data-key="${componentKey}/us-central1.gcp"]`)).toBeVisible();
+    await expect(page.getByTestId("burn-alert-emails-form")).toHaveCount(0);
+  },
+);
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`/admin/slo has no serious or critical accessibility violations (${colorScheme})`, async ({

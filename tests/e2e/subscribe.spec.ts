@@ -1,3 +1,4 @@
+import { SERVER_ONLY } from "./projects.ts";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
@@ -82,7 +83,7 @@ test("subscribe, confirm, change the scope and unsubscribe — without JavaScrip
   await expect(page.getByRole("alert")).toContainText("expired or has already been used");
 });
 
-test("answers the same whether or not an address is already subscribed", async ({ page }) => {
+test("answers the same whether or not an address is already subscribed", SERVER_ONLY, async ({ page }) => {
   await asNewClient(page);
   const email = address("twice");
   await subscribe(page, email);
