@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { SERVER_BEHAVIOUR_TAG } from "./tests/e2e/projects.ts";
+import { CHROMIUM_LAUNCH } from "./tests/support/chromium.ts";
 
 // Each Playwright worker drives its own e2e server with its own database, so spec files run in parallel
 // without seeing each other's rows: worker i (TEST_PARALLEL_INDEX, set in the worker before it loads this file)
@@ -14,20 +15,6 @@ const serverDataDir = (port: number) => `${DATA_DIR_PREFIX}${port}`;
 const PORT = BASE_PORT + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 /** This worker's server's data: its database URL, caught mail and control URL (tests/support/e2e-server.ts). */
 export const E2E_DATA_DIR = serverDataDir(PORT);
-
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
 
 /** Specs that wait out real minutes; desktop only. */
 const LONG_SPECS = ["**/slo-creep.spec.ts"];
@@ -53,18 +40,22 @@ export default defineConfig({
   workers: WORKERS,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
-  use: { baseURL: `http://localhost:${PORT}`, launchOptions: chromium, trace: "off" },
+  use: { baseURL: `http://localhost:${PORT}`, launchOptions: CHROMIUM_LAUNCH, trace: "off" },
   projects: [
     // The one long spec (slo-creep waits out real minutes of latency creep) goes first, so its worker starts it at
     // once and the other specs fill the remaining workers around it, instead of it starting late and ending the run
     // minutes after everything else.
-    { name: "desktop-long", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testMatch: LONG_SPECS },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium }, testIgnore: LONG_SPECS },
+    {
+      name: "desktop-long",
+      use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM_LAUNCH },
+      testMatch: LONG_SPECS,
+    },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM_LAUNCH }, testIgnore: LONG_SPECS },
     // The phone runs what a phone changes — layout, reading and forms — not the server's behaviour twice.
     // Within the specs it runs, tests tagged as server behaviour (tests/e2e/projects.ts) are left out too.
     {
       name: "phone",
-      use: { ...devices["Pixel 7"], launchOptions: chromium },
+      use: { ...devices["Pixel 7"], launchOptions: CHROMIUM_LAUNCH },
       testIgnore: PHONE_SKIPS,
       grepInvert: new RegExp(SERVER_BEHAVIOUR_TAG),
     },

@@ -2,6 +2,7 @@
 // unescaped "&" and the document fails), so feeds and badges are parsed the
 // way a reader's software would, then handed back as a plain tree.
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./chromium.ts";
 
 export interface XmlNode {
   name: string;
@@ -20,18 +21,7 @@ export interface XmlReader {
 }
 
 export async function startXmlReader(): Promise<XmlReader> {
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page: Page = await browser.newPage();
   return {
     async parse(xml, type = "application/xml") {

@@ -3,12 +3,10 @@
 // link), and the declare-incident form filled in as an engineer does.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./chromium.ts";
 import { sql } from "./sql.ts";
 
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-};
+export const CHROMIUM = CHROMIUM_LAUNCH;
 
 export async function sessionCookieFor(databaseUrl: string, email: string, origin: string) {
   const token = randomBytes(32).toString("hex");
