@@ -31,8 +31,9 @@ export interface EmbeddedOptions {
   shareRunning?: boolean;
   /**
    * A cluster whose data nobody needs after a crash (the test suites' clusters): no fsync, no synchronous commit,
-   * no full-page writes. Committed data still survives a clean stop and the crash of any client; only an
-   * operating-system crash loses it. Never for the demo's or a deployment's data.
+   * no full-page writes. Committed data survives a clean stop and the crash of any client; a crash of PostgreSQL
+   * may lose the last commits, and one of the machine may corrupt the cluster. Never for the demo's or a
+   * deployment's data.
    */
   throwaway?: boolean;
 }

@@ -1,9 +1,9 @@
 // Incidents in the console: declaring, updating and resolving by hand, what
 // the public page shows at each step, conflicts, and roles that may only read.
-import { SERVER_ONLY } from "./projects.ts";
 import { expect, type Page, test } from "@playwright/test";
 import { sql } from "./database.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
+import { SERVER_ONLY } from "./projects.ts";
 
 async function publicCell(page: Page, component: string, region: string) {
   await page.goto("/");

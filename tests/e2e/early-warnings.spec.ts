@@ -2,12 +2,12 @@
 // this spec's own with its chart (windows, seasonal band, threshold and the
 // forecast line), described in words; a cleared one below it; nothing for a
 // visitor without a session; no serious accessibility violations in light and dark.
-import { SERVER_ONLY } from "./projects.ts";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
 import { sql } from "./database.ts";
+import { SERVER_ONLY } from "./projects.ts";
 
 const id = randomBytes(4).toString("hex");
 const componentKey = `e2e-ew-${id}`;

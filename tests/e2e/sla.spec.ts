@@ -2,7 +2,6 @@
 // customer's month, check the figures, download the CSV and the PDF, restate
 // the month after a late correction; and who may not: a viewer reads but
 // cannot change, no session gets the sign-in page or a 401, a revoked token a 401.
-import { SERVER_ONLY } from "./projects.ts";
 import fs from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -19,6 +18,7 @@ import {
   type SlaFixture,
   seedNorthwind,
 } from "./sla-fixtures.ts";
+import { SERVER_ONLY } from "./projects.ts";
 
 let northwind: SlaFixture;
 

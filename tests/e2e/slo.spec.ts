@@ -3,12 +3,12 @@
 // described in words, a page-level alert firing with both windows' evidence;
 // an engineer opting in to alert emails; no serious accessibility violations in
 // light and dark mode.
-import { SERVER_ONLY } from "./projects.ts";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
 import { sql } from "./database.ts";
+import { SERVER_ONLY } from "./projects.ts";
 
 const id = randomBytes(4).toString("hex");
 const componentKey = `e2e-slo-${id}`;

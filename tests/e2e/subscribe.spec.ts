@@ -1,9 +1,9 @@
-import { SERVER_ONLY } from "./projects.ts";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
 import { sql } from "./database.ts";
+import { SERVER_ONLY } from "./projects.ts";
 
 // The subscription pages in a browser with JavaScript off: plain forms must do everything.
 test.use({ javaScriptEnabled: false });
