@@ -90,6 +90,11 @@ test.afterAll(async () => {
   await sql(`UPDATE "ApiToken" SET "revokedAt" = now() WHERE name = $1 AND "revokedAt" IS NULL`, [tokenName]);
 });
 
+/** The count a `SELECT count(*)::int AS n …` returns. */
+async function countOf(text: string, values: unknown[]): Promise<number> {
+  return (await sql<{ n: number }>(text, values))[0]!.n;
+}
+
 /** Reloads `url` until `locator` matches something; the worker's results reach the console as they come. */
 async function countAfterReload(page: Page, url: string, locator: () => ReturnType<Page["locator"]>) {
   await page.goto(url);
@@ -121,13 +126,11 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
   // Probes report from every vantage before anything changes.
   await expect
     .poll(
-      async () =>
-        (
-          await sql<{ n: number }>(
-            `SELECT count(*)::int AS n FROM "RollupMinute" WHERE "componentRegionId" = $1 AND "bucketStart" >= $2 AND "upCount" > 0`,
-            [componentRegionId, startedAt],
-          )
-        )[0]!.n,
+      () =>
+        countOf(
+          `SELECT count(*)::int AS n FROM "RollupMinute" WHERE "componentRegionId" = $1 AND "bucketStart" >= $2 AND "upCount" > 0`,
+          [componentRegionId, startedAt],
+        ),
       { timeout: 60_000, intervals: [1_000] },
     )
     .toBeGreaterThan(0);
@@ -156,13 +159,11 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
   // The worker's record is watched (cheap) while the minutes pass; then the console must show it.
   await expect
     .poll(
-      async () =>
-        (
-          await sql<{ n: number }>(
-            `SELECT count(*)::int AS n FROM "EarlyWarning" WHERE "componentRegionId" = $1 AND metric = 'latency_p95' AND "openKey" IS NOT NULL`,
-            [componentRegionId],
-          )
-        )[0]!.n,
+      () =>
+        countOf(
+          `SELECT count(*)::int AS n FROM "EarlyWarning" WHERE "componentRegionId" = $1 AND metric = 'latency_p95' AND "openKey" IS NOT NULL`,
+          [componentRegionId],
+        ),
       { timeout: 420_000, intervals: [2_000] },
     )
     .toBe(1);
@@ -172,11 +173,12 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
   await expect(warning().getByTestId("forecast")).toContainText("crosses at");
   await expect(warning().getByRole("img", { name: `${LABEL}: p95 latency` })).toBeVisible();
   // No page has fired yet: the warning comes while a deployment would still be allowed.
-  const pages = await sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "BurnRateAlert" WHERE "componentRegionId" = $1 AND severity = 'page'`,
-    [componentRegionId],
-  );
-  expect(pages[0]!.n).toBe(0);
+  expect(
+    await countOf(
+      `SELECT count(*)::int AS n FROM "BurnRateAlert" WHERE "componentRegionId" = $1 AND severity = 'page'`,
+      [componentRegionId],
+    ),
+  ).toBe(0);
   expect(await gate()).toMatchObject({ status: 200, body: { allow: true } });
   const [raised] = await sql<{ raisedAt: Date }>(
     `SELECT "raisedAt" FROM "EarlyWarning" WHERE "componentRegionId" = $1 AND metric = 'latency_p95' AND "openKey" IS NOT NULL`,
@@ -193,14 +195,12 @@ test("creep in one region raises an early warning, then a burn-rate page whose p
       .filter({ hasText: "above 14.4× over 1 h and 5 min" });
   await expect
     .poll(
-      async () =>
-        (
-          await sql<{ n: number }>(
-            `SELECT count(*)::int AS n FROM "BurnRateAlert" WHERE "componentRegionId" = $1 AND severity = 'page'
-               AND "longWindowMinutes" = 60 AND "openKey" IS NOT NULL`,
-            [componentRegionId],
-          )
-        )[0]!.n,
+      () =>
+        countOf(
+          `SELECT count(*)::int AS n FROM "BurnRateAlert" WHERE "componentRegionId" = $1 AND severity = 'page'
+             AND "longWindowMinutes" = 60 AND "openKey" IS NOT NULL`,
+          [componentRegionId],
+        ),
       { timeout: 300_000, intervals: [2_000] },
     )
     .toBe(1);
