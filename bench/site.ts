@@ -247,7 +247,9 @@ export async function run(): Promise<void> {
     );
 
     // Security finding 2: a flood of distinct junk URLs beside the steady readers of /.
-    log(`flood: at least ${count(FLOOD_URLS)} distinct junk URLs over ${FLOOD_CONNECTIONS} connections while / is loaded …`);
+    log(
+      `flood: at least ${count(FLOOD_URLS)} distinct junk URLs over ${FLOOD_CONNECTIONS} connections while / is loaded …`,
+    );
     const rendersBefore = (await supervisor.stats<SnapshotStats>("web"))?.renders ?? 0;
     const flooding = runWrk(`${url}/`, {
       seconds: FLOOD_SECONDS,
