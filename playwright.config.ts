@@ -28,7 +28,6 @@ const PHONE_SKIPS = [
   "**/console-chaos.spec.ts",
   "**/console-sign-in.spec.ts",
   "**/console-admin.spec.ts",
-  "**/console-subscribers.spec.ts",
   "**/production.spec.ts",
   ...LONG_SPECS,
 ];

@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { test } from "@playwright/test";
 import {
   addRollups,
   addStatusChange,
@@ -12,12 +11,7 @@ import {
   removeFixtures,
   setProbeStatus,
 } from "./public-site-fixtures.ts";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./axe.ts";
 
 // Every public page, in light and dark mode: first as a new installation shows them.
 const EMPTY_PAGES = ["/", "/no-such-page", "/history", "/regions/us-central1.gcp", "/components/checkout"];

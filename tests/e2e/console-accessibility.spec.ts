@@ -1,9 +1,9 @@
 // Every console page, signed in as the person who uses it, in light and dark
 // mode: no serious or critical accessibility violations.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { sql } from "./database.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 let incidentId: string;
 let maintenanceId: string;
@@ -57,9 +57,7 @@ for (const [path, who] of PAGES) {
       await page.emulateMedia({ colorScheme });
       await page.goto(path.replace(":incident", incidentId).replace(":maintenance", maintenanceId));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 }

@@ -3,11 +3,11 @@
 // forecast line), described in words; a cleared one below it; nothing for a
 // visitor without a session; no serious accessibility violations in light and dark.
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
 import { sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 const id = randomBytes(4).toString("hex");
 const componentKey = `e2e-ew-${id}`;
@@ -122,8 +122,6 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/admin/early-warnings");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }

@@ -5,12 +5,12 @@
 // The spec writes its own incident and maintenance and removes only those.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
 import { sql } from "./database.ts";
 import { createIncident, createMaintenance, HOUR, MINUTE } from "./public-site-fixtures.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -288,9 +288,7 @@ for (const [name, path] of A11Y_PAGES) {
       test.slow(name === "/developers");
       await page.emulateMedia({ colorScheme });
       await page.goto(path());
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 }

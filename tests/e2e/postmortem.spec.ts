@@ -4,7 +4,6 @@
 // times, impact in measured minutes); engineer A writes and submits it, cannot
 // approve it, engineer B approves and publishes; readers find it on the page,
 // in /api/v2 and the Atom feed, and subscribers in scope get one email.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
@@ -20,6 +19,7 @@ import {
   saveSections,
   startMailFlow,
 } from "./postmortem-fixtures.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -298,14 +298,7 @@ test("the new pages have no serious or critical accessibility violations, light 
       await page.locator("details").evaluateAll((all) => {
         for (const d of all) (d as HTMLDetailsElement).open = true;
       });
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(
-        serious.map(
-          (v) =>
-            `${path} as ${who ?? "reader"} (${colorScheme}) — ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-        ),
-      ).toEqual([]);
+      await expectNoSeriousViolations(page, `${path} as ${who ?? "reader"} (${colorScheme})`);
     }
   }
 });

@@ -3,7 +3,6 @@
 // the month after a late correction; and who may not: a viewer reads but
 // cannot change, no session gets the sign-in page or a 401, a revoked token a 401.
 import fs from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
@@ -19,6 +18,7 @@ import {
   seedNorthwind,
 } from "./sla-fixtures.ts";
 import { SERVER_ONLY } from "./projects.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 let northwind: SlaFixture;
 
@@ -252,9 +252,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.locator("details").evaluateAll((all) => {
         for (const d of all) (d as HTMLDetailsElement).open = true;
       });
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await expectNoSeriousViolations(page, path);
     }
   });
 }

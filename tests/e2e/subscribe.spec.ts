@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
 import { sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
+import { expectNoSeriousViolations } from "./axe.ts";
 
 // The subscription pages in a browser with JavaScript off: plain forms must do everything.
 test.use({ javaScriptEnabled: false });
@@ -145,13 +145,29 @@ test.describe("with JavaScript", () => {
       page.getByRole("group", { name: "Regions" }).getByLabel("us-east-2.aws", { exact: false }),
     ).toBeChecked();
   });
-  test("/subscribe has no serious or critical accessibility violations", async ({ page }) => {
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.goto("/subscribe");
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  test("/subscribe and the pages its emails link to have no serious or critical accessibility violations", async ({
+    page,
+  }) => {
+    async function check(path: string) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await expect(page.locator("header")).toHaveCount(1);
+        await expectNoSeriousViolations(page, `${path.split("?")[0]} (${colorScheme})`);
+      }
     }
+    await asNewClient(page);
+    await check("/subscribe");
+    const email = address("axe");
+    await subscribe(page, email);
+    const confirm = linkIn((await mailTo(email)).text ?? "", "Confirm subscription");
+    await check(confirm);
+    await page.getByRole("button", { name: "Confirm subscription" }).click();
+    await page.getByRole("link", { name: "Manage your subscription" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage your subscription");
+    await check(page.url());
+    // Subscribing again mails the owner their links, the unsubscribe page among them.
+    await subscribe(page, email);
+    await check(linkIn((await mailTo(email, 2)).text ?? "", "Unsubscribe"));
   });
 });
