@@ -1,20 +1,23 @@
 // The web server: a plain node:http server in front of Next's request
 // handler. Every request passes the front door (front-door.ts: client
 // address, security headers); public hot paths (lib/snapshots/routes.ts) are
-// answered from in-memory snapshots (snapshots.ts, DESIGN.md "The hot path");
-// everything else goes to Next. Snapshots are rendered by Next itself through
-// a second, loopback-only listener that has no cache in front of it.
+// answered from in-memory snapshots (lib/snapshots/cache.ts, DESIGN.md "The hot
+// path"); everything else goes to Next. Snapshots are rendered by Next itself
+// through a loopback-only listener that has no cache in front of it: the
+// renderer's, in a process of its own (renderer.ts), or while that one is not
+// up, this process's own.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import next from "next";
 import { createDb } from "../db.ts";
 import { getEnv } from "../env.ts";
 import { type TrustedProxies, parseTrustedProxies } from "./client-address.ts";
 import { type ChangeListener, listenForPublicChanges } from "../snapshots/change-listener.ts";
-import { createFrontDoor, prepareForNext } from "./front-door.ts";
+import { createFrontDoor } from "./front-door.ts";
+import { prepareNextHandler } from "./next-handler.ts";
+import { type RendererProcess, startRendererProcess } from "./renderer.ts";
 import type { SecurityHeaderSettings } from "./security-headers.ts";
 import { loadSnapshotVocabulary, SnapshotVocabularyLoader } from "../snapshots/vocabulary.ts";
-import { logError, logLine } from "../observability/log.ts";
+import { logLine } from "../observability/log.ts";
 import { prepareInstrumentation } from "../observability/instrument.ts";
 import { KEPT_HEADERS, type Rendered, SnapshotCache, type SnapshotStats } from "../snapshots/cache.ts";
 
@@ -42,6 +45,11 @@ export interface WebServerOptions {
   snapshotRefreshSeconds?: number;
   /** Serve public pages from snapshots; default true outside development. Off: every request renders (benchmarks of the render). */
   snapshots?: boolean;
+  /**
+   * Where snapshots are rendered: "process" (default) forks a renderer (renderer.ts), so a render never holds the
+   * loop that serves readers; "inline" renders in this process (one Next instance less: ~100 MB).
+   */
+  renderer?: "process" | "inline";
   /** Who may set X-Forwarded-For; default TRUSTED_PROXIES. */
   trustedProxies?: TrustedProxies;
   /** CSP frame-ancestors of the public pages; default PUBLIC_FRAME_ANCESTORS. */
@@ -104,6 +112,15 @@ function renderThrough(port: number, key: string): Promise<Rendered> {
   });
 }
 
+/** Errors of a renderer that went away mid-request or is not listening: render here instead. */
+const RENDERER_GONE = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
+
+function rendererGone(error: unknown): boolean {
+  return (
+    RENDERER_GONE.has((error as NodeJS.ErrnoException)?.code ?? "") || (error as Error)?.message === "socket hang up"
+  );
+}
+
 interface SnapshotServing {
   cache: SnapshotCache;
   vocabulary?: SnapshotVocabularyLoader;
@@ -118,13 +135,24 @@ interface SnapshotServing {
 async function startSnapshotServing(
   options: WebServerOptions,
   render: http.RequestListener,
+  renderer: RendererProcess | undefined,
   log: (line: string) => void,
 ): Promise<SnapshotServing> {
   const internal = http.createServer(render);
   await listen(internal, 0, "127.0.0.1");
   const internalPort = (internal.address() as AddressInfo).port;
   const cache = new SnapshotCache({
-    render: (key) => renderThrough(internalPort, key),
+    render: async (key) => {
+      const port = renderer?.port();
+      if (port !== undefined) {
+        try {
+          return await renderThrough(port, key);
+        } catch (error) {
+          if (!rendererGone(error)) throw error;
+        }
+      }
+      return renderThrough(internalPort, key);
+    },
     maxAgeMs: (options.snapshotRefreshSeconds ?? (options.databaseUrl ? 30 : 5)) * 1000,
     log,
   });
@@ -151,6 +179,7 @@ async function startSnapshotServing(
     vocabulary,
     async close() {
       cache.close();
+      await renderer?.close();
       vocabulary?.close();
       await listener?.close();
       await vocabularyDb?.$disconnect();
@@ -162,36 +191,39 @@ async function startSnapshotServing(
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? logLine;
-  const app = next({
-    dev: options.dev ?? false,
-    dir: options.dir ?? process.cwd(),
-    hostname: options.host,
-    port: options.port,
-  });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      logError("request failed", error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal error");
-    });
-  };
-
+  const dev = options.dev ?? false;
+  const dir = options.dir ?? process.cwd();
   const headers: SecurityHeaderSettings = {
     publicFrameAncestors: options.publicFrameAncestors ?? getEnv().PUBLIC_FRAME_ANCESTORS,
-    dev: options.dev ?? false,
+    dev,
   };
   const trustedProxies = options.trustedProxies ?? parseTrustedProxies(getEnv().TRUSTED_PROXIES);
-
-  // Renders come from this process: the loopback client, with the same security headers a reader gets.
-  const render: http.RequestListener = (req, res) => {
-    prepareForNext(req, res, trustedProxies, headers);
-    toNext(req, res);
-  };
   // Development renders every request, so edits show at once.
-  const useSnapshots = options.snapshots ?? !(options.dev ?? false);
-  const serving = useSnapshots ? await startSnapshotServing(options, render, log) : undefined;
+  const useSnapshots = options.snapshots ?? !dev;
+  // The renderer boots its own Next while this process prepares its own.
+  const renderer =
+    useSnapshots && (options.renderer ?? "process") === "process"
+      ? startRendererProcess({
+          dir,
+          databaseUrl: options.databaseUrl,
+          publicFrameAncestors: headers.publicFrameAncestors,
+          log,
+        })
+      : undefined;
+  const nextHandler = await prepareNextHandler({
+    dev,
+    dir,
+    host: options.host,
+    port: options.port,
+    trustedProxies,
+    headers,
+  }).catch(async (error: unknown) => {
+    await renderer?.close();
+    throw error;
+  });
+  const { toNext } = nextHandler;
+  const serving = useSnapshots ? await startSnapshotServing(options, nextHandler.render, renderer, log) : undefined;
+  await renderer?.started;
   const cache = serving?.cache;
   const maxAgeSeconds = options.snapshotMaxAgeSeconds ?? 5;
 
@@ -225,7 +257,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await closeServer(server);
       await serving?.close();
       await instrumentation.close();
-      void app.close?.();
+      void nextHandler.close();
     },
   };
 }

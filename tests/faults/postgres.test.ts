@@ -210,3 +210,45 @@ describe("PostgreSQL in trouble", () => {
     }
   });
 });
+
+describe("the renderer process", () => {
+  const RENDERER = /lib\/http\/renderer-process\.ts/;
+
+  async function frontPage(): Promise<{ status: number; body: string }> {
+    const response = await fetch(`${replica.base}/`);
+    return { status: response.status, body: await response.text() };
+  }
+
+  it("renders in a process of its own; killed with -9, readers keep the page, see a change, and it comes back", async () => {
+    const renderers = replica.processes(RENDERER);
+    expect(renderers).toHaveLength(1);
+    const checkout = platform.components.checkout!;
+    expect((await frontPage()).body).toContain(checkout.name);
+
+    process.kill(renderers[0]!, "SIGKILL");
+    const renamed = `${checkout.name} renamed`;
+    await sql(database.url, `UPDATE "Component" SET name = $1 WHERE id = $2`, [renamed, checkout.id]);
+    await sql(database.url, "SELECT pg_notify($1, 'catalog')", [PUBLIC_CHANGE_CHANNEL]);
+    const seen: { status: number; body: string }[] = [];
+    await expect
+      .poll(
+        async () => {
+          const page = await frontPage();
+          seen.push(page);
+          return page.body.includes(renamed);
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBe(true);
+    expect(seen.filter((page) => page.status !== 200 || page.body.includes(STALE_NOTICE))).toEqual([]);
+
+    await expect
+      .poll(() => replica.processes(RENDERER).filter((pid) => pid !== renderers[0]).length, { timeout: 15_000 })
+      .toBe(1);
+    expect(replica.lines.some((l) => l.includes("renderer exited (signal SIGKILL)"))).toBe(true);
+    // And the next change is rendered as before.
+    await sql(database.url, `UPDATE "Component" SET name = $1 WHERE id = $2`, [checkout.name, checkout.id]);
+    await sql(database.url, "SELECT pg_notify($1, 'catalog')", [PUBLIC_CHANGE_CHANNEL]);
+    await expect.poll(async () => (await frontPage()).body.includes(renamed), { timeout: 15_000 }).toBe(false);
+  });
+});

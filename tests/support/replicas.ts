@@ -14,6 +14,8 @@ export interface Replica {
   /** Everything it printed, line by line. */
   lines: string[];
   exited: boolean;
+  /** Its processes (the supervisor's descendants) whose command line matches. */
+  processes(command: RegExp): number[];
   /** kill -9 of the whole replica (every process it started). */
   kill(): void;
   stop(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     pid: child.pid!,
     lines,
     exited: false,
+    processes: (command) => descendants(child.pid!, command),
     kill() {
       if (replica.exited) return;
       // npm start supervises its roles in process groups of their own: take the whole tree at once, as a dying host does.
@@ -109,12 +112,16 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   return replica;
 }
 
-/** Every process below `root`, from ps. */
-function descendants(root: number): number[] {
+/** Every process below `root` (whose command line matches `command`, if given), from ps. */
+function descendants(root: number, command?: RegExp): number[] {
   const children = new Map<number, number[]>();
-  for (const line of execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" }).split("\n")) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const args = new Map<number, string>();
+  for (const line of execFileSync("ps", ["-e", "-o", "pid=,ppid=,args="], { encoding: "utf8" }).split("\n")) {
+    const match = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (!match) continue;
+    const [pid, ppid] = [Number(match[1]), Number(match[2])];
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    args.set(pid, match[3]!);
   }
   const found: number[] = [];
   const queue = [root];
@@ -124,7 +131,7 @@ function descendants(root: number): number[] {
       queue.push(pid);
     }
   }
-  return found;
+  return command ? found.filter((pid) => command.test(args.get(pid) ?? "")) : found;
 }
 
 export interface Balancer {
