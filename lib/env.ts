@@ -118,6 +118,8 @@ export const envSchema = z
       .trim()
       .regex(FRAME_ANCESTORS, "must be CSP sources such as 'self' https://shop.example.com, or 'none' or *")
       .default("'self'"),
+    /** Where the web role renders snapshots: a process of its own (off the serving loop), or inline (~190 MB less). */
+    SNAPSHOT_RENDERER: z.enum(["process", "inline"]).default("process"),
     /** Results older than this are refused from agents (a buffer replayed after an outage fits in it). */
     AGENT_REPLAY_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** New pending subscriptions the form accepts an hour, over every address and client. */

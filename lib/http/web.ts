@@ -46,8 +46,8 @@ export interface WebServerOptions {
   /** Serve public pages from snapshots; default true outside development. Off: every request renders (benchmarks of the render). */
   snapshots?: boolean;
   /**
-   * Where snapshots are rendered: "process" (default) forks a renderer (renderer.ts), so a render never holds the
-   * loop that serves readers; "inline" renders in this process (one Next instance less: ~100 MB).
+   * Where snapshots are rendered; default SNAPSHOT_RENDERER. "process" forks a renderer (renderer.ts), so a render
+   * never holds the loop that serves readers; "inline" renders in this process (one Next process fewer: ~190 MB).
    */
   renderer?: "process" | "inline";
   /** Who may set X-Forwarded-For; default TRUSTED_PROXIES. */
@@ -202,7 +202,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const useSnapshots = options.snapshots ?? !dev;
   // The renderer boots its own Next while this process prepares its own.
   const renderer =
-    useSnapshots && (options.renderer ?? "process") === "process"
+    useSnapshots && (options.renderer ?? getEnv().SNAPSHOT_RENDERER) === "process"
       ? startRendererProcess({
           dir,
           databaseUrl: options.databaseUrl,
