@@ -38,7 +38,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: WORKERS,
   forbidOnly: true,
-  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? ".reports/playwright.json" }]],
   use: { baseURL: `http://localhost:${PORT}`, launchOptions: CHROMIUM_LAUNCH, trace: "off" },
   projects: [
     // The one long spec (slo-creep waits out real minutes of latency creep) goes first, so its worker starts it at

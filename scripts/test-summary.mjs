@@ -29,14 +29,17 @@ for (const file of [".reports/vitest.json", ".reports/vitest-faults.json"]) {
   }
 }
 
-const playwright = read(".reports/playwright.json");
-if (playwright) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected + (playwright.errors?.length ?? 0);
-  skipped += playwright.stats.skipped;
-} else {
-  console.error("no Playwright report (.reports/playwright.json)");
-  failed += 1;
+// The main Playwright run, and the long spec's, run beside it (scripts/test-all.sh).
+for (const file of [".reports/playwright.json", ".reports/playwright-long.json"]) {
+  const playwright = read(file);
+  if (playwright) {
+    passed += playwright.stats.expected + playwright.stats.flaky;
+    failed += playwright.stats.unexpected + (playwright.errors?.length ?? 0);
+    skipped += playwright.stats.skipped;
+  } else {
+    console.error(`no Playwright report (${file})`);
+    failed += 1;
+  }
 }
 
 // CI's gate (scripts/check.sh) counts one per step when it ran.
