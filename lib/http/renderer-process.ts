@@ -1,6 +1,7 @@
 // The renderer (lib/http/renderer.ts): Next on a loopback port, answering the
 // web process's snapshot renders and nothing else. It reports its port over
-// IPC and stops on SIGTERM, or when its parent goes away.
+// IPC and stops on SIGTERM, or when its parent goes away. Its one argument is
+// the directory of the Next build.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getEnv } from "../env.ts";
@@ -11,7 +12,7 @@ import type { RendererReady } from "./renderer.ts";
 const env = getEnv();
 const handler = await prepareNextHandler({
   dev: false,
-  dir: process.env.BELLWETHER_RENDERER_DIR ?? process.cwd(),
+  dir: process.argv[2] ?? process.cwd(),
   host: "127.0.0.1",
   port: 0,
   trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),

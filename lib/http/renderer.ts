@@ -60,7 +60,8 @@ export function startRendererProcess(options: RendererProcessOptions): RendererP
 
   const spawn = () => {
     const startedAt = Date.now();
-    const proc = fork(ENTRY, [], {
+    // Its one argument: the directory of the Next build.
+    const proc = fork(ENTRY, [options.dir], {
       // TypeScript through tsx, whatever runs the parent (tsx's CLI, node --import tsx, Vitest).
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -68,7 +69,6 @@ export function startRendererProcess(options: RendererProcessOptions): RendererP
         ...process.env,
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
         PUBLIC_FRAME_ANCESTORS: options.publicFrameAncestors,
-        BELLWETHER_RENDERER_DIR: options.dir,
       },
     });
     child = proc;
