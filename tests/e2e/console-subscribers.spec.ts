@@ -9,6 +9,7 @@ import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.
 import { sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
+import { expectNoSidewaysScroll } from "./layout.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -204,11 +205,7 @@ for (const who of [PEOPLE.admin, PEOPLE.viewer]) {
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // Wide lists scroll inside their own area; the page itself never scrolls sideways (a phone would zoom out).
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-        path,
-      ).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page, path);
       await expectNoSeriousViolations(page, path);
     }
   });
