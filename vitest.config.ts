@@ -39,8 +39,8 @@ export default defineConfig({
           ],
           environment: "node",
           isolate: false,
-          // Property tests are pure CPU, and run beside six integration files on two cores: the csv round trip
-          // (2.5 s alone) passed 5 s under that load with 8 workers. A hang still fails, later.
+          // Property tests are pure CPU, and run beside six integration files on two cores: the CSV round trip
+          // (its file takes 2.5 s) took over 5 s under that load with 8 workers. A hang still fails, later.
           testTimeout: 20_000,
         },
       },

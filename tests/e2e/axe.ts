@@ -3,8 +3,8 @@
 //
 // The two schemes differ only in colour: dark mode is the CSS media query prefers-color-scheme (Tailwind's `dark:`),
 // nothing in the markup or in a script depends on it. So the page is loaded once: every rule runs in light mode,
-// then, the same page switched to dark, the rules that read colour. Loading and checking every page whole twice was
-// a sixth of the browser suite's CPU.
+// then, the same page switched to dark, the rules that read colour. Loading and checking every page whole twice cost
+// the browser suite 44 of its 366 s here.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
