@@ -224,7 +224,7 @@ test.describe("the integrators' page", () => {
     const first = page.locator("[data-listed-url]").first();
     const url = await first.getAttribute("data-listed-url");
     await expect(first.locator("code")).toHaveText(url!);
-    expect(await first.locator("code").evaluate((el) => getComputedStyle(el).userSelect)).toBe("all");
+    await expect(first.locator("code")).toHaveCSS("user-select", "all");
     await first.getByRole("button", { name: /^Copy/ }).click();
     await expect(first.getByRole("button", { name: /^Copy/ })).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
