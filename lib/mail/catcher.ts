@@ -25,6 +25,8 @@ export async function startMailCatcher(options: {
   port: number;
   dataDir: string;
   host?: string;
+  /** How long it takes to accept each message, read per message; a test sets it to answer like a distant server. */
+  answerDelayMs?: () => number;
 }): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
   // Whoever can reach it can put mail in the mailbox, and the mailbox holds sign-in links: this machine only.
@@ -39,6 +41,8 @@ export async function startMailCatcher(options: {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (mail) => {
+          const delay = options.answerDelayMs?.() ?? 0;
+          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
           const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
           await storeCaughtMail(options.dataDir, {
             from: mail.from?.text ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ""),

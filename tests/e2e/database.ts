@@ -18,9 +18,15 @@ function databaseUrl(): string {
   return fs.readFileSync(path.join(E2E_DATA_DIR, "database-url"), "utf8");
 }
 
+const controlUrl = () => fs.readFileSync(path.join(E2E_DATA_DIR, "control-url"), "utf8");
+
 async function snapshotGeneration(): Promise<number> {
-  const control = fs.readFileSync(path.join(E2E_DATA_DIR, "control-url"), "utf8");
-  return ((await (await fetch(control)).json()) as { generation: number }).generation;
+  return ((await (await fetch(controlUrl())).json()) as { generation: number }).generation;
+}
+
+/** From now on the server's mail catcher takes this long to accept each message, as a distant mail server does. */
+export async function setSmtpDelay(ms: number): Promise<void> {
+  expect((await fetch(`${controlUrl()}/smtp-delay?ms=${ms}`, { method: "POST" })).ok).toBe(true);
 }
 
 /** Announces a change as the product's writers do and returns once the server's snapshots are due for it. */

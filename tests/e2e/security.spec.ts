@@ -6,7 +6,7 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
-import { sql } from "./database.ts";
+import { setSmtpDelay, sql } from "./database.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -42,6 +42,10 @@ async function askForLink(
   const ms = performance.now() - started;
   return { status: response.status(), url: (await response.json()).url, ms };
 }
+
+/** How long the catcher takes to accept a message in test 4 (a distant mail server's answer). */
+const SMTP_DELAY_MS = 200;
+test.afterEach(() => setSmtpDelay(0));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -85,35 +89,55 @@ test("3: the demo mailbox is not shown through a proxy", async ({ request }) => 
 test("4: a known and an unknown address get the same answer in the same time; the mail follows the answer", async ({
   request,
 }) => {
-  const known = await addUsers(Array.from({ length: 9 }, (_, i) => `timing-${i}`));
+  // The catcher here answers in a millisecond; a real mail server takes a round trip or several. At this delay a
+  // known address whose answer waited for its mail would be at least 200 ms slower than an unknown one (planted:
+  // lib/auth.ts storing and sending before it answers read a paired gap of 207 ms; without the delay, 7 ms).
+  await setSmtpDelay(SMTP_DELAY_MS);
+  // Pairs of one known and one unknown address, asked in turn, the known one first in every other pair: whatever
+  // the request before meets (the machine's other load, the warm or cold path) falls on both sides alike.
+  const pairs = 11;
+  const known = await addUsers(Array.from({ length: pairs }, (_, i) => `timing-${i}`));
   await askForLink(request, stranger("warm-up"));
   await askForLink(request, (await addUsers(["warm-up"]))[0]!);
-  const knownAnswers = [];
+  const knownAnswers: Awaited<ReturnType<typeof askForLink>>[] = [];
   const unknownAnswers: Awaited<ReturnType<typeof askForLink>>[] = [];
-  for (let i = 0; i < known.length; i++) {
+  const askKnown = async (i: number) => {
     knownAnswers.push(await askForLink(request, known[i]!));
     // A known address's link is stored and mailed just after its answer; the next request would meet that work
     // and be slower for it (a paired gap of 25.4 ms in a CI run), so it waits until the mail is out.
     await expect.poll(async () => (await linksTo(known[i]!)).length, { timeout: 10_000 }).toBe(1);
+  };
+  const askUnknown = async (i: number) => {
     unknownAnswers.push(await askForLink(request, stranger(`nobody-${i}`)));
+  };
+  for (let i = 0; i < pairs; i++) {
+    // 22 requests are more than one client may send (SIGN_IN_LIMIT_PER_CLIENT); the limit is test 5's subject.
+    await resetLimits();
+    if (i % 2 === 0) {
+      await askKnown(i);
+      await askUnknown(i);
+    } else {
+      await askUnknown(i);
+      await askKnown(i);
+    }
   }
   const urls = new Set(
     [...knownAnswers, ...unknownAnswers].map((a) => `${a.status} ${new URL(a.url).pathname}${new URL(a.url).search}`),
   );
   expect([...urls]).toEqual(["200 /api/auth/verify-request?provider=email&type=email"]);
   const [k, u] = [median(knownAnswers.map((a) => a.ms)), median(unknownAnswers.map((a) => a.ms))];
-  // Each known request is paired with the unknown one asked right after it, so both met the same load; a ratio of
+  // Each known request is paired with the unknown one asked next to it, so both met the same load; a ratio of
   // medians on a busy 2-core machine swung past 2× with nothing wrong (2.24× in a CI run).
   const gap = median(knownAnswers.map((a, i) => a.ms - unknownAnswers[i]!.ms));
   test.info().annotations.push({
     type: "timing",
     description: `median known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms, paired gap ${gap.toFixed(1)} ms`,
   });
-  // Before the fix a known address took about 114 ms longer (120 ms against 6 ms).
-  expect(Math.abs(gap)).toBeLessThan(25);
-  // The known addresses get their link after all; the unknown ones nothing.
-  await expect.poll(async () => (await linksTo(known.at(-1)!)).length, { timeout: 10_000 }).toBe(1);
-  expect(await linksTo(stranger("nobody-0"))).toEqual([]);
+  // With nothing wrong, the median paired gap (of 9 pairs then) read −11.5 to 26.6 ms over nine clean-clone CI runs,
+  // the suite's other lanes beside it; a mail sent before answering would add SMTP_DELAY_MS.
+  expect(Math.abs(gap)).toBeLessThan(SMTP_DELAY_MS / 4);
+  // The known addresses got their link after all; the unknown ones nothing.
+  for (let i = 0; i < pairs; i++) expect(await linksTo(stranger(`nobody-${i}`))).toEqual([]);
 });
 
 test("5: sign-in links are limited per address (silently) and per client", async ({ request }) => {

@@ -13,7 +13,9 @@ fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 process.env.AUTH_SECRET ||= localSecret(dataDir);
 // Sign-in mail is caught (on any free port: several e2e servers may run at once) and read at /admin/mailbox.
 const { startMailCatcher } = await import("../../lib/mail/catcher.ts");
-const catcher = await startMailCatcher({ port: 0, dataDir });
+// A test can make it take as long to accept a message as a distant mail server does (POST /smtp-delay on the control).
+let smtpDelayMs = 0;
+const catcher = await startMailCatcher({ port: 0, dataDir, answerDelayMs: () => smtpDelayMs });
 process.env.MAIL_CATCHER = "true";
 process.env.MAIL_CATCHER_PORT = String(catcher.port);
 // Webhook specs subscribe the demo's own catcher on this machine.
@@ -31,8 +33,11 @@ process.env.DATABASE_URL = database.url;
 fs.writeFileSync(path.join(dataDir, "database-url"), database.url);
 const web = await startWebServer({ host: "127.0.0.1", port: env.PORT, databaseUrl: database.url });
 // For the tests' fixtures only: the snapshot generation, which moves once this server has heard a public change,
-// so a fixture write waits exactly until the pages will show it (tests/e2e/database.ts), not a fixed sleep.
-const control = http.createServer((_req, res) => {
+// so a fixture write waits exactly until the pages will show it (tests/e2e/database.ts), not a fixed sleep;
+// and POST /smtp-delay?ms=N, how long the mail catcher takes to accept each message from then on.
+const control = http.createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://control");
+  if (req.method === "POST" && url.pathname === "/smtp-delay") smtpDelayMs = Number(url.searchParams.get("ms")) || 0;
   res.writeHead(200, { "content-type": "application/json" });
   res.end(JSON.stringify({ generation: web.snapshotStats()?.generation ?? 0 }));
 });
