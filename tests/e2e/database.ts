@@ -9,7 +9,7 @@ import { expect } from "@playwright/test";
 import type pg from "pg";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { PUBLIC_CHANGE_CHANNEL } from "../../lib/public/changes.ts";
-import { sql as query } from "../support/sql.ts";
+import { sql as query, sqlTransaction } from "../support/sql.ts";
 
 /** LISTEN delivery is immediate; a server that has not heard within this is broken. */
 const HEARD_WITHIN_MS = 10_000;
@@ -44,8 +44,16 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
   return rows;
 }
 
-/** Several writes, one announcement: fixtures that write many rows wait once. */
+/** Several writes in one transaction, one announcement: fixtures that write many rows wait once. */
 export async function sqlBatch(statements: { text: string; values?: unknown[] }[]): Promise<void> {
-  for (const { text, values } of statements) await query(databaseUrl(), text, values ?? []);
+  await sqlTransaction(databaseUrl(), statements);
   await announceChange();
+}
+
+/**
+ * A write to what no public page reads (the rate-limit buckets): nothing to announce. Each announcement costs a
+ * re-render of every page read in the last minute and waits out the snapshot cache's debounce (150 ms).
+ */
+export async function sqlUnannounced(text: string, values: unknown[] = []): Promise<void> {
+  await query(databaseUrl(), text, values);
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
-import { sql } from "./database.ts";
+import { sql, sqlUnannounced } from "./database.ts";
 import { createIncident, createMaintenance, HOUR, MINUTE } from "./public-site-fixtures.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -86,7 +86,7 @@ test("an open incident offers its own subscription, confirmed by email, and a re
   await expect(page.getByTestId("follow-incident-form")).toContainText("E2E findable checkout errors");
 
   // The whole opt-in, as for any scope: the emailed link confirms, and the subscriber follows that incident.
-  await sql(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
+  await sqlUnannounced(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
   const email = `follower-${test.info().project.name}-${Date.now()}@example.test`;
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Get updates on this incident" }).click();

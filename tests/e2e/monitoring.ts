@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
-import { sql } from "./database.ts";
+import { sql, sqlBatch } from "./database.ts";
 
 export interface Monitoring {
   simulatorUrl: string;
@@ -65,19 +65,30 @@ export async function startMonitoring(
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       });
-      // Back to "no data yet" for the watched components, and the probes as they were.
+      // Back to "no data yet" for the watched components, and the probes as they were: one transaction, one
+      // announcement (a statement each, announced one by one, kept the suite's last test waiting about 10 s).
       const where = `"componentRegionId" IN (SELECT cr.id FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" WHERE c.key = ANY($1))`;
-      for (const table of ["CheckResult", "RollupMinute", "RollupHour", "RollupDay", "StatusChange"])
-        await sql(`DELETE FROM "${table}" WHERE ${where}`, [components]);
-      await sql(`DELETE FROM "ProbeState"`);
-      await sql(`UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL, "lastResultAt" = NULL`);
-      await sql(`UPDATE "ProbeAgent" SET "revokedAt" = now() WHERE name LIKE 'e2e-%' AND "revokedAt" IS NULL`);
-      for (const p of saved) {
-        await sql(
-          `UPDATE "Probe" SET enabled = $2, target = $3, "intervalSeconds" = $4, "timeoutMs" = $5 WHERE id = $1`,
-          [p.id, p.enabled, p.target, p.intervalSeconds, p.timeoutMs],
-        );
-      }
+      await sqlBatch([
+        ...["CheckResult", "RollupMinute", "RollupHour", "RollupDay", "StatusChange"].map((table) => ({
+          text: `DELETE FROM "${table}" WHERE ${where}`,
+          values: [components],
+        })),
+        { text: `DELETE FROM "ProbeState"` },
+        { text: `UPDATE "ComponentRegion" SET "probeStatus" = NULL, "probeStatusSince" = NULL, "lastResultAt" = NULL` },
+        { text: `UPDATE "ProbeAgent" SET "revokedAt" = now() WHERE name LIKE 'e2e-%' AND "revokedAt" IS NULL` },
+        {
+          text: `UPDATE "Probe" p SET enabled = s.enabled, target = s.target, "intervalSeconds" = s.interval, "timeoutMs" = s.timeout
+                 FROM unnest($1::text[], $2::boolean[], $3::text[], $4::int[], $5::int[]) AS s(id, enabled, target, interval, timeout)
+                 WHERE p.id = s.id`,
+          values: [
+            saved.map((p) => p.id),
+            saved.map((p) => p.enabled),
+            saved.map((p) => p.target),
+            saved.map((p) => p.intervalSeconds),
+            saved.map((p) => p.timeoutMs),
+          ],
+        },
+      ]);
     },
   };
 }

@@ -6,12 +6,12 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
-import { setSmtpDelay, sql } from "./database.ts";
+import { setSmtpDelay, sql, sqlUnannounced } from "./database.ts";
 
 test.describe.configure({ mode: "serial" });
 
 /** Every test starts with full buckets, and leaves them full for the specs after it. */
-const resetLimits = () => sql(`DELETE FROM "bellwether_runtime"."RateLimitBucket"`);
+const resetLimits = () => sqlUnannounced(`DELETE FROM "bellwether_runtime"."RateLimitBucket"`);
 // Server behaviour: playwright.config.ts runs this on desktop only.
 test.beforeEach(resetLimits);
 test.afterAll(resetLimits);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
-import { sql } from "./database.ts";
+import { sqlUnannounced } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -14,7 +14,7 @@ test.describe.configure({ mode: "serial" });
  * server trusts no X-Forwarded-For), so its per-client bucket starts full again.
  */
 async function asNewClient(_page: Page) {
-  await sql(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
+  await sqlUnannounced(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
 }
 
 function address(name: string) {

@@ -4,7 +4,7 @@ import { declareIncident } from "../../lib/incidents/declare-incident.ts";
 import { fanOutPendingEvents } from "../../lib/notifications/fan-out.ts";
 import { startNotificationSender } from "../../lib/notifications/sender.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { sql, sqlUnannounced } from "./database.ts";
 import { componentRegionId } from "./public-site-fixtures.ts";
 import { withDb } from "./sla-fixtures.ts";
 
@@ -20,7 +20,7 @@ test("subscribes a webhook on the public form and sees an incident arrive at the
   baseURL,
 }) => {
   // The browser is always 127.0.0.1: start with a full per-client bucket.
-  await sql(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
+  await sqlUnannounced(`DELETE FROM "bellwether_runtime"."RateLimitBucket" WHERE key LIKE 'subscribe:client:%'`);
   const name = `e2e-${test.info().project.name}-${randomBytes(4).toString("hex")}`;
   const port = new URL(baseURL!).port;
   const url = `http://127.0.0.1:${port}/api/demo/webhooks/${name}`;

@@ -14,3 +14,19 @@ export async function sql<T extends pg.QueryResultRow>(
     await client.end();
   }
 }
+
+/** Several statements on one connection, in one transaction: all of them or none. */
+export async function sqlTransaction(url: string, statements: { text: string; values?: unknown[] }[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    for (const { text, values } of statements) await client.query(text, values ?? []);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
