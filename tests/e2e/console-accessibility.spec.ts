@@ -1,35 +1,39 @@
 // Every console page, signed in as the person who uses it, in light and dark
 // mode: no serious or critical accessibility violations.
 import { expect, test } from "@playwright/test";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
 let incidentId: string;
 let maintenanceId: string;
 
-test.beforeAll(async () => {
-  [{ id: incidentId }] = (await sql<{ id: string }>(
-    `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, evidence, "startedAt", "detectedAt", "updatedAt")
-     VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Checkout failing in Iowa', 'P2', 'major', 'investigating', 'detected', 'proposed',
-             '{"componentRegions":[],"sampleErrors":["HTTP 503 from checkout"]}', now(), now(), now()) RETURNING id`,
-  )) as [{ id: string }];
-  await sql(
-    `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
-     SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
-      WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
-    [incidentId],
-  );
-  [{ id: maintenanceId }] = (await sql<{ id: string }>(
-    `INSERT INTO "Maintenance" (id, title, "scheduledStart", "scheduledEnd", "updatedAt")
-     VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Database upgrade', now() + interval '2 days', now() + interval '2 days 1 hour', now()) RETURNING id`,
-  )) as [{ id: string }];
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    [{ id: incidentId }] = (await sql<{ id: string }>(
+      `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, evidence, "startedAt", "detectedAt", "updatedAt")
+       VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Checkout failing in Iowa', 'P2', 'major', 'investigating', 'detected', 'proposed',
+               '{"componentRegions":[],"sampleErrors":["HTTP 503 from checkout"]}', now(), now(), now()) RETURNING id`,
+    )) as [{ id: string }];
+    await sql(
+      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
+       SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
+        WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
+      [incidentId],
+    );
+    [{ id: maintenanceId }] = (await sql<{ id: string }>(
+      `INSERT INTO "Maintenance" (id, title, "scheduledStart", "scheduledEnd", "updatedAt")
+       VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Database upgrade', now() + interval '2 days', now() + interval '2 days 1 hour', now()) RETURNING id`,
+    )) as [{ id: string }];
+  }),
+);
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "Incident" WHERE id = $1`, [incidentId]);
-  await sql(`DELETE FROM "Maintenance" WHERE id = $1`, [maintenanceId]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "Incident" WHERE id = $1`, [incidentId]);
+    await sql(`DELETE FROM "Maintenance" WHERE id = $1`, [maintenanceId]);
+  }),
+);
 
 const PAGES: [string, string | null][] = [
   ["/admin/sign-in", null],

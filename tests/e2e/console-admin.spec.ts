@@ -1,13 +1,15 @@
 // The rest of the console: people and roles, the audit trail, maintenance
 // windows moved by hand, and the month's response metrics.
 import { expect, test } from "@playwright/test";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "Maintenance" WHERE title LIKE 'E2E %'`);
-  await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "Maintenance" WHERE title LIKE 'E2E %'`);
+    await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
+  }),
+);
 
 test("an admin adds a person, changes their role and disables them; the audit trail says who did what, before and after", async ({
   page,

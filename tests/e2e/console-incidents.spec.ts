@@ -1,7 +1,7 @@
 // Incidents in the console: declaring, updating and resolving by hand, what
 // the public page shows at each step, conflicts, and roles that may only read.
 import { expect, type Page, test } from "@playwright/test";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
 import { SERVER_ONLY } from "./projects.ts";
 
@@ -14,9 +14,11 @@ async function incidentCount(): Promise<number> {
   return Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "Incident"`))[0]!.n);
 }
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "Incident" WHERE title LIKE 'E2E %'`);
+  }),
+);
 
 test("an engineer declares an incident, sees its priority first, updates it and resolves it; the public page follows", async ({
   page,

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../support/csv.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 import { expectNoSidewaysScroll } from "./layout.ts";
@@ -19,48 +19,58 @@ const ids: Record<string, string> = {};
 let eventId: string;
 let proposalId: string;
 
-test.beforeAll(async () => {
-  const rows: [string, string][] = [
-    ["pending", `NULL, NULL, NULL, NULL`],
-    ["confirmed", `now() - interval '3 days', NULL, NULL, NULL`],
-    ["unsubscribed", `now() - interval '3 days', now() - interval '1 day', NULL, NULL`],
-    ["suppressed", `now() - interval '3 days', NULL, now() - interval '1 day', '550 5.1.1 mailbox unavailable'`],
-  ];
-  for (const [state, values] of rows) {
-    const [row] = await sql<{ id: string }>(
-      `INSERT INTO "Subscriber" (id, email, "scopeAll", "confirmedAt", "unsubscribedAt", "suppressedAt", "suppressReason", "updatedAt")
-       VALUES ($1, $2, true, ${values}, now()) RETURNING id`,
-      [`${tag}-${state}`, email(state)],
-    );
-    ids[state] = row!.id;
-  }
-  [{ id: eventId }] = (await sql<{ id: string }>(
-    `INSERT INTO "NotificationEvent" (id, kind, payload, "dedupeKey", "fannedOutAt")
-     VALUES ($1, 'incident_updated', '{"title":"E2E subscribers event","path":"/","status":"identified","impact":"minor","message":"m","affected":[],"at":"2026-12-01T00:00:00.000Z"}', $1, now())
-     RETURNING id`,
-    [`${tag}-event`],
-  )) as [{ id: string }];
-  for (const [subscriber, state] of [
-    ["confirmed", "sent"],
-    ["suppressed", "suppressed"],
-    ["unsubscribed", "failed"],
-  ] as const)
-    await sql(
-      `INSERT INTO "Notification" (id, "eventId", "subscriberId", state, attempts, "lastError") VALUES ($1, $2, $3, $4::"NotificationState", 1, $5)`,
-      [`${tag}-n-${subscriber}`, eventId, ids[subscriber], state, state === "sent" ? null : "550 mailbox unavailable"],
-    );
-  [{ id: proposalId }] = (await sql<{ id: string }>(
-    `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "detectedAt", "updatedAt")
-     VALUES ($1, 'E2E subscribers proposal', 'P3', 'minor', 'investigating', 'detected', 'proposed', now(), now(), now()) RETURNING id`,
-    [`${tag}-proposal`],
-  )) as [{ id: string }];
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    const rows: [string, string][] = [
+      ["pending", `NULL, NULL, NULL, NULL`],
+      ["confirmed", `now() - interval '3 days', NULL, NULL, NULL`],
+      ["unsubscribed", `now() - interval '3 days', now() - interval '1 day', NULL, NULL`],
+      ["suppressed", `now() - interval '3 days', NULL, now() - interval '1 day', '550 5.1.1 mailbox unavailable'`],
+    ];
+    for (const [state, values] of rows) {
+      const [row] = await sql<{ id: string }>(
+        `INSERT INTO "Subscriber" (id, email, "scopeAll", "confirmedAt", "unsubscribedAt", "suppressedAt", "suppressReason", "updatedAt")
+         VALUES ($1, $2, true, ${values}, now()) RETURNING id`,
+        [`${tag}-${state}`, email(state)],
+      );
+      ids[state] = row!.id;
+    }
+    [{ id: eventId }] = (await sql<{ id: string }>(
+      `INSERT INTO "NotificationEvent" (id, kind, payload, "dedupeKey", "fannedOutAt")
+       VALUES ($1, 'incident_updated', '{"title":"E2E subscribers event","path":"/","status":"identified","impact":"minor","message":"m","affected":[],"at":"2026-12-01T00:00:00.000Z"}', $1, now())
+       RETURNING id`,
+      [`${tag}-event`],
+    )) as [{ id: string }];
+    for (const [subscriber, state] of [
+      ["confirmed", "sent"],
+      ["suppressed", "suppressed"],
+      ["unsubscribed", "failed"],
+    ] as const)
+      await sql(
+        `INSERT INTO "Notification" (id, "eventId", "subscriberId", state, attempts, "lastError") VALUES ($1, $2, $3, $4::"NotificationState", 1, $5)`,
+        [
+          `${tag}-n-${subscriber}`,
+          eventId,
+          ids[subscriber],
+          state,
+          state === "sent" ? null : "550 mailbox unavailable",
+        ],
+      );
+    [{ id: proposalId }] = (await sql<{ id: string }>(
+      `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "detectedAt", "updatedAt")
+       VALUES ($1, 'E2E subscribers proposal', 'P3', 'minor', 'investigating', 'detected', 'proposed', now(), now(), now()) RETURNING id`,
+      [`${tag}-proposal`],
+    )) as [{ id: string }];
+  }),
+);
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "Subscriber" WHERE email LIKE $1`, [`%-${tag}@example.test`]);
-  await sql(`DELETE FROM "NotificationEvent" WHERE id = $1`, [eventId]);
-  await sql(`DELETE FROM "Incident" WHERE id = $1`, [proposalId]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "Subscriber" WHERE email LIKE $1`, [`%-${tag}@example.test`]);
+    await sql(`DELETE FROM "NotificationEvent" WHERE id = $1`, [eventId]);
+    await sql(`DELETE FROM "Incident" WHERE id = $1`, [proposalId]);
+  }),
+);
 
 test("an admin finds a subscriber, reads their deliveries, unsuppresses and removes, audited", async ({
   page,

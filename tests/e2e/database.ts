@@ -3,6 +3,7 @@
 // change is announced (lib/public/changes.ts), so every write made here is
 // announced too, exactly as the product's own writers do, and the call returns
 // once the server has heard it: its snapshot generation has moved on.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
@@ -38,16 +39,39 @@ export async function announceChange(): Promise<void> {
     .toBeGreaterThan(before);
 }
 
+/** Inside oneAnnouncement: whether a write is waiting to be announced. */
+const deferred = new AsyncLocalStorage<{ written: boolean }>();
+
+/**
+ * Runs a fixture's writes and announces them once at the end, not once each. Each announcement makes the server
+ * re-render every page read in the last minute and waits out its snapshot cache's debounce (150 ms).
+ */
+export async function oneAnnouncement<T>(writes: () => Promise<T>): Promise<T> {
+  if (deferred.getStore()) return writes();
+  const scope = { written: false };
+  try {
+    return await deferred.run(scope, writes);
+  } finally {
+    if (scope.written) await announceChange();
+  }
+}
+
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const rows = await query<T>(databaseUrl(), text, values);
-  if (!/^\s*select\b/i.test(text)) await announceChange();
+  if (!/^\s*select\b/i.test(text)) await announced();
   return rows;
+}
+
+async function announced(): Promise<void> {
+  const scope = deferred.getStore();
+  if (scope) scope.written = true;
+  else await announceChange();
 }
 
 /** Several writes in one transaction, one announcement: fixtures that write many rows wait once. */
 export async function sqlBatch(statements: { text: string; values?: unknown[] }[]): Promise<void> {
   await sqlTransaction(databaseUrl(), statements);
-  await announceChange();
+  await announced();
 }
 
 /**

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -30,41 +30,45 @@ function evidence(now: number) {
   };
 }
 
-test.beforeAll(async () => {
-  await sql(
-    `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
-     SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
-    [componentKey, componentName],
-  );
-  [{ id: componentRegionId }] = (await sql<{ id: string }>(
-    `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
-     SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'eu-central-1.aws' RETURNING id`,
-    [componentKey],
-  )) as [{ id: string }];
-  const now = Math.floor(Date.now() / 60_000) * 60_000;
-  await sql(
-    `INSERT INTO "EarlyWarning" (id, "componentRegionId", metric, "raisedAt", observed, baseline, spread, threshold,
-       "forecastCrossAt", evidence, "openKey")
-     VALUES ($1, $2, 'latency_p95', to_timestamp($3 / 1000.0) - interval '6 minutes', 520, 120, 8, 1000,
-       to_timestamp($3 / 1000.0) + interval '12 minutes', $4::jsonb, $2 || ':latency_p95')`,
-    [`e2e-ew-open-${id}`, componentRegionId, now, JSON.stringify(evidence(now))],
-  );
-  await sql(
-    `INSERT INTO "EarlyWarning" (id, "componentRegionId", metric, "raisedAt", "clearedAt", observed, baseline, spread,
-       threshold, "forecastCrossAt", evidence)
-     VALUES ($1, $2, 'latency_p95', now() - interval '2 days', now() - interval '2 days' + interval '20 minutes',
-       480, 120, 8, 1000, now() - interval '2 days' + interval '25 minutes', $3::jsonb)`,
-    [`e2e-ew-cleared-${id}`, componentRegionId, JSON.stringify(evidence(now - 2 * 86_400_000))],
-  );
-  await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $1, 'E2E EW', 'VIEWER', now())`, [
-    viewerEmail,
-  ]);
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    await sql(
+      `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
+       SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
+      [componentKey, componentName],
+    );
+    [{ id: componentRegionId }] = (await sql<{ id: string }>(
+      `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
+       SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'eu-central-1.aws' RETURNING id`,
+      [componentKey],
+    )) as [{ id: string }];
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    await sql(
+      `INSERT INTO "EarlyWarning" (id, "componentRegionId", metric, "raisedAt", observed, baseline, spread, threshold,
+         "forecastCrossAt", evidence, "openKey")
+       VALUES ($1, $2, 'latency_p95', to_timestamp($3 / 1000.0) - interval '6 minutes', 520, 120, 8, 1000,
+         to_timestamp($3 / 1000.0) + interval '12 minutes', $4::jsonb, $2 || ':latency_p95')`,
+      [`e2e-ew-open-${id}`, componentRegionId, now, JSON.stringify(evidence(now))],
+    );
+    await sql(
+      `INSERT INTO "EarlyWarning" (id, "componentRegionId", metric, "raisedAt", "clearedAt", observed, baseline, spread,
+         threshold, "forecastCrossAt", evidence)
+       VALUES ($1, $2, 'latency_p95', now() - interval '2 days', now() - interval '2 days' + interval '20 minutes',
+         480, 120, 8, 1000, now() - interval '2 days' + interval '25 minutes', $3::jsonb)`,
+      [`e2e-ew-cleared-${id}`, componentRegionId, JSON.stringify(evidence(now - 2 * 86_400_000))],
+    );
+    await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $1, 'E2E EW', 'VIEWER', now())`, [
+      viewerEmail,
+    ]);
+  }),
+);
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "ComponentRegion" WHERE id = $1`, [componentRegionId]);
-  await sql(`DELETE FROM "Component" WHERE id = $1`, [componentKey]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "ComponentRegion" WHERE id = $1`, [componentRegionId]);
+    await sql(`DELETE FROM "Component" WHERE id = $1`, [componentKey]);
+  }),
+);
 
 async function signIn(context: import("@playwright/test").BrowserContext, baseURL: string, email: string) {
   const token = await sessionFor(email);

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config.ts";
 import { listCaughtMail } from "../../lib/mail/mailbox.ts";
-import { sql, sqlUnannounced } from "./database.ts";
+import { oneAnnouncement, sql, sqlUnannounced } from "./database.ts";
 import { createIncident, createMaintenance, HOUR, MINUTE } from "./public-site-fixtures.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -18,35 +18,39 @@ let openIncident: string;
 let resolvedIncident: string;
 let maintenance: string;
 
-test.beforeAll(async () => {
-  const ago = (ms: number) => new Date(Date.now() - ms);
-  openIncident = await createIncident({
-    title: `E2E findable checkout errors ${Date.now()}`,
-    status: "identified",
-    startedAt: ago(HOUR),
-    affected: [{ component: "checkout", region: "europe-west1.gcp", status: "partial_outage" }],
-    updates: [{ status: "identified", message: "A bad deploy; rolling back.", at: ago(30 * MINUTE) }],
-  });
-  resolvedIncident = await createIncident({
-    title: `E2E findable search outage ${Date.now()}`,
-    status: "resolved",
-    startedAt: ago(5 * HOUR),
-    resolvedAt: ago(4 * HOUR),
-    affected: [{ component: "search", region: "us-central1.gcp", status: "major_outage" }],
-  });
-  maintenance = await createMaintenance({
-    title: `E2E findable database upgrade ${Date.now()}`,
-    status: "scheduled",
-    scheduledStart: new Date(Date.now() + 48 * HOUR),
-    scheduledEnd: new Date(Date.now() + 49 * HOUR),
-    affected: [{ component: "checkout", region: "europe-west1.gcp" }],
-  });
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    openIncident = await createIncident({
+      title: `E2E findable checkout errors ${Date.now()}`,
+      status: "identified",
+      startedAt: ago(HOUR),
+      affected: [{ component: "checkout", region: "europe-west1.gcp", status: "partial_outage" }],
+      updates: [{ status: "identified", message: "A bad deploy; rolling back.", at: ago(30 * MINUTE) }],
+    });
+    resolvedIncident = await createIncident({
+      title: `E2E findable search outage ${Date.now()}`,
+      status: "resolved",
+      startedAt: ago(5 * HOUR),
+      resolvedAt: ago(4 * HOUR),
+      affected: [{ component: "search", region: "us-central1.gcp", status: "major_outage" }],
+    });
+    maintenance = await createMaintenance({
+      title: `E2E findable database upgrade ${Date.now()}`,
+      status: "scheduled",
+      scheduledStart: new Date(Date.now() + 48 * HOUR),
+      scheduledEnd: new Date(Date.now() + 49 * HOUR),
+      affected: [{ component: "checkout", region: "europe-west1.gcp" }],
+    });
+  }),
+);
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "Incident" WHERE id = ANY($1)`, [[openIncident, resolvedIncident]]);
-  await sql(`DELETE FROM "Maintenance" WHERE id = $1`, [maintenance]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "Incident" WHERE id = ANY($1)`, [[openIncident, resolvedIncident]]);
+    await sql(`DELETE FROM "Maintenance" WHERE id = $1`, [maintenance]);
+  }),
+);
 
 const banner = (page: Page) => page.getByRole("banner");
 

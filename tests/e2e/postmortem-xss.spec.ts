@@ -6,7 +6,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { POSTMORTEM_SECTION_DEFINITIONS } from "../../lib/domain/postmortem-sections.ts";
 import { XSS_PAYLOADS } from "../support/xss-corpus.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import {
   addEngineerB,
   addSubscriber,
@@ -23,28 +23,32 @@ let mail: MailFlow;
 let incidentId = "";
 const subscriber = `pm-xss-${Date.now()}@example.test`;
 
-test.beforeAll(async () => {
-  await addEngineerB();
-  await addSubscriber(subscriber, null);
-  mail = await startMailFlow();
-  [{ id: incidentId }] = (await sql<{ id: string }>(
-    `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "acknowledgedAt", "resolvedAt", "publishedAt", "updatedAt")
-     VALUES ('e2e-xss-' || md5(random()::text), 'E2E <img src=x onerror=alert(1)> checkout', 'P2', 'major', 'resolved', 'manual', 'approved',
-             now() - interval '3 hours', now() - interval '3 hours', now() - interval '2 hours', now() - interval '3 hours', now()) RETURNING id`,
-  )) as [{ id: string }];
-  await sql(
-    `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
-     SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
-      WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
-    [incidentId],
-  );
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    await addEngineerB();
+    await addSubscriber(subscriber, null);
+    mail = await startMailFlow();
+    [{ id: incidentId }] = (await sql<{ id: string }>(
+      `INSERT INTO "Incident" (id, title, priority, impact, status, source, review, "startedAt", "acknowledgedAt", "resolvedAt", "publishedAt", "updatedAt")
+       VALUES ('e2e-xss-' || md5(random()::text), 'E2E <img src=x onerror=alert(1)> checkout', 'P2', 'major', 'resolved', 'manual', 'approved',
+               now() - interval '3 hours', now() - interval '3 hours', now() - interval '2 hours', now() - interval '3 hours', now()) RETURNING id`,
+    )) as [{ id: string }];
+    await sql(
+      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
+       SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
+        WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
+      [incidentId],
+    );
+  }),
+);
 
-test.afterAll(async () => {
-  await mail?.stop();
-  await sql(`DELETE FROM "Incident" WHERE id = $1`, [incidentId]);
-  await sql(`DELETE FROM "Subscriber" WHERE email = $1`, [subscriber]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await mail?.stop();
+    await sql(`DELETE FROM "Incident" WHERE id = $1`, [incidentId]);
+    await sql(`DELETE FROM "Subscriber" WHERE email = $1`, [subscriber]);
+  }),
+);
 
 /** Whatever in the document could run script: on* attributes and javascript:/data: URLs, and script inside rendered Markdown. */
 async function danger(page: Page): Promise<string[]> {

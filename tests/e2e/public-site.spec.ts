@@ -2,7 +2,7 @@
 // (the two Playwright projects): find what is wrong in your region at a
 // glance, read an incident's story in order, and get there without JavaScript.
 import { expect, test } from "@playwright/test";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import {
   addRollups,
   addStatusChange,
@@ -23,26 +23,36 @@ test.afterEach(removeFixtures);
 
 // Spec files on one Playwright worker share its database: whatever an earlier file left open (an incident it
 // declared, a maintenance in progress) would change the overall line these tests read. Close it first.
-test.beforeAll(async () => {
-  await sql(
-    `UPDATE "Incident" SET status = 'resolved', "resolvedAt" = coalesce("resolvedAt", now()) WHERE status <> 'resolved'`,
-  );
-  await sql(`UPDATE "Maintenance" SET status = 'completed' WHERE status IN ('in_progress', 'verifying', 'scheduled')`);
-  await removeFixtures();
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    await sql(
+      `UPDATE "Incident" SET status = 'resolved', "resolvedAt" = coalesce("resolvedAt", now()) WHERE status <> 'resolved'`,
+    );
+    await sql(
+      `UPDATE "Maintenance" SET status = 'completed' WHERE status IN ('in_progress', 'verifying', 'scheduled')`,
+    );
+    await removeFixtures();
+  }),
+);
 
-async function checkoutDownInUsCentral() {
-  for (const region of CHECKOUT_REGIONS) await setProbeStatus("checkout", region, "operational");
-  return createIncident({
-    title: "Checkout failing in North America",
-    status: "identified",
-    impact: "critical",
-    startedAt: ago(40 * MINUTE),
-    affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
-    updates: [
-      { status: "investigating", message: "Payments fail for some shoppers.", at: ago(38 * MINUTE) },
-      { status: "identified", message: "A database failover went wrong; we are moving traffic.", at: ago(10 * MINUTE) },
-    ],
+function checkoutDownInUsCentral() {
+  return oneAnnouncement(async () => {
+    for (const region of CHECKOUT_REGIONS) await setProbeStatus("checkout", region, "operational");
+    return createIncident({
+      title: "Checkout failing in North America",
+      status: "identified",
+      impact: "critical",
+      startedAt: ago(40 * MINUTE),
+      affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
+      updates: [
+        { status: "investigating", message: "Payments fail for some shoppers.", at: ago(38 * MINUTE) },
+        {
+          status: "identified",
+          message: "A database failover went wrong; we are moving traffic.",
+          at: ago(10 * MINUTE),
+        },
+      ],
+    });
   });
 }
 
@@ -183,16 +193,18 @@ test("only approved incidents are public", async ({ page }) => {
 test("an uptime bar tells each day's story by hover and by keyboard", async ({ page }) => {
   // 10:00–11:00 UTC two days ago: one day, whatever the time now.
   const outage = new Date(Math.floor(Date.now() / DAY) * DAY - 2 * DAY + 10 * HOUR);
-  await addStatusChange("search", "eu-central-1.aws", ago(60 * DAY), "operational");
-  await addStatusChange("search", "eu-central-1.aws", outage, "major_outage");
-  await addStatusChange("search", "eu-central-1.aws", new Date(outage.getTime() + HOUR), "operational");
-  await setProbeStatus("search", "eu-central-1.aws", "operational");
-  await createIncident({
-    title: "Search unavailable in Frankfurt",
-    status: "resolved",
-    startedAt: outage,
-    resolvedAt: new Date(outage.getTime() + HOUR),
-    affected: [{ component: "search", region: "eu-central-1.aws", status: "major_outage" }],
+  await oneAnnouncement(async () => {
+    await addStatusChange("search", "eu-central-1.aws", ago(60 * DAY), "operational");
+    await addStatusChange("search", "eu-central-1.aws", outage, "major_outage");
+    await addStatusChange("search", "eu-central-1.aws", new Date(outage.getTime() + HOUR), "operational");
+    await setProbeStatus("search", "eu-central-1.aws", "operational");
+    await createIncident({
+      title: "Search unavailable in Frankfurt",
+      status: "resolved",
+      startedAt: outage,
+      resolvedAt: new Date(outage.getTime() + HOUR),
+      affected: [{ component: "search", region: "eu-central-1.aws", status: "major_outage" }],
+    });
   });
   await page.goto("/regions/eu-central-1.aws");
   const search = page.locator('[data-component="search"]');
@@ -212,14 +224,16 @@ test("an uptime bar tells each day's story by hover and by keyboard", async ({ p
 test("what people typed stays text in the uptime strips, which are built as markup", async ({ page }) => {
   const title = `<img src=x onerror="window.hacked=1">Checkout "down" & out`;
   const day = new Date(Math.floor(Date.now() / DAY) * DAY - DAY + 9 * HOUR);
-  await addStatusChange("checkout", "us-central1.gcp", ago(30 * DAY), "operational");
-  await setProbeStatus("checkout", "us-central1.gcp", "operational");
-  await createIncident({
-    title,
-    status: "resolved",
-    startedAt: day,
-    resolvedAt: new Date(day.getTime() + HOUR),
-    affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
+  await oneAnnouncement(async () => {
+    await addStatusChange("checkout", "us-central1.gcp", ago(30 * DAY), "operational");
+    await setProbeStatus("checkout", "us-central1.gcp", "operational");
+    await createIncident({
+      title,
+      status: "resolved",
+      startedAt: day,
+      resolvedAt: new Date(day.getTime() + HOUR),
+      affected: [{ component: "checkout", region: "us-central1.gcp", status: "major_outage" }],
+    });
   });
   for (const path of ["/", "/regions/us-central1.gcp"]) {
     await page.goto(path);

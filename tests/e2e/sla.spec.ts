@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text.ts";
 import { PEOPLE, SESSION_COOKIE, sessionFor, signInAs } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import {
   AVAILABILITY,
   addConfirmedStatus,
@@ -23,15 +23,19 @@ import { expectNoSidewaysScroll } from "./layout.ts";
 
 let northwind: SlaFixture;
 
-test.beforeAll(async () => {
-  northwind = await seedNorthwind(test.info().project.name);
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    northwind = await seedNorthwind(test.info().project.name);
+  }),
+);
 
-test.afterAll(async () => {
-  await removeNorthwind(northwind);
-  await sql(`DELETE FROM "ApiToken" WHERE name LIKE 'E2E %'`);
-  await sql(`DELETE FROM "Customer" WHERE key = $1`, [`contoso-e2e-${test.info().project.name}`]);
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await removeNorthwind(northwind);
+    await sql(`DELETE FROM "ApiToken" WHERE name LIKE 'E2E %'`);
+    await sql(`DELETE FROM "Customer" WHERE key = $1`, [`contoso-e2e-${test.info().project.name}`]);
+  }),
+);
 
 const statementPath = () => `/admin/sla/contracts/${northwind.contractId}/${MONTH}`;
 const apiPath = (extension: string) => `/api/sla/contracts/${northwind.contractId}/statements/${MONTH}.${extension}`;

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
-import { sql } from "./database.ts";
+import { oneAnnouncement, sql } from "./database.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -17,49 +17,53 @@ const engineerEmail = `e2e-slo-engineer-${id}@example.test`;
 const viewerEmail = `e2e-slo-viewer-${id}@example.test`;
 let componentRegionId: string;
 
-test.beforeAll(async () => {
-  await sql(
-    `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
-     SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
-    [componentKey, componentName],
-  );
-  [{ id: componentRegionId }] = (await sql<{ id: string }>(
-    `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
-     SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'us-central1.gcp' RETURNING id`,
-    [componentKey],
-  )) as [{ id: string }];
-  // Ten days of 1,000 checks with 2 failing (0.2 %: twice the 99.9 % budget), and the last hour at 2 % failing.
-  await sql(
-    `INSERT INTO "RollupDay" ("componentRegionId", "bucketStart", "upCount", "downCount", "latencyHistogram")
-     SELECT $1, date_trunc('day', now() AT TIME ZONE 'UTC') - d * interval '1 day', 998, 2, '{}' FROM generate_series(0, 9) d`,
-    [componentRegionId],
-  );
-  await sql(
-    `INSERT INTO "RollupMinute" ("componentRegionId", "bucketStart", "upCount", "downCount", "latencyHistogram")
-     SELECT $1, date_trunc('minute', now() AT TIME ZONE 'UTC') - m * interval '1 minute', 98, 2, '{}' FROM generate_series(0, 59) m`,
-    [componentRegionId],
-  );
-  await sql(
-    `INSERT INTO "BurnRateAlert" (id, "componentRegionId", severity, "burnRate", "longWindowMinutes", "shortWindowMinutes",
-       "sloTargetPercent", "longErrorRatio", "shortErrorRatio", "firedAt", "openKey")
-     VALUES ($1, $2, 'page', 14.4, 60, 5, 99.9, 0.02, 0.02, now() - interval '10 minutes', $2 || ':page-1h')`,
-    [`e2e-slo-alert-${id}`, componentRegionId],
-  );
-  for (const [email, role] of [
-    [engineerEmail, "ENGINEER"],
-    [viewerEmail, "VIEWER"],
-  ])
-    await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $1, 'E2E SLO', $2, now())`, [
-      email,
-      role,
-    ]);
-});
+test.beforeAll(() =>
+  oneAnnouncement(async () => {
+    await sql(
+      `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
+       SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
+      [componentKey, componentName],
+    );
+    [{ id: componentRegionId }] = (await sql<{ id: string }>(
+      `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
+       SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'us-central1.gcp' RETURNING id`,
+      [componentKey],
+    )) as [{ id: string }];
+    // Ten days of 1,000 checks with 2 failing (0.2 %: twice the 99.9 % budget), and the last hour at 2 % failing.
+    await sql(
+      `INSERT INTO "RollupDay" ("componentRegionId", "bucketStart", "upCount", "downCount", "latencyHistogram")
+       SELECT $1, date_trunc('day', now() AT TIME ZONE 'UTC') - d * interval '1 day', 998, 2, '{}' FROM generate_series(0, 9) d`,
+      [componentRegionId],
+    );
+    await sql(
+      `INSERT INTO "RollupMinute" ("componentRegionId", "bucketStart", "upCount", "downCount", "latencyHistogram")
+       SELECT $1, date_trunc('minute', now() AT TIME ZONE 'UTC') - m * interval '1 minute', 98, 2, '{}' FROM generate_series(0, 59) m`,
+      [componentRegionId],
+    );
+    await sql(
+      `INSERT INTO "BurnRateAlert" (id, "componentRegionId", severity, "burnRate", "longWindowMinutes", "shortWindowMinutes",
+         "sloTargetPercent", "longErrorRatio", "shortErrorRatio", "firedAt", "openKey")
+       VALUES ($1, $2, 'page', 14.4, 60, 5, 99.9, 0.02, 0.02, now() - interval '10 minutes', $2 || ':page-1h')`,
+      [`e2e-slo-alert-${id}`, componentRegionId],
+    );
+    for (const [email, role] of [
+      [engineerEmail, "ENGINEER"],
+      [viewerEmail, "VIEWER"],
+    ])
+      await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $1, 'E2E SLO', $2, now())`, [
+        email,
+        role,
+      ]);
+  }),
+);
 
-test.afterAll(async () => {
-  await sql(`DELETE FROM "ComponentRegion" WHERE id = $1`, [componentRegionId]);
-  await sql(`DELETE FROM "Component" WHERE id = $1`, [componentKey]);
-  // The people stay: the audit trail (append-only) names the engineer's change.
-});
+test.afterAll(() =>
+  oneAnnouncement(async () => {
+    await sql(`DELETE FROM "ComponentRegion" WHERE id = $1`, [componentRegionId]);
+    await sql(`DELETE FROM "Component" WHERE id = $1`, [componentKey]);
+    // The people stay: the audit trail (append-only) names the engineer's change.
+  }),
+);
 
 async function signIn(context: import("@playwright/test").BrowserContext, baseURL: string, email: string) {
   const token = await sessionFor(email);
