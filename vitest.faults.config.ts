@@ -11,7 +11,9 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // One file at a time: the cases time pages, kill processes and each starts servers of its own.
-    fileParallelism: false,
+    // Two files at a time, each with servers of its own: the cases mostly wait out leases, retries and restarts
+    // (one file at a time kept the two cores 40 % busy). The suite went from 80 s to 54 s here (five runs, all
+    // green, the p99 ratio 0.34–0.59×), and held with a third process spinning on one core (two runs, 60 s).
+    maxWorkers: 2,
   },
 });
