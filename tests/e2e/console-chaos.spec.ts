@@ -5,7 +5,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { sql } from "./database.ts";
 import { PEOPLE, signInByMagicLink } from "./console-session.ts";
-import { type Monitoring, startMonitoring } from "./monitoring.ts";
+import { type Monitoring, publicStatus, startMonitoring, untilPublicStatus, untilVisible } from "./monitoring.ts";
 
 let monitoring: Monitoring;
 const startedAt = new Date();
@@ -18,11 +18,6 @@ test.afterAll(async () => {
   await monitoring?.stop();
   await sql(`DELETE FROM "Incident" WHERE "createdAt" >= $1`, [startedAt]);
 });
-
-async function publicStatus(page: Page, component: string, region: string): Promise<string | null> {
-  await page.goto("/");
-  return page.locator(`tr[data-component="${component}"] td[data-region="${region}"] [data-status]`).textContent();
-}
 
 /** The incident as /api/v2/incidents.json tells it (what Statuspage clients and widgets read), or undefined. */
 async function apiIncident(
@@ -37,14 +32,6 @@ async function apiIncident(
   return body.incidents.find((incident) => incident.id === id);
 }
 
-/** Reloads until the console shows what probes and detection have done by now. */
-async function untilVisible(page: Page, url: string, locator: () => ReturnType<Page["locator"]>, timeout = 90_000) {
-  await expect(async () => {
-    await page.goto(url);
-    await expect(locator()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout, intervals: [1_000] });
-}
-
 test("an engineer signs in by magic link, approves the proposal a chaos fault produced, posts updates and resolves it; the public page follows", async ({
   page,
 }) => {
@@ -52,9 +39,7 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   const CHECKOUT_US = ["checkout", "us-central1.gcp"] as const;
 
   // Probes report before anything breaks.
-  await expect
-    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] })
-    .toBe("Operational");
+  await untilPublicStatus(page, CHECKOUT_US, { key: "operational", shown: "Operational" }, 60_000);
 
   await signInByMagicLink(page, PEOPLE.engineer, "/admin/incidents?state=proposed");
   await expect(page).toHaveURL(/\/admin\/incidents\?state=proposed$/);
@@ -63,9 +48,7 @@ test("an engineer signs in by magic link, approves the proposal a chaos fault pr
   await monitoring.injectFault({ component: "checkout", region: "us-central1.gcp", mode: "down" });
 
   // Probes confirm it; the public page shows the confirmed outage in that region only.
-  await expect
-    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 90_000, intervals: [1_000] })
-    .toBe("Major outage");
+  await untilPublicStatus(page, CHECKOUT_US, { key: "major_outage", shown: "Major outage" }, 90_000);
   expect(await publicStatus(page, "checkout", "europe-west1.gcp")).toBe("Operational");
 
   // Detection proposes an incident; it is not public yet.

@@ -7,7 +7,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { sql } from "./database.ts";
-import { type Monitoring, startMonitoring } from "./monitoring.ts";
+import { type Monitoring, startMonitoring, untilPublicStatus, untilVisible } from "./monitoring.ts";
 import {
   addEngineerB,
   addSubscriber,
@@ -20,6 +20,7 @@ import {
   startMailFlow,
 } from "./postmortem-fixtures.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
+import { RECORD_LEAD_MS } from "../../lib/postmortems/record-facts.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -47,18 +48,6 @@ test.afterAll(async () => {
   await sql(`DELETE FROM "Subscriber" WHERE email = ANY($1)`, [[inScope, outOfScope]]);
 });
 
-async function publicStatus(page: Page, component: string, region: string): Promise<string | null> {
-  await page.goto("/");
-  return page.locator(`tr[data-component="${component}"] td[data-region="${region}"] [data-status]`).textContent();
-}
-
-async function untilVisible(page: Page, url: string, locator: () => ReturnType<Page["locator"]>, timeout = 90_000) {
-  await expect(async () => {
-    await page.goto(url);
-    await expect(locator()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout, intervals: [1_000] });
-}
-
 /** A timeline row's time, as the page wrote it (ISO, to the millisecond). */
 async function entryTime(page: Page, sourceKey: string): Promise<number> {
   return Date.parse((await page.locator(`[data-entry="${sourceKey}"] time`).first().getAttribute("datetime"))!);
@@ -76,18 +65,14 @@ test("a chaos fault's incident gets a postmortem written from the record, review
 }) => {
   test.setTimeout(300_000);
   const CHECKOUT_US = ["checkout", "us-central1.gcp"] as const;
-  await expect
-    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 60_000, intervals: [1_000] })
-    .toBe("Operational");
+  await untilPublicStatus(page, CHECKOUT_US, { key: "operational", shown: "Operational" }, 60_000);
   await signInAs(page.context(), baseURL!, PEOPLE.engineer);
 
   // The incident: detected, approved, updated, resolved.
   const faultAt = new Date();
   await monitoring.injectFault({ component: "checkout", region: "us-central1.gcp", mode: "down" });
   // The probes confirm it first (a burn-rate page may propose even sooner; the engineer acts on the confirmed outage).
-  await expect
-    .poll(() => publicStatus(page, ...CHECKOUT_US), { timeout: 90_000, intervals: [1_000] })
-    .toBe("Major outage");
+  await untilPublicStatus(page, CHECKOUT_US, { key: "major_outage", shown: "Major outage" }, 90_000);
   const proposal = () => page.locator("[data-incident]").filter({ hasText: "Checkout" });
   await untilVisible(page, "/admin/incidents?state=proposed", proposal);
   await proposal().getByRole("link").first().click();
@@ -119,17 +104,19 @@ test("a chaos fault's incident gets a postmortem written from the record, review
   const [cr] = await sql<{ id: string }>(
     `SELECT cr.id FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId" WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
   );
+  const [incident] = await sql<{ startedAt: Date; acknowledgedAt: Date; resolvedAt: Date }>(
+    `SELECT "startedAt", "acknowledgedAt", "resolvedAt" FROM "Incident" WHERE id = $1`,
+    [incidentId],
+  );
+  // The record opens RECORD_LEAD_MS before the incident started: a check that failed in that lead is its first
+  // failure, even one before the fault (a probe timing out on the busy machine, seen once in a local run).
   const [firstFailure] = await sql<{ at: Date }>(
     `SELECT min("checkedAt") AS at FROM "CheckResult" WHERE "componentRegionId" = $1 AND outcome <> 'up' AND "checkedAt" >= $2`,
-    [cr!.id, faultAt],
+    [cr!.id, new Date(incident!.startedAt.getTime() - RECORD_LEAD_MS)],
   );
   const [confirmed] = await sql<{ id: string; at: Date }>(
     `SELECT id, at FROM "StatusChange" WHERE "componentRegionId" = $1 AND source = 'probes' AND "toStatus" = 'major_outage' AND at >= $2 ORDER BY at LIMIT 1`,
     [cr!.id, new Date(faultAt.getTime() - 5_000)],
-  );
-  const [incident] = await sql<{ acknowledgedAt: Date; resolvedAt: Date }>(
-    `SELECT "acknowledgedAt", "resolvedAt" FROM "Incident" WHERE id = $1`,
-    [incidentId],
   );
   const updates = await sql<{ id: string; createdAt: Date }>(
     `SELECT id, "createdAt" FROM "IncidentUpdate" WHERE "incidentId" = $1 ORDER BY "createdAt"`,
