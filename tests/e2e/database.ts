@@ -74,10 +74,7 @@ export async function sqlBatch(statements: { text: string; values?: unknown[] }[
   await announced();
 }
 
-/**
- * A write to what no public page reads (the rate-limit buckets): nothing to announce. Each announcement costs a
- * re-render of every page read in the last minute and waits out the snapshot cache's debounce (150 ms).
- */
+/** A write to what no public page reads (the rate-limit buckets): nothing to announce (see oneAnnouncement's cost). */
 export async function sqlUnannounced(text: string, values: unknown[] = []): Promise<void> {
   await query(databaseUrl(), text, values);
 }
