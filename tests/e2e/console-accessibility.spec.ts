@@ -2,6 +2,7 @@
 // mode: no serious or critical accessibility violations.
 import { expect, test } from "@playwright/test";
 import { oneAnnouncement, sql } from "./database.ts";
+import { addAffected } from "./public-site-fixtures.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -15,12 +16,7 @@ test.beforeAll(() =>
        VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Checkout failing in Iowa', 'P2', 'major', 'investigating', 'detected', 'proposed',
                '{"componentRegions":[],"sampleErrors":["HTTP 503 from checkout"]}', now(), now(), now()) RETURNING id`,
     )) as [{ id: string }];
-    await sql(
-      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
-       SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
-        WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
-      [incidentId],
-    );
+    await addAffected(incidentId, "checkout", "us-central1.gcp", "major_outage");
     [{ id: maintenanceId }] = (await sql<{ id: string }>(
       `INSERT INTO "Maintenance" (id, title, "scheduledStart", "scheduledEnd", "updatedAt")
        VALUES ('e2e-a11y-' || md5(random()::text), 'E2E Database upgrade', now() + interval '2 days', now() + interval '2 days 1 hour', now()) RETURNING id`,

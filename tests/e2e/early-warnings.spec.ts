@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
 import { oneAnnouncement, sql } from "./database.ts";
+import { addComponentIn } from "./public-site-fixtures.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -32,16 +33,7 @@ function evidence(now: number) {
 
 test.beforeAll(() =>
   oneAnnouncement(async () => {
-    await sql(
-      `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
-       SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
-      [componentKey, componentName],
-    );
-    [{ id: componentRegionId }] = (await sql<{ id: string }>(
-      `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
-       SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'eu-central-1.aws' RETURNING id`,
-      [componentKey],
-    )) as [{ id: string }];
+    componentRegionId = await addComponentIn(componentKey, componentName, "eu-central-1.aws");
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     await sql(
       `INSERT INTO "EarlyWarning" (id, "componentRegionId", metric, "raisedAt", observed, baseline, spread, threshold,

@@ -7,6 +7,7 @@ import { POSTMORTEM_SECTION_DEFINITIONS } from "../../lib/domain/postmortem-sect
 import { XSS_PAYLOADS } from "../support/xss-corpus.ts";
 import { PEOPLE, signInAs } from "./console-session.ts";
 import { oneAnnouncement, sql } from "./database.ts";
+import { addAffected } from "./public-site-fixtures.ts";
 import {
   addEngineerB,
   addSubscriber,
@@ -33,12 +34,7 @@ test.beforeAll(() =>
        VALUES ('e2e-xss-' || md5(random()::text), 'E2E <img src=x onerror=alert(1)> checkout', 'P2', 'major', 'resolved', 'manual', 'approved',
                now() - interval '3 hours', now() - interval '3 hours', now() - interval '2 hours', now() - interval '3 hours', now()) RETURNING id`,
     )) as [{ id: string }];
-    await sql(
-      `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status)
-       SELECT $1, cr.id, 'major_outage' FROM "ComponentRegion" cr JOIN "Component" c ON c.id = cr."componentId" JOIN "Region" r ON r.id = cr."regionId"
-        WHERE c.key = 'checkout' AND r.key = 'us-central1.gcp'`,
-      [incidentId],
-    );
+    await addAffected(incidentId, "checkout", "us-central1.gcp", "major_outage");
   }),
 );
 

@@ -23,6 +23,35 @@ export async function componentRegionId(component: string, region: string): Prom
   return row.id;
 }
 
+/** A tier-1 component of the test's own (id and key `key`) running in one region, operational; its component-region's id. */
+export async function addComponentIn(key: string, name: string, region: string): Promise<string> {
+  await sql(
+    `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
+     SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
+    [key, name],
+  );
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
+     SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = $2 RETURNING id`,
+    [key, region],
+  );
+  if (!row) throw new Error(`no region ${region}`);
+  return row.id;
+}
+
+/** Marks an incident as affecting one component in one region with this status. */
+export async function addAffected(
+  incidentId: string,
+  component: string,
+  region: string,
+  status: string,
+): Promise<void> {
+  await sql(
+    `INSERT INTO "IncidentComponentRegion" ("incidentId", "componentRegionId", status) VALUES ($1, $2, $3::"ComponentStatus")`,
+    [incidentId, await componentRegionId(component, region), status],
+  );
+}
+
 export async function setProbeStatus(component: string, region: string, status: string | null): Promise<void> {
   await sql(
     `UPDATE "ComponentRegion" SET "probeStatus" = $2::"ComponentStatus", "probeStatusSince" = now() WHERE id = $1`,

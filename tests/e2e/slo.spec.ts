@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, sessionFor } from "./console-session.ts";
 import { oneAnnouncement, sql } from "./database.ts";
+import { addComponentIn } from "./public-site-fixtures.ts";
 import { SERVER_ONLY } from "./projects.ts";
 import { expectNoSeriousViolations } from "./axe.ts";
 
@@ -19,16 +20,7 @@ let componentRegionId: string;
 
 test.beforeAll(() =>
   oneAnnouncement(async () => {
-    await sql(
-      `INSERT INTO "Component" (id, key, "productId", name, tier, "sortOrder")
-       SELECT $1, $1, p.id, $2, 'TIER_1', 999 FROM "Product" p ORDER BY p.key LIMIT 1`,
-      [componentKey, componentName],
-    );
-    [{ id: componentRegionId }] = (await sql<{ id: string }>(
-      `INSERT INTO "ComponentRegion" (id, "componentId", "regionId", "probeStatus")
-       SELECT $1, $1, r.id, 'operational' FROM "Region" r WHERE r.key = 'us-central1.gcp' RETURNING id`,
-      [componentKey],
-    )) as [{ id: string }];
+    componentRegionId = await addComponentIn(componentKey, componentName, "us-central1.gcp");
     // Ten days of 1,000 checks with 2 failing (0.2 %: twice the 99.9 % budget), and the last hour at 2 % failing.
     await sql(
       `INSERT INTO "RollupDay" ("componentRegionId", "bucketStart", "upCount", "downCount", "latencyHistogram")
